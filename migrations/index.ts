@@ -1,0 +1,8 @@
+// The list of migrations, by timestamped name. Imported statically so every runtime (tsx, vitest) loads them
+// the same way; a test fails if a migration file in this folder is missing here.
+import type { Migration } from 'kysely';
+import * as domain from './2026-11-28T1200_domain.ts';
+
+export const migrations: Record<string, Migration> = {
+  '2026-11-28T1200_domain': domain,
+};

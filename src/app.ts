@@ -1,0 +1,97 @@
+// createApp(deps): the middleware order, the error pages, and every feature mounted. No environment, no port.
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { Kysely } from 'kysely';
+import { createAuthService } from './auth/auth.service.ts';
+import { authRoutes } from './auth/auth.routes.tsx';
+import { updateUserLang } from './auth/auth.repository.ts';
+import { createLucia } from './auth/lucia.ts';
+import { sessionMiddleware } from './auth/session.middleware.ts';
+import type { Clock } from './clock.ts';
+import type { Config } from './config.ts';
+import type { Database } from './db/schema.ts';
+import { healthRoutes } from './health/health.routes.ts';
+import type { AppEnv } from './http/app-env.ts';
+import { errorPage } from './http/pages.tsx';
+import { isSecure } from './http/request-facts.ts';
+import { crossSiteGuard, securityHeaders } from './http/security.ts';
+import { createI18n, langFromAcceptLanguage, DEFAULT_LANG } from './i18n/i18n.ts';
+import { i18nMiddleware } from './i18n/i18n.middleware.ts';
+import { homeRoutes } from './schools/home.routes.tsx';
+import { createSchoolsService } from './schools/schools.service.ts';
+
+export interface AppDeps {
+  db: Kysely<Database>;
+  config: Pick<Config, 'publicOrigin' | 'trustProxy' | 'bodyLimitBytes' | 'sessionDays' | 'timeZone' | 'env'> & {
+    districtName: { zh: string; en: string };
+  };
+  clock: Clock;
+  /** Where unexpected errors go; never given passwords or session ids. */
+  logError?: (error: unknown, context: { method: string; path: string }) => void;
+}
+
+const STATIC_DIR = fileURLToPath(new URL('../static', import.meta.url));
+const HTMX_FILE = createRequire(import.meta.url).resolve('htmx.org/dist/htmx.min.js');
+
+export function createApp(deps: AppDeps) {
+  const { db, config, clock } = deps;
+  const facts = { publicOrigin: config.publicOrigin, trustProxy: config.trustProxy };
+  const lucia = createLucia(db, { sessionDays: config.sessionDays, clock });
+  const auth = createAuthService({ db, lucia, clock });
+  const schools = createSchoolsService({ db, clock, timeZone: config.timeZone });
+  const logError =
+    deps.logError ??
+    ((error, context) => console.error(`${context.method} ${context.path} failed:`, error instanceof Error ? error.stack : error));
+
+  const app = new Hono<AppEnv>();
+
+  app.use(async function requestFacts(c, next) {
+    c.set('secure', isSecure(c, facts));
+    c.set('htmx', c.req.header('hx-request') === 'true');
+    await next();
+  });
+  app.use(securityHeaders());
+
+  const staticCache = config.env === 'production' ? 'public, max-age=86400' : 'no-cache';
+  app.get(
+    '/static/htmx.min.js',
+    async (c, next) => {
+      c.header('Cache-Control', staticCache);
+      await next();
+    },
+    serveStatic({ path: HTMX_FILE }),
+  );
+  app.use(
+    '/static/*',
+    async (c, next) => {
+      c.header('Cache-Control', staticCache);
+      await next();
+    },
+    serveStatic({ root: STATIC_DIR, rewriteRequestPath: (path) => path.replace(/^\/static/, '') }),
+  );
+  app.route('/', healthRoutes({ db }));
+
+  app.use(sessionMiddleware(auth));
+  app.use(i18nMiddleware({ timeZone: config.timeZone, rememberForUser: (userId, lang) => updateUserLang(db, userId, lang) }));
+  app.use(crossSiteGuard(facts, (c) => errorPage(c, 403, ['error.crossSite.title', 'error.crossSite.body'])));
+  app.use(bodyLimit({ maxSize: config.bodyLimitBytes, onError: (c) => errorPage(c as never, 413) }));
+
+  app.route('/', homeRoutes({ schools, districtName: config.districtName }));
+  app.route('/', authRoutes({ auth, schools, facts }));
+
+  app.notFound((c) => errorPage(c, 404));
+  app.onError((error, c) => {
+    logError(error, { method: c.req.method, path: c.req.path });
+    // The failure may have come before the language was chosen (e.g. the database is down).
+    if (!c.var.i18n) c.set('i18n', createI18n(langFromAcceptLanguage(c.req.header('accept-language')) ?? DEFAULT_LANG, config.timeZone));
+    if (c.var.user === undefined) c.set('user', null);
+    return errorPage(c, 500);
+  });
+
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

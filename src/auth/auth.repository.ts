@@ -1,0 +1,78 @@
+// Kysely queries for accounts and login throttles; `db` or a transaction comes first.
+import type { Kysely } from 'kysely';
+import type { Database, NewUser, Role } from '../db/schema.ts';
+import type { Login } from './credentials.policy.ts';
+import type { ThrottleState } from './throttle.policy.ts';
+
+export function findUserByLogin(db: Kysely<Database>, login: Login) {
+  return db
+    .selectFrom('users')
+    .select(['id', 'name', 'role', 'school_id', 'password_hash'])
+    .where(login.kind === 'email' ? 'email' : 'phone', '=', login.value)
+    .executeTakeFirst();
+}
+
+export function findUserById(db: Kysely<Database>, id: number) {
+  return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function loginExists(db: Kysely<Database>, login: Login): Promise<boolean> {
+  return (await findUserByLogin(db, login)) !== undefined;
+}
+
+export async function insertUser(db: Kysely<Database>, user: NewUser): Promise<number> {
+  const row = await db.insertInto('users').values(user).returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function updatePasswordHash(db: Kysely<Database>, userId: number, passwordHash: string, at: Date) {
+  await db
+    .updateTable('users')
+    .set({ password_hash: passwordHash, password_changed_at: at.toISOString() })
+    .where('id', '=', userId)
+    .execute();
+}
+
+export async function updateUserLang(db: Kysely<Database>, userId: number, lang: 'zh-CN' | 'en') {
+  await db.updateTable('users').set({ lang }).where('id', '=', userId).execute();
+}
+
+export function listStaff(db: Kysely<Database>, schoolId: number | null) {
+  let query = db
+    .selectFrom('users')
+    .leftJoin('schools', 'schools.id', 'users.school_id')
+    .select(['users.id', 'users.name', 'users.email', 'users.phone', 'users.role', 'users.school_id', 'schools.name_zh', 'schools.name_en'])
+    .where('users.role', 'in', ['teacher', 'school_admin', 'district_admin'] satisfies Role[])
+    .orderBy('schools.name_zh')
+    .orderBy('users.role')
+    .orderBy('users.name');
+  if (schoolId !== null) query = query.where('users.school_id', '=', schoolId);
+  return query.execute();
+}
+
+export async function readThrottle(db: Kysely<Database>, key: string): Promise<ThrottleState | null> {
+  const row = await db.selectFrom('login_throttles').selectAll().where('key', '=', key).executeTakeFirst();
+  if (!row) return null;
+  return {
+    failures: row.failures,
+    windowStartedAt: new Date(row.window_started_at),
+    blockedUntil: row.blocked_until ? new Date(row.blocked_until) : null,
+  };
+}
+
+export async function writeThrottle(db: Kysely<Database>, key: string, state: ThrottleState): Promise<void> {
+  const values = {
+    failures: state.failures,
+    window_started_at: state.windowStartedAt.toISOString(),
+    blocked_until: state.blockedUntil?.toISOString() ?? null,
+  };
+  await db
+    .insertInto('login_throttles')
+    .values({ key, ...values })
+    .onConflict((conflict) => conflict.column('key').doUpdateSet(values))
+    .execute();
+}
+
+export async function clearThrottle(db: Kysely<Database>, key: string): Promise<void> {
+  await db.deleteFrom('login_throttles').where('key', '=', key).execute();
+}

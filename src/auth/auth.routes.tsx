@@ -1,0 +1,209 @@
+// HTTP for accounts: /register, /login, /logout, /account, /admin/staff. Parse, call the service, render.
+import { Hono } from 'hono';
+import type { Context } from 'hono';
+import { z } from 'zod';
+import { type FormState, emptyForm } from '../../views/chrome.ts';
+import { AccountPage, PasswordForm, type PasswordField } from '../../views/pages/account.tsx';
+import { LoginForm, LoginPage, type LoginField, RegisterForm, RegisterPage, type RegisterField } from '../../views/pages/auth.tsx';
+import { StaffPage, type StaffField, type StaffFormOptions } from '../../views/pages/staff.tsx';
+import type { AppEnv } from '../http/app-env.ts';
+import { parseForm, safeLocalPath, textField, translateErrors } from '../http/forms.ts';
+import { chromeFor, errorPage, respond } from '../http/pages.tsx';
+import { type DeploymentFacts, clientAddress } from '../http/request-facts.ts';
+import type { SchoolsService } from '../schools/schools.service.ts';
+import { type AuthService, DEMO_LOGINS, DEMO_PASSWORD } from './auth.service.ts';
+import { requireRole, requireUser } from './guards.ts';
+import { STAFF_ROLES, type StaffRole } from './roles.policy.ts';
+import { clearSessionCookie, writeSessionCookie } from './session.middleware.ts';
+
+const registerSchema = z.object({ name: textField(200), login: textField(320), password: textField(1024) });
+const loginSchema = z.object({ login: textField(320), password: textField(1024), next: textField(512, { optional: true }).optional() });
+const passwordSchema = z.object({ current: textField(1024), password: textField(1024) });
+const staffSchema = z.object({
+  name: textField(200),
+  login: textField(320),
+  role: z.enum(STAFF_ROLES, { error: 'form.required' }),
+  school: textField(20, { optional: true }).optional(),
+});
+
+/** After a successful form: a real redirect for browsers and scripts, HX-Redirect for htmx. */
+function redirectAfterForm(c: Context<AppEnv>, to: string) {
+  if (c.var.htmx) {
+    c.header('HX-Redirect', to);
+    return c.body(null, 204);
+  }
+  return c.redirect(to, 303);
+}
+
+export function authRoutes(deps: { auth: AuthService; schools: SchoolsService; facts: DeploymentFacts }) {
+  const { auth, schools, facts } = deps;
+  const app = new Hono<AppEnv>();
+
+  async function demoAccounts(c: Context<AppEnv>) {
+    if (!(await auth.demoAccountsPresent())) return null;
+    const { t } = c.var.i18n;
+    return { password: DEMO_PASSWORD, accounts: DEMO_LOGINS.map((demo) => ({ login: demo.login, roleLabel: t(`role.${demo.role}`) })) };
+  }
+
+  async function renderLogin(c: Context<AppEnv>, form: FormState<LoginField>, status: 200 | 422 | 429, failure?: string, next?: string) {
+    const chrome = chromeFor(c, next ? `/login?next=${encodeURIComponent(next)}` : '/login');
+    const demo = c.var.htmx ? null : await demoAccounts(c);
+    return respond(
+      c,
+      {
+        page: () => <LoginPage chrome={chrome} form={form} failure={failure} next={next} demo={demo} />,
+        fragment: () => <LoginForm chrome={chrome} form={form} failure={failure} next={next} />,
+      },
+      status,
+    );
+  }
+
+  app.get('/register', (c) => {
+    if (c.var.user) return c.redirect('/', 303);
+    return respond(c, { page: () => <RegisterPage chrome={chromeFor(c)} form={emptyForm()} /> });
+  });
+
+  app.post('/register', async (c) => {
+    const parsed = await parseForm(c, registerSchema);
+    const result = parsed.ok ? await auth.register({ ...parsed.data, lang: c.var.i18n.lang }) : null;
+    if (result?.ok) {
+      if (c.var.sessionId) await auth.logout(c.var.sessionId);
+      writeSessionCookie(c, result.session);
+      return redirectAfterForm(c, '/');
+    }
+    const errors = translateErrors(c.var.i18n, parsed.ok ? result!.ok === false ? result!.errors : {} : parsed.errors);
+    const form: FormState<RegisterField> = { values: { name: parsed.values.name, login: parsed.values.login }, errors };
+    const chrome = chromeFor(c, '/register');
+    return respond(
+      c,
+      { page: () => <RegisterPage chrome={chrome} form={form} />, fragment: () => <RegisterForm chrome={chrome} form={form} /> },
+      422,
+    );
+  });
+
+  app.get('/login', async (c) => {
+    const next = safeLocalPath(c.req.query('next'));
+    if (c.var.user) return c.redirect(next ?? '/', 303);
+    return renderLogin(c, emptyForm(), 200, undefined, next);
+  });
+
+  app.post('/login', async (c) => {
+    const parsed = await parseForm(c, loginSchema);
+    const next = safeLocalPath(parsed.values.next);
+    const { t } = c.var.i18n;
+    if (!parsed.ok) {
+      const errors = translateErrors(c.var.i18n, parsed.errors);
+      return renderLogin(c, { values: { login: parsed.values.login }, errors }, 422, undefined, next);
+    }
+    const result = await auth.login({ login: parsed.data.login, password: parsed.data.password, address: clientAddress(c, facts) });
+    if (result.ok) {
+      // A new session id at every login; whatever session this browser had before ends now.
+      if (c.var.sessionId) await auth.logout(c.var.sessionId);
+      writeSessionCookie(c, result.session);
+      return redirectAfterForm(c, next ?? '/');
+    }
+    const values = { login: parsed.values.login };
+    if (result.reason === 'throttled') {
+      c.header('Retry-After', String(result.retryAfterSeconds));
+      const failure = t('auth.login.throttled', { minutes: Math.max(1, Math.ceil(result.retryAfterSeconds / 60)) });
+      return renderLogin(c, { values, errors: {} }, 429, failure, next);
+    }
+    return renderLogin(c, { values, errors: {} }, 422, t('auth.login.failed'), next);
+  });
+
+  app.post('/logout', async (c) => {
+    if (c.var.sessionId) await auth.logout(c.var.sessionId);
+    clearSessionCookie(c);
+    return redirectAfterForm(c, '/');
+  });
+
+  function accountDetails(c: Context<AppEnv>) {
+    const user = c.var.user!;
+    const { t, lang } = c.var.i18n;
+    return { name: user.name, login: user.login, roleLabel: t(`role.${user.role}`), schoolName: user.schoolName?.[lang] ?? null };
+  }
+
+  app.get('/account', requireUser(), (c) =>
+    respond(c, { page: () => <AccountPage chrome={chromeFor(c)} account={accountDetails(c)} form={emptyForm()} /> }),
+  );
+
+  app.post('/account/password', requireUser(), async (c) => {
+    const parsed = await parseForm(c, passwordSchema);
+    const result = parsed.ok ? await auth.changePassword(c.var.user!, parsed.data) : null;
+    let form: FormState<PasswordField> = emptyForm();
+    let status: 200 | 422 = 200;
+    if (result?.ok) {
+      writeSessionCookie(c, result.session);
+    } else {
+      status = 422;
+      form = { values: {}, errors: translateErrors(c.var.i18n, parsed.ok ? (result!.ok ? {} : result!.errors) : parsed.errors) };
+    }
+    const chrome = chromeFor(c, '/account');
+    const changed = result?.ok === true;
+    return respond(
+      c,
+      {
+        page: () => <AccountPage chrome={chrome} account={accountDetails(c)} form={form} changed={changed} />,
+        fragment: () => <PasswordForm chrome={chrome} form={form} changed={changed} />,
+      },
+      status,
+    );
+  });
+
+  const staffOnly = requireRole(['school_admin', 'district_admin'], (c, status) => errorPage(c, status));
+
+  async function staffFormOptions(c: Context<AppEnv>): Promise<StaffFormOptions> {
+    const user = c.var.user!;
+    const { t, lang } = c.var.i18n;
+    const roles: StaffRole[] = user.role === 'district_admin' ? [...STAFF_ROLES] : ['teacher'];
+    const all = await schools.list();
+    const visible = user.role === 'district_admin' ? all : all.filter((school) => school.id === user.schoolId);
+    return {
+      roles: roles.map((role) => ({ value: role, label: t(`role.${role}`) })),
+      schools: [
+        ...(user.role === 'district_admin' ? [{ value: '', label: '—' }] : []),
+        ...visible.map((school) => ({ value: String(school.id), label: lang === 'en' ? school.name_en : school.name_zh })),
+      ],
+    };
+  }
+
+  async function renderStaff(
+    c: Context<AppEnv>,
+    form: FormState<StaffField>,
+    status: 200 | 201 | 422,
+    created?: { name: string; temporaryPassword: string },
+  ) {
+    const { t, lang } = c.var.i18n;
+    const rows = await auth.listStaff(c.var.user!);
+    const staff = rows.map((row) => ({
+      name: row.name,
+      login: row.email ?? row.phone ?? '',
+      roleLabel: t(`role.${row.role}`),
+      schoolName: (lang === 'en' ? row.name_en : row.name_zh) ?? '—',
+    }));
+    const options = await staffFormOptions(c);
+    // No cache anywhere: the page can carry a first password.
+    c.header('Cache-Control', 'no-store');
+    return respond(c, { page: () => <StaffPage chrome={chromeFor(c, '/admin/staff')} staff={staff} form={form} options={options} created={created} /> }, status);
+  }
+
+  app.get('/admin/staff', staffOnly, (c) => renderStaff(c, emptyForm(), 200));
+
+  app.post('/admin/staff', staffOnly, async (c) => {
+    const parsed = await parseForm(c, staffSchema);
+    const values = { name: parsed.values.name, login: parsed.values.login, role: parsed.values.role, school: parsed.values.school };
+    if (!parsed.ok) return renderStaff(c, { values, errors: translateErrors(c.var.i18n, parsed.errors) }, 422);
+    const schoolText = parsed.data.school ?? '';
+    const schoolId = /^\d{1,9}$/.test(schoolText) ? Number(schoolText) : null;
+    const result = await auth.openStaffAccount(c.var.user!, {
+      name: parsed.data.name,
+      login: parsed.data.login,
+      role: parsed.data.role,
+      schoolId,
+    });
+    if (!result.ok) return renderStaff(c, { values, errors: translateErrors(c.var.i18n, result.errors) }, 422);
+    return renderStaff(c, emptyForm(), 201, { name: parsed.data.name.trim(), temporaryPassword: result.temporaryPassword });
+  });
+
+  return app;
+}

@@ -1,0 +1,250 @@
+// Account use cases: register, log in (throttled), log out, change password, open staff accounts.
+import { randomInt } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { recordAudit } from '../audit/audit.service.ts';
+import type { Clock } from '../clock.ts';
+import type { Database, Lang } from '../db/schema.ts';
+import { isUniqueViolation } from '../db/errors.ts';
+import * as accounts from './auth.repository.ts';
+import {
+  type Login,
+  type Rejection,
+  isRejection,
+  nameProblem,
+  parseLogin,
+  passwordProblem,
+} from './credentials.policy.ts';
+import type { AppLucia } from './lucia.ts';
+import { hashPassword, verifyAgainstDecoy, verifyPassword } from './password.ts';
+import { type Actor, type StaffRole, canOpenStaffAccount } from './roles.policy.ts';
+import type { SessionUser } from './session-user.ts';
+import { ACCOUNT_LIMIT, ADDRESS_LIMIT, checkThrottle, recordFailure } from './throttle.policy.ts';
+
+export type FieldErrors<Field extends string> = Partial<Record<Field, Rejection>>;
+
+export interface NewSession {
+  id: string;
+  expiresAt: Date;
+}
+
+export type RegisterResult =
+  | { ok: true; userId: number; session: NewSession }
+  | { ok: false; errors: FieldErrors<'name' | 'login' | 'password'> };
+
+export type LoginResult =
+  | { ok: true; userId: number; session: NewSession }
+  | { ok: false; reason: 'invalid' }
+  | { ok: false; reason: 'throttled'; retryAfterSeconds: number };
+
+export type ChangePasswordResult =
+  | { ok: true; session: NewSession }
+  | { ok: false; errors: FieldErrors<'current' | 'password'> };
+
+export type StaffAccountResult =
+  | { ok: true; userId: number; temporaryPassword: string }
+  | { ok: false; errors: FieldErrors<'name' | 'login' | 'role' | 'school'> };
+
+export type SessionCheck = { user: SessionUser; session: { id: string; fresh: boolean; expiresAt: Date } } | null;
+
+export const DEMO_PASSWORD = 'clubroll-demo';
+export const DEMO_LOGINS = [
+  { login: 'parent@clubroll.demo', role: 'parent' },
+  { login: 'teacher@clubroll.demo', role: 'teacher' },
+  { login: 'admin@clubroll.demo', role: 'school_admin' },
+  { login: 'district@clubroll.demo', role: 'district_admin' },
+] as const;
+
+const TEMPORARY_PASSWORD_ALPHABET = 'abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+
+export function createAuthService(deps: { db: Kysely<Database>; lucia: AppLucia; clock: Clock }) {
+  const { db, lucia, clock } = deps;
+
+  async function startSession(userId: number): Promise<NewSession> {
+    const session = await lucia.createSession(userId, { created_at: clock.now().toISOString() });
+    return { id: session.id, expiresAt: session.expiresAt };
+  }
+
+  async function checkLoginTaken(login: Login): Promise<Rejection | null> {
+    return (await accounts.loginExists(db, login)) ? { key: 'auth.error.loginTaken' } : null;
+  }
+
+  return {
+    async register(input: { name: string; login: string; password: string; lang: Lang }): Promise<RegisterResult> {
+      const errors: FieldErrors<'name' | 'login' | 'password'> = {};
+      const name = input.name.trim();
+      const nameRejection = nameProblem(name);
+      if (nameRejection) errors.name = nameRejection;
+      const login = parseLogin(input.login);
+      if (isRejection(login)) errors.login = login;
+      else {
+        const taken = await checkLoginTaken(login);
+        if (taken) errors.login = taken;
+      }
+      const passwordRejection = passwordProblem(input.password, {
+        login: isRejection(login) ? input.login : login.value,
+        name,
+      });
+      if (passwordRejection) errors.password = passwordRejection;
+      if (Object.keys(errors).length > 0 || isRejection(login)) return { ok: false, errors };
+
+      const passwordHash = await hashPassword(input.password);
+      const now = clock.now().toISOString();
+      let userId: number;
+      try {
+        userId = await db.transaction().execute(async (trx) => {
+          const id = await accounts.insertUser(trx, {
+            name,
+            email: login.kind === 'email' ? login.value : null,
+            phone: login.kind === 'phone' ? login.value : null,
+            password_hash: passwordHash,
+            role: 'parent',
+            school_id: null,
+            lang: input.lang,
+            created_at: now,
+            password_changed_at: now,
+          });
+          await recordAudit(trx, { actorId: id, action: 'account.registered', subjectType: 'user', subjectId: id }, clock.now());
+          return id;
+        });
+      } catch (error) {
+        // Two registrations of one login in the same instant: the unique index decides, the loser is told.
+        if (isUniqueViolation(error)) return { ok: false, errors: { login: { key: 'auth.error.loginTaken' } } };
+        throw error;
+      }
+      return { ok: true, userId, session: await startSession(userId) };
+    },
+
+    async login(input: { login: string; password: string; address: string }): Promise<LoginResult> {
+      const parsed = parseLogin(input.login);
+      const accountKey = `account:${isRejection(parsed) ? input.login.trim().toLowerCase().slice(0, 254) : parsed.value}`;
+      const addressKey = `address:${input.address}`;
+      const now = clock.now();
+      for (const key of [accountKey, addressKey]) {
+        const decision = checkThrottle(await accounts.readThrottle(db, key), now);
+        if (!decision.allowed) return { ok: false, reason: 'throttled', retryAfterSeconds: decision.retryAfterSeconds };
+      }
+
+      const user = isRejection(parsed) ? undefined : await accounts.findUserByLogin(db, parsed);
+      const valid = user ? await verifyPassword(user.password_hash, input.password) : await verifyAgainstDecoy(input.password);
+      if (!user || !valid) {
+        await accounts.writeThrottle(db, accountKey, recordFailure(await accounts.readThrottle(db, accountKey), now, ACCOUNT_LIMIT));
+        await accounts.writeThrottle(db, addressKey, recordFailure(await accounts.readThrottle(db, addressKey), now, ADDRESS_LIMIT));
+        return { ok: false, reason: 'invalid' };
+      }
+      await accounts.clearThrottle(db, accountKey);
+      return { ok: true, userId: user.id, session: await startSession(user.id) };
+    },
+
+    async logout(sessionId: string): Promise<void> {
+      await lucia.invalidateSession(sessionId);
+    },
+
+    async checkSession(sessionId: string): Promise<SessionCheck> {
+      const { session, user } = await lucia.validateSession(sessionId);
+      if (!session) return null;
+      return {
+        user: {
+          id: user.id,
+          name: user.name,
+          role: user.role,
+          schoolId: user.schoolId,
+          lang: user.lang,
+          login: user.login,
+          schoolName: user.schoolName,
+        },
+        session: { id: session.id, fresh: session.fresh, expiresAt: session.expiresAt },
+      };
+    },
+
+    async changePassword(
+      user: SessionUser,
+      input: { current: string; password: string },
+    ): Promise<ChangePasswordResult> {
+      const stored = await accounts.findUserById(db, user.id);
+      if (!stored || !(await verifyPassword(stored.password_hash, input.current))) {
+        return { ok: false, errors: { current: { key: 'auth.error.currentPasswordWrong' } } };
+      }
+      if (input.current === input.password) return { ok: false, errors: { password: { key: 'auth.error.passwordSame' } } };
+      const rejection = passwordProblem(input.password, { login: user.login, name: user.name });
+      if (rejection) return { ok: false, errors: { password: rejection } };
+
+      const passwordHash = await hashPassword(input.password);
+      await db.transaction().execute(async (trx) => {
+        await accounts.updatePasswordHash(trx, user.id, passwordHash, clock.now());
+        await recordAudit(trx, { actorId: user.id, action: 'account.password_changed', subjectType: 'user', subjectId: user.id }, clock.now());
+      });
+      // Every other device is signed out; this one continues on a brand-new session id.
+      await lucia.invalidateUserSessions(user.id);
+      return { ok: true, session: await startSession(user.id) };
+    },
+
+    async setLanguage(userId: number, lang: Lang): Promise<void> {
+      await accounts.updateUserLang(db, userId, lang);
+    },
+
+    async openStaffAccount(
+      actor: Actor,
+      input: { name: string; login: string; role: StaffRole; schoolId: number | null },
+    ): Promise<StaffAccountResult> {
+      const errors: FieldErrors<'name' | 'login' | 'role' | 'school'> = {};
+      const name = input.name.trim();
+      const nameRejection = nameProblem(name);
+      if (nameRejection) errors.name = nameRejection;
+      const login = parseLogin(input.login);
+      if (isRejection(login)) errors.login = login;
+      else {
+        const taken = await checkLoginTaken(login);
+        if (taken) errors.login = taken;
+      }
+      const schoolId = input.role === 'district_admin' ? null : input.schoolId;
+      const decision = canOpenStaffAccount(actor, input.role, schoolId);
+      if (!decision.allowed) {
+        if (decision.reason === 'roleNotAllowed') errors.role = { key: 'staff.error.roleNotAllowed' };
+        else errors.school = { key: decision.reason === 'schoolRequired' ? 'staff.error.schoolRequired' : 'staff.error.schoolNotAllowed' };
+      }
+      if (Object.keys(errors).length > 0 || isRejection(login)) return { ok: false, errors };
+
+      const temporaryPassword = Array.from(
+        { length: 12 },
+        () => TEMPORARY_PASSWORD_ALPHABET[randomInt(TEMPORARY_PASSWORD_ALPHABET.length)],
+      ).join('');
+      const passwordHash = await hashPassword(temporaryPassword);
+      const now = clock.now().toISOString();
+      try {
+        const userId = await db.transaction().execute(async (trx) => {
+          const id = await accounts.insertUser(trx, {
+            name,
+            email: login.kind === 'email' ? login.value : null,
+            phone: login.kind === 'phone' ? login.value : null,
+            password_hash: passwordHash,
+            role: input.role,
+            school_id: schoolId,
+            created_at: now,
+            password_changed_at: now,
+          });
+          await recordAudit(
+            trx,
+            { actorId: actor.id, action: 'staff.account_opened', subjectType: 'user', subjectId: id, schoolId, detail: { role: input.role } },
+            clock.now(),
+          );
+          return id;
+        });
+        return { ok: true, userId, temporaryPassword };
+      } catch (error) {
+        if (isUniqueViolation(error)) return { ok: false, errors: { login: { key: 'auth.error.loginTaken' } } };
+        throw error;
+      }
+    },
+
+    listStaff(actor: Actor) {
+      return accounts.listStaff(db, actor.role === 'district_admin' ? null : actor.schoolId);
+    },
+
+    /** The login page shows the demo accounts only while the demo data is there. */
+    async demoAccountsPresent(): Promise<boolean> {
+      return accounts.loginExists(db, { kind: 'email', value: DEMO_LOGINS[0].login });
+    },
+  };
+}
+
+export type AuthService = ReturnType<typeof createAuthService>;

@@ -1,0 +1,37 @@
+// Calendar arithmetic on YYYY-MM-DD days in the district's time zone (no library needed for whole days).
+import type { Day } from './db/schema.ts';
+
+/** The calendar day an instant falls on in a time zone. */
+export function dayInZone(instant: Date, timeZone: string): Day {
+  // en-CA formats as YYYY-MM-DD.
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+}
+
+export function addDays(day: Day, days: number): Day {
+  const date = new Date(`${day}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
+
+/** ISO weekday: 1 = Monday … 7 = Sunday. */
+export function isoWeekday(day: Day): number {
+  const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
+  return weekday === 0 ? 7 : weekday;
+}
+
+/** The instant a wall-clock time on a day has in a time zone (e.g. 2026-09-01 08:00 Asia/Shanghai). */
+export function instantInZone(day: Day, time: string, timeZone: string): Date {
+  const guess = new Date(`${day}T${time}:00Z`);
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).formatToParts(guess);
+  const get = (type: string) => Number(parts.find((part) => part.type === type)?.value);
+  const asIfUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'));
+  return new Date(guess.getTime() - (asIfUtc - guess.getTime()));
+}

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.ts';
+
+describe('configuration from the environment', () => {
+  it('defaults to port 3000, SQLite under ./data and the demo seed', () => {
+    const config = loadConfig({});
+    expect(config.port).toBe(3000);
+    expect(config.database).toEqual({ dialect: 'sqlite', path: './data/clubroll.db' });
+    expect(config.seedDemo).toBe(true);
+    expect(Object.isFrozen(config)).toBe(true);
+  });
+
+  it('names a bad value clearly', () => {
+    expect(() => loadConfig({ PORT: 'abc' })).toThrow(new ConfigError('PORT: must be a whole number from 0 to 65535 (got "abc")'));
+    expect(() => loadConfig({ SEED_DEMO: 'yes' })).toThrow(/SEED_DEMO: must be 0 or 1/);
+    expect(() => loadConfig({ TIME_ZONE: 'Mars/Olympus' })).toThrow(/TIME_ZONE/);
+  });
+
+  it('picks the database from DATABASE_URL and refuses other schemes', () => {
+    expect(loadConfig({ DATABASE_URL: 'sqlite:tmp/other.db' }).database).toEqual({ dialect: 'sqlite', path: 'tmp/other.db' });
+    expect(loadConfig({ DATABASE_URL: 'sqlite:/var/lib/clubroll.db' }).database).toEqual({ dialect: 'sqlite', path: '/var/lib/clubroll.db' });
+    expect(loadConfig({ DATABASE_URL: 'postgres://u:p@db/clubroll' }).database.dialect).toBe('postgres');
+    expect(loadConfig({ DATABASE_URL: 'postgresql://u:p@db/clubroll' }).database.dialect).toBe('postgres');
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://u:p@db/clubroll' })).toThrow(/unsupported scheme "mysql:"/);
+  });
+
+  it('never seeds PostgreSQL or production unless SEED_DEMO=1 says so', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://u:p@db/x' }).seedDemo).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production' }).seedDemo).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', SEED_DEMO: '1' }).seedDemo).toBe(true);
+    expect(loadConfig({ DATABASE_URL: 'postgres://u:p@db/x', SEED_DEMO: '1' }).seedDemo).toBe(true);
+    expect(loadConfig({ SEED_DEMO: '0' }).seedDemo).toBe(false);
+  });
+});

@@ -1,0 +1,122 @@
+// The process's settings: the environment parsed by zod, once, into a frozen Config.
+import { z } from 'zod';
+
+export type DatabaseTarget =
+  | { readonly dialect: 'sqlite'; readonly path: string }
+  | { readonly dialect: 'postgres'; readonly url: string };
+
+export interface Config {
+  readonly env: 'development' | 'production' | 'test';
+  readonly port: number;
+  readonly host: string;
+  readonly database: DatabaseTarget;
+  readonly seedDemo: boolean;
+  /** The public address (scheme + host) when the app is served behind a proxy, e.g. https://clubroll.example.cn */
+  readonly publicOrigin: string | undefined;
+  readonly trustProxy: boolean;
+  readonly bodyLimitBytes: number;
+  readonly sessionDays: number;
+  readonly sqliteSynchronous: 'NORMAL' | 'FULL';
+  /** The district's IANA time zone: what "today" and a meeting's time mean. */
+  readonly timeZone: string;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+export const DEFAULT_SQLITE_PATH = './data/clubroll.db';
+
+const flag = z.enum(['0', '1'], { error: 'must be 0 or 1' });
+
+const environmentSchema = z.object({
+  NODE_ENV: z
+    .enum(['development', 'production', 'test'], { error: 'must be development, production or test' })
+    .default('development'),
+  PORT: z
+    .string()
+    .regex(/^\d+$/, 'must be a whole number from 0 to 65535')
+    .transform(Number)
+    .pipe(z.number().max(65535, 'must be a whole number from 0 to 65535'))
+    .default(3000),
+  HOST: z.string().min(1, 'must not be empty').default('127.0.0.1'),
+  DATABASE_URL: z.string().optional(),
+  SEED_DEMO: flag.optional(),
+  PUBLIC_ORIGIN: z
+    .url({ protocol: /^https?$/, error: 'must be an http(s) origin such as https://clubroll.example.cn' })
+    .transform((value) => new URL(value).origin)
+    .optional(),
+  TRUST_PROXY: flag.default('0'),
+  BODY_LIMIT_KB: z
+    .string()
+    .regex(/^\d+$/, 'must be a whole number of kilobytes')
+    .transform(Number)
+    .pipe(z.number().min(1, 'must be at least 1'))
+    .default(1024),
+  SESSION_DAYS: z
+    .string()
+    .regex(/^\d+$/, 'must be a whole number of days')
+    .transform(Number)
+    .pipe(z.number().min(1, 'must be at least 1').max(365, 'must be at most 365'))
+    .default(30),
+  SQLITE_SYNCHRONOUS: z.enum(['NORMAL', 'FULL'], { error: 'must be NORMAL or FULL' }).default('NORMAL'),
+  TIME_ZONE: z
+    .string()
+    .refine(isTimeZone, 'must be an IANA time zone such as Asia/Shanghai')
+    .default('Asia/Shanghai'),
+});
+
+function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function parseDatabaseUrl(url: string | undefined): DatabaseTarget {
+  if (url === undefined || url.trim() === '') return { dialect: 'sqlite', path: DEFAULT_SQLITE_PATH };
+  if (url.startsWith('sqlite:')) {
+    const path = url.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, '');
+    if (path === '') throw new ConfigError('DATABASE_URL: sqlite: needs a file path, e.g. sqlite:data/clubroll.db');
+    return { dialect: 'sqlite', path };
+  }
+  if (/^postgres(ql)?:\/\//.test(url)) return { dialect: 'postgres', url };
+  const scheme = url.split(':')[0] ?? url;
+  throw new ConfigError(
+    `DATABASE_URL: unsupported scheme "${scheme}:" — use sqlite:path/to/file.db or postgres://user:password@host/database`,
+  );
+}
+
+/** Parses the environment; throws ConfigError naming every bad setting in one line. */
+export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = environmentSchema.safeParse(environment);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => {
+      const name = String(issue.path[0] ?? 'environment');
+      const given = environment[name];
+      return `${name}: ${issue.message}${given === undefined ? '' : ` (got "${given}")`}`;
+    });
+    throw new ConfigError(problems.join('; '));
+  }
+  const values = parsed.data;
+  const database = parseDatabaseUrl(values.DATABASE_URL);
+  const seedDemo =
+    values.SEED_DEMO === undefined
+      ? database.dialect === 'sqlite' && values.NODE_ENV !== 'production'
+      : values.SEED_DEMO === '1';
+  return Object.freeze({
+    env: values.NODE_ENV,
+    port: values.PORT,
+    host: values.HOST,
+    database,
+    seedDemo,
+    publicOrigin: values.PUBLIC_ORIGIN,
+    trustProxy: values.TRUST_PROXY === '1',
+    bodyLimitBytes: values.BODY_LIMIT_KB * 1024,
+    sessionDays: values.SESSION_DAYS,
+    sqliteSynchronous: values.SQLITE_SYNCHRONOUS,
+    timeZone: values.TIME_ZONE,
+  });
+}

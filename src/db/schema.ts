@@ -1,0 +1,210 @@
+// The database as Kysely sees it: one interface per table, in the shape both dialects return.
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/** ISO-8601 UTC instant, e.g. 2026-11-28T08:30:00.000Z (timestamptz on PostgreSQL, text on SQLite). */
+export type Instant = string;
+/** A calendar day in the school's local calendar, YYYY-MM-DD. */
+export type Day = string;
+/** A time of day, HH:MM. */
+export type TimeOfDay = string;
+
+export type Role = 'parent' | 'teacher' | 'school_admin' | 'district_admin';
+export type Lang = 'zh-CN' | 'en';
+export type SchoolKind = 'primary' | 'middle';
+export type TermMode = 'first_come' | 'lottery';
+export type OfferingKind = 'club' | 'course';
+export type OfferingStatus = 'draft' | 'published' | 'archived';
+export type MeetingStatus = 'scheduled' | 'cancelled' | 'moved';
+export type EnrollmentStatus = 'enrolled' | 'waitlisted' | 'requested' | 'withdrawn';
+export type AttendanceMark = 'present' | 'late' | 'absent' | 'excused';
+
+/** JSON columns: jsonb on PostgreSQL (parsed by pg), text on SQLite; written as a JSON string. */
+export type JsonColumn = ColumnType<unknown, string, string>;
+
+export interface SchoolsTable {
+  id: Generated<number>;
+  slug: string;
+  name_zh: string;
+  name_en: string;
+  kind: SchoolKind;
+  grade_min: number;
+  grade_max: number;
+  address_zh: Generated<string>;
+  address_en: Generated<string>;
+  created_at: Instant;
+}
+
+export interface UsersTable {
+  id: Generated<number>;
+  name: string;
+  email: string | null;
+  phone: string | null;
+  password_hash: string;
+  role: Role;
+  school_id: number | null;
+  lang: Generated<Lang>;
+  created_at: Instant;
+  password_changed_at: Instant;
+}
+
+export interface SessionsTable {
+  id: string;
+  user_id: number;
+  expires_at: Instant;
+  created_at: Instant;
+}
+
+export interface LoginThrottlesTable {
+  key: string;
+  failures: number;
+  window_started_at: Instant;
+  blocked_until: Instant | null;
+}
+
+export interface TermsTable {
+  id: Generated<number>;
+  school_id: number;
+  name_zh: string;
+  name_en: string;
+  first_day: Day;
+  last_day: Day;
+  enrol_opens_at: Instant;
+  enrol_closes_at: Instant;
+  mode: TermMode;
+  course_limit: number;
+  choice_limit: Generated<number>;
+  created_at: Instant;
+}
+
+export interface TermHolidaysTable {
+  term_id: number;
+  day: Day;
+  name_zh: Generated<string>;
+  name_en: Generated<string>;
+}
+
+export interface OfferingsTable {
+  id: Generated<number>;
+  term_id: number;
+  code: string;
+  kind: OfferingKind;
+  category: string;
+  title_zh: string;
+  title_en: string | null;
+  description_zh: Generated<string>;
+  description_en: string | null;
+  teacher_id: number | null;
+  room: Generated<string>;
+  capacity: number;
+  seats_taken: Generated<number>;
+  grade_min: number;
+  grade_max: number;
+  fee_cents: Generated<number>;
+  status: Generated<OfferingStatus>;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+export interface OfferingSlotsTable {
+  id: Generated<number>;
+  offering_id: number;
+  weekday: number;
+  starts_at: TimeOfDay;
+  ends_at: TimeOfDay;
+}
+
+export interface MeetingsTable {
+  id: Generated<number>;
+  offering_id: number;
+  day: Day;
+  starts_at: TimeOfDay;
+  ends_at: TimeOfDay;
+  room: Generated<string>;
+  status: Generated<MeetingStatus>;
+  reason: string | null;
+  moved_to_day: Day | null;
+}
+
+export interface ChildrenTable {
+  id: Generated<number>;
+  name: string;
+  school_id: number;
+  grade: number;
+  class_name: string | null;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+export interface GuardianshipsTable {
+  user_id: number;
+  child_id: number;
+  created_at: Instant;
+}
+
+export interface EnrollmentsTable {
+  id: Generated<number>;
+  offering_id: number;
+  child_id: number;
+  status: EnrollmentStatus;
+  waitlist_position: number | null;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+export interface AttendanceMarksTable {
+  meeting_id: number;
+  child_id: number;
+  mark: AttendanceMark;
+  note: string | null;
+  marked_by: number | null;
+  marked_at: Instant;
+}
+
+export interface NotificationsTable {
+  id: Generated<number>;
+  recipient_id: number;
+  kind: string;
+  payload: JsonColumn;
+  created_at: Instant;
+  attempts: Generated<number>;
+  next_attempt_at: Instant;
+  sent_at: Instant | null;
+  last_error: string | null;
+  read_at: Instant | null;
+}
+
+export interface AuditEventsTable {
+  id: Generated<number>;
+  actor_id: number | null;
+  action: string;
+  subject_type: string;
+  subject_id: string;
+  school_id: number | null;
+  detail: JsonColumn;
+  at: Instant;
+}
+
+export interface Database {
+  schools: SchoolsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  login_throttles: LoginThrottlesTable;
+  terms: TermsTable;
+  term_holidays: TermHolidaysTable;
+  offerings: OfferingsTable;
+  offering_slots: OfferingSlotsTable;
+  meetings: MeetingsTable;
+  children: ChildrenTable;
+  guardianships: GuardianshipsTable;
+  enrollments: EnrollmentsTable;
+  attendance_marks: AttendanceMarksTable;
+  notifications: NotificationsTable;
+  audit_events: AuditEventsTable;
+}
+
+export type School = Selectable<SchoolsTable>;
+export type User = Selectable<UsersTable>;
+export type NewUser = Insertable<UsersTable>;
+export type UserUpdate = Updateable<UsersTable>;
+export type Term = Selectable<TermsTable>;
+export type Offering = Selectable<OfferingsTable>;

@@ -1,0 +1,15 @@
+// The typed Hono context every route sees: language, signed-in user and session, whether htmx asked.
+import type { SessionUser } from '../auth/session-user.ts';
+import type { I18n } from '../i18n/i18n.ts';
+
+export interface AppEnv {
+  Variables: {
+    i18n: I18n;
+    user: SessionUser | null;
+    sessionId: string | null;
+    /** The request came from htmx (HX-Request) and wants a fragment, not a page. */
+    htmx: boolean;
+    /** The app is reached over HTTPS (directly, through PUBLIC_ORIGIN, or a trusted proxy). */
+    secure: boolean;
+  };
+}

@@ -1,0 +1,51 @@
+// Rendering helpers shared by every feature's routes: the page chrome, page-or-fragment answers, error pages.
+import type { Context } from 'hono';
+import type { Child } from 'hono/jsx';
+import type { Chrome } from '../../views/chrome.ts';
+import { ErrorPage } from '../../views/pages/error.tsx';
+import type { MessageKey } from '../i18n/i18n.ts';
+import type { AppEnv } from './app-env.ts';
+
+/**
+ * The frame of a page. `page` names the GET address of what is shown when it differs from the request's
+ * (a form's POST answer), so the language switch and the login link lead somewhere that exists.
+ */
+export function chromeFor(c: Context<AppEnv>, page?: string): Chrome {
+  const url = new URL(page ?? (c.req.method === 'GET' ? c.req.url : '/'), 'http://localhost');
+  const langLink = (lang: string) => {
+    const target = new URL(url);
+    target.searchParams.set('lang', lang);
+    return target.pathname + target.search;
+  };
+  const user = c.var.user;
+  const i18n = c.var.i18n;
+  return {
+    i18n,
+    user: user ? { name: user.name, role: user.role } : null,
+    schoolName: user?.schoolName?.[i18n.lang] ?? null,
+    langLinks: { 'zh-CN': langLink('zh-CN'), en: langLink('en') },
+    path: url.pathname + url.search.replace(/([?&])lang=[^&]*&?/, '$1').replace(/[?&]$/, ''),
+  };
+}
+
+type Status = 200 | 201 | 400 | 403 | 404 | 409 | 413 | 422 | 429 | 500 | 503;
+
+/** A full page, or for htmx the fragment; both vary on HX-Request so caches keep them apart. */
+export function respond(c: Context<AppEnv>, parts: { page: () => Child; fragment?: () => Child }, status: Status = 200) {
+  c.header('Vary', 'HX-Request', { append: true });
+  const body = c.var.htmx && parts.fragment ? parts.fragment() : parts.page();
+  return c.html(body as string, status);
+}
+
+const ERROR_TEXT: Record<403 | 404 | 413 | 500, [MessageKey, MessageKey]> = {
+  403: ['error.forbidden.title', 'error.forbidden.body'],
+  404: ['error.notFound.title', 'error.notFound.body'],
+  413: ['error.tooLarge.title', 'error.tooLarge.body'],
+  500: ['error.server.title', 'error.server.body'],
+};
+
+export function errorPage(c: Context<AppEnv>, status: 403 | 404 | 413 | 500, text?: [MessageKey, MessageKey]) {
+  const [title, body] = text ?? ERROR_TEXT[status];
+  const { t } = c.var.i18n;
+  return c.html(<ErrorPage chrome={chromeFor(c)} status={status} title={t(title)} body={t(body)} />, status);
+}

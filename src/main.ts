@@ -1,0 +1,95 @@
+// Process entry: config → database → migrate → (demo seed) → serve, and a clean shutdown on Ctrl-C / SIGTERM.
+import type { Server } from 'node:http';
+import { serve } from '@hono/node-server';
+import { createApp } from './app.ts';
+import { DEMO_LOGINS, DEMO_PASSWORD } from './auth/auth.service.ts';
+import { systemClock } from './clock.ts';
+import { ConfigError, loadConfig } from './config.ts';
+import { DatabaseUnavailableError, connect } from './db/connect.ts';
+import { MigrationError, migrateToLatest } from './db/migrate.ts';
+import { DEMO_DISTRICT } from './seed/demo-catalogue.ts';
+import { isDatabaseEmpty, seedDemoDistrict } from './seed/demo.ts';
+
+/** Known start-up failures end in one line; anything else is a bug and keeps its stack. */
+function fail(message: string): never {
+  console.error(`clubroll: ${message}`);
+  process.exit(1);
+}
+
+async function main() {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) fail(`configuration error: ${error.message}`);
+    throw error;
+  }
+
+  let handle;
+  try {
+    handle = await connect(config.database, { sqliteSynchronous: config.sqliteSynchronous });
+    const applied = await migrateToLatest(handle.db);
+    if (applied.length > 0) console.log(`Applied ${applied.length} migration(s) to ${handle.description}`);
+  } catch (error) {
+    if (error instanceof DatabaseUnavailableError || error instanceof MigrationError) fail(error.message);
+    throw error;
+  }
+
+  if (config.seedDemo && (await isDatabaseEmpty(handle.db))) {
+    const started = Date.now();
+    const summary = await seedDemoDistrict(handle.db, { clock: systemClock, timeZone: config.timeZone });
+    console.log(
+      `Seeded the demo district in ${Date.now() - started} ms: ${summary.schools} schools, ${summary.clubs} clubs, ` +
+        `${summary.courses} courses, ${summary.parents} parents, ${summary.children} children`,
+    );
+  }
+
+  const app = createApp({
+    db: handle.db,
+    clock: systemClock,
+    config: { ...config, districtName: { zh: DEMO_DISTRICT.nameZh, en: DEMO_DISTRICT.nameEn } },
+  });
+
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }) as Server;
+  server.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EADDRINUSE') fail(`port ${config.port} on ${config.host} is already in use (set PORT to another)`);
+    if (error.code === 'EACCES') fail(`not allowed to listen on ${config.host}:${config.port}`);
+    fail(`cannot listen on ${config.host}:${config.port}: ${error.message}`);
+  });
+  server.on('listening', async () => {
+    const address = server.address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    const shownHost = config.host === '0.0.0.0' || config.host === '127.0.0.1' || config.host === '::' ? 'localhost' : config.host;
+    console.log(`Clubroll is running at http://${shownHost}:${port} (${handle.description})`);
+    const demo = await handle.db
+      .selectFrom('users')
+      .select('email')
+      .where('email', 'in', DEMO_LOGINS.map((d) => d.login))
+      .execute()
+      .catch(() => []);
+    if (demo.length > 0) {
+      console.log(`Demo logins (password ${DEMO_PASSWORD}):`);
+      for (const login of DEMO_LOGINS) console.log(`  ${login.role.padEnd(15)} ${login.login}`);
+    }
+  });
+
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal} received: finishing requests in flight, then closing the database`);
+    // Requests in flight finish; idle keep-alive connections close now; stragglers get 10 s.
+    const force = setTimeout(() => server.closeAllConnections(), 10_000);
+    force.unref();
+    server.close(async () => {
+      await handle.close();
+      console.log('Clubroll stopped cleanly');
+      process.exit(0);
+    });
+    server.closeIdleConnections();
+  };
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+await main();

@@ -1,0 +1,42 @@
+// Schools as the home page and the header show them: each with its current term and published counts.
+import type { Kysely } from 'kysely';
+import { dayInZone } from '../calendar.ts';
+import type { Clock } from '../clock.ts';
+import type { Database, School, Term } from '../db/schema.ts';
+import * as schools from './schools.repository.ts';
+
+export interface SchoolSummary {
+  school: School;
+  term: Term | null;
+  clubs: number;
+  courses: number;
+}
+
+export function createSchoolsService(deps: { db: Kysely<Database>; clock: Clock; timeZone: string }) {
+  const { db, clock, timeZone } = deps;
+  return {
+    async summaries(): Promise<SchoolSummary[]> {
+      const today = dayInZone(clock.now(), timeZone);
+      const [all, terms] = await Promise.all([schools.listSchools(db), schools.currentTerms(db, today)]);
+      const termBySchool = new Map<number, Term>();
+      for (const term of terms) if (!termBySchool.has(term.school_id)) termBySchool.set(term.school_id, term);
+      const counts = await schools.publishedCounts(db, [...termBySchool.values()].map((term) => term.id));
+      return all.map((school) => {
+        const term = termBySchool.get(school.id) ?? null;
+        const countOf = (kind: 'club' | 'course') =>
+          counts.find((row) => row.term_id === term?.id && row.kind === kind)?.count ?? 0;
+        return { school, term, clubs: countOf('club'), courses: countOf('course') };
+      });
+    },
+
+    find(id: number) {
+      return schools.findSchool(db, id);
+    },
+
+    list() {
+      return schools.listSchools(db);
+    },
+  };
+}
+
+export type SchoolsService = ReturnType<typeof createSchoolsService>;

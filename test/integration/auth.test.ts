@@ -1,0 +1,281 @@
+// Accounts through the HTTP surface: register, log in, log out, change password, throttling, role guards.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixedClock } from '../../src/clock.ts';
+import { Browser, FIXTURE_PASSWORD, buildApp, countRows, createSchool, createUser, signIn } from '../support/app.ts';
+import { DIALECTS, type TestDatabase, createTestDatabase } from '../support/database.ts';
+
+for (const dialect of DIALECTS) {
+  describe(`accounts on ${dialect}`, () => {
+    let handle: TestDatabase;
+    let app: ReturnType<typeof buildApp>['app'];
+    let schoolA: number;
+    let schoolB: number;
+
+    beforeAll(async () => {
+      handle = await createTestDatabase(dialect);
+      app = buildApp(handle).app;
+      schoolA = await createSchool(handle, 'alpha');
+      schoolB = await createSchool(handle, 'beta', 'middle');
+    });
+    afterAll(() => handle.drop());
+
+    describe('parent registration', () => {
+      it('registers a parent with an e-mail, signs them in with an HttpOnly Lax cookie and redirects with 303', async () => {
+        const browser = new Browser(app);
+        const response = await browser.post('/register', { name: '林晓', login: 'Lin.Xiao@Example.com', password: 'rainbow-bridge-42' });
+        expect(response.status).toBe(303);
+        expect(response.headers.get('location')).toBe('/');
+        const cookie = response.headers.getSetCookie().find((line) => line.startsWith('clubroll_session='));
+        expect(cookie).toMatch(/HttpOnly/);
+        expect(cookie).toMatch(/SameSite=Lax/);
+        expect(cookie).not.toMatch(/Secure/);
+        const home = await browser.get('/');
+        expect(await home.text()).toContain('林晓');
+        const stored = await handle.db.selectFrom('users').select(['email', 'role', 'password_hash']).where('name', '=', '林晓').executeTakeFirstOrThrow();
+        expect(stored.email).toBe('lin.xiao@example.com');
+        expect(stored.role).toBe('parent');
+        expect(stored.password_hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+      });
+
+      it('registers with a mainland mobile number written with +86 and spaces', async () => {
+        const response = await new Browser(app).post('/register', { name: '周一', login: '+86 138 0013 8000', password: 'rainbow-bridge-43' });
+        expect(response.status).toBe(303);
+        const stored = await handle.db.selectFrom('users').select('phone').where('name', '=', '周一').executeTakeFirstOrThrow();
+        expect(stored.phone).toBe('13800138000');
+      });
+
+      it('refuses a taken login, a weak password, a malformed phone and an over-long name with 422 and writes nothing', async () => {
+        await createUser(handle, { login: 'taken@example.com' });
+        const before = await countRows(handle, 'users');
+        const cases = [
+          { fields: { name: '王芳', login: 'TAKEN@example.com', password: 'rainbow-bridge-44' }, zh: '已经注册过', en: 'already registered' },
+          { fields: { name: '王芳', login: 'wang@example.com', password: '12345678' }, zh: '太常见', en: 'too common' },
+          { fields: { name: '王芳', login: 'wang@example.com', password: 'short' }, zh: '至少 8 位', en: 'at least 8 characters' },
+          { fields: { name: '王芳', login: '1380013800', password: 'rainbow-bridge-44' }, zh: '手机号格式不正确', en: 'mobile number is not valid' },
+          { fields: { name: '王'.repeat(41), login: 'wang@example.com', password: 'rainbow-bridge-44' }, zh: '姓名最多 40 个字', en: 'at most 40 characters' },
+          { fields: { name: '', login: '', password: '' }, zh: '请填写此项', en: 'Please fill this in' },
+        ];
+        for (const { fields, zh, en } of cases) {
+          const chinese = await new Browser(app).post('/register', fields);
+          expect(chinese.status).toBe(422);
+          expect(await chinese.text()).toContain(zh);
+          const english = await new Browser(app, { lang: 'en' }).post('/register', fields);
+          expect(english.status).toBe(422);
+          expect(await english.text()).toContain(en);
+        }
+        expect(await countRows(handle, 'users')).toBe(before);
+      });
+
+      it('ties each error to its field for screen readers and keeps what was typed (but never the password)', async () => {
+        const response = await new Browser(app).post('/register', { name: '王芳', login: 'not-a-login', password: 'secret-typed-here' });
+        const html = await response.text();
+        expect(html).toMatch(/aria-describedby="register-login-error register-login-hint"/);
+        expect(html).toContain('id="register-login-error"');
+        expect(html).toContain('value="not-a-login"');
+        expect(html).not.toContain('secret-typed-here');
+      });
+
+      it('answers htmx with just the form fragment, so the errors swap in place', async () => {
+        const response = await new Browser(app).post('/register', { name: '', login: '', password: '' }, { 'hx-request': 'true' });
+        expect(response.status).toBe(422);
+        const html = await response.text();
+        expect(html).toMatch(/^<form/);
+        expect(html).not.toContain('<html');
+        expect(response.headers.get('vary')).toContain('HX-Request');
+      });
+    });
+
+    describe('login and logout', () => {
+      it('logs in with the login and password fields, issues a new session id and remembers where to go next', async () => {
+        await createUser(handle, { login: 'mother@example.com', name: '张妈妈' });
+        const browser = new Browser(app);
+        const oldSession = await signIn(handle, browser, await createUser(handle, { login: 'someone-else@example.com' }));
+        const response = await browser.post('/login', { login: 'mother@example.com', password: FIXTURE_PASSWORD, next: '/account' });
+        expect(response.status).toBe(303);
+        expect(response.headers.get('location')).toBe('/account');
+        const newSession = browser.cookies.get('clubroll_session');
+        expect(newSession).toBeTruthy();
+        expect(newSession).not.toBe(oldSession);
+        // The session this browser had before is gone from the server.
+        expect(await handle.db.selectFrom('sessions').select('id').where('id', '=', oldSession).executeTakeFirst()).toBeUndefined();
+        expect(await (await browser.get('/account')).text()).toContain('mother@example.com');
+      });
+
+      it('never sends a login to another site after login', async () => {
+        await createUser(handle, { login: 'next-check@example.com' });
+        const response = await new Browser(app).post('/login', { login: 'next-check@example.com', password: FIXTURE_PASSWORD, next: '//evil.example/' });
+        expect(response.headers.get('location')).toBe('/');
+      });
+
+      it('says the same thing for a wrong password and an unknown account', async () => {
+        await createUser(handle, { login: 'father@example.com' });
+        const wrong = await new Browser(app, { address: '198.51.100.1' }).post('/login', { login: 'father@example.com', password: 'not-the-password' });
+        const unknown = await new Browser(app, { address: '198.51.100.1' }).post('/login', { login: 'nobody@example.com', password: 'not-the-password' });
+        expect(wrong.status).toBe(422);
+        expect(unknown.status).toBe(422);
+        const message = '账号或密码不正确';
+        expect(await wrong.text()).toContain(message);
+        expect(await unknown.text()).toContain(message);
+      });
+
+      it('logout ends the session on the server, not only in the browser', async () => {
+        const browser = new Browser(app);
+        const sessionId = await signIn(handle, browser, await createUser(handle, { login: 'leaving@example.com' }));
+        const response = await browser.post('/logout', {});
+        expect(response.status).toBe(303);
+        expect(await handle.db.selectFrom('sessions').select('id').where('id', '=', sessionId).executeTakeFirst()).toBeUndefined();
+        // Replaying the old cookie gets the signed-out page.
+        const replay = new Browser(app);
+        replay.cookies.set('clubroll_session', sessionId);
+        expect((await replay.get('/account')).status).toBe(303);
+      });
+    });
+
+    describe('throttling', () => {
+      it('backs off one account after five wrong passwords, even from different addresses', async () => {
+        await createUser(handle, { login: 'target@example.com' });
+        for (let attempt = 1; attempt <= 5; attempt++) {
+          const response = await new Browser(app, { address: `192.0.2.${attempt}` }).post('/login', { login: 'target@example.com', password: `guess-${attempt}` });
+          expect(response.status).toBe(422);
+        }
+        const blocked = await new Browser(app, { address: '192.0.2.99' }).post('/login', { login: 'target@example.com', password: FIXTURE_PASSWORD });
+        expect(blocked.status).toBe(429);
+        expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
+        expect(await blocked.text()).toContain('尝试次数过多');
+      });
+
+      it('lets a whole school behind one NAT address log in, while a stuffing run from that address is stopped', async () => {
+        const nat = '100.64.0.1';
+        const parents = await Promise.all(Array.from({ length: 30 }, (_, i) => createUser(handle, { login: `nat${i}@example.com` })));
+        for (let i = 0; i < parents.length; i++) {
+          const response = await new Browser(app, { address: nat }).post('/login', { login: `nat${i}@example.com`, password: FIXTURE_PASSWORD });
+          expect(response.status).toBe(303);
+        }
+        // A stuffing run: one wrong guess at each of many accounts from one address.
+        let throttledAt = 0;
+        for (let i = 0; i < 150; i++) {
+          const response = await new Browser(app, { address: '203.0.113.66' }).post('/login', { login: `victim${i}@example.com`, password: 'Password1!' });
+          if (response.status === 429) {
+            throttledAt = i;
+            break;
+          }
+        }
+        expect(throttledAt).toBe(100); // the 100th failure starts the back-off
+      });
+    });
+
+    describe('change password', () => {
+      it('changes the password, ends every other session and keeps this browser signed in on a new session', async () => {
+        const userId = await createUser(handle, { login: 'changer@example.com', name: '改密' });
+        const phone = new Browser(app);
+        const laptop = new Browser(app);
+        const phoneSession = await signIn(handle, phone, userId);
+        await signIn(handle, laptop, userId);
+        const response = await laptop.post('/account/password', { current: FIXTURE_PASSWORD, password: 'new-secret-phrase-7' });
+        expect(response.status).toBe(200);
+        expect(await response.text()).toContain('密码已修改');
+        expect((await phone.get('/account')).status).toBe(303);
+        expect(await handle.db.selectFrom('sessions').select('id').where('id', '=', phoneSession).executeTakeFirst()).toBeUndefined();
+        expect((await laptop.get('/account')).status).toBe(200);
+        const again = await new Browser(app).post('/login', { login: 'changer@example.com', password: 'new-secret-phrase-7' });
+        expect(again.status).toBe(303);
+      });
+
+      it('refuses a wrong current password and a weak new one with 422, changing nothing', async () => {
+        const userId = await createUser(handle, { login: 'careful@example.com' });
+        const browser = new Browser(app, { lang: 'en' });
+        await signIn(handle, browser, userId);
+        const before = await handle.db.selectFrom('users').select('password_hash').where('id', '=', userId).executeTakeFirstOrThrow();
+        const wrong = await browser.post('/account/password', { current: 'wrong-password', password: 'new-secret-phrase-7' });
+        expect(wrong.status).toBe(422);
+        expect(await wrong.text()).toContain('The current password is not right.');
+        const weak = await browser.post('/account/password', { current: FIXTURE_PASSWORD, password: 'password' });
+        expect(weak.status).toBe(422);
+        expect(await weak.text()).toContain('too common');
+        const after = await handle.db.selectFrom('users').select('password_hash').where('id', '=', userId).executeTakeFirstOrThrow();
+        expect(after.password_hash).toBe(before.password_hash);
+      });
+    });
+
+    describe('role guards and staff accounts', () => {
+      it('sends anonymous visitors to the login page and refuses parents and teachers with 403', async () => {
+        const anonymous = await new Browser(app).get('/admin/staff');
+        expect(anonymous.status).toBe(303);
+        expect(anonymous.headers.get('location')).toBe('/login?next=%2Fadmin%2Fstaff');
+        for (const role of ['parent', 'teacher'] as const) {
+          const browser = new Browser(app);
+          await signIn(handle, browser, await createUser(handle, { login: `${role}-guard@example.com`, role, schoolId: role === 'teacher' ? schoolA : null }));
+          const page = await browser.get('/admin/staff');
+          expect(page.status).toBe(403);
+          expect(await page.text()).toContain('没有权限');
+          const post = await browser.post('/admin/staff', { name: '黑客', login: 'sneaky@example.com', role: 'school_admin', school: String(schoolA) });
+          expect(post.status).toBe(403);
+        }
+        expect(await handle.db.selectFrom('users').select('id').where('email', '=', 'sneaky@example.com').executeTakeFirst()).toBeUndefined();
+      });
+
+      it('lets a school admin open teacher accounts in their own school only', async () => {
+        const admin = new Browser(app);
+        await signIn(handle, admin, await createUser(handle, { login: 'admin-a@example.com', role: 'school_admin', schoolId: schoolA }));
+        const created = await admin.post('/admin/staff', { name: '刘老师', login: 'liu@example.com', role: 'teacher', school: String(schoolA) });
+        expect(created.status).toBe(201);
+        const html = await created.text();
+        const temporary = /class="secret">([^<]+)</.exec(html)?.[1];
+        expect(temporary).toMatch(/^[A-Za-z0-9]{12}$/);
+        expect(created.headers.get('cache-control')).toBe('no-store');
+        const login = await new Browser(app).post('/login', { login: 'liu@example.com', password: temporary! });
+        expect(login.status).toBe(303);
+
+        const otherSchool = await admin.post('/admin/staff', { name: '越权', login: 'other@example.com', role: 'teacher', school: String(schoolB) });
+        expect(otherSchool.status).toBe(422);
+        expect(await otherSchool.text()).toContain('只能在你管理的学校开设账号');
+        const promotion = await admin.post('/admin/staff', { name: '越权', login: 'other@example.com', role: 'district_admin' });
+        expect(promotion.status).toBe(422);
+        expect(await handle.db.selectFrom('users').select('id').where('email', '=', 'other@example.com').executeTakeFirst()).toBeUndefined();
+        const audit = await handle.db.selectFrom('audit_events').selectAll().where('action', '=', 'staff.account_opened').execute();
+        expect(audit.some((event) => event.school_id === schoolA)).toBe(true);
+      });
+
+      it('lets a district admin open a school admin at any school and lists staff of every school', async () => {
+        const district = new Browser(app);
+        await signIn(handle, district, await createUser(handle, { login: 'district@example.com', role: 'district_admin' }));
+        const created = await district.post('/admin/staff', { name: '贝塔管理员', login: 'admin-b@example.com', role: 'school_admin', school: String(schoolB) });
+        expect(created.status).toBe(201);
+        const html = await created.text();
+        expect(html).toContain('admin-b@example.com');
+        expect(html).toContain('admin-a@example.com');
+        const missingSchool = await district.post('/admin/staff', { name: '无校', login: 'noschool@example.com', role: 'teacher', school: '' });
+        expect(missingSchool.status).toBe(422);
+        expect(await missingSchool.text()).toContain('需要选择学校');
+      });
+
+      it("keeps a school admin's staff list to their own school", async () => {
+        const admin = new Browser(app);
+        await signIn(handle, admin, await createUser(handle, { login: 'admin-a2@example.com', role: 'school_admin', schoolId: schoolA }));
+        const html = await (await admin.get('/admin/staff')).text();
+        expect(html).toContain('liu@example.com');
+        expect(html).not.toContain('admin-b@example.com');
+      });
+    });
+
+    it('shows the header school name for staff', async () => {
+      const teacher = new Browser(app);
+      await signIn(handle, teacher, await createUser(handle, { login: 'header@example.com', role: 'teacher', schoolId: schoolB }));
+      expect(await (await teacher.get('/account')).text()).toContain('beta学校');
+      expect(await (await teacher.get('/account?lang=en')).text()).toContain('beta School');
+    });
+
+    it('expires a session by the clock: an old session no longer signs anyone in', async () => {
+      const userId = await createUser(handle, { login: 'expired@example.com' });
+      await handle.db
+        .insertInto('sessions')
+        .values({ id: 'expired-session-id', user_id: userId, expires_at: '2020-01-01T00:00:00.000Z', created_at: '2019-12-01T00:00:00.000Z' })
+        .execute();
+      const browser = new Browser(buildApp(handle, { clock: fixedClock('2026-11-27T08:00:00Z') }).app);
+      browser.cookies.set('clubroll_session', 'expired-session-id');
+      const response = await browser.get('/account');
+      expect(response.status).toBe(303);
+      expect(browser.cookies.has('clubroll_session')).toBe(false);
+    });
+  });
+}

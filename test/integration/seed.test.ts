@@ -1,0 +1,154 @@
+// The demo district: big enough to be real, consistent with every invariant, live around today.
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dayInZone } from '../../src/calendar.ts';
+import { fixedClock } from '../../src/clock.ts';
+import { seedDemoDistrict } from '../../src/seed/demo.ts';
+import { CLUB_TEMPLATES, COURSE_TEMPLATES } from '../../src/seed/demo-catalogue.ts';
+import { Browser, buildApp } from '../support/app.ts';
+import { DIALECTS, type TestDatabase, createTestDatabase } from '../support/database.ts';
+
+const CATEGORIES = ['3d_printing', 'programming', 'robotics', 'ai', 'hydroponics', 'speed_cubing', 'maker', 'mechanical', 'steam', 'science'];
+
+for (const dialect of DIALECTS) {
+  describe(`demo district on ${dialect}`, () => {
+    let handle: TestDatabase;
+    // A Saturday, so the weekend clubs of the demo teacher are what "today" shows.
+    const clock = fixedClock('2026-11-28T02:00:00Z');
+    const today = dayInZone(clock.now(), 'Asia/Shanghai');
+
+    beforeAll(async () => {
+      handle = await createTestDatabase(dialect);
+      await seedDemoDistrict(handle.db, { clock, timeZone: 'Asia/Shanghai' });
+    });
+    afterAll(() => handle.drop());
+
+    it('has at least four schools, primary and middle, each with one current term', async () => {
+      const schools = await handle.db.selectFrom('schools').select(['id', 'kind']).execute();
+      expect(schools.length).toBeGreaterThanOrEqual(4);
+      expect(new Set(schools.map((school) => school.kind))).toEqual(new Set(['primary', 'middle']));
+      const terms = await handle.db.selectFrom('terms').selectAll().where('first_day', '<=', today).where('last_day', '>=', today).execute();
+      expect(terms.map((term) => term.school_id).sort()).toEqual(schools.map((school) => school.id).sort());
+      expect(terms.some((term) => term.mode === 'lottery')).toBe(true);
+      const now = clock.now().toISOString();
+      expect(terms.every((term) => term.enrol_opens_at <= now && term.enrol_closes_at > now)).toBe(true);
+    });
+
+    it('has 63 clubs and at least 200 courses over every category, with both languages', async () => {
+      const rows = await handle.db.selectFrom('offerings').select(['kind', 'category', 'title_zh', 'title_en', 'description_zh']).execute();
+      expect(rows.filter((row) => row.kind === 'club')).toHaveLength(63);
+      expect(rows.filter((row) => row.kind === 'course').length).toBeGreaterThanOrEqual(200);
+      expect(new Set(rows.map((row) => row.category))).toEqual(new Set(CATEGORIES));
+      expect(rows.every((row) => row.title_zh && row.title_en && row.description_zh)).toBe(true);
+      expect(CLUB_TEMPLATES.length + COURSE_TEMPLATES.length).toBeGreaterThan(150);
+    });
+
+    it('gives every offering weekly slots and meetings, and no teacher two places at once', async () => {
+      const withoutSlots = await handle.db
+        .selectFrom('offerings')
+        .leftJoin('offering_slots', 'offering_slots.offering_id', 'offerings.id')
+        .select('offerings.id')
+        .where('offering_slots.id', 'is', null)
+        .execute();
+      expect(withoutSlots).toEqual([]);
+      const slots = await handle.db
+        .selectFrom('offering_slots')
+        .innerJoin('offerings', 'offerings.id', 'offering_slots.offering_id')
+        .select(['offerings.teacher_id', 'offering_slots.weekday', 'offering_slots.starts_at', 'offering_slots.ends_at'])
+        .execute();
+      const clashes = slots.filter((a, i) =>
+        slots.some((b, j) => j > i && a.teacher_id === b.teacher_id && a.weekday === b.weekday && a.starts_at < b.ends_at && b.starts_at < a.ends_at),
+      );
+      expect(clashes).toEqual([]);
+      const holidays = await handle.db.selectFrom('term_holidays').select(['term_id', 'day']).execute();
+      const onHoliday = await handle.db
+        .selectFrom('meetings')
+        .innerJoin('offerings', 'offerings.id', 'meetings.offering_id')
+        .innerJoin('term_holidays', (join) => join.onRef('term_holidays.term_id', '=', 'offerings.term_id').onRef('term_holidays.day', '=', 'meetings.day'))
+        .select('meetings.id')
+        .execute();
+      expect(holidays.length).toBeGreaterThan(0);
+      expect(onHoliday).toEqual([]);
+    });
+
+    it('has at least 300 parents with one to three children each', async () => {
+      const parents = await handle.db
+        .selectFrom('users')
+        .leftJoin('guardianships', 'guardianships.user_id', 'users.id')
+        .select(['users.id', sql<number>`cast(count(guardianships.child_id) as integer)`.as('children')])
+        .where('users.role', '=', 'parent')
+        .groupBy('users.id')
+        .execute();
+      expect(parents.length).toBeGreaterThanOrEqual(300);
+      expect(parents.every((parent) => parent.children >= 1 && parent.children <= 3)).toBe(true);
+      const own = await handle.db
+        .selectFrom('children')
+        .innerJoin('schools', 'schools.id', 'children.school_id')
+        .select(['children.grade', 'schools.grade_min', 'schools.grade_max'])
+        .execute();
+      expect(own.every((child) => child.grade >= child.grade_min && child.grade <= child.grade_max)).toBe(true);
+    });
+
+    it('keeps every invariant: seats taken = enrolled ≤ capacity, gap-free waitlists, eligible grades', async () => {
+      const offerings = await handle.db.selectFrom('offerings').select(['id', 'capacity', 'seats_taken', 'grade_min', 'grade_max']).execute();
+      const enrollments = await handle.db
+        .selectFrom('enrollments')
+        .innerJoin('children', 'children.id', 'enrollments.child_id')
+        .select(['enrollments.offering_id', 'enrollments.status', 'enrollments.waitlist_position', 'children.grade'])
+        .execute();
+      let full = 0;
+      for (const offering of offerings) {
+        const mine = enrollments.filter((row) => row.offering_id === offering.id);
+        const enrolled = mine.filter((row) => row.status === 'enrolled');
+        expect(offering.seats_taken).toBe(enrolled.length);
+        expect(enrolled.length).toBeLessThanOrEqual(offering.capacity);
+        const positions = mine.filter((row) => row.status === 'waitlisted').map((row) => row.waitlist_position).sort((a, b) => a! - b!);
+        expect(positions).toEqual(positions.map((_, i) => i + 1));
+        if (positions.length > 0) {
+          full += 1;
+          expect(enrolled.length).toBe(offering.capacity);
+        }
+        expect(mine.every((row) => row.grade >= offering.grade_min && row.grade <= offering.grade_max)).toBe(true);
+      }
+      expect(full).toBeGreaterThanOrEqual(3);
+    });
+
+    it('gives the demo teacher meetings today and the demo parent two children', async () => {
+      const meetings = await handle.db
+        .selectFrom('meetings')
+        .innerJoin('offerings', 'offerings.id', 'meetings.offering_id')
+        .innerJoin('users', 'users.id', 'offerings.teacher_id')
+        .select('meetings.id')
+        .where('users.email', '=', 'teacher@clubroll.demo')
+        .where('meetings.day', '=', today)
+        .execute();
+      expect(meetings.length).toBeGreaterThan(0);
+      const clubs = await handle.db
+        .selectFrom('offerings')
+        .innerJoin('users', 'users.id', 'offerings.teacher_id')
+        .select('offerings.id')
+        .where('users.email', '=', 'teacher@clubroll.demo')
+        .execute();
+      expect(clubs.length).toBeGreaterThanOrEqual(3);
+      const children = await handle.db
+        .selectFrom('guardianships')
+        .innerJoin('users', 'users.id', 'guardianships.user_id')
+        .select('guardianships.child_id')
+        .where('users.email', '=', 'parent@clubroll.demo')
+        .execute();
+      expect(children).toHaveLength(2);
+    });
+
+    it('lets every demo login in with the demo password and shows them on the login page', async () => {
+      const { app } = buildApp(handle, { clock });
+      for (const login of ['parent@clubroll.demo', 'teacher@clubroll.demo', 'admin@clubroll.demo', 'district@clubroll.demo']) {
+        const response = await new Browser(app).post('/login', { login, password: 'clubroll-demo' });
+        expect(response.status, login).toBe(303);
+      }
+      const page = await (await new Browser(app).get('/login')).text();
+      expect(page).toContain('admin@clubroll.demo');
+      const home = await (await new Browser(app).get('/')).text();
+      expect(home).toContain('63 个社团');
+    });
+  });
+}

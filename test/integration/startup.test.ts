@@ -1,0 +1,79 @@
+// The real process: start-up on a fresh SQLite file with the demo, one-line failures, clean shutdown.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runToEnd, startServer } from '../support/server.ts';
+
+const folder = mkdtempSync(join(tmpdir(), 'clubroll-start-'));
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+describe('npm start', () => {
+  it('migrates and seeds a fresh SQLite file, prints the URL and one demo login per role, and stops cleanly on SIGTERM', async () => {
+    const file = join(folder, 'fresh', 'clubroll.db');
+    const server = await startServer({ DATABASE_URL: `sqlite:${file}` });
+    try {
+      const output = server.output();
+      expect(output).toMatch(/Clubroll is running at http:\/\/localhost:\d+/);
+      for (const login of ['parent@clubroll.demo', 'teacher@clubroll.demo', 'admin@clubroll.demo', 'district@clubroll.demo']) {
+        expect(output).toContain(login);
+      }
+      expect(output).toContain('clubroll-demo');
+      const health = await fetch(`${server.url}/healthz`);
+      expect(health.status).toBe(200);
+      const home = await (await fetch(`${server.url}/`)).text();
+      expect(home).toContain('63 个社团');
+      const login = await (await fetch(`${server.url}/login`)).text();
+      expect(login).toContain('teacher@clubroll.demo');
+    } finally {
+      expect(await server.stop()).toBe(0);
+    }
+    expect(server.output()).toContain('stopped cleanly');
+    const database = new SQLite(file, { readonly: true });
+    expect(database.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(database.prepare('select count(*) as n from schools').get()).toEqual({ n: expect.any(Number) });
+    database.close();
+  });
+
+  it('does not seed when SEED_DEMO=0', async () => {
+    const file = join(folder, 'empty.db');
+    const server = await startServer({ DATABASE_URL: `sqlite:${file}`, SEED_DEMO: '0' });
+    try {
+      expect(server.output()).not.toContain('parent@clubroll.demo');
+      const login = await (await fetch(`${server.url}/login`)).text();
+      expect(login).not.toContain('parent@clubroll.demo');
+    } finally {
+      expect(await server.stop()).toBe(0);
+    }
+  });
+
+  it('lets requests in flight finish when told to stop', async () => {
+    const server = await startServer({ DATABASE_URL: `sqlite:${join(folder, 'inflight.db')}`, SEED_DEMO: '0' });
+    const requests = Array.from({ length: 20 }, () => fetch(`${server.url}/`).then((response) => response.status));
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const exit = server.stop();
+    const statuses = await Promise.allSettled(requests);
+    expect(await exit).toBe(0);
+    // Whatever the server had accepted it answered in full; nothing got a 5xx.
+    const answered = statuses.filter((result) => result.status === 'fulfilled').map((result) => (result as PromiseFulfilledResult<number>).value);
+    expect(answered.every((status) => status === 200)).toBe(true);
+  });
+});
+
+describe('start-up failures end in one clear line', () => {
+  const cases: [string, Record<string, string>, RegExp][] = [
+    ['a bad PORT', { PORT: 'abc' }, /^clubroll: configuration error: PORT: must be a whole number from 0 to 65535 \(got "abc"\)$/],
+    ['an unknown DATABASE_URL scheme', { DATABASE_URL: 'mysql://u:p@127.0.0.1/x' }, /^clubroll: configuration error: DATABASE_URL: unsupported scheme "mysql:"/],
+    ['an unreachable PostgreSQL', { DATABASE_URL: 'postgres://u:p@127.0.0.1:9/clubroll' }, /^clubroll: cannot reach PostgreSQL 127\.0\.0\.1:9\/clubroll: connect ECONNREFUSED/],
+  ];
+  for (const [what, env, message] of cases) {
+    it(`for ${what}`, async () => {
+      const result = await runToEnd('src/main.ts', env);
+      expect(result.code).toBe(1);
+      const lines = result.stderr.trim().split('\n');
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatch(message);
+    });
+  }
+});

@@ -1,0 +1,64 @@
+// Runs once before all test files: a migrated template database per dialect, copied per test file later.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import type { TestProject } from 'vitest/node';
+import { openPostgres, openSqlite } from '../../src/db/connect.ts';
+import { migrateToLatest } from '../../src/db/migrate.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    sqliteTemplate: string;
+    postgresTemplate: string | null;
+  }
+}
+
+export function databaseUrlWith(url: string, database: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${database}`;
+  return parsed.toString();
+}
+
+export default async function setup(project: TestProject) {
+  const folder = mkdtempSync(join(tmpdir(), 'clubroll-test-'));
+  const sqliteTemplate = join(folder, 'template.db');
+  const sqlite = openSqlite(sqliteTemplate);
+  await migrateToLatest(sqlite.db);
+  await sqlite.close();
+  project.provide('sqliteTemplate', sqliteTemplate);
+
+  const url = process.env.TEST_DATABASE_URL;
+  if (!url && process.env.CI === 'true') {
+    throw new Error('CI=true but TEST_DATABASE_URL is not set: the PostgreSQL suites must run in CI, not be skipped');
+  }
+  let postgresTemplate: string | null = null;
+  if (url) {
+    postgresTemplate = `clubroll_template_${process.pid}`;
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`drop database if exists ${postgresTemplate}`);
+    await admin.query(`create database ${postgresTemplate}`);
+    await admin.end();
+    const template = await openPostgres(databaseUrlWith(url, postgresTemplate));
+    await migrateToLatest(template.db);
+    await template.close();
+  } else {
+    console.warn('TEST_DATABASE_URL is not set: the PostgreSQL variants of the suites are skipped (they run in CI).');
+  }
+  project.provide('postgresTemplate', postgresTemplate);
+
+  return async () => {
+    rmSync(folder, { recursive: true, force: true });
+    if (url && postgresTemplate) {
+      const admin = new pg.Client({ connectionString: url });
+      await admin.connect();
+      const leftovers = await admin.query<{ datname: string }>(
+        `select datname from pg_database where datname ~ '^clubroll_t_[0-9a-f]{12}$' or datname = $1`,
+        [postgresTemplate],
+      );
+      for (const row of leftovers.rows) await admin.query(`drop database if exists ${row.datname} with (force)`);
+      await admin.end();
+    }
+  };
+}

@@ -1,0 +1,24 @@
+// What every page's frame needs: language, who is signed in, where we are. Built by the routes, read by the layout.
+import type { I18n, Lang } from '../src/i18n/i18n.ts';
+import type { Role } from '../src/db/schema.ts';
+
+export interface Chrome {
+  i18n: I18n;
+  user: { name: string; role: Role } | null;
+  /** The school shown in the header (a staff member's own school), if any. */
+  schoolName: string | null;
+  /** The current URL with ?lang= set to each language, for the switch. */
+  langLinks: Record<Lang, string>;
+  /** The current path, so the login link can come back here. */
+  path: string;
+}
+
+/** Form values as typed and error messages already in the user's language, by field name. */
+export interface FormState<Field extends string> {
+  values: Partial<Record<Field, string>>;
+  errors: Partial<Record<Field, string>>;
+}
+
+export function emptyForm<Field extends string>(): FormState<Field> {
+  return { values: {}, errors: {} };
+}

@@ -1,0 +1,114 @@
+// Accessible form pieces: a labelled field with its hint and error tied to it, and the error summary.
+import type { Child } from 'hono/jsx';
+
+export interface FieldProps {
+  id: string;
+  name: string;
+  label: string;
+  type?: 'text' | 'email' | 'password' | 'tel';
+  value?: string | undefined;
+  hint?: string;
+  error?: string | undefined;
+  autocomplete?: string;
+  required?: boolean;
+  maxlength?: number;
+  inputmode?: 'text' | 'email' | 'tel' | 'numeric';
+  autofocus?: boolean;
+}
+
+export function Field(props: FieldProps) {
+  const hintId = props.hint ? `${props.id}-hint` : undefined;
+  const errorId = props.error ? `${props.id}-error` : undefined;
+  const describedBy = [errorId, hintId].filter(Boolean).join(' ') || undefined;
+  return (
+    <div class={props.error ? 'field field--invalid' : 'field'}>
+      <label for={props.id}>{props.label}</label>
+      {props.error ? (
+        <p class="field__error" id={errorId}>
+          {props.error}
+        </p>
+      ) : null}
+      <input
+        id={props.id}
+        name={props.name}
+        type={props.type ?? 'text'}
+        value={props.type === 'password' ? undefined : props.value}
+        autocomplete={props.autocomplete}
+        required={props.required}
+        maxlength={props.maxlength}
+        inputmode={props.inputmode}
+        autofocus={props.autofocus}
+        aria-invalid={props.error ? 'true' : undefined}
+        aria-describedby={describedBy}
+      />
+      {props.hint ? (
+        <p class="field__hint" id={hintId}>
+          {props.hint}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+export interface SelectProps {
+  id: string;
+  name: string;
+  label: string;
+  options: { value: string; label: string }[];
+  value?: string | undefined;
+  error?: string | undefined;
+  required?: boolean;
+}
+
+export function Select(props: SelectProps) {
+  const errorId = props.error ? `${props.id}-error` : undefined;
+  return (
+    <div class={props.error ? 'field field--invalid' : 'field'}>
+      <label for={props.id}>{props.label}</label>
+      {props.error ? (
+        <p class="field__error" id={errorId}>
+          {props.error}
+        </p>
+      ) : null}
+      <select
+        id={props.id}
+        name={props.name}
+        required={props.required}
+        aria-invalid={props.error ? 'true' : undefined}
+        aria-describedby={errorId}
+      >
+        {props.options.map((option) => (
+          <option value={option.value} selected={option.value === props.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/** Shown above a form that came back with errors; screen readers hear it first. */
+export function ErrorSummary(props: { message: string; errors: Record<string, string | undefined>; ids: Record<string, string> }) {
+  const entries = Object.entries(props.errors).filter((entry): entry is [string, string] => Boolean(entry[1]));
+  if (entries.length === 0) return null;
+  return (
+    <div class="notice notice--error" role="alert">
+      <p>{props.message}</p>
+      <ul>
+        {entries.map(([field, message]) => (
+          <li>
+            <a href={`#${props.ids[field] ?? field}`}>{message}</a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+export function Notice(props: { kind: 'error' | 'success' | 'info'; children?: Child; id?: string }) {
+  return (
+    <div class={`notice notice--${props.kind}`} role={props.kind === 'error' ? 'alert' : 'status'} id={props.id}>
+      {props.children}
+    </div>
+  );
+}

@@ -1,0 +1,99 @@
+// The page frame: head, header with school name / language switch / login state, main, footer.
+import { html } from 'hono/html';
+import type { Child } from 'hono/jsx';
+import type { Chrome } from './chrome.ts';
+
+/** htmx settings: same-origin requests only, no eval, no inline styles (the CSP forbids them), 422 swaps a form's errors in. */
+const HTMX_CONFIG = JSON.stringify({
+  selfRequestsOnly: true,
+  allowEval: false,
+  allowScriptTags: false,
+  includeIndicatorStyles: false,
+  historyCacheSize: 0,
+  responseHandling: [
+    { code: '204', swap: false },
+    { code: '[23]..', swap: true },
+    { code: '422', swap: true },
+    { code: '[45]..', swap: false, error: true },
+  ],
+});
+
+export function Layout(props: { chrome: Chrome; title: string; children?: Child; narrow?: boolean }) {
+  const { chrome, title } = props;
+  const { t, lang } = chrome.i18n;
+  const page = (
+    <html lang={lang}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="htmx-config" content={HTMX_CONFIG} />
+        <meta name="color-scheme" content="light" />
+        <title>{`${title} · ${t('app.name')}`}</title>
+        <link rel="icon" href="/static/favicon.svg" type="image/svg+xml" />
+        <link rel="stylesheet" href="/static/app.css" />
+        <script src="/static/htmx.min.js" defer></script>
+      </head>
+      <body>
+        <a class="skip-link" href="#main">
+          {t('app.skipToContent')}
+        </a>
+        <header class="site-header">
+          <div class="site-header__bar">
+            <a class="brand" href="/">
+              <img src="/static/logo.svg" alt="" width="32" height="32" />
+              <span class="brand__name">{t('app.name')}</span>
+            </a>
+            {chrome.schoolName ? <span class="site-header__school">{chrome.schoolName}</span> : null}
+            <nav class="lang-switch" aria-label={t('nav.language')}>
+              {(['zh-CN', 'en'] as const).map((option) =>
+                option === lang ? (
+                  <span class="lang-switch__current" aria-current="true" lang={option}>
+                    {t(`lang.${option}`)}
+                  </span>
+                ) : (
+                  <a href={chrome.langLinks[option]} lang={option} hreflang={option}>
+                    {t(`lang.${option}`)}
+                  </a>
+                ),
+              )}
+            </nav>
+          </div>
+          <nav class="site-nav" aria-label={t('nav.main')}>
+            <a href="/">{t('nav.home')}</a>
+            {chrome.user ? (
+              <>
+                {chrome.user.role === 'school_admin' || chrome.user.role === 'district_admin' ? (
+                  <a href="/admin/staff">{t('nav.staff')}</a>
+                ) : null}
+                <a href="/account" class="site-nav__user" title={t('nav.signedInAs', { name: chrome.user.name })}>
+                  {chrome.user.name}
+                </a>
+                <form method="post" action="/logout" class="site-nav__logout">
+                  <button type="submit" class="link-button">
+                    {t('nav.logout')}
+                  </button>
+                </form>
+              </>
+            ) : (
+              <>
+                <a href={`/login${chrome.path === '/' || chrome.path.startsWith('/login') || chrome.path.startsWith('/register') ? '' : `?next=${encodeURIComponent(chrome.path)}`}`}>
+                  {t('nav.login')}
+                </a>
+                <a href="/register" class="site-nav__cta">
+                  {t('nav.register')}
+                </a>
+              </>
+            )}
+          </nav>
+        </header>
+        <main id="main" class={props.narrow ? 'page page--narrow' : 'page'} tabindex={-1}>
+          {props.children}
+        </main>
+        <footer class="site-footer">
+          <p>{t('app.footer')}</p>
+        </footer>
+      </body>
+    </html>
+  );
+  return html`<!doctype html>${page}`;
+}
