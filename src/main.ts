@@ -2,7 +2,7 @@
 import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
-import { DEMO_LOGINS, DEMO_PASSWORD } from './auth/auth.service.ts';
+import { DEMO_LOGINS, DEMO_PASSWORD, demoAccountsPresent } from './auth/auth.service.ts';
 import { systemClock } from './clock.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { DatabaseUnavailableError, connect } from './db/connect.ts';
@@ -44,6 +44,7 @@ async function main() {
     );
   }
 
+  const demoPresent = await demoAccountsPresent(handle.db);
   const app = createApp({
     db: handle.db,
     clock: systemClock,
@@ -56,21 +57,16 @@ async function main() {
     if (error.code === 'EACCES') fail(`not allowed to listen on ${config.host}:${config.port}`);
     fail(`cannot listen on ${config.host}:${config.port}: ${error.message}`);
   });
-  server.on('listening', async () => {
+  server.on('listening', () => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
-    const shownHost = config.host === '0.0.0.0' || config.host === '127.0.0.1' || config.host === '::' ? 'localhost' : config.host;
-    console.log(`Clubroll is running at http://${shownHost}:${port} (${handle.description})`);
-    const demo = await handle.db
-      .selectFrom('users')
-      .select('email')
-      .where('email', 'in', DEMO_LOGINS.map((d) => d.login))
-      .execute()
-      .catch(() => []);
-    if (demo.length > 0) {
-      console.log(`Demo logins (password ${DEMO_PASSWORD}):`);
-      for (const login of DEMO_LOGINS) console.log(`  ${login.role.padEnd(15)} ${login.login}`);
+    const shownHost = ['0.0.0.0', '127.0.0.1', '::'].includes(config.host) ? 'localhost' : config.host;
+    const lines = [`Clubroll is running at http://${shownHost}:${port} (${handle.description})`];
+    if (demoPresent) {
+      lines.push(`Demo logins (password ${DEMO_PASSWORD}):`);
+      for (const login of DEMO_LOGINS) lines.push(`  ${login.role.padEnd(15)} ${login.login}`);
     }
+    console.log(lines.join('\n'));
   });
 
   let stopping = false;

@@ -65,13 +65,13 @@ export function authRoutes(deps: { auth: AuthService; schools: SchoolsService; f
 
   app.post('/register', async (c) => {
     const parsed = await parseForm(c, registerSchema);
-    const result = parsed.ok ? await auth.register({ ...parsed.data, lang: c.var.i18n.lang }) : null;
-    if (result?.ok) {
+    const result = parsed.ok ? await auth.register({ ...parsed.data, lang: c.var.i18n.lang }) : parsed;
+    if (result.ok) {
       if (c.var.sessionId) await auth.logout(c.var.sessionId);
       writeSessionCookie(c, result.session);
       return redirectAfterForm(c, '/');
     }
-    const errors = translateErrors(c.var.i18n, parsed.ok ? result!.ok === false ? result!.errors : {} : parsed.errors);
+    const errors = translateErrors(c.var.i18n, result.errors);
     const form: FormState<RegisterField> = { values: { name: parsed.values.name, login: parsed.values.login }, errors };
     const chrome = chromeFor(c, '/register');
     return respond(
@@ -129,17 +129,12 @@ export function authRoutes(deps: { auth: AuthService; schools: SchoolsService; f
 
   app.post('/account/password', requireUser(), async (c) => {
     const parsed = await parseForm(c, passwordSchema);
-    const result = parsed.ok ? await auth.changePassword(c.var.user!, parsed.data) : null;
-    let form: FormState<PasswordField> = emptyForm();
-    let status: 200 | 422 = 200;
-    if (result?.ok) {
-      writeSessionCookie(c, result.session);
-    } else {
-      status = 422;
-      form = { values: {}, errors: translateErrors(c.var.i18n, parsed.ok ? (result!.ok ? {} : result!.errors) : parsed.errors) };
-    }
+    const result = parsed.ok ? await auth.changePassword(c.var.user!, parsed.data) : parsed;
+    if (result.ok) writeSessionCookie(c, result.session);
+    const form: FormState<PasswordField> = result.ok ? emptyForm() : { values: {}, errors: translateErrors(c.var.i18n, result.errors) };
+    const status = result.ok ? 200 : 422;
     const chrome = chromeFor(c, '/account');
-    const changed = result?.ok === true;
+    const changed = result.ok;
     return respond(
       c,
       {

@@ -54,6 +54,11 @@ export const DEMO_LOGINS = [
   { login: 'district@clubroll.demo', role: 'district_admin' },
 ] as const;
 
+/** The login page and the start-up banner show the demo accounts only while the demo data is there. */
+export function demoAccountsPresent(db: Kysely<Database>): Promise<boolean> {
+  return accounts.loginExists(db, { kind: 'email', value: DEMO_LOGINS[0].login });
+}
+
 const TEMPORARY_PASSWORD_ALPHABET = 'abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 
 export function createAuthService(deps: { db: Kysely<Database>; lucia: AppLucia; clock: Clock }) {
@@ -240,10 +245,7 @@ export function createAuthService(deps: { db: Kysely<Database>; lucia: AppLucia;
       return accounts.listStaff(db, actor.role === 'district_admin' ? null : actor.schoolId);
     },
 
-    /** The login page shows the demo accounts only while the demo data is there. */
-    async demoAccountsPresent(): Promise<boolean> {
-      return accounts.loginExists(db, { kind: 'email', value: DEMO_LOGINS[0].login });
-    },
+    demoAccountsPresent: () => demoAccountsPresent(db),
   };
 }
 

@@ -61,6 +61,25 @@ describe('npm start', () => {
   });
 });
 
+describe('npm run seed', () => {
+  it('builds a fresh demo district, and on a second run starts again from an empty file', async () => {
+    const file = join(folder, 'seeded.db');
+    const env = { DATABASE_URL: `sqlite:${file}` };
+    const first = await runToEnd('src/seed/cli.ts', env);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(/clubs: 63/);
+    const database = new SQLite(file);
+    database.prepare("update users set name = 'changed by hand' where email = 'parent@clubroll.demo'").run();
+    database.close();
+    const second = await runToEnd('src/seed/cli.ts', env);
+    expect(second.code).toBe(0);
+    const reopened = new SQLite(file, { readonly: true });
+    expect(reopened.prepare("select name from users where email = 'parent@clubroll.demo'").get()).not.toEqual({ name: 'changed by hand' });
+    expect(reopened.prepare("select count(*) as n from offerings where kind = 'club'").get()).toEqual({ n: 63 });
+    reopened.close();
+  });
+});
+
 describe('start-up failures end in one clear line', () => {
   const cases: [string, Record<string, string>, RegExp][] = [
     ['a bad PORT', { PORT: 'abc' }, /^clubroll: configuration error: PORT: must be a whole number from 0 to 65535 \(got "abc"\)$/],

@@ -1,6 +1,6 @@
 // Debian's Chromium under playwright-core: found on PATH, required in CI, skipped (loudly) elsewhere when absent.
 import { execFileSync } from 'node:child_process';
-import AxeBuilder from '@axe-core/playwright';
+import { AxeBuilder } from '@axe-core/playwright';
 import { type Browser, type Page, chromium } from 'playwright-core';
 
 export function chromiumPath(): string | null {
