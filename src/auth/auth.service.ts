@@ -1,9 +1,9 @@
 // Account use cases: register, log in (throttled), log out, change password, open staff accounts.
 import { randomInt } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { recordAudit } from '../audit/audit.service.ts';
+import { type AuditEvent, recordAudit } from '../audit/audit.service.ts';
 import type { Clock } from '../clock.ts';
-import type { Database, Lang } from '../db/schema.ts';
+import type { Database, Lang, Role } from '../db/schema.ts';
 import { isUniqueViolation } from '../db/errors.ts';
 import * as accounts from './auth.repository.ts';
 import {
@@ -69,53 +69,65 @@ export function createAuthService(deps: { db: Kysely<Database>; lucia: AppLucia;
     return { id: session.id, expiresAt: session.expiresAt };
   }
 
-  async function checkLoginTaken(login: Login): Promise<Rejection | null> {
-    return (await accounts.loginExists(db, login)) ? { key: 'auth.error.loginTaken' } : null;
+  /** Name and login rules shared by self-registration and staff accounts; the login must also be free. */
+  async function checkIdentity(input: { name: string; login: string }) {
+    const errors: FieldErrors<'name' | 'login'> = {};
+    const name = input.name.trim();
+    const nameRejection = nameProblem(name);
+    if (nameRejection) errors.name = nameRejection;
+    const parsed = parseLogin(input.login);
+    let login: Login | null = null;
+    if (isRejection(parsed)) errors.login = parsed;
+    else if (await accounts.loginExists(db, parsed)) errors.login = { key: 'auth.error.loginTaken' };
+    else login = parsed;
+    return { name, login, errors };
   }
+
+  /**
+   * Writes the account and its audit event in one transaction. Two requests for one login in the same
+   * instant: the unique index decides and the loser gets null, answered as "already registered".
+   */
+  async function insertAccount(
+    account: { name: string; login: Login; passwordHash: string; role: Role; schoolId: number | null; lang?: Lang },
+    audit: (userId: number) => AuditEvent,
+  ): Promise<number | null> {
+    const now = clock.now().toISOString();
+    try {
+      return await db.transaction().execute(async (trx) => {
+        const id = await accounts.insertUser(trx, {
+          name: account.name,
+          email: account.login.kind === 'email' ? account.login.value : null,
+          phone: account.login.kind === 'phone' ? account.login.value : null,
+          password_hash: account.passwordHash,
+          role: account.role,
+          school_id: account.schoolId,
+          ...(account.lang ? { lang: account.lang } : {}),
+          created_at: now,
+          password_changed_at: now,
+        });
+        await recordAudit(trx, audit(id), clock.now());
+        return id;
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) return null;
+      throw error;
+    }
+  }
+
+  const loginTaken = { login: { key: 'auth.error.loginTaken' } } as const;
 
   return {
     async register(input: { name: string; login: string; password: string; lang: Lang }): Promise<RegisterResult> {
-      const errors: FieldErrors<'name' | 'login' | 'password'> = {};
-      const name = input.name.trim();
-      const nameRejection = nameProblem(name);
-      if (nameRejection) errors.name = nameRejection;
-      const login = parseLogin(input.login);
-      if (isRejection(login)) errors.login = login;
-      else {
-        const taken = await checkLoginTaken(login);
-        if (taken) errors.login = taken;
-      }
-      const passwordRejection = passwordProblem(input.password, {
-        login: isRejection(login) ? input.login : login.value,
-        name,
-      });
-      if (passwordRejection) errors.password = passwordRejection;
-      if (Object.keys(errors).length > 0 || isRejection(login)) return { ok: false, errors };
+      const { name, login, errors } = await checkIdentity(input);
+      const passwordRejection = passwordProblem(input.password, { login: login?.value ?? input.login, name });
+      const allErrors: FieldErrors<'name' | 'login' | 'password'> = passwordRejection ? { ...errors, password: passwordRejection } : errors;
+      if (!login || Object.keys(allErrors).length > 0) return { ok: false, errors: allErrors };
 
-      const passwordHash = await hashPassword(input.password);
-      const now = clock.now().toISOString();
-      let userId: number;
-      try {
-        userId = await db.transaction().execute(async (trx) => {
-          const id = await accounts.insertUser(trx, {
-            name,
-            email: login.kind === 'email' ? login.value : null,
-            phone: login.kind === 'phone' ? login.value : null,
-            password_hash: passwordHash,
-            role: 'parent',
-            school_id: null,
-            lang: input.lang,
-            created_at: now,
-            password_changed_at: now,
-          });
-          await recordAudit(trx, { actorId: id, action: 'account.registered', subjectType: 'user', subjectId: id }, clock.now());
-          return id;
-        });
-      } catch (error) {
-        // Two registrations of one login in the same instant: the unique index decides, the loser is told.
-        if (isUniqueViolation(error)) return { ok: false, errors: { login: { key: 'auth.error.loginTaken' } } };
-        throw error;
-      }
+      const userId = await insertAccount(
+        { name, login, passwordHash: await hashPassword(input.password), role: 'parent', schoolId: null, lang: input.lang },
+        (id) => ({ actorId: id, action: 'account.registered', subjectType: 'user', subjectId: id }),
+      );
+      if (userId === null) return { ok: false, errors: loginTaken };
       return { ok: true, userId, session: await startSession(userId) };
     },
 
@@ -191,54 +203,26 @@ export function createAuthService(deps: { db: Kysely<Database>; lucia: AppLucia;
       actor: Actor,
       input: { name: string; login: string; role: StaffRole; schoolId: number | null },
     ): Promise<StaffAccountResult> {
-      const errors: FieldErrors<'name' | 'login' | 'role' | 'school'> = {};
-      const name = input.name.trim();
-      const nameRejection = nameProblem(name);
-      if (nameRejection) errors.name = nameRejection;
-      const login = parseLogin(input.login);
-      if (isRejection(login)) errors.login = login;
-      else {
-        const taken = await checkLoginTaken(login);
-        if (taken) errors.login = taken;
-      }
+      const { name, login, errors: identityErrors } = await checkIdentity(input);
+      const errors: FieldErrors<'name' | 'login' | 'role' | 'school'> = { ...identityErrors };
       const schoolId = input.role === 'district_admin' ? null : input.schoolId;
       const decision = canOpenStaffAccount(actor, input.role, schoolId);
       if (!decision.allowed) {
         if (decision.reason === 'roleNotAllowed') errors.role = { key: 'staff.error.roleNotAllowed' };
         else errors.school = { key: decision.reason === 'schoolRequired' ? 'staff.error.schoolRequired' : 'staff.error.schoolNotAllowed' };
       }
-      if (Object.keys(errors).length > 0 || isRejection(login)) return { ok: false, errors };
+      if (!login || Object.keys(errors).length > 0) return { ok: false, errors };
 
       const temporaryPassword = Array.from(
         { length: 12 },
         () => TEMPORARY_PASSWORD_ALPHABET[randomInt(TEMPORARY_PASSWORD_ALPHABET.length)],
       ).join('');
-      const passwordHash = await hashPassword(temporaryPassword);
-      const now = clock.now().toISOString();
-      try {
-        const userId = await db.transaction().execute(async (trx) => {
-          const id = await accounts.insertUser(trx, {
-            name,
-            email: login.kind === 'email' ? login.value : null,
-            phone: login.kind === 'phone' ? login.value : null,
-            password_hash: passwordHash,
-            role: input.role,
-            school_id: schoolId,
-            created_at: now,
-            password_changed_at: now,
-          });
-          await recordAudit(
-            trx,
-            { actorId: actor.id, action: 'staff.account_opened', subjectType: 'user', subjectId: id, schoolId, detail: { role: input.role } },
-            clock.now(),
-          );
-          return id;
-        });
-        return { ok: true, userId, temporaryPassword };
-      } catch (error) {
-        if (isUniqueViolation(error)) return { ok: false, errors: { login: { key: 'auth.error.loginTaken' } } };
-        throw error;
-      }
+      const userId = await insertAccount(
+        { name, login, passwordHash: await hashPassword(temporaryPassword), role: input.role, schoolId },
+        (id) => ({ actorId: actor.id, action: 'staff.account_opened', subjectType: 'user', subjectId: id, schoolId, detail: { role: input.role } }),
+      );
+      if (userId === null) return { ok: false, errors: loginTaken };
+      return { ok: true, userId, temporaryPassword };
     },
 
     listStaff(actor: Actor) {

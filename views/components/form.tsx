@@ -1,6 +1,16 @@
 // Accessible form pieces: a labelled field with its hint and error tied to it, and the error summary.
 import type { Child } from 'hono/jsx';
 
+/** The message under a label, referenced by the control's aria-describedby. */
+function FieldError(props: { id: string | undefined; message: string | undefined }) {
+  if (!props.message) return null;
+  return (
+    <p class="field__error" id={props.id}>
+      {props.message}
+    </p>
+  );
+}
+
 export interface FieldProps {
   id: string;
   name: string;
@@ -23,11 +33,7 @@ export function Field(props: FieldProps) {
   return (
     <div class={props.error ? 'field field--invalid' : 'field'}>
       <label for={props.id}>{props.label}</label>
-      {props.error ? (
-        <p class="field__error" id={errorId}>
-          {props.error}
-        </p>
-      ) : null}
+      <FieldError id={errorId} message={props.error} />
       <input
         id={props.id}
         name={props.name}
@@ -65,11 +71,7 @@ export function Select(props: SelectProps) {
   return (
     <div class={props.error ? 'field field--invalid' : 'field'}>
       <label for={props.id}>{props.label}</label>
-      {props.error ? (
-        <p class="field__error" id={errorId}>
-          {props.error}
-        </p>
-      ) : null}
+      <FieldError id={errorId} message={props.error} />
       <select
         id={props.id}
         name={props.name}
