@@ -20,6 +20,8 @@ import { isSecure } from './http/request-facts.ts';
 import { crossSiteGuard, securityHeaders } from './http/security.ts';
 import { createI18n, langFromAcceptLanguage, DEFAULT_LANG } from './i18n/i18n.ts';
 import { i18nMiddleware } from './i18n/i18n.middleware.ts';
+import { catalogueRoutes } from './catalogue/catalogue.routes.tsx';
+import { createCatalogueService } from './catalogue/catalogue.service.ts';
 import { homeRoutes } from './schools/home.routes.tsx';
 import { createSchoolsService } from './schools/schools.service.ts';
 
@@ -42,6 +44,7 @@ export function createApp(deps: AppDeps) {
   const lucia = createLucia(db, { sessionDays: config.sessionDays, clock });
   const auth = createAuthService({ db, lucia, clock });
   const schools = createSchoolsService({ db, clock, timeZone: config.timeZone });
+  const catalogue = createCatalogueService({ db, clock, timeZone: config.timeZone });
   const logError =
     deps.logError ??
     ((error, context) => console.error(`${context.method} ${context.path} failed:`, error instanceof Error ? error.stack : error));
@@ -50,7 +53,8 @@ export function createApp(deps: AppDeps) {
 
   app.use(async function requestFacts(c, next) {
     c.set('secure', isSecure(c, facts));
-    c.set('htmx', c.req.header('hx-request') === 'true');
+    // A history restore (back button) wants the whole page even though htmx asks for it.
+    c.set('htmx', c.req.header('hx-request') === 'true' && c.req.header('hx-history-restore-request') !== 'true');
     await next();
   });
   app.use(securityHeaders());
@@ -80,6 +84,7 @@ export function createApp(deps: AppDeps) {
   app.use(bodyLimit({ maxSize: config.bodyLimitBytes, onError: (c) => errorPage(c as never, 413) }));
 
   app.route('/', homeRoutes({ schools, districtName: config.districtName }));
+  app.route('/', catalogueRoutes({ catalogue }));
   app.route('/', authRoutes({ auth, schools, facts }));
 
   app.notFound((c) => errorPage(c, 404));

@@ -32,7 +32,7 @@ type Status = 200 | 201 | 400 | 403 | 404 | 409 | 413 | 422 | 429 | 500 | 503;
 
 /** A full page, or for htmx the fragment; both vary on HX-Request so caches keep them apart. */
 export function respond(c: Context<AppEnv>, parts: { page: () => Child; fragment?: () => Child }, status: Status = 200) {
-  c.header('Vary', 'HX-Request', { append: true });
+  c.header('Vary', 'HX-Request, HX-History-Restore-Request', { append: true });
   const body = c.var.htmx && parts.fragment ? parts.fragment() : parts.page();
   return c.html(body as string, status);
 }

@@ -75,6 +75,8 @@ const INTL_LOCALE: Record<Lang, string> = { 'zh-CN': 'zh-CN', en: 'en-GB' };
 export interface Formatters {
   /** 2026年11月28日 / 28 Nov 2026, for a YYYY-MM-DD day. */
   day(day: string): string;
+  /** 11月28日 / 28 Nov, for a day of the current year's pages. */
+  shortDay(day: string): string;
   /** 周六 / Sat, for an ISO weekday 1 (Monday) … 7 (Sunday). */
   weekday(isoWeekday: number, width?: 'short' | 'long'): string;
   /** An instant in the district's time zone, date and time. */
@@ -87,6 +89,7 @@ export interface Formatters {
 export function formatters(lang: Lang, timeZone: string): Formatters {
   const locale = INTL_LOCALE[lang];
   const dayFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
+  const shortDayFormat = new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', timeZone: 'UTC' });
   const dateTimeFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone });
   const wholeYuan = new Intl.NumberFormat(locale, { style: 'currency', currency: 'CNY', maximumFractionDigits: 0 });
   const yuanAndFen = new Intl.NumberFormat(locale, { style: 'currency', currency: 'CNY', minimumFractionDigits: 2 });
@@ -97,6 +100,7 @@ export function formatters(lang: Lang, timeZone: string): Formatters {
   };
   return {
     day: (day) => dayFormat.format(new Date(`${day}T00:00:00Z`)),
+    shortDay: (day) => shortDayFormat.format(new Date(`${day}T00:00:00Z`)),
     // 2024-01-01 was a Monday: day (isoWeekday - 1) after it has that weekday.
     weekday: (isoWeekday, width = 'short') =>
       weekdayFormats[width].format(new Date(Date.UTC(2024, 0, isoWeekday))),

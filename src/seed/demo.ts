@@ -90,6 +90,7 @@ export async function seedDemoDistrict(db: Kysely<Database>, options: { clock: C
   const lastDay = addDays(firstDay, 18 * 7 - 1);
   // Two holidays that are never today, so the demo teacher always has meetings today.
   const holidays = [addDays(firstDay, 17), addDays(firstDay, 59)].filter((day) => day !== today);
+  const termName = schoolTermName(firstDay);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const summary: SeedSummary = { schools: 0, clubs: 0, courses: 0, teachers: 0, parents: 0, children: 0, enrollments: 0, meetings: 0 };
 
@@ -139,8 +140,8 @@ export async function seedDemoDistrict(db: Kysely<Database>, options: { clock: C
         .insertInto('terms')
         .values({
           school_id: school.id,
-          name_zh: `${firstDay.slice(0, 4)} 学年课后服务（本学期）`,
-          name_en: `${firstDay.slice(0, 4)} after-school term`,
+          name_zh: termName.zh,
+          name_en: termName.en,
           first_day: firstDay,
           last_day: lastDay,
           // First come, first served: open since last week. Lottery: choices open until two weeks from now.
@@ -396,4 +397,16 @@ function chooseSlots(random: ReturnType<typeof seededRandom>, busy: WeeklySlot[]
   // A teacher with a full week gets a Sunday slot rather than a clash.
   const [startsAt, endsAt] = random.pick(WEEKEND_TIMES);
   return [{ weekday: 7, startsAt, endsAt }];
+}
+
+/** Chinese school years start in September: 2026—2027 学年第一学期 runs from autumn to winter. */
+function schoolTermName(firstDay: string): { zh: string; en: string } {
+  const year = Number(firstDay.slice(0, 4));
+  const month = Number(firstDay.slice(5, 7));
+  const startYear = month >= 8 ? year : year - 1;
+  const autumn = month >= 8 || month === 1;
+  const years = `${startYear}—${startYear + 1}`;
+  return autumn
+    ? { zh: `${years} 学年第一学期`, en: `Autumn term ${startYear}–${String(startYear + 1).slice(2)}` }
+    : { zh: `${years} 学年第二学期`, en: `Spring term ${startYear}–${String(startYear + 1).slice(2)}` };
 }

@@ -52,7 +52,9 @@ export function HomePage(props: { chrome: Chrome; districtName: string; schools:
                 <p class="school-card__meta">
                   <span class="tag">{school.kindLabel}</span> {school.gradesLabel}
                 </p>
-                <h3 class="school-card__name">{school.name}</h3>
+                <h3 class="school-card__name">
+                  <a href={`/s/${school.slug}`}>{school.name}</a>
+                </h3>
                 {school.termName ? <p class="school-card__term">{t('home.currentTerm', { term: school.termName })}</p> : null}
                 <p class="school-card__counts">
                   {t('home.schoolCounts', { clubs: format.number(school.clubs), courses: format.number(school.courses) })}

@@ -1,0 +1,238 @@
+// HTTP for the public catalogue: /s/:school (filters by htmx or plain GET), /offerings/:id, seat polling, open data.
+import { stringify } from 'csv-stringify/sync';
+import { Hono } from 'hono';
+import type { Context } from 'hono';
+import { etag } from 'hono/etag';
+import { z } from 'zod';
+import { Seats } from '../../views/components/offering.tsx';
+import { type CatalogueView, CataloguePage, CatalogueResults, type FilterValues } from '../../views/pages/catalogue.tsx';
+import { OfferingPage } from '../../views/pages/offering.tsx';
+import { isoWeekday } from '../calendar.ts';
+import type { AppEnv } from '../http/app-env.ts';
+import { chromeFor, errorPage, respond } from '../http/pages.tsx';
+import type { I18n } from '../i18n/i18n.ts';
+import type { CatalogueFilters } from './catalogue.policy.ts';
+import type { CatalogueOffering, CatalogueService, SchoolCatalogue } from './catalogue.service.ts';
+import { CATEGORY_CODES } from './categories.ts';
+
+const filterFields = {
+  category: z.enum(CATEGORY_CODES),
+  grade: z.string().regex(/^\d{1,2}$/).transform(Number).pipe(z.number().min(1).max(12)),
+  weekday: z.string().regex(/^[1-7]$/).transform(Number),
+  q: z.string().max(100),
+  free: z.enum(['1', 'on', 'true']),
+};
+
+/** Each filter on its own: a bad one is dropped (and said so) while the others still apply. */
+function parseFilters(c: Context<AppEnv>): { filters: CatalogueFilters; values: FilterValues; invalid: boolean } {
+  const filters: CatalogueFilters = {};
+  let invalid = false;
+  for (const name of Object.keys(filterFields) as (keyof typeof filterFields)[]) {
+    const raw = c.req.queries(name)?.at(-1);
+    if (raw === undefined || raw.trim() === '') continue;
+    const parsed = filterFields[name].safeParse(name === 'q' ? raw.trim() : raw);
+    if (!parsed.success) {
+      invalid = true;
+      continue;
+    }
+    if (name === 'free') filters.free = true;
+    else (filters as Record<string, unknown>)[name] = parsed.data;
+  }
+  return {
+    filters,
+    invalid,
+    values: {
+      category: filters.category ?? '',
+      grade: filters.grade === undefined ? '' : String(filters.grade),
+      weekday: filters.weekday === undefined ? '' : String(filters.weekday),
+      q: filters.q ?? '',
+      free: filters.free === true,
+    },
+  };
+}
+
+function pick(i18n: I18n, zh: string, en: string | null): string {
+  return i18n.lang === 'en' && en ? en : zh;
+}
+
+function seatsOf(offering: CatalogueOffering, live: boolean) {
+  return { id: offering.id, capacity: offering.capacity, taken: offering.seats_taken, waitlisted: offering.waitlisted, live };
+}
+
+function catalogueView(i18n: I18n, catalogue: SchoolCatalogue, values: FilterValues, invalid: boolean): CatalogueView {
+  const { school, term } = catalogue;
+  const live = catalogue.window === 'open';
+  return {
+    slug: school.slug,
+    schoolName: pick(i18n, school.name_zh, school.name_en),
+    gradeMin: school.grade_min,
+    gradeMax: school.grade_max,
+    term: term
+      ? {
+          name: pick(i18n, term.name_zh, term.name_en),
+          firstDay: term.first_day,
+          lastDay: term.last_day,
+          mode: term.mode,
+          opensAt: term.enrol_opens_at,
+          closesAt: term.enrol_closes_at,
+        }
+      : null,
+    window: catalogue.window,
+    total: catalogue.total,
+    filters: values,
+    invalidFilter: invalid,
+    cards: catalogue.offerings.map((offering) => ({
+      id: offering.id,
+      kind: offering.kind,
+      category: offering.category,
+      title: pick(i18n, offering.title_zh, offering.title_en),
+      teacher: offering.teacher_name,
+      gradeMin: offering.grade_min,
+      gradeMax: offering.grade_max,
+      feeCents: offering.fee_cents,
+      slots: offering.slots,
+      seats: seatsOf(offering, live),
+    })),
+  };
+}
+
+/** The open-data shape (documented in README): published offerings with slots and seat counts, no personal data. */
+function openData(catalogue: SchoolCatalogue) {
+  const { school, term } = catalogue;
+  return {
+    school: { slug: school.slug, name: school.name_zh, name_en: school.name_en, kind: school.kind },
+    term: term
+      ? {
+          id: term.id,
+          name: term.name_zh,
+          name_en: term.name_en,
+          first_day: term.first_day,
+          last_day: term.last_day,
+          mode: term.mode,
+          course_limit: term.course_limit,
+          enrolment: { opens_at: term.enrol_opens_at, closes_at: term.enrol_closes_at, state: catalogue.window },
+        }
+      : null,
+    offerings: catalogue.offerings.map((offering) => ({
+      id: offering.id,
+      code: offering.code,
+      kind: offering.kind,
+      title: offering.title_zh,
+      title_en: offering.title_en,
+      category: offering.category,
+      teacher: offering.teacher_name,
+      room: offering.room,
+      grades: { min: offering.grade_min, max: offering.grade_max },
+      slots: offering.slots.map((slot) => ({ weekday: slot.weekday, starts_at: slot.startsAt, ends_at: slot.endsAt })),
+      capacity: offering.capacity,
+      enrolled: offering.seats_taken,
+      waitlisted: offering.waitlisted,
+      seats_left: Math.max(0, offering.capacity - offering.seats_taken),
+      fee_cents: offering.fee_cents,
+    })),
+  };
+}
+
+export const OPEN_DATA_CSV_COLUMNS = [
+  'id', 'code', 'kind', 'category', 'title', 'title_en', 'teacher', 'room', 'grade_min', 'grade_max',
+  'slots', 'capacity', 'enrolled', 'waitlisted', 'seats_left', 'fee_cents',
+] as const;
+
+export function catalogueRoutes(deps: { catalogue: CatalogueService }) {
+  const { catalogue } = deps;
+  const app = new Hono<AppEnv>();
+  const idParam = (c: Context<AppEnv>) => (/^\d{1,9}$/.test(c.req.param('id') ?? '') ? Number(c.req.param('id')) : null);
+
+  app.get('/s/:school', async (c) => {
+    const { filters, values, invalid } = parseFilters(c);
+    const found = await catalogue.schoolCatalogue(c.req.param('school'), filters);
+    if (!found) return errorPage(c, 404);
+    const view = catalogueView(c.var.i18n, found, values, invalid);
+    return respond(
+      c,
+      {
+        page: () => <CataloguePage chrome={chromeFor(c)} view={view} />,
+        fragment: () => <CatalogueResults i18n={c.var.i18n} view={view} />,
+      },
+      invalid ? 400 : 200,
+    );
+  });
+
+  app.get('/s/:school/catalogue.json', etag(), async (c) => {
+    const found = await catalogue.schoolCatalogue(c.req.param('school'));
+    if (!found) return c.json({ error: 'not_found' }, 404);
+    c.header('Cache-Control', 'no-cache');
+    c.header('Access-Control-Allow-Origin', '*');
+    return c.json(openData(found));
+  });
+
+  app.get('/s/:school/catalogue.csv', etag(), async (c) => {
+    const found = await catalogue.schoolCatalogue(c.req.param('school'));
+    if (!found) return c.text('not found', 404);
+    const rows = openData(found).offerings.map((offering) => ({
+      ...offering,
+      grade_min: offering.grades.min,
+      grade_max: offering.grades.max,
+      slots: offering.slots.map((slot) => `${slot.weekday} ${slot.starts_at}-${slot.ends_at}`).join('; '),
+    }));
+    // A byte-order mark so Excel and WPS open the Chinese text as UTF-8.
+    const body = '\uFEFF' + stringify(rows, { header: true, columns: [...OPEN_DATA_CSV_COLUMNS] });
+    c.header('Content-Type', 'text/csv; charset=utf-8');
+    c.header('Content-Disposition', `attachment; filename="${found.school.slug}-catalogue.csv"`);
+    c.header('Cache-Control', 'no-cache');
+    return c.body(body);
+  });
+
+  app.get('/offerings/:id', async (c) => {
+    const id = idParam(c);
+    const found = id === null ? null : await catalogue.offeringDetail(id);
+    if (!found) return errorPage(c, 404);
+    const { offering, school, meetings, window, today } = found;
+    const i18n = c.var.i18n;
+    return respond(c, {
+      page: () => (
+        <OfferingPage
+          chrome={chromeFor(c)}
+          offering={{
+            id: offering.id,
+            code: offering.code,
+            kind: offering.kind,
+            category: offering.category,
+            title: pick(i18n, offering.title_zh, offering.title_en),
+            description: pick(i18n, offering.description_zh, offering.description_en),
+            teacher: offering.teacher_name,
+            room: offering.room,
+            gradeMin: offering.grade_min,
+            gradeMax: offering.grade_max,
+            feeCents: offering.fee_cents,
+            slots: offering.slots,
+            seats: seatsOf(offering, window === 'open'),
+            school: { slug: school.slug, name: pick(i18n, school.name_zh, school.name_en) },
+            meetings: meetings.map((meeting) => ({
+              day: meeting.day,
+              weekday: isoWeekday(meeting.day),
+              startsAt: meeting.starts_at,
+              endsAt: meeting.ends_at,
+              status: meeting.status,
+              reason: meeting.reason,
+              movedToDay: meeting.moved_to_day,
+              past: meeting.day < today,
+            })),
+          }}
+        />
+      ),
+    });
+  });
+
+  /** The tiny fragment seat badges poll; ETag makes an unchanged answer a bodiless 304. */
+  app.get('/offerings/:id/seats', etag(), async (c) => {
+    const id = idParam(c);
+    const seats = id === null ? null : await catalogue.seats(id);
+    if (!seats || id === null) return c.body(null, 404);
+    c.header('Cache-Control', 'no-cache');
+    c.header('Vary', 'Accept-Language, Cookie');
+    return c.html(<Seats i18n={c.var.i18n} seats={{ id, capacity: seats.capacity, taken: seats.taken, waitlisted: seats.waitlisted, live: seats.window === 'open' }} />);
+  });
+
+  return app;
+}

@@ -1,0 +1,85 @@
+// The public catalogue: a school's current term with its published offerings, seats and meetings.
+import type { Kysely } from 'kysely';
+import { dayInZone } from '../calendar.ts';
+import type { Clock } from '../clock.ts';
+import type { Database, School, Term } from '../db/schema.ts';
+import * as catalogue from './catalogue.repository.ts';
+import { type CatalogueFilters, type WindowState, enrolmentWindow, matchesFilters } from './catalogue.policy.ts';
+
+export type CatalogueOffering = Awaited<ReturnType<typeof catalogue.publishedOfferings>>[number] & {
+  slots: { weekday: number; startsAt: string; endsAt: string }[];
+  waitlisted: number;
+};
+
+export interface SchoolCatalogue {
+  school: School;
+  term: Term | null;
+  window: WindowState | null;
+  /** Every published offering of the term (what the filters are counted against). */
+  total: number;
+  offerings: CatalogueOffering[];
+}
+
+export function createCatalogueService(deps: { db: Kysely<Database>; clock: Clock; timeZone: string }) {
+  const { db, clock, timeZone } = deps;
+
+  async function withSlotsAndWaitlists(rows: Awaited<ReturnType<typeof catalogue.publishedOfferings>>): Promise<CatalogueOffering[]> {
+    const ids = rows.map((row) => row.id);
+    const [slots, waitlists] = await Promise.all([catalogue.slotsOf(db, ids), catalogue.waitlistCounts(db, ids)]);
+    return rows.map((row) => ({
+      ...row,
+      slots: slots
+        .filter((slot) => slot.offering_id === row.id)
+        .map((slot) => ({ weekday: slot.weekday, startsAt: slot.starts_at, endsAt: slot.ends_at })),
+      waitlisted: waitlists.find((entry) => entry.offering_id === row.id)?.waitlisted ?? 0,
+    }));
+  }
+
+  return {
+    /** null when there is no such school. */
+    async schoolCatalogue(slug: string, filters: CatalogueFilters = {}): Promise<SchoolCatalogue | null> {
+      const school = await catalogue.findSchoolBySlug(db, slug);
+      if (!school) return null;
+      const term = (await catalogue.currentTerm(db, school.id, dayInZone(clock.now(), timeZone))) ?? null;
+      if (!term) return { school, term, window: null, total: 0, offerings: [] };
+      const all = await withSlotsAndWaitlists(await catalogue.publishedOfferings(db, term.id));
+      return {
+        school,
+        term,
+        window: enrolmentWindow(term, clock.now()),
+        total: all.length,
+        offerings: all.filter((offering) => matchesFilters(offering, filters)),
+      };
+    },
+
+    /** A published offering with its term, school and meetings; null for drafts, archived ones and unknown ids. */
+    async offeringDetail(id: number) {
+      const row = await catalogue.publishedOffering(db, id);
+      if (!row) return null;
+      const term = await catalogue.termById(db, row.term_id);
+      if (!term) return null;
+      const [[offering], meetings, school] = await Promise.all([
+        withSlotsAndWaitlists([row]),
+        catalogue.meetingsOf(db, id),
+        db.selectFrom('schools').selectAll().where('id', '=', term.school_id).executeTakeFirstOrThrow(),
+      ]);
+      return { offering: offering!, term, school, meetings, window: enrolmentWindow(term, clock.now()), today: dayInZone(clock.now(), timeZone) };
+    },
+
+    /** Just the seat counts, for the cheap polling fragment. */
+    async seats(id: number) {
+      const row = await catalogue.publishedOffering(db, id);
+      if (!row) return null;
+      const [waitlist] = await catalogue.waitlistCounts(db, [id]);
+      const term = await catalogue.termById(db, row.term_id);
+      return {
+        capacity: row.capacity,
+        taken: row.seats_taken,
+        waitlisted: waitlist?.waitlisted ?? 0,
+        window: term ? enrolmentWindow(term, clock.now()) : ('closed' as const),
+      };
+    },
+  };
+}
+
+export type CatalogueService = ReturnType<typeof createCatalogueService>;

@@ -1,0 +1,78 @@
+// A parent on a phone browses a school's catalogue: filters by grade and weekday, opens a course, comes back.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM, PHONE, launchChromium, seriousViolations } from '../support/browser.ts';
+import { type RunningServer, startServer } from '../support/server.ts';
+
+describe.skipIf(!CHROMIUM)('catalogue journey on a phone', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let page: Page;
+  const folder = mkdtempSync(join(tmpdir(), 'clubroll-e2e-'));
+  const problems: string[] = [];
+
+  beforeAll(async () => {
+    server = await startServer({ DATABASE_URL: `sqlite:${join(folder, 'e2e.db')}`, SEED_DEMO: '1' });
+    browser = await launchChromium();
+    page = await (await browser.newContext(PHONE)).newPage();
+    page.on('console', (message) => {
+      if (message.type() === 'error' && !/status of 4\d\d/.test(message.text())) problems.push(message.text());
+    });
+    page.on('pageerror', (error) => problems.push(error.message));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  const cardCount = () => page.locator('.offering-card').count();
+
+  it('opens a school from the home page and shows its catalogue', async () => {
+    await page.goto(server.url);
+    await page.locator('.school-card__name a').first().click();
+    await page.waitForURL(/\/s\/[a-z-]+$/);
+    expect(await cardCount()).toBeGreaterThan(20);
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('filters by grade and weekday in place, updating the address bar', async () => {
+    const before = await cardCount();
+    const schoolPath = new URL(page.url()).pathname;
+    await page.getByLabel('年级').selectOption('3');
+    await page.waitForURL(/grade=3/);
+    await page.getByLabel('星期').selectOption('2');
+    await page.waitForURL(/weekday=2/);
+    await expect.poll(cardCount).toBeLessThan(before);
+    const filtered = await cardCount();
+    expect(filtered).toBeGreaterThan(0);
+    const facts = await page.locator('.offering-card__facts').allTextContents();
+    expect(facts.every((text) => text.includes('周二'))).toBe(true);
+    expect(new URL(page.url()).pathname).toBe(schoolPath);
+    await page.screenshot({ path: join(process.cwd(), 'test-results', 'catalogue-filtered-phone.png'), fullPage: false });
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('opens a course and the back button returns to the same filtered list', async () => {
+    const filteredUrl = page.url();
+    const filtered = await cardCount();
+    const title = (await page.locator('.offering-card__title a').first().textContent())!;
+    await page.locator('.offering-card__title a').first().click();
+    await page.waitForURL(/\/offerings\/\d+$/);
+    expect(await page.locator('h1').textContent()).toBe(title);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.goBack();
+    await page.waitForURL(filteredUrl);
+    await expect.poll(cardCount).toBe(filtered);
+    expect(await page.getByLabel('年级').inputValue()).toBe('3');
+    expect(await page.getByLabel('星期').inputValue()).toBe('2');
+  });
+
+  it('raised no script or CSP errors', () => {
+    expect(problems).toEqual([]);
+  });
+});

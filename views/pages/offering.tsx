@@ -1,0 +1,126 @@
+// One club or course: what it is, when and where, seats, and every meeting of the term.
+import type { Chrome } from '../chrome.ts';
+import { OfferingTags, Schedule, Seats, type SeatsView, type SlotView } from '../components/offering.tsx';
+import { Layout } from '../layout.tsx';
+
+export interface MeetingView {
+  day: string;
+  weekday: number;
+  startsAt: string;
+  endsAt: string;
+  status: 'scheduled' | 'cancelled' | 'moved';
+  reason: string | null;
+  movedToDay: string | null;
+  past: boolean;
+}
+
+export interface OfferingView {
+  id: number;
+  code: string;
+  kind: 'club' | 'course';
+  category: string;
+  title: string;
+  description: string;
+  teacher: string | null;
+  room: string;
+  gradeMin: number;
+  gradeMax: number;
+  feeCents: number;
+  slots: SlotView[];
+  seats: SeatsView;
+  school: { slug: string; name: string };
+  meetings: MeetingView[];
+}
+
+export function OfferingPage(props: { chrome: Chrome; offering: OfferingView }) {
+  const { i18n } = props.chrome;
+  const { t, format } = i18n;
+  const { offering } = props;
+  return (
+    <Layout chrome={props.chrome} title={offering.title}>
+      <p class="breadcrumb">
+        <a href={`/s/${offering.school.slug}`}>← {offering.school.name}</a>
+      </p>
+      <article class="offering">
+        <header class="offering__head">
+          <OfferingTags i18n={i18n} kind={offering.kind} category={offering.category} />
+          <h1>{offering.title}</h1>
+          <Seats i18n={i18n} seats={offering.seats} />
+          {props.chrome.user ? null : (
+            <p class="offering__signin">
+              <a href={`/login?next=${encodeURIComponent(`/offerings/${offering.id}`)}`}>{t('offering.signInToEnrol')}</a>
+            </p>
+          )}
+        </header>
+        <div class="split">
+          <section class="card">
+            <dl class="details">
+              <dt>{t('offering.when')}</dt>
+              <dd>
+                <Schedule i18n={i18n} slots={offering.slots} />
+              </dd>
+              <dt>{t('offering.grades')}</dt>
+              <dd>{t('school.grades', { min: offering.gradeMin, max: offering.gradeMax })}</dd>
+              {offering.teacher ? (
+                <>
+                  <dt>{t('offering.teacher')}</dt>
+                  <dd>{offering.teacher}</dd>
+                </>
+              ) : null}
+              {offering.room ? (
+                <>
+                  <dt>{t('offering.room')}</dt>
+                  <dd>{offering.room}</dd>
+                </>
+              ) : null}
+              <dt>{t('offering.fee')}</dt>
+              <dd>{offering.feeCents === 0 ? t('offering.feeFree') : format.money(offering.feeCents)}</dd>
+            </dl>
+            {offering.description ? (
+              <>
+                <h2>{t('offering.description')}</h2>
+                <p class="offering__description">{offering.description}</p>
+              </>
+            ) : null}
+          </section>
+          <section class="card">
+            <h2>{t('offering.meetings', { count: offering.meetings.length })}</h2>
+            <MeetingList chrome={props.chrome} meetings={offering.meetings.filter((meeting) => !meeting.past)} />
+            {offering.meetings.some((meeting) => meeting.past) ? (
+              <details class="meetings-past">
+                <summary>{t('offering.meetings.past', { count: offering.meetings.filter((meeting) => meeting.past).length })}</summary>
+                <MeetingList chrome={props.chrome} meetings={offering.meetings.filter((meeting) => meeting.past)} />
+              </details>
+            ) : null}
+          </section>
+        </div>
+      </article>
+    </Layout>
+  );
+}
+
+function MeetingList(props: { chrome: Chrome; meetings: MeetingView[] }) {
+  const { t, format } = props.chrome.i18n;
+  return (
+    <ol class="meetings">
+      {props.meetings.map((meeting) => (
+        <li class={`meeting meeting--${meeting.status}${meeting.past ? ' meeting--past' : ''}`}>
+          <span class="meeting__day">
+            {format.shortDay(meeting.day)} {format.weekday(meeting.weekday)}
+          </span>
+          <span class="meeting__time">
+            {meeting.startsAt}–{meeting.endsAt}
+          </span>
+          {meeting.status === 'cancelled' ? <span class="tag tag--cancelled">{t('offering.meeting.cancelled')}</span> : null}
+          {meeting.status === 'moved' ? (
+            <span class="tag tag--moved">
+              {t('offering.meeting.moved')}
+              {meeting.movedToDay ? ` · ${t('offering.meeting.movedTo', { day: format.shortDay(meeting.movedToDay) })}` : ''}
+            </span>
+          ) : null}
+          {meeting.reason ? <span class="meeting__reason">{t('offering.meeting.reason', { reason: meeting.reason })}</span> : null}
+        </li>
+      ))}
+    </ol>
+  );
+}
