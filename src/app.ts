@@ -27,9 +27,7 @@ import { createSchoolsService } from './schools/schools.service.ts';
 
 export interface AppDeps {
   db: Kysely<Database>;
-  config: Pick<Config, 'publicOrigin' | 'trustProxy' | 'bodyLimitBytes' | 'sessionDays' | 'timeZone' | 'env'> & {
-    districtName: { zh: string; en: string };
-  };
+  config: Pick<Config, 'publicOrigin' | 'trustProxy' | 'bodyLimitBytes' | 'sessionDays' | 'timeZone' | 'env' | 'districtName'>;
   clock: Clock;
   /** Where unexpected errors go; never given passwords or session ids. */
   logError?: (error: unknown, context: { method: string; path: string }) => void;

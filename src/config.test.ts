@@ -10,6 +10,12 @@ describe('configuration from the environment', () => {
     expect(Object.isFrozen(config)).toBe(true);
   });
 
+  it('takes the district name shown on the home page, in both languages', () => {
+    expect(loadConfig({}).districtName).toEqual({ zh: '云溪科学城', en: 'Yunxi Science City' });
+    expect(loadConfig({ DISTRICT_NAME: '高新区', DISTRICT_NAME_EN: 'Hi-Tech Zone' }).districtName).toEqual({ zh: '高新区', en: 'Hi-Tech Zone' });
+    expect(() => loadConfig({ DISTRICT_NAME: ' ' })).toThrow(/DISTRICT_NAME: must not be empty/);
+  });
+
   it('names a bad value clearly', () => {
     expect(() => loadConfig({ PORT: 'abc' })).toThrow(new ConfigError('PORT: must be a whole number from 0 to 65535 (got "abc")'));
     expect(() => loadConfig({ SEED_DEMO: 'yes' })).toThrow(/SEED_DEMO: must be 0 or 1/);

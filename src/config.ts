@@ -19,6 +19,8 @@ export interface Config {
   readonly sqliteSynchronous: 'NORMAL' | 'FULL';
   /** The district's IANA time zone: what "today" and a meeting's time mean. */
   readonly timeZone: string;
+  /** The district's name on the home page, in both languages. */
+  readonly districtName: { readonly zh: string; readonly en: string };
 }
 
 export class ConfigError extends Error {
@@ -60,6 +62,8 @@ const environmentSchema = z.object({
     .pipe(z.number().min(1, 'must be at least 1').max(365, 'must be at most 365'))
     .default(30),
   SQLITE_SYNCHRONOUS: z.enum(['NORMAL', 'FULL'], { error: 'must be NORMAL or FULL' }).default('NORMAL'),
+  DISTRICT_NAME: z.string().trim().min(1, 'must not be empty').max(60, 'must be at most 60 characters').default('云溪科学城'),
+  DISTRICT_NAME_EN: z.string().trim().min(1, 'must not be empty').max(80, 'must be at most 80 characters').default('Yunxi Science City'),
   TIME_ZONE: z
     .string()
     .refine(isTimeZone, 'must be an IANA time zone such as Asia/Shanghai')
@@ -118,5 +122,6 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     sessionDays: values.SESSION_DAYS,
     sqliteSynchronous: values.SQLITE_SYNCHRONOUS,
     timeZone: values.TIME_ZONE,
+    districtName: Object.freeze({ zh: values.DISTRICT_NAME, en: values.DISTRICT_NAME_EN }),
   });
 }

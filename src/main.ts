@@ -7,7 +7,6 @@ import { systemClock } from './clock.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { DatabaseUnavailableError, connect } from './db/connect.ts';
 import { MigrationError, migrateToLatest } from './db/migrate.ts';
-import { DEMO_DISTRICT } from './seed/demo-catalogue.ts';
 import { isDatabaseEmpty, seedDemoDistrict } from './seed/demo.ts';
 
 /** Known start-up failures end in one line; anything else is a bug and keeps its stack. */
@@ -48,7 +47,7 @@ async function main() {
   const app = createApp({
     db: handle.db,
     clock: systemClock,
-    config: { ...config, districtName: { zh: DEMO_DISTRICT.nameZh, en: DEMO_DISTRICT.nameEn } },
+    config,
   });
 
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }) as Server;

@@ -22,8 +22,6 @@ export interface DemoSchool {
   addressEn: string;
 }
 
-export const DEMO_DISTRICT = { nameZh: '云溪科学城', nameEn: 'Yunxi Science City' };
-
 export const DEMO_SCHOOLS: readonly DemoSchool[] = [
   {
     slug: 'shuren-primary',
