@@ -20,6 +20,8 @@ import { isSecure } from './http/request-facts.ts';
 import { crossSiteGuard, securityHeaders } from './http/security.ts';
 import { createI18n, langFromAcceptLanguage, DEFAULT_LANG } from './i18n/i18n.ts';
 import { i18nMiddleware } from './i18n/i18n.middleware.ts';
+import { catalogueAdminRoutes } from './catalogue/catalogue-admin.routes.tsx';
+import { createCatalogueAdminService } from './catalogue/catalogue-admin.service.ts';
 import { catalogueRoutes } from './catalogue/catalogue.routes.tsx';
 import { createCatalogueService } from './catalogue/catalogue.service.ts';
 import { homeRoutes } from './schools/home.routes.tsx';
@@ -43,6 +45,7 @@ export function createApp(deps: AppDeps) {
   const auth = createAuthService({ db, lucia, clock });
   const schools = createSchoolsService({ db, clock, timeZone: config.timeZone });
   const catalogue = createCatalogueService({ db, clock, timeZone: config.timeZone });
+  const catalogueAdmin = createCatalogueAdminService({ db, clock, timeZone: config.timeZone });
   const logError =
     deps.logError ??
     ((error, context) => console.error(`${context.method} ${context.path} failed:`, error instanceof Error ? error.stack : error));
@@ -83,6 +86,7 @@ export function createApp(deps: AppDeps) {
 
   app.route('/', homeRoutes({ schools, districtName: config.districtName }));
   app.route('/', catalogueRoutes({ catalogue }));
+  app.route('/', catalogueAdminRoutes({ admin: catalogueAdmin, timeZone: config.timeZone }));
   app.route('/', authRoutes({ auth, schools, facts }));
 
   app.notFound((c) => errorPage(c, 404));

@@ -63,8 +63,12 @@ export function Layout(props: { chrome: Chrome; title: string; children?: Child;
             {chrome.user ? (
               <>
                 {chrome.user.role === 'school_admin' || chrome.user.role === 'district_admin' ? (
-                  <a href="/admin/staff">{t('nav.staff')}</a>
+                  <>
+                    <a href="/admin">{t('admin.title')}</a>
+                    <a href="/admin/staff">{t('nav.staff')}</a>
+                  </>
                 ) : null}
+                {chrome.user.role === 'teacher' ? <a href="/teach/offerings">{t('admin.myOfferings')}</a> : null}
                 <a href="/account" class="site-nav__user" title={t('nav.signedInAs', { name: chrome.user.name })}>
                   {chrome.user.name}
                 </a>

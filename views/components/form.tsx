@@ -15,7 +15,9 @@ export interface FieldProps {
   id: string;
   name: string;
   label: string;
-  type?: 'text' | 'email' | 'password' | 'tel';
+  type?: 'text' | 'email' | 'password' | 'tel' | 'date' | 'datetime-local' | 'number' | 'time';
+  min?: number;
+  max?: number;
   value?: string | undefined;
   hint?: string;
   error?: string | undefined;
@@ -42,6 +44,8 @@ export function Field(props: FieldProps) {
         autocomplete={props.autocomplete}
         required={props.required}
         maxlength={props.maxlength}
+        min={props.min}
+        max={props.max}
         inputmode={props.inputmode}
         autofocus={props.autofocus}
         aria-invalid={props.error ? 'true' : undefined}
@@ -111,6 +115,32 @@ export function Notice(props: { kind: 'error' | 'success' | 'info'; children?: C
   return (
     <div class={`notice notice--${props.kind}`} role={props.kind === 'error' ? 'alert' : 'status'} id={props.id}>
       {props.children}
+    </div>
+  );
+}
+
+export function TextArea(props: { id: string; name: string; label: string; value?: string | undefined; error?: string | undefined; hint?: string; rows?: number; maxlength?: number }) {
+  const hintId = props.hint ? `${props.id}-hint` : undefined;
+  const errorId = props.error ? `${props.id}-error` : undefined;
+  return (
+    <div class={props.error ? 'field field--invalid' : 'field'}>
+      <label for={props.id}>{props.label}</label>
+      <FieldError id={errorId} message={props.error} />
+      <textarea
+        id={props.id}
+        name={props.name}
+        rows={props.rows ?? 4}
+        maxlength={props.maxlength}
+        aria-invalid={props.error ? 'true' : undefined}
+        aria-describedby={[errorId, hintId].filter(Boolean).join(' ') || undefined}
+      >
+        {props.value ?? ''}
+      </textarea>
+      {props.hint ? (
+        <p class="field__hint" id={hintId}>
+          {props.hint}
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -1,0 +1,107 @@
+// Kysely queries for managing terms, offerings, slots and meetings; `db` or a transaction comes first.
+import { type Kysely, sql } from 'kysely';
+import type { Database, Day } from '../db/schema.ts';
+import type { MeetingPlan, WeeklySlot } from './meetings.policy.ts';
+
+export function termsOfSchool(db: Kysely<Database>, schoolId: number) {
+  return db.selectFrom('terms').selectAll().where('school_id', '=', schoolId).orderBy('first_day', 'desc').execute();
+}
+
+export function termWithSchool(db: Kysely<Database>, termId: number) {
+  return db
+    .selectFrom('terms')
+    .innerJoin('schools', 'schools.id', 'terms.school_id')
+    .selectAll('terms')
+    .select(['schools.name_zh as school_name_zh', 'schools.name_en as school_name_en', 'schools.grade_min as school_grade_min', 'schools.grade_max as school_grade_max', 'schools.slug as school_slug'])
+    .where('terms.id', '=', termId)
+    .executeTakeFirst();
+}
+
+export function holidaysOf(db: Kysely<Database>, termId: number) {
+  return db.selectFrom('term_holidays').selectAll().where('term_id', '=', termId).orderBy('day').execute();
+}
+
+export async function replaceHolidays(db: Kysely<Database>, termId: number, holidays: { day: Day; name: string }[]) {
+  await db.deleteFrom('term_holidays').where('term_id', '=', termId).execute();
+  if (holidays.length > 0) {
+    await db
+      .insertInto('term_holidays')
+      .values(holidays.map((holiday) => ({ term_id: termId, day: holiday.day, name_zh: holiday.name, name_en: holiday.name })))
+      .execute();
+  }
+}
+
+export function offeringsOfTerm(db: Kysely<Database>, termId: number) {
+  return db
+    .selectFrom('offerings')
+    .leftJoin('users', 'users.id', 'offerings.teacher_id')
+    .selectAll('offerings')
+    .select('users.name as teacher_name')
+    .where('offerings.term_id', '=', termId)
+    .orderBy('offerings.code')
+    .execute();
+}
+
+export function offeringById(db: Kysely<Database>, id: number) {
+  return db.selectFrom('offerings').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function slotsOfOffering(db: Kysely<Database>, offeringId: number) {
+  return db
+    .selectFrom('offering_slots')
+    .select(['weekday', 'starts_at', 'ends_at'])
+    .where('offering_id', '=', offeringId)
+    .orderBy('weekday')
+    .orderBy('starts_at')
+    .execute();
+}
+
+export async function replaceSlots(db: Kysely<Database>, offeringId: number, slots: readonly WeeklySlot[]) {
+  await db.deleteFrom('offering_slots').where('offering_id', '=', offeringId).execute();
+  await db
+    .insertInto('offering_slots')
+    .values(slots.map((slot) => ({ offering_id: offeringId, weekday: slot.weekday, starts_at: slot.startsAt, ends_at: slot.endsAt })))
+    .execute();
+}
+
+export function teachersOfSchool(db: Kysely<Database>, schoolId: number) {
+  return db.selectFrom('users').select(['id', 'name']).where('school_id', '=', schoolId).where('role', '=', 'teacher').orderBy('name').execute();
+}
+
+export function offeringsOfTeacher(db: Kysely<Database>, teacherId: number) {
+  return db
+    .selectFrom('offerings')
+    .innerJoin('terms', 'terms.id', 'offerings.term_id')
+    .selectAll('offerings')
+    .select(['terms.name_zh as term_name_zh', 'terms.name_en as term_name_en', 'terms.last_day as term_last_day'])
+    .where('offerings.teacher_id', '=', teacherId)
+    .where('offerings.status', '!=', 'archived')
+    .orderBy('terms.first_day', 'desc')
+    .orderBy('offerings.code')
+    .execute();
+}
+
+/** The meetings after `today`, each with whether any attendance was taken at it. */
+export function futureMeetings(db: Kysely<Database>, offeringId: number, today: Day) {
+  return db
+    .selectFrom('meetings')
+    .select([
+      'meetings.id',
+      'meetings.day',
+      'meetings.starts_at',
+      'meetings.ends_at',
+      sql<number>`(select count(*) from attendance_marks where attendance_marks.meeting_id = meetings.id)`.as('marks'),
+    ])
+    .where('meetings.offering_id', '=', offeringId)
+    .where('meetings.day', '>', today)
+    .execute();
+}
+
+export async function deleteMeetings(db: Kysely<Database>, ids: number[]) {
+  for (let i = 0; i < ids.length; i += 500) await db.deleteFrom('meetings').where('id', 'in', ids.slice(i, i + 500)).execute();
+}
+
+export async function insertMeetings(db: Kysely<Database>, offeringId: number, room: string, plans: readonly MeetingPlan[]) {
+  const rows = plans.map((plan) => ({ offering_id: offeringId, day: plan.day, starts_at: plan.startsAt, ends_at: plan.endsAt, room }));
+  for (let i = 0; i < rows.length; i += 500) await db.insertInto('meetings').values(rows.slice(i, i + 500)).execute();
+}

@@ -1,0 +1,315 @@
+// Catalogue management use cases: terms and offerings of the schools an admin manages, and their meetings.
+import type { Kysely } from 'kysely';
+import { recordAudit } from '../audit/audit.service.ts';
+import type { Rejection } from '../auth/credentials.policy.ts';
+import { type Actor, canManageSchool } from '../auth/roles.policy.ts';
+import { addDays, dayInZone } from '../calendar.ts';
+import type { Clock } from '../clock.ts';
+import { isUniqueViolation } from '../db/errors.ts';
+import type { Database, Day, OfferingStatus, Term } from '../db/schema.ts';
+import * as admin from './catalogue-admin.repository.ts';
+import { type MeetingPlan, type WeeklySlot, meetingsForTerm } from './meetings.policy.ts';
+import { type OfferingField, type OfferingInput, offeringProblems } from './offering.policy.ts';
+import { type TermField, type TermInput, termProblems } from './term.policy.ts';
+
+export type Refused = { ok: false; reason: 'not_found' };
+export type Invalid<Field extends string> = { ok: false; reason: 'invalid'; errors: Partial<Record<Field, Rejection>> };
+
+export type OfferingSort = 'code' | 'title' | 'fill';
+
+/**
+ * Which meetings to drop and which to add so the future follows the plan: a future meeting that still
+ * matches a planned day and time stays (with any cancellation or move on it), one with attendance stays
+ * whatever happens, every other future meeting goes, and planned ones not yet there are added.
+ */
+export function reconcileMeetings(
+  existing: readonly { id: number; day: Day; starts_at: string; ends_at: string; marks: number }[],
+  plans: readonly MeetingPlan[],
+): { remove: number[]; add: MeetingPlan[] } {
+  const key = (day: string, start: string, end: string) => `${day} ${start} ${end}`;
+  const wanted = new Map(plans.map((plan) => [key(plan.day, plan.startsAt, plan.endsAt), plan]));
+  const remove: number[] = [];
+  for (const meeting of existing) {
+    const k = key(meeting.day, meeting.starts_at, meeting.ends_at);
+    if (wanted.has(k)) wanted.delete(k);
+    else if (Number(meeting.marks) === 0) remove.push(meeting.id);
+  }
+  return { remove, add: [...wanted.values()] };
+}
+
+export function createCatalogueAdminService(deps: { db: Kysely<Database>; clock: Clock; timeZone: string }) {
+  const { db, clock, timeZone } = deps;
+  const today = () => dayInZone(clock.now(), timeZone);
+
+  /** Rebuilds one offering's meetings after today; past meetings and any with attendance are never touched. */
+  async function regenerateFutureMeetings(trx: Kysely<Database>, offeringId: number, term: Term, room: string) {
+    const [slots, holidays] = await Promise.all([admin.slotsOfOffering(trx, offeringId), admin.holidaysOf(trx, term.id)]);
+    const tomorrow = addDays(today(), 1);
+    const firstDay = term.first_day > tomorrow ? term.first_day : tomorrow;
+    const plans =
+      firstDay > term.last_day
+        ? []
+        : meetingsForTerm(
+            { firstDay, lastDay: term.last_day, holidays: holidays.map((holiday) => holiday.day) },
+            slots.map((slot) => ({ weekday: slot.weekday, startsAt: slot.starts_at, endsAt: slot.ends_at })),
+          );
+    const { remove, add } = reconcileMeetings(await admin.futureMeetings(trx, offeringId, today()), plans);
+    await admin.deleteMeetings(trx, remove);
+    await admin.insertMeetings(trx, offeringId, room, add);
+  }
+
+  async function termInScope(actor: Actor, termId: number) {
+    const term = await admin.termWithSchool(db, termId);
+    return term && canManageSchool(actor, term.school_id) ? term : null;
+  }
+
+  async function offeringInScope(actor: Actor, offeringId: number) {
+    const offering = await admin.offeringById(db, offeringId);
+    if (!offering) return null;
+    const term = await termInScope(actor, offering.term_id);
+    return term ? { offering, term } : null;
+  }
+
+  async function teacherProblem(schoolId: number, teacherId: number | null): Promise<Rejection | null> {
+    if (teacherId === null) return null;
+    const teachers = await admin.teachersOfSchool(db, schoolId);
+    return teachers.some((teacher) => teacher.id === teacherId) ? null : { key: 'offering.error.teacher' };
+  }
+
+  function termValues(input: TermInput) {
+    return {
+      name_zh: input.nameZh,
+      name_en: input.nameEn,
+      first_day: input.firstDay,
+      last_day: input.lastDay,
+      enrol_opens_at: input.opensAt,
+      enrol_closes_at: input.closesAt,
+      mode: input.mode,
+      course_limit: input.courseLimit,
+      choice_limit: input.choiceLimit,
+    };
+  }
+
+  function offeringValues(input: OfferingInput) {
+    return {
+      code: input.code,
+      kind: input.kind,
+      category: input.category,
+      title_zh: input.titleZh,
+      title_en: input.titleEn,
+      description_zh: input.descriptionZh,
+      description_en: input.descriptionEn,
+      teacher_id: input.teacherId,
+      room: input.room,
+      capacity: input.capacity,
+      grade_min: input.gradeMin,
+      grade_max: input.gradeMax,
+      fee_cents: input.feeCents,
+    };
+  }
+
+  return {
+    today,
+
+    /** The schools this admin manages (all for the district admin). */
+    async schoolsInScope(actor: Actor) {
+      const schools = await db.selectFrom('schools').selectAll().orderBy('kind', 'desc').orderBy('id').execute();
+      return schools.filter((school) => canManageSchool(actor, school.id));
+    },
+
+    async termsOfSchool(actor: Actor, schoolId: number) {
+      if (!canManageSchool(actor, schoolId)) return null;
+      const school = await db.selectFrom('schools').selectAll().where('id', '=', schoolId).executeTakeFirst();
+      if (!school) return null;
+      return { school, terms: await admin.termsOfSchool(db, schoolId) };
+    },
+
+    async createTerm(actor: Actor, schoolId: number, input: TermInput): Promise<{ ok: true; termId: number } | Refused | Invalid<TermField>> {
+      if (!canManageSchool(actor, schoolId)) return { ok: false, reason: 'not_found' };
+      const problems = termProblems(input);
+      if (Object.keys(problems).length > 0) return { ok: false, reason: 'invalid', errors: problems };
+      const termId = await db.transaction().execute(async (trx) => {
+        const row = await trx
+          .insertInto('terms')
+          .values({ school_id: schoolId, ...termValues(input), created_at: clock.now().toISOString() })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        await admin.replaceHolidays(trx, row.id, input.holidays);
+        await recordAudit(trx, { actorId: actor.id, action: 'term.created', subjectType: 'term', subjectId: row.id, schoolId }, clock.now());
+        return row.id;
+      });
+      return { ok: true, termId };
+    },
+
+    /** The term with its holidays and offerings; null when it does not exist or is outside this admin's schools. */
+    async term(actor: Actor, termId: number, list: { q?: string; sort?: OfferingSort } = {}) {
+      const term = await termInScope(actor, termId);
+      if (!term) return null;
+      const [holidays, offerings] = await Promise.all([admin.holidaysOf(db, termId), admin.offeringsOfTerm(db, termId)]);
+      const words = (list.q ?? '').normalize('NFKC').toLowerCase().split(/\s+/).filter(Boolean);
+      const matching = offerings.filter((offering) => {
+        const text = [offering.code, offering.title_zh, offering.title_en, offering.teacher_name].filter(Boolean).join(' ').normalize('NFKC').toLowerCase();
+        return words.every((word) => text.includes(word));
+      });
+      const sort = list.sort ?? 'code';
+      matching.sort((a, b) =>
+        sort === 'title'
+          ? a.title_zh.localeCompare(b.title_zh, 'zh-CN')
+          : sort === 'fill'
+            ? b.seats_taken / Math.max(1, b.capacity) - a.seats_taken / Math.max(1, a.capacity)
+            : a.code.localeCompare(b.code),
+      );
+      return { term, holidays, offerings: matching, total: offerings.length };
+    },
+
+    async updateTerm(actor: Actor, termId: number, input: TermInput): Promise<{ ok: true } | Refused | Invalid<TermField>> {
+      const term = await termInScope(actor, termId);
+      if (!term) return { ok: false, reason: 'not_found' };
+      const problems = termProblems(input);
+      if (Object.keys(problems).length > 0) return { ok: false, reason: 'invalid', errors: problems };
+      await db.transaction().execute(async (trx) => {
+        await trx.updateTable('terms').set(termValues(input)).where('id', '=', termId).execute();
+        await admin.replaceHolidays(trx, termId, input.holidays);
+        const updated = await trx.selectFrom('terms').selectAll().where('id', '=', termId).executeTakeFirstOrThrow();
+        for (const offering of await admin.offeringsOfTerm(trx, termId)) {
+          await regenerateFutureMeetings(trx, offering.id, updated, offering.room);
+        }
+        await recordAudit(trx, { actorId: actor.id, action: 'term.updated', subjectType: 'term', subjectId: termId, schoolId: term.school_id }, clock.now());
+      });
+      return { ok: true };
+    },
+
+    teachersOfSchool: (schoolId: number) => admin.teachersOfSchool(db, schoolId),
+
+    /** An offering with its slots and term, for the edit form; null outside this admin's schools. */
+    async offering(actor: Actor, offeringId: number) {
+      const found = await offeringInScope(actor, offeringId);
+      if (!found) return null;
+      return { ...found, slots: await admin.slotsOfOffering(db, offeringId) };
+    },
+
+    async createOffering(actor: Actor, termId: number, input: OfferingInput): Promise<{ ok: true; offeringId: number } | Refused | Invalid<OfferingField>> {
+      const term = await termInScope(actor, termId);
+      if (!term) return { ok: false, reason: 'not_found' };
+      const problems = offeringProblems(input, { seatsTaken: 0, schoolGrades: { min: term.school_grade_min, max: term.school_grade_max } });
+      const teacher = await teacherProblem(term.school_id, input.teacherId);
+      if (teacher) problems.teacherId = teacher;
+      if (Object.keys(problems).length > 0) return { ok: false, reason: 'invalid', errors: problems };
+      try {
+        const offeringId = await db.transaction().execute(async (trx) => {
+          const now = clock.now().toISOString();
+          const row = await trx
+            .insertInto('offerings')
+            .values({ term_id: termId, ...offeringValues(input), status: 'draft', created_at: now, updated_at: now })
+            .returning('id')
+            .executeTakeFirstOrThrow();
+          await admin.replaceSlots(trx, row.id, input.slots);
+          await regenerateFutureMeetings(trx, row.id, term, input.room);
+          await recordAudit(trx, { actorId: actor.id, action: 'offering.created', subjectType: 'offering', subjectId: row.id, schoolId: term.school_id }, clock.now());
+          return row.id;
+        });
+        return { ok: true, offeringId };
+      } catch (error) {
+        if (isUniqueViolation(error)) return { ok: false, reason: 'invalid', errors: { code: { key: 'offering.error.codeTaken' } } };
+        throw error;
+      }
+    },
+
+    async updateOffering(actor: Actor, offeringId: number, input: OfferingInput): Promise<{ ok: true } | Refused | Invalid<OfferingField>> {
+      const found = await offeringInScope(actor, offeringId);
+      if (!found) return { ok: false, reason: 'not_found' };
+      const { offering, term } = found;
+      const problems = offeringProblems(input, { seatsTaken: offering.seats_taken, schoolGrades: { min: term.school_grade_min, max: term.school_grade_max } });
+      const teacher = await teacherProblem(term.school_id, input.teacherId);
+      if (teacher) problems.teacherId = teacher;
+      if (Object.keys(problems).length > 0) return { ok: false, reason: 'invalid', errors: problems };
+      try {
+        await db.transaction().execute(async (trx) => {
+          // The capacity check runs again inside the write: a seat taken since the form was read still counts.
+          const updated = await trx
+            .updateTable('offerings')
+            .set({ ...offeringValues(input), updated_at: clock.now().toISOString() })
+            .where('id', '=', offeringId)
+            .where('seats_taken', '<=', input.capacity)
+            .executeTakeFirst();
+          if (Number(updated.numUpdatedRows) === 0) throw new CapacityRace();
+          await admin.replaceSlots(trx, offeringId, input.slots);
+          await regenerateFutureMeetings(trx, offeringId, term, input.room);
+          await recordAudit(trx, { actorId: actor.id, action: 'offering.updated', subjectType: 'offering', subjectId: offeringId, schoolId: term.school_id }, clock.now());
+        });
+        return { ok: true };
+      } catch (error) {
+        if (isUniqueViolation(error)) return { ok: false, reason: 'invalid', errors: { code: { key: 'offering.error.codeTaken' } } };
+        if (error instanceof CapacityRace) {
+          const now = await admin.offeringById(db, offeringId);
+          return { ok: false, reason: 'invalid', errors: { capacity: { key: 'offering.error.capacityBelowTaken', params: { taken: now?.seats_taken ?? 0 } } } };
+        }
+        throw error;
+      }
+    },
+
+    async setStatus(actor: Actor, offeringId: number, status: OfferingStatus): Promise<{ ok: true; termId: number } | Refused> {
+      const found = await offeringInScope(actor, offeringId);
+      if (!found) return { ok: false, reason: 'not_found' };
+      await db.transaction().execute(async (trx) => {
+        await trx.updateTable('offerings').set({ status, updated_at: clock.now().toISOString() }).where('id', '=', offeringId).execute();
+        await recordAudit(
+          trx,
+          { actorId: actor.id, action: `offering.${status}`, subjectType: 'offering', subjectId: offeringId, schoolId: found.term.school_id },
+          clock.now(),
+        );
+      });
+      return { ok: true, termId: found.offering.term_id };
+    },
+
+    /** Copies an offering as a draft into another term of the same school (e.g. next term), with its slots. */
+    async duplicateOffering(actor: Actor, offeringId: number, targetTermId: number): Promise<{ ok: true; offeringId: number } | Refused> {
+      const found = await offeringInScope(actor, offeringId);
+      const target = await termInScope(actor, targetTermId);
+      if (!found || !target || target.school_id !== found.term.school_id) return { ok: false, reason: 'not_found' };
+      const slots = await admin.slotsOfOffering(db, offeringId);
+      const taken = new Set((await admin.offeringsOfTerm(db, targetTermId)).map((offering) => offering.code));
+      let code = found.offering.code;
+      for (let n = 2; taken.has(code); n++) code = `${found.offering.code.slice(0, 17)}-${n}`;
+      const source = found.offering;
+      const newId = await db.transaction().execute(async (trx) => {
+        const now = clock.now().toISOString();
+        const row = await trx
+          .insertInto('offerings')
+          .values({
+            term_id: targetTermId,
+            code,
+            kind: source.kind,
+            category: source.category,
+            title_zh: source.title_zh,
+            title_en: source.title_en,
+            description_zh: source.description_zh,
+            description_en: source.description_en,
+            teacher_id: source.teacher_id,
+            room: source.room,
+            capacity: source.capacity,
+            grade_min: source.grade_min,
+            grade_max: source.grade_max,
+            fee_cents: source.fee_cents,
+            status: 'draft',
+            created_at: now,
+            updated_at: now,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        await admin.replaceSlots(trx, row.id, slots.map((slot): WeeklySlot => ({ weekday: slot.weekday, startsAt: slot.starts_at, endsAt: slot.ends_at })));
+        await regenerateFutureMeetings(trx, row.id, target, source.room);
+        await recordAudit(trx, { actorId: actor.id, action: 'offering.duplicated', subjectType: 'offering', subjectId: row.id, schoolId: target.school_id, detail: { from: offeringId } }, clock.now());
+        return row.id;
+      });
+      return { ok: true, offeringId: newId };
+    },
+
+    /** A teacher's own clubs and courses (not archived), newest term first. */
+    teacherOfferings: (teacherId: number) => admin.offeringsOfTeacher(db, teacherId),
+  };
+}
+
+class CapacityRace extends Error {}
+
+export type CatalogueAdminService = ReturnType<typeof createCatalogueAdminService>;

@@ -1,0 +1,418 @@
+// Catalogue management pages: a school's terms, a term with its offerings, the offering form, a teacher's list.
+import { CATEGORY_CODES } from '../../src/catalogue/categories.ts';
+import type { I18n } from '../../src/i18n/i18n.ts';
+import type { Chrome, FormState } from '../chrome.ts';
+import { ErrorSummary, Field, Notice, Select, TextArea } from '../components/form.tsx';
+import { Layout } from '../layout.tsx';
+
+export type TermFormField = 'name_zh' | 'name_en' | 'first_day' | 'last_day' | 'holidays' | 'opens_at' | 'closes_at' | 'mode' | 'course_limit' | 'choice_limit';
+export type OfferingFormField =
+  | 'code' | 'kind' | 'category' | 'title_zh' | 'title_en' | 'description_zh' | 'description_en' | 'teacher' | 'room'
+  | 'capacity' | 'grade_min' | 'grade_max' | 'fee' | 'slots';
+export interface SlotRow {
+  weekday: string;
+  start: string;
+  end: string;
+}
+export const SLOT_ROWS = 3;
+
+export function AdminSchoolsPage(props: { chrome: Chrome; schools: { id: number; name: string; kindLabel: string }[] }) {
+  const { t } = props.chrome.i18n;
+  return (
+    <Layout chrome={props.chrome} title={t('admin.title')}>
+      <h1>{t('admin.title')}</h1>
+      <ul class="link-list">
+        {props.schools.map((school) => (
+          <li>
+            <a href={`/admin/schools/${school.id}`}>{school.name}</a> <span class="tag">{school.kindLabel}</span>
+          </li>
+        ))}
+      </ul>
+    </Layout>
+  );
+}
+
+export function TermForm(props: { i18n: I18n; action: string; form: FormState<TermFormField>; submit: string; saved?: string | undefined }) {
+  const { t } = props.i18n;
+  const { values, errors } = props.form;
+  const id = (field: string) => `term-${field}`;
+  return (
+    <form method="post" action={props.action} class="form form--grid" id="term-form" hx-post={props.action} hx-target="this" hx-swap="outerHTML" novalidate>
+      {props.saved ? <Notice kind="success">{props.saved}</Notice> : null}
+      <ErrorSummary message={t('form.errorSummary')} errors={errors} ids={Object.fromEntries(Object.keys(errors).map((field) => [field, id(field)]))} />
+      <Field id={id('name_zh')} name="name_zh" label={t('term.field.nameZh')} value={values.name_zh} error={errors.name_zh} required maxlength={60} />
+      <Field id={id('name_en')} name="name_en" label={t('term.field.nameEn')} value={values.name_en} error={errors.name_en} maxlength={80} />
+      <Field id={id('first_day')} name="first_day" type="date" label={t('term.field.firstDay')} value={values.first_day} error={errors.first_day} required />
+      <Field id={id('last_day')} name="last_day" type="date" label={t('term.field.lastDay')} value={values.last_day} error={errors.last_day} required />
+      <Field id={id('opens_at')} name="opens_at" type="datetime-local" label={t('term.field.opensAt')} value={values.opens_at} error={errors.opens_at} required />
+      <Field id={id('closes_at')} name="closes_at" type="datetime-local" label={t('term.field.closesAt')} value={values.closes_at} error={errors.closes_at} required />
+      <Select
+        id={id('mode')}
+        name="mode"
+        label={t('term.field.mode')}
+        value={values.mode}
+        error={errors.mode}
+        options={[
+          { value: 'first_come', label: t('catalogue.mode.first_come') },
+          { value: 'lottery', label: t('catalogue.mode.lottery') },
+        ]}
+      />
+      <Field id={id('course_limit')} name="course_limit" type="number" min={1} max={20} label={t('term.field.courseLimit')} value={values.course_limit} error={errors.course_limit} required />
+      <Field id={id('choice_limit')} name="choice_limit" type="number" min={1} max={10} label={t('term.field.choiceLimit')} value={values.choice_limit} error={errors.choice_limit} required />
+      <TextArea id={id('holidays')} name="holidays" label={t('term.field.holidays')} value={values.holidays} error={errors.holidays} rows={4} maxlength={4000} />
+      <div class="form__actions">
+        <button type="submit" class="button button--primary">
+          {props.submit}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+export function SchoolTermsPage(props: {
+  chrome: Chrome;
+  schoolId: number;
+  schoolName: string;
+  terms: { id: number; name: string; firstDay: string; lastDay: string; mode: 'first_come' | 'lottery' }[];
+  form: FormState<TermFormField>;
+}) {
+  const { t, format } = props.chrome.i18n;
+  return (
+    <Layout chrome={props.chrome} title={`${props.schoolName} · ${t('admin.terms')}`}>
+      <h1>{props.schoolName}</h1>
+      <div class="split">
+        <section class="card">
+          <h2>{t('admin.terms')}</h2>
+          {props.terms.length === 0 ? (
+            <p>{t('admin.noTerms')}</p>
+          ) : (
+            <ul class="link-list">
+              {props.terms.map((term) => (
+                <li>
+                  <a href={`/admin/terms/${term.id}`}>{term.name}</a>
+                  <span class="muted">
+                    {' '}
+                    {format.day(term.firstDay)} – {format.day(term.lastDay)} · {t(`catalogue.mode.${term.mode}`)}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+        <section class="card">
+          <h2>{t('admin.newTerm')}</h2>
+          <TermForm i18n={props.chrome.i18n} action={`/admin/schools/${props.schoolId}/terms`} form={props.form} submit={t('admin.newTerm')} />
+        </section>
+      </div>
+    </Layout>
+  );
+}
+
+export interface OfferingRow {
+  id: number;
+  code: string;
+  title: string;
+  teacher: string | null;
+  taken: number;
+  capacity: number;
+  status: 'draft' | 'published' | 'archived';
+}
+
+export function TermPage(props: {
+  chrome: Chrome;
+  termId: number;
+  schoolId: number;
+  schoolName: string;
+  termName: string;
+  form: FormState<TermFormField>;
+  saved?: string | undefined;
+  offerings: OfferingRow[];
+  total: number;
+  list: { q: string; sort: string };
+}) {
+  const { t } = props.chrome.i18n;
+  return (
+    <Layout chrome={props.chrome} title={props.termName}>
+      <p class="breadcrumb">
+        <a href={`/admin/schools/${props.schoolId}`}>← {props.schoolName}</a>
+      </p>
+      <h1>{props.termName}</h1>
+      <section class="card">
+        <div class="card__head">
+          <h2>{t('admin.offerings')}</h2>
+          <a class="button button--primary" href={`/admin/terms/${props.termId}/offerings/new`}>
+            {t('admin.newOffering')}
+          </a>
+        </div>
+        <form method="get" action={`/admin/terms/${props.termId}`} class="inline-form" role="search">
+          <label for="offering-q">{t('admin.search')}</label>
+          <input id="offering-q" type="search" name="q" value={props.list.q} maxlength={100} />
+          <label for="offering-sort">{t('admin.sort')}</label>
+          <select id="offering-sort" name="sort">
+            {(['code', 'title', 'fill'] as const).map((sort) => (
+              <option value={sort} selected={props.list.sort === sort}>
+                {t(`admin.sort.${sort}`)}
+              </option>
+            ))}
+          </select>
+          <button type="submit" class="button">
+            {t('catalogue.filter.submit')}
+          </button>
+        </form>
+        <p class="results__count">{t('catalogue.count', { shown: props.offerings.length, total: props.total })}</p>
+        {props.offerings.length === 0 ? (
+          <p>{t('admin.noOfferings')}</p>
+        ) : (
+          <div class="table-scroll">
+            <table class="table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('admin.column.code')}</th>
+                  <th scope="col">{t('admin.column.title')}</th>
+                  <th scope="col">{t('admin.column.teacher')}</th>
+                  <th scope="col">{t('admin.column.seats')}</th>
+                  <th scope="col">{t('admin.column.status')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {props.offerings.map((row) => (
+                  <tr>
+                    <td>{row.code}</td>
+                    <td>
+                      <a href={`/admin/offerings/${row.id}`}>{row.title}</a>
+                    </td>
+                    <td>{row.teacher ?? t('admin.noTeacher')}</td>
+                    <td>
+                      {row.taken} / {row.capacity}
+                    </td>
+                    <td>
+                      <span class={`tag tag--status-${row.status}`}>{t(`admin.status.${row.status}`)}</span>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+      <section class="card">
+        <h2>{t('admin.editTerm')}</h2>
+        <TermForm i18n={props.chrome.i18n} action={`/admin/terms/${props.termId}`} form={props.form} submit={t('admin.saveTerm')} saved={props.saved} />
+      </section>
+    </Layout>
+  );
+}
+
+export interface OfferingFormOptions {
+  teachers: { value: string; label: string }[];
+  gradeMin: number;
+  gradeMax: number;
+}
+
+export function OfferingForm(props: {
+  i18n: I18n;
+  action: string;
+  validate: string;
+  form: FormState<OfferingFormField>;
+  slots: SlotRow[];
+  options: OfferingFormOptions;
+  saved?: string | undefined;
+}) {
+  const { t, format } = props.i18n;
+  const { values, errors } = props.form;
+  const id = (field: string) => `offering-${field}`;
+  const grades = Array.from({ length: props.options.gradeMax - props.options.gradeMin + 1 }, (_, i) => String(props.options.gradeMin + i));
+  const gradeOptions = grades.map((grade) => ({ value: grade, label: t('catalogue.filter.gradeN', { grade }) }));
+  const rows = Array.from({ length: SLOT_ROWS }, (_, i) => props.slots[i] ?? { weekday: '', start: '', end: '' });
+  return (
+    <form
+      method="post"
+      action={props.action}
+      class="form form--grid"
+      id="offering-form"
+      hx-post={props.action}
+      hx-target="this"
+      hx-swap="outerHTML"
+      novalidate
+    >
+      {props.saved ? <Notice kind="success">{props.saved}</Notice> : null}
+      <ErrorSummary message={t('form.errorSummary')} errors={errors} ids={Object.fromEntries(Object.keys(errors).map((field) => [field, id(field)]))} />
+      {/* Checked as the admin types: each change posts the form to the validator, which writes nothing. */}
+      <div class="form__fields" hx-post={props.validate} hx-trigger="change delay:200ms" hx-target="#offering-form" hx-swap="outerHTML" hx-include="closest form">
+        <Field id={id('code')} name="code" label={t('offering.field.code')} hint={t('offering.field.codeHint')} value={values.code} error={errors.code} required maxlength={20} />
+        <Select
+          id={id('kind')}
+          name="kind"
+          label={t('offering.field.kind')}
+          value={values.kind}
+          error={errors.kind}
+          options={[
+            { value: 'course', label: t('offering.kind.course') },
+            { value: 'club', label: t('offering.kind.club') },
+          ]}
+        />
+        <Select
+          id={id('category')}
+          name="category"
+          label={t('offering.field.category')}
+          value={values.category}
+          error={errors.category}
+          options={CATEGORY_CODES.map((code) => ({ value: code, label: t(`category.${code}`) }))}
+        />
+        <Field id={id('title_zh')} name="title_zh" label={t('offering.field.titleZh')} value={values.title_zh} error={errors.title_zh} required maxlength={60} />
+        <Field id={id('title_en')} name="title_en" label={t('offering.field.titleEn')} value={values.title_en} error={errors.title_en} maxlength={100} />
+        <TextArea id={id('description_zh')} name="description_zh" label={t('offering.field.descriptionZh')} value={values.description_zh} error={errors.description_zh} maxlength={2000} />
+        <TextArea id={id('description_en')} name="description_en" label={t('offering.field.descriptionEn')} value={values.description_en} error={errors.description_en} maxlength={3000} />
+        <Select id={id('teacher')} name="teacher" label={t('offering.field.teacher')} value={values.teacher} error={errors.teacher} options={props.options.teachers} />
+        <Field id={id('room')} name="room" label={t('offering.field.room')} value={values.room} error={errors.room} maxlength={60} />
+        <Field id={id('capacity')} name="capacity" type="number" min={0} max={500} label={t('offering.field.capacity')} value={values.capacity} error={errors.capacity} required />
+        <Select id={id('grade_min')} name="grade_min" label={t('offering.field.gradeMin')} value={values.grade_min} error={errors.grade_min} options={gradeOptions} />
+        <Select id={id('grade_max')} name="grade_max" label={t('offering.field.gradeMax')} value={values.grade_max ?? grades.at(-1)} error={errors.grade_max} options={gradeOptions} />
+        <Field id={id('fee')} name="fee" inputmode="numeric" label={t('offering.field.fee')} value={values.fee} error={errors.fee} maxlength={12} />
+        <fieldset class={errors.slots ? 'slots field--invalid' : 'slots'} id={id('slots')} aria-describedby={errors.slots ? `${id('slots')}-error` : `${id('slots')}-hint`}>
+          <legend>{t('offering.field.slots')}</legend>
+          {errors.slots ? (
+            <p class="field__error" id={`${id('slots')}-error`}>
+              {errors.slots}
+            </p>
+          ) : null}
+          <p class="field__hint" id={`${id('slots')}-hint`}>
+            {t('offering.field.slotsHint')}
+          </p>
+          {rows.map((row, index) => (
+            <div class="slot-row">
+              <label>
+                <span class="visually-hidden">
+                  {t('offering.field.weekday')} {index + 1}
+                </span>
+                <select name="slot_weekday">
+                  <option value="">—</option>
+                  {[1, 2, 3, 4, 5, 6, 7].map((weekday) => (
+                    <option value={String(weekday)} selected={row.weekday === String(weekday)}>
+                      {format.weekday(weekday, 'long')}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <label>
+                <span class="visually-hidden">
+                  {t('offering.field.start')} {index + 1}
+                </span>
+                <input type="time" name="slot_start" value={row.start} />
+              </label>
+              <span aria-hidden="true">–</span>
+              <label>
+                <span class="visually-hidden">
+                  {t('offering.field.end')} {index + 1}
+                </span>
+                <input type="time" name="slot_end" value={row.end} />
+              </label>
+            </div>
+          ))}
+        </fieldset>
+      </div>
+      <div class="form__actions">
+        <button type="submit" class="button button--primary">
+          {t('admin.saveOffering')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+export function OfferingAdminPage(props: {
+  chrome: Chrome;
+  title: string;
+  back: { href: string; label: string };
+  formProps: Omit<Parameters<typeof OfferingForm>[0], 'i18n'>;
+  manage?: {
+    id: number;
+    status: 'draft' | 'published' | 'archived';
+    publicHref: string;
+    terms: { value: string; label: string }[];
+    duplicated?: boolean;
+  } | undefined;
+}) {
+  const { t } = props.chrome.i18n;
+  const manage = props.manage;
+  return (
+    <Layout chrome={props.chrome} title={props.title}>
+      <p class="breadcrumb">
+        <a href={props.back.href}>← {props.back.label}</a>
+      </p>
+      <h1>{props.title}</h1>
+      {manage ? (
+        <section class="card manage">
+          {manage.duplicated ? <Notice kind="success">{t('admin.duplicated')}</Notice> : null}
+          <p>
+            <span class={`tag tag--status-${manage.status}`}>{t(`admin.status.${manage.status}`)}</span>{' '}
+            {manage.status === 'published' ? <a href={manage.publicHref}>{t('admin.viewPublic')}</a> : null}
+          </p>
+          <div class="manage__actions">
+            {manage.status !== 'published' ? <StatusButton id={manage.id} status="published" label={t('admin.publish')} primary /> : null}
+            {manage.status === 'published' ? <StatusButton id={manage.id} status="draft" label={t('admin.unpublish')} /> : null}
+            {manage.status !== 'archived' ? <StatusButton id={manage.id} status="archived" label={t('admin.archive')} /> : null}
+          </div>
+          <form method="post" action={`/admin/offerings/${manage.id}/duplicate`} class="inline-form">
+            <label for="duplicate-term">{t('admin.duplicate')}</label>
+            <select id="duplicate-term" name="term">
+              {manage.terms.map((term) => (
+                <option value={term.value}>{term.label}</option>
+              ))}
+            </select>
+            <button type="submit" class="button">
+              {t('admin.duplicate')}
+            </button>
+          </form>
+        </section>
+      ) : null}
+      <section class="card">
+        <OfferingForm i18n={props.chrome.i18n} {...props.formProps} />
+      </section>
+    </Layout>
+  );
+}
+
+function StatusButton(props: { id: number; status: string; label: string; primary?: boolean }) {
+  return (
+    <form method="post" action={`/admin/offerings/${props.id}/status`} class="inline">
+      <input type="hidden" name="status" value={props.status} />
+      <button type="submit" class={props.primary ? 'button button--primary' : 'button'}>
+        {props.label}
+      </button>
+    </form>
+  );
+}
+
+export function TeacherOfferingsPage(props: {
+  chrome: Chrome;
+  offerings: { id: number; code: string; title: string; term: string; status: 'draft' | 'published' | 'archived'; taken: number; capacity: number }[];
+}) {
+  const { t } = props.chrome.i18n;
+  return (
+    <Layout chrome={props.chrome} title={t('admin.myOfferings')}>
+      <h1>{t('admin.myOfferings')}</h1>
+      {props.offerings.length === 0 ? (
+        <p class="empty">{t('admin.noOfferings')}</p>
+      ) : (
+        <ul class="offering-grid">
+          {props.offerings.map((offering) => (
+            <li class="offering-card">
+              <p class="tags">
+                <span class={`tag tag--status-${offering.status}`}>{t(`admin.status.${offering.status}`)}</span>
+                <span class="tag">{offering.code}</span>
+              </p>
+              <h2 class="offering-card__title">
+                {offering.status === 'published' ? <a href={`/offerings/${offering.id}`}>{offering.title}</a> : offering.title}
+              </h2>
+              <p class="muted">{offering.term}</p>
+              <p>
+                {t('admin.column.seats')}: {offering.taken} / {offering.capacity}
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Layout>
+  );
+}
