@@ -90,6 +90,8 @@ export function futureMeetings(db: Kysely<Database>, offeringId: number, today: 
       'meetings.day',
       'meetings.starts_at',
       'meetings.ends_at',
+      'meetings.status',
+      'meetings.reason',
       sql<number>`(select count(*) from attendance_marks where attendance_marks.meeting_id = meetings.id)`.as('marks'),
     ])
     .where('meetings.offering_id', '=', offeringId)
@@ -104,4 +106,12 @@ export async function deleteMeetings(db: Kysely<Database>, ids: number[]) {
 export async function insertMeetings(db: Kysely<Database>, offeringId: number, room: string, plans: readonly MeetingPlan[]) {
   const rows = plans.map((plan) => ({ offering_id: offeringId, day: plan.day, starts_at: plan.startsAt, ends_at: plan.endsAt, room }));
   for (let i = 0; i < rows.length; i += 500) await db.insertInto('meetings').values(rows.slice(i, i + 500)).execute();
+}
+
+export function meetingsOfOffering(db: Kysely<Database>, offeringId: number) {
+  return db.selectFrom('meetings').selectAll().where('offering_id', '=', offeringId).orderBy('day').orderBy('starts_at').execute();
+}
+
+export function meetingById(db: Kysely<Database>, id: number) {
+  return db.selectFrom('meetings').selectAll().where('id', '=', id).executeTakeFirst();
 }

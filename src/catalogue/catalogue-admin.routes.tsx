@@ -18,12 +18,13 @@ import {
 } from '../../views/pages/admin-catalogue.tsx';
 import type { Rejection } from '../auth/credentials.policy.ts';
 import { requireRole } from '../auth/guards.ts';
-import { instantInZone, localDateTime } from '../calendar.ts';
+import { instantInZone, isoWeekday, localDateTime } from '../calendar.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { parseForm, textField, translateErrors } from '../http/forms.ts';
 import { chromeFor, errorPage, respond } from '../http/pages.tsx';
 import type { CatalogueAdminService, OfferingSort } from './catalogue-admin.service.ts';
 import { CATEGORY_CODES } from './categories.ts';
+import type { MeetingChange } from './meeting-change.policy.ts';
 import type { WeeklySlot } from './meetings.policy.ts';
 import { type OfferingField, type OfferingInput, offeringProblems, parseFee } from './offering.policy.ts';
 import { type TermField, type TermInput, isRealDay, parseHolidays } from './term.policy.ts';
@@ -407,7 +408,7 @@ export function catalogueAdminRoutes(deps: { admin: CatalogueAdminService; timeZ
     form: FormState<OfferingFormField> | null,
     slots: SlotRow[] | null,
     status: 200 | 422,
-    notes: { saved?: string; duplicated?: boolean } = {},
+    notes: { saved?: string; duplicated?: boolean; meetingChanged?: boolean; meetingError?: { meetingId: number; messages: string[] } } = {},
   ) {
     const user = c.var.user!;
     const found = await admin.offering(user, offeringId);
@@ -433,6 +434,7 @@ export function catalogueAdminRoutes(deps: { admin: CatalogueAdminService; timeZ
         fee: (offering.fee_cents / 100).toString(),
       },
     };
+    const upcoming = (await admin.upcomingMeetings(user, offeringId)) ?? [];
     const slotRows = slots ?? found.slots.map((slot) => ({ weekday: String(slot.weekday), start: slot.starts_at, end: slot.ends_at }));
     const formProps = {
       action: `/admin/offerings/${offeringId}`,
@@ -458,6 +460,20 @@ export function catalogueAdminRoutes(deps: { admin: CatalogueAdminService; timeZ
               terms: terms.map((other) => ({ value: String(other.id), label: pick(c, other.name_zh, other.name_en) })),
               duplicated: notes.duplicated,
             }}
+            meetings={{
+              rows: upcoming.map((meeting) => ({
+                id: meeting.id,
+                day: meeting.day,
+                weekday: isoWeekday(meeting.day),
+                startsAt: meeting.starts_at,
+                endsAt: meeting.ends_at,
+                status: meeting.status,
+                reason: meeting.reason,
+                movedToDay: meeting.moved_to_day,
+              })),
+              error: notes.meetingError,
+              changed: notes.meetingChanged,
+            }}
           />
         ),
         fragment: () => <OfferingForm i18n={c.var.i18n} {...formProps} />,
@@ -468,7 +484,9 @@ export function catalogueAdminRoutes(deps: { admin: CatalogueAdminService; timeZ
 
   app.get('/admin/offerings/:id', admins, (c) => {
     const offeringId = id(c, 'id');
-    return offeringId === null ? errorPage(c, 404) : renderOffering(c, offeringId, null, null, 200, { duplicated: c.req.query('duplicated') === '1' });
+    return offeringId === null
+      ? errorPage(c, 404)
+      : renderOffering(c, offeringId, null, null, 200, { duplicated: c.req.query('duplicated') === '1', meetingChanged: c.req.query('meeting') === 'changed' });
   });
 
   app.post('/admin/offerings/:id/validate', admins, async (c) => {
@@ -511,6 +529,32 @@ export function catalogueAdminRoutes(deps: { admin: CatalogueAdminService; timeZ
     if (!result.ok) return errorPage(c, 404);
     return c.redirect(`/admin/offerings/${result.offeringId}?duplicated=1`, 303);
   });
+
+  const meetingSchemas = {
+    cancel: z.object({ reason: textField(200) }),
+    move: z.object({ reason: textField(200), day: textField(10), start: textField(5), end: textField(5) }),
+    reinstate: z.object({}),
+  };
+  for (const kind of ['cancel', 'move', 'reinstate'] as const) {
+    app.post(`/admin/meetings/:id/${kind}`, admins, async (c) => {
+      const meetingId = id(c, 'id');
+      if (meetingId === null) return errorPage(c, 404);
+      const parsed = await parseForm(c, meetingSchemas[kind] as z.ZodObject<Record<string, z.ZodType>>);
+      const data = (parsed.ok ? parsed.data : {}) as Record<string, string>;
+      const change: MeetingChange =
+        kind === 'cancel'
+          ? { kind, reason: data.reason?.trim() ?? '' }
+          : kind === 'move'
+            ? { kind, reason: data.reason?.trim() ?? '', day: data.day ?? '', startsAt: data.start ?? '', endsAt: data.end ?? '' }
+            : { kind };
+      const result = await admin.changeMeeting(c.var.user!, meetingId, change);
+      if (result.ok) return c.redirect(`/admin/offerings/${result.offeringId}?meeting=changed#meeting-${meetingId}`, 303);
+      if (result.reason === 'not_found') return errorPage(c, 404);
+      const meeting = await admin.meetingOffering(meetingId);
+      const messages = Object.values(result.errors).map((rejection) => c.var.i18n.t(rejection!.key, rejection!.params));
+      return renderOffering(c, meeting!, null, null, 422, { meetingError: { meetingId, messages } });
+    });
+  }
 
   app.get('/teach/offerings', requireRole(['teacher'], refuse), async (c) => {
     const offerings = await admin.teacherOfferings(c.var.user!.id);

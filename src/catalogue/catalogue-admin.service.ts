@@ -10,6 +10,7 @@ import type { Database, Day, OfferingStatus, Term } from '../db/schema.ts';
 import * as admin from './catalogue-admin.repository.ts';
 import { type MeetingPlan, type WeeklySlot, meetingsForTerm } from './meetings.policy.ts';
 import { type OfferingField, type OfferingInput, offeringProblems } from './offering.policy.ts';
+import { type MeetingChange, type MeetingField, meetingChangeProblems } from './meeting-change.policy.ts';
 import { type TermField, type TermInput, termProblems } from './term.policy.ts';
 
 export type Refused = { ok: false; reason: 'not_found' };
@@ -23,7 +24,7 @@ export type OfferingSort = 'code' | 'title' | 'fill';
  * whatever happens, every other future meeting goes, and planned ones not yet there are added.
  */
 export function reconcileMeetings(
-  existing: readonly { id: number; day: Day; starts_at: string; ends_at: string; marks: number }[],
+  existing: readonly { id: number; day: Day; starts_at: string; ends_at: string; marks: number; status: string; reason: string | null }[],
   plans: readonly MeetingPlan[],
 ): { remove: number[]; add: MeetingPlan[] } {
   const key = (day: string, start: string, end: string) => `${day} ${start} ${end}`;
@@ -31,8 +32,10 @@ export function reconcileMeetings(
   const remove: number[] = [];
   for (const meeting of existing) {
     const k = key(meeting.day, meeting.starts_at, meeting.ends_at);
+    // Parents were told about a cancelled, moved or made-up meeting: it stays as it is.
+    const announced = meeting.status !== 'scheduled' || meeting.reason !== null;
     if (wanted.has(k)) wanted.delete(k);
-    else if (Number(meeting.marks) === 0) remove.push(meeting.id);
+    else if (Number(meeting.marks) === 0 && !announced) remove.push(meeting.id);
   }
   return { remove, add: [...wanted.values()] };
 }
@@ -303,6 +306,45 @@ export function createCatalogueAdminService(deps: { db: Kysely<Database>; clock:
         return row.id;
       });
       return { ok: true, offeringId: newId };
+    },
+
+    /** The offering a meeting belongs to (for re-rendering after a refused change; scope was checked already). */
+    async meetingOffering(meetingId: number) {
+      return (await admin.meetingById(db, meetingId))?.offering_id ?? null;
+    },
+
+    /** An offering's meetings from today on, for the admin's cancel / move controls. */
+    async upcomingMeetings(actor: Actor, offeringId: number) {
+      if (!(await offeringInScope(actor, offeringId))) return null;
+      const todayNow = today();
+      return (await admin.meetingsOfOffering(db, offeringId)).filter((meeting) => meeting.day >= todayNow);
+    },
+
+    async changeMeeting(actor: Actor, meetingId: number, change: MeetingChange): Promise<{ ok: true; offeringId: number } | Refused | Invalid<MeetingField>> {
+      const meeting = await admin.meetingById(db, meetingId);
+      const found = meeting ? await offeringInScope(actor, meeting.offering_id) : null;
+      if (!meeting || !found) return { ok: false, reason: 'not_found' };
+      const problems = meetingChangeProblems(meeting, change, { today: today(), firstDay: found.term.first_day, lastDay: found.term.last_day });
+      if (Object.keys(problems).length > 0) return { ok: false, reason: 'invalid', errors: problems };
+      await db.transaction().execute(async (trx) => {
+        if (change.kind === 'cancel') {
+          await trx.updateTable('meetings').set({ status: 'cancelled', reason: change.reason }).where('id', '=', meetingId).execute();
+        } else if (change.kind === 'reinstate') {
+          await trx.updateTable('meetings').set({ status: 'scheduled', reason: null }).where('id', '=', meetingId).execute();
+        } else {
+          await trx.updateTable('meetings').set({ status: 'moved', reason: change.reason, moved_to_day: change.day }).where('id', '=', meetingId).execute();
+          await trx
+            .insertInto('meetings')
+            .values({ offering_id: meeting.offering_id, day: change.day, starts_at: change.startsAt, ends_at: change.endsAt, room: meeting.room, reason: change.reason })
+            .execute();
+        }
+        await recordAudit(
+          trx,
+          { actorId: actor.id, action: `meeting.${change.kind}`, subjectType: 'meeting', subjectId: meetingId, schoolId: found.term.school_id, detail: { ...change } },
+          clock.now(),
+        );
+      });
+      return { ok: true, offeringId: meeting.offering_id };
     },
 
     /** A teacher's own clubs and courses (not archived), newest term first. */

@@ -277,6 +277,78 @@ for (const dialect of DIALECTS) {
         expect(await (await adminA.get(response.headers.get('location')!)).text()).toContain('已复制为草稿');
       });
 
+      describe('one meeting at a time', () => {
+        const upcoming = async () =>
+          handle.db.selectFrom('meetings').selectAll().where('offering_id', '=', offeringId).where('day', '>', '2027-03-20').orderBy('day').execute();
+        let spring: ReturnType<typeof buildApp>['app'];
+        let admin: Browser;
+        beforeAll(() => {
+          spring = buildApp(handle, { clock: fixedClock('2027-03-10T02:00:00Z') }).app;
+          admin = new Browser(spring);
+          admin.cookies = new Map(adminA.cookies);
+        });
+
+        it('cancels a meeting with a reason that parents then see', async () => {
+          const [meeting] = await upcoming();
+          const response = await admin.post(`/admin/meetings/${meeting!.id}/cancel`, { reason: '教师外出培训' });
+          expect(response.status).toBe(303);
+          const row = await handle.db.selectFrom('meetings').selectAll().where('id', '=', meeting!.id).executeTakeFirstOrThrow();
+          expect(row).toMatchObject({ status: 'cancelled', reason: '教师外出培训' });
+          const page = await (await new Browser(spring).get(`/offerings/${offeringId}`)).text();
+          expect(page).toContain('原因：教师外出培训');
+          expect(await (await admin.get(response.headers.get('location')!)).text()).toContain('已更新这次课的安排');
+        });
+
+        it('moves a meeting to another day: the old one says where it went, the new one is on the list', async () => {
+          const [, meeting] = await upcoming();
+          const response = await admin.post(`/admin/meetings/${meeting!.id}/move`, { day: '2027-03-27', start: '09:00', end: '10:00', reason: '场地维修' });
+          expect(response.status).toBe(303);
+          const old = await handle.db.selectFrom('meetings').selectAll().where('id', '=', meeting!.id).executeTakeFirstOrThrow();
+          expect(old).toMatchObject({ status: 'moved', moved_to_day: '2027-03-27', reason: '场地维修' });
+          const added = await handle.db.selectFrom('meetings').selectAll().where('offering_id', '=', offeringId).where('day', '=', '2027-03-27').executeTakeFirstOrThrow();
+          expect(added).toMatchObject({ status: 'scheduled', starts_at: '09:00', ends_at: '10:00' });
+        });
+
+        it('keeps cancellations and made-up meetings when the slots are saved again', async () => {
+          const before = await upcoming();
+          await admin.post(`/admin/offerings/${offeringId}`, { ...OFFERING, teacher: String(teacherA), slot_weekday: ['1', '4', ''] });
+          const after = await upcoming();
+          for (const meeting of before.filter((one) => one.status !== 'scheduled' || one.reason !== null)) {
+            expect(after.find((one) => one.id === meeting.id)).toMatchObject({ status: meeting.status, reason: meeting.reason });
+          }
+        });
+
+        it('reinstates a cancelled meeting', async () => {
+          const cancelled = (await upcoming()).find((meeting) => meeting.status === 'cancelled')!;
+          expect((await admin.post(`/admin/meetings/${cancelled.id}/reinstate`, {})).status).toBe(303);
+          const row = await handle.db.selectFrom('meetings').selectAll().where('id', '=', cancelled.id).executeTakeFirstOrThrow();
+          expect(row).toMatchObject({ status: 'scheduled', reason: null });
+        });
+
+        it('refuses a change without a reason, a move outside the term and any change to a past meeting, writing nothing', async () => {
+          const [meeting] = (await upcoming()).filter((one) => one.status === 'scheduled');
+          const noReason = await admin.post(`/admin/meetings/${meeting!.id}/cancel`, { reason: ' ' });
+          expect(noReason.status).toBe(422);
+          expect(await noReason.text()).toContain('请写明原因');
+          const outside = await admin.post(`/admin/meetings/${meeting!.id}/move`, { day: '2027-08-01', start: '09:00', end: '10:00', reason: '暑假补课' });
+          expect(outside.status).toBe(422);
+          expect(await outside.text()).toContain('新日期须在本学期之内');
+          const past = await handle.db.selectFrom('meetings').selectAll().where('offering_id', '=', offeringId).where('day', '<', '2027-03-10').limit(1).executeTakeFirstOrThrow();
+          const pastChange = await admin.post(`/admin/meetings/${past.id}/cancel`, { reason: '补记' });
+          expect(pastChange.status).toBe(422);
+          expect(await pastChange.text()).toContain('已经上过的课不能再取消或调课');
+          const rows = await handle.db.selectFrom('meetings').selectAll().where('id', 'in', [meeting!.id, past.id]).orderBy('id').execute();
+          expect(rows.every((row) => row.status === 'scheduled')).toBe(true);
+        });
+
+        it("answers 404 for another school's meeting", async () => {
+          const other = await handle.db.selectFrom('meetings').select('id').where('offering_id', '=', offeringB).limit(1).executeTakeFirstOrThrow();
+          expect((await admin.post(`/admin/meetings/${other.id}/cancel`, { reason: '越权' })).status).toBe(404);
+          const row = await handle.db.selectFrom('meetings').selectAll().where('id', '=', other.id).executeTakeFirstOrThrow();
+          expect(row.status).toBe('scheduled');
+        });
+      });
+
       it("shows a teacher their own offerings and nobody else's", async () => {
         const teacher = new Browser(app);
         await signIn(handle, teacher, teacherA);
