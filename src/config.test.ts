@@ -11,7 +11,7 @@ describe('configuration from the environment', () => {
   });
 
   it('takes the district name shown on the home page, in both languages', () => {
-    expect(loadConfig({}).districtName).toEqual({ zh: '云溪科学城', en: 'Yunxi Science City' });
+    expect(loadConfig({}).districtName).toEqual({ zh: '云溪高新区', en: 'Yunxi Hi-Tech Zone' });
     expect(loadConfig({ DISTRICT_NAME: '高新区', DISTRICT_NAME_EN: 'Hi-Tech Zone' }).districtName).toEqual({ zh: '高新区', en: 'Hi-Tech Zone' });
     expect(() => loadConfig({ DISTRICT_NAME: ' ' })).toThrow(/DISTRICT_NAME: must not be empty/);
   });

@@ -62,8 +62,8 @@ const environmentSchema = z.object({
     .pipe(z.number().min(1, 'must be at least 1').max(365, 'must be at most 365'))
     .default(30),
   SQLITE_SYNCHRONOUS: z.enum(['NORMAL', 'FULL'], { error: 'must be NORMAL or FULL' }).default('NORMAL'),
-  DISTRICT_NAME: z.string().trim().min(1, 'must not be empty').max(60, 'must be at most 60 characters').default('云溪科学城'),
-  DISTRICT_NAME_EN: z.string().trim().min(1, 'must not be empty').max(80, 'must be at most 80 characters').default('Yunxi Science City'),
+  DISTRICT_NAME: z.string().trim().min(1, 'must not be empty').max(60, 'must be at most 60 characters').default('云溪高新区'),
+  DISTRICT_NAME_EN: z.string().trim().min(1, 'must not be empty').max(80, 'must be at most 80 characters').default('Yunxi Hi-Tech Zone'),
   TIME_ZONE: z
     .string()
     .refine(isTimeZone, 'must be an IANA time zone such as Asia/Shanghai')

@@ -2,7 +2,7 @@
 import type { MessageKey } from '../i18n/i18n.ts';
 
 export type Login = { kind: 'email'; value: string } | { kind: 'phone'; value: string };
-export type Rejection = { key: MessageKey; params?: Record<string, number> };
+export type Rejection = { key: MessageKey; params?: Record<string, string | number> };
 
 export const NAME_MAX = 40;
 export const PASSWORD_MIN = 8;

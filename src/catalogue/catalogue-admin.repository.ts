@@ -115,3 +115,18 @@ export function meetingsOfOffering(db: Kysely<Database>, offeringId: number) {
 export function meetingById(db: Kysely<Database>, id: number) {
   return db.selectFrom('meetings').selectAll().where('id', '=', id).executeTakeFirst();
 }
+
+export function teachersWithLogins(db: Kysely<Database>, schoolId: number) {
+  return db.selectFrom('users').select(['id', 'name', 'email', 'phone']).where('school_id', '=', schoolId).where('role', '=', 'teacher').execute();
+}
+
+export function slotsOfTerm(db: Kysely<Database>, termId: number) {
+  return db
+    .selectFrom('offering_slots')
+    .innerJoin('offerings', 'offerings.id', 'offering_slots.offering_id')
+    .select(['offering_slots.offering_id', 'offering_slots.weekday', 'offering_slots.starts_at', 'offering_slots.ends_at'])
+    .where('offerings.term_id', '=', termId)
+    .orderBy('offering_slots.weekday')
+    .orderBy('offering_slots.starts_at')
+    .execute();
+}

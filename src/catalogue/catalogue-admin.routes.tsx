@@ -5,6 +5,8 @@ import { z } from 'zod';
 import { type FormState, emptyForm } from '../../views/chrome.ts';
 import {
   AdminSchoolsPage,
+  ImportPage,
+  type ImportPreviewView,
   OfferingAdminPage,
   OfferingForm,
   type OfferingFormField,
@@ -24,6 +26,8 @@ import { parseForm, textField, translateErrors } from '../http/forms.ts';
 import { chromeFor, errorPage, respond } from '../http/pages.tsx';
 import type { CatalogueAdminService, OfferingSort } from './catalogue-admin.service.ts';
 import { CATEGORY_CODES } from './categories.ts';
+import { catalogueCsv } from './catalogue-csv.ts';
+import type { CatalogueColumn } from './catalogue-csv.policy.ts';
 import type { MeetingChange } from './meeting-change.policy.ts';
 import type { WeeklySlot } from './meetings.policy.ts';
 import { type OfferingField, type OfferingInput, offeringProblems, parseFee } from './offering.policy.ts';
@@ -184,6 +188,25 @@ async function readOfferingForm(c: Context<AppEnv>): Promise<Parsed<OfferingInpu
     },
   };
 }
+
+/** The example row of the downloadable template. */
+const TEMPLATE_ROW: Record<CatalogueColumn, string> = {
+  code: 'ROB-01',
+  kind: 'course',
+  category: 'robotics',
+  title_zh: '乐高机器人（入门）',
+  title_en: 'LEGO Robotics (Beginners)',
+  description_zh: '用乐高积木搭建并编程小机器人。',
+  description_en: 'Build and program small robots with LEGO.',
+  teacher: 'teacher@example.com',
+  room: '科创楼 302',
+  capacity: '24',
+  grade_min: '3',
+  grade_max: '6',
+  fee: '0',
+  slots: '1 16:00-17:30; 3 16:00-17:30',
+  status: 'draft',
+};
 
 export function catalogueAdminRoutes(deps: { admin: CatalogueAdminService; timeZone: string }) {
   const { admin, timeZone } = deps;
@@ -555,6 +578,58 @@ export function catalogueAdminRoutes(deps: { admin: CatalogueAdminService; timeZ
       return renderOffering(c, meeting!, null, null, 422, { meetingError: { meetingId, messages } });
     });
   }
+
+  app.get('/admin/catalogue-template.csv', admins, (c) => {
+    c.header('Content-Type', 'text/csv; charset=utf-8');
+    c.header('Content-Disposition', 'attachment; filename="clubroll-catalogue-template.csv"');
+    return c.body(catalogueCsv([TEMPLATE_ROW]));
+  });
+
+  app.get('/admin/terms/:termId/catalogue.csv', admins, async (c) => {
+    const termId = id(c, 'termId');
+    const found = termId === null ? null : await admin.exportRows(c.var.user!, termId);
+    if (!found) return errorPage(c, 404);
+    c.header('Content-Type', 'text/csv; charset=utf-8');
+    c.header('Content-Disposition', `attachment; filename="catalogue-term-${termId}.csv"`);
+    return c.body(catalogueCsv(found.rows));
+  });
+
+  async function renderImport(c: Context<AppEnv>, termId: number, preview: ImportPreviewView | null, status: 200 | 422) {
+    const found = await admin.term(c.var.user!, termId);
+    if (!found) return errorPage(c, 404);
+    return respond(
+      c,
+      { page: () => <ImportPage chrome={chromeFor(c, `/admin/terms/${termId}/import`)} termId={termId} termName={pick(c, found.term.name_zh, found.term.name_en)} preview={preview} /> },
+      status,
+    );
+  }
+
+  app.get('/admin/terms/:termId/import', admins, (c) => {
+    const termId = id(c, 'termId');
+    return termId === null ? errorPage(c, 404) : renderImport(c, termId, null, 200);
+  });
+
+  /** step=preview reads an uploaded file and changes nothing; step=commit imports the carried text in one transaction. */
+  app.post('/admin/terms/:termId/import', admins, async (c) => {
+    const termId = id(c, 'termId');
+    if (termId === null) return errorPage(c, 404);
+    const body = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
+    const step = body.step === 'commit' ? 'commit' : 'preview';
+    const upload = body.file;
+    const text = step === 'commit' ? (typeof body.csv === 'string' ? body.csv : '') : upload instanceof File ? await upload.text() : typeof body.csv === 'string' ? body.csv : '';
+    const result = step === 'commit' ? await admin.commitImport(c.var.user!, termId, text) : await admin.previewImport(c.var.user!, termId, text);
+    if (!result) return errorPage(c, 404);
+    const { t } = c.var.i18n;
+    const preview: ImportPreviewView = {
+      problems: result.problems.map((problem) => ({ row: problem.row, column: problem.column === 'file' ? t('csv.file') : problem.column, message: t(problem.key, problem.params) })),
+      rows: result.rows.map((row) => ({ row: row.row, code: row.input.code, title: row.input.titleZh, action: row.existingId === null ? 'create' : 'update' })),
+      created: result.created,
+      updated: result.updated,
+      csv: result.problems.length === 0 ? text : null,
+      imported: 'imported' in result && result.imported === true,
+    };
+    return renderImport(c, termId, preview, result.problems.length > 0 ? 422 : 200);
+  });
 
   app.get('/teach/offerings', requireRole(['teacher'], refuse), async (c) => {
     const offerings = await admin.teacherOfferings(c.var.user!.id);

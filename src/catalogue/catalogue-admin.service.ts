@@ -10,6 +10,8 @@ import type { Database, Day, OfferingStatus, Term } from '../db/schema.ts';
 import * as admin from './catalogue-admin.repository.ts';
 import { type MeetingPlan, type WeeklySlot, meetingsForTerm } from './meetings.policy.ts';
 import { type OfferingField, type OfferingInput, offeringProblems } from './offering.policy.ts';
+import { parseCatalogueCsv } from './catalogue-csv.ts';
+import { formatSlots, readCatalogueRecords } from './catalogue-csv.policy.ts';
 import { type MeetingChange, type MeetingField, meetingChangeProblems } from './meeting-change.policy.ts';
 import { type TermField, type TermInput, termProblems } from './term.policy.ts';
 
@@ -59,6 +61,20 @@ export function createCatalogueAdminService(deps: { db: Kysely<Database>; clock:
     const { remove, add } = reconcileMeetings(await admin.futureMeetings(trx, offeringId, today()), plans);
     await admin.deleteMeetings(trx, remove);
     await admin.insertMeetings(trx, offeringId, room, add);
+  }
+
+  async function readImport(term: NonNullable<Awaited<ReturnType<typeof admin.termWithSchool>>>, csvText: string) {
+    const parsed = parseCatalogueCsv(csvText);
+    if (!parsed.ok) return { rows: [], problems: [parsed.problem], created: 0, updated: 0 };
+    const [teachers, offerings] = await Promise.all([admin.teachersWithLogins(db, term.school_id), admin.offeringsOfTerm(db, term.id)]);
+    const existing = new Map(offerings.map((offering) => [offering.code, { id: offering.id, seatsTaken: offering.seats_taken }]));
+    const { rows, problems } = readCatalogueRecords(parsed.records, {
+      teachers,
+      existing,
+      schoolGrades: { min: term.school_grade_min, max: term.school_grade_max },
+    });
+    const created = rows.filter((row) => row.existingId === null).length;
+    return { rows, problems, created, updated: rows.length - created };
   }
 
   async function termInScope(actor: Actor, termId: number) {
@@ -347,11 +363,98 @@ export function createCatalogueAdminService(deps: { db: Kysely<Database>; clock:
       return { ok: true, offeringId: meeting.offering_id };
     },
 
+    /** Reads a catalogue CSV against the term: what would be created or updated, and every problem by row. */
+    async previewImport(actor: Actor, termId: number, csvText: string) {
+      const term = await termInScope(actor, termId);
+      if (!term) return null;
+      return { term, ...(await readImport(term, csvText)) };
+    },
+
+    /** Imports every row in one transaction, or nothing when any row has a problem. */
+    async commitImport(actor: Actor, termId: number, csvText: string) {
+      const term = await termInScope(actor, termId);
+      if (!term) return null;
+      const read = await readImport(term, csvText);
+      if (read.problems.length > 0) return { term, ...read, imported: false as const };
+      await db.transaction().execute(async (trx) => {
+        const now = clock.now().toISOString();
+        for (const { input, status, existingId } of read.rows) {
+          let offeringId = existingId;
+          if (offeringId === null) {
+            const row = await trx
+              .insertInto('offerings')
+              .values({ term_id: termId, ...offeringValues(input), status: status ?? 'draft', created_at: now, updated_at: now })
+              .returning('id')
+              .executeTakeFirstOrThrow();
+            offeringId = row.id;
+          } else {
+            const updated = await trx
+              .updateTable('offerings')
+              .set({ ...offeringValues(input), ...(status ? { status } : {}), updated_at: now })
+              .where('id', '=', offeringId)
+              .where('seats_taken', '<=', input.capacity)
+              .executeTakeFirst();
+            if (Number(updated.numUpdatedRows) === 0) throw new CapacityRace();
+          }
+          await admin.replaceSlots(trx, offeringId, input.slots);
+          await regenerateFutureMeetings(trx, offeringId, term, input.room);
+        }
+        await recordAudit(
+          trx,
+          { actorId: actor.id, action: 'catalogue.imported', subjectType: 'term', subjectId: termId, schoolId: term.school_id, detail: { created: read.created, updated: read.updated } },
+          clock.now(),
+        );
+      });
+      return { term, ...read, imported: true as const };
+    },
+
+    /** The term's offerings in the import format, so an export imports back unchanged. */
+    async exportRows(actor: Actor, termId: number) {
+      const term = await termInScope(actor, termId);
+      if (!term) return null;
+      const [offerings, slots, teachers] = await Promise.all([
+        admin.offeringsOfTerm(db, termId),
+        admin.slotsOfTerm(db, termId),
+        admin.teachersWithLogins(db, term.school_id),
+      ]);
+      return {
+        term,
+        rows: offerings.map((offering) => {
+          const teacher = teachers.find((one) => one.id === offering.teacher_id);
+          return {
+            code: offering.code,
+            kind: offering.kind,
+            category: offering.category,
+            title_zh: offering.title_zh,
+            title_en: offering.title_en ?? '',
+            description_zh: offering.description_zh,
+            description_en: offering.description_en ?? '',
+            teacher: teacher ? (teacher.email ?? teacher.phone ?? '') : '',
+            room: offering.room,
+            capacity: String(offering.capacity),
+            grade_min: String(offering.grade_min),
+            grade_max: String(offering.grade_max),
+            fee: formatYuan(offering.fee_cents),
+            slots: formatSlots(
+              slots
+                .filter((slot) => slot.offering_id === offering.id)
+                .map((slot) => ({ weekday: slot.weekday, startsAt: slot.starts_at, endsAt: slot.ends_at })),
+            ),
+            status: offering.status,
+          };
+        }),
+      };
+    },
+
     /** A teacher's own clubs and courses (not archived), newest term first. */
     teacherOfferings: (teacherId: number) => admin.offeringsOfTeacher(db, teacherId),
   };
 }
 
 class CapacityRace extends Error {}
+
+function formatYuan(cents: number): string {
+  return cents % 100 === 0 ? String(cents / 100) : (cents / 100).toFixed(2);
+}
 
 export type CatalogueAdminService = ReturnType<typeof createCatalogueAdminService>;

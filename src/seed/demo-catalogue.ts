@@ -1,6 +1,6 @@
 // Demo catalogue for the seeder: the fictional 云溪高新区 district's schools, club and course templates, names and rooms (pure data).
 
-export type CategoryCode = '3d_printing' | 'programming' | 'robotics' | 'ai' | 'hydroponics' | 'speed_cubing' | 'maker' | 'mechanical' | 'steam' | 'science';
+import type { CategoryCode } from '../catalogue/categories.ts';
 
 export interface DemoSchool {
   slug: string;
@@ -12,8 +12,6 @@ export interface DemoSchool {
   addressZh: string;
   addressEn: string;
 }
-
-export const DEMO_DISTRICT: { nameZh: string; nameEn: string } = { nameZh: '云溪高新区', nameEn: 'Yunxi Hi-Tech Zone' };
 
 // The seeder names each school's admin after the first two characters of nameZh, so those two characters are kept distinct.
 export const DEMO_SCHOOLS: readonly DemoSchool[] = [
@@ -1025,9 +1023,9 @@ const ROBOTICS_COURSES: readonly DemoOfferingTemplate[] = [
     titleZh: '桌面机械臂编程',
     titleEn: 'Programming a Desktop Robot Arm',
     descriptionZh:
-      '认识机械臂的关节、坐标系和末端执行器，用图形化和 Python 编程让机械臂写字、画画、搬运和码垛，并了解工业机器人在工厂中的应用。',
+      '认识机械臂的关节、坐标系和末端执行器，用图形化和 Python 编程让机械臂写字、画画、搬运和码垛。课程还将介绍工业机器人在工厂中的应用。',
     descriptionEn:
-      'Students learn about a robot arm’s joints, coordinate systems and end effectors, then program it in blocks and Python to write, draw, move objects and stack them, and see how industrial robots are used in factories.',
+      'Students learn about a robot arm’s joints, coordinate systems and end effectors, then program it in blocks and Python to write, draw, move objects and stack them. They also see how industrial robots are used in factories.',
     gradeMin: 8,
     gradeMax: 9,
     level: 'middle',
@@ -1054,9 +1052,9 @@ const AI_COURSES: readonly DemoOfferingTemplate[] = [
     titleZh: '图形化 AI 编程（入门）',
     titleEn: 'Block-Based AI Coding (Beginners)',
     descriptionZh:
-      '在图形化编程平台中使用人脸检测、语音合成、文字识别等 AI 积木，制作会打招呼的机器人、会朗读的故事书等作品，在玩中了解 AI 能做什么、不能做什么。',
+      '在图形化编程平台中使用人脸检测、语音合成、文字识别等 AI 积木，制作会打招呼的机器人、会朗读的故事书等作品。孩子们在玩中了解 AI 能做什么、不能做什么。',
     descriptionEn:
-      'On a block-based coding platform, children use AI blocks for face detection, speech synthesis and text recognition to make a robot that says hello and a storybook that reads itself aloud, finding out through play what AI can and cannot do.',
+      'On a block-based coding platform, children use AI blocks for face detection, speech synthesis and text recognition to make a robot that says hello and a storybook that reads itself aloud. Through play, they find out what AI can and cannot do.',
     gradeMin: 3,
     gradeMax: 4,
     level: 'primary',
@@ -1145,9 +1143,9 @@ const AI_COURSES: readonly DemoOfferingTemplate[] = [
     titleZh: '我的智能语音助手',
     titleEn: 'My Own Voice Assistant',
     descriptionZh:
-      '了解语音识别和语音合成的基本原理，用图形化编程制作能听懂口令、会讲笑话、能播报课表的语音助手，并讨论使用智能音箱时的隐私和安全问题。',
+      '了解语音识别和语音合成的基本原理，用图形化编程制作能听懂口令、会讲笑话、能播报课表的语音助手。课上还会讨论使用智能音箱时的隐私和安全问题。',
     descriptionEn:
-      'Children learn the basics of speech recognition and speech synthesis, then use block coding to build a voice assistant that follows commands, tells jokes and reads out the class timetable, and talk about privacy and safety when using smart speakers.',
+      'Children learn the basics of speech recognition and speech synthesis, then use block coding to build a voice assistant that follows commands, tells jokes and reads out the class timetable. They also talk about privacy and safety when using smart speakers.',
     gradeMin: 5,
     gradeMax: 6,
     level: 'primary',
@@ -1252,9 +1250,9 @@ const PRINTING_3D_COURSES: readonly DemoOfferingTemplate[] = [
     titleZh: '3D 打印与产品设计',
     titleEn: '3D Printing and Product Design',
     descriptionZh:
-      '从观察身边不好用的物品入手，经历用户访谈、草图构思、建模打印和测试改进，设计一件实用的小产品，如可调节手机支架，并学习用设计说明书介绍自己的作品。',
+      '从观察身边不好用的物品入手，经历用户访谈、草图构思、建模打印和测试改进，设计一件实用的小产品，如可调节手机支架。结课时学习用设计说明书介绍自己的作品。',
     descriptionEn:
-      'Starting from everyday objects that don’t work well, students go through user interviews, sketching, modelling, printing and testing to design a useful small product such as an adjustable phone stand, and learn to present it with a design brief.',
+      'Starting from everyday objects that don’t work well, students go through user interviews, sketching, modelling, printing and testing to design a useful small product such as an adjustable phone stand. At the end they learn to present it with a design brief.',
     gradeMin: 5,
     gradeMax: 8,
     level: 'both',
@@ -1291,9 +1289,9 @@ const PRINTING_3D_COURSES: readonly DemoOfferingTemplate[] = [
     titleZh: '3D 扫描与建模',
     titleEn: '3D Scanning and Modelling',
     descriptionZh:
-      '使用手持 3D 扫描仪扫描石头、玩偶和同学的头像，学习模型修复、缩放和切片设置，打印出小型半身像，并了解逆向工程在文物保护和医疗中的应用。',
+      '使用手持 3D 扫描仪扫描石头、玩偶和同学的头像，学习模型修复、缩放和切片设置，打印出小型半身像。课程还将介绍逆向工程在文物保护和医疗中的应用。',
     descriptionEn:
-      'Students use a handheld 3D scanner on stones, toys and each other’s heads, learn to repair, scale and slice the models, and print small busts; they also learn how reverse engineering is used in heritage conservation and medicine.',
+      'Students use a handheld 3D scanner on stones, toys and each other’s heads, learn to repair, scale and slice the models, and print small busts. They also learn how reverse engineering is used in heritage conservation and medicine.',
     gradeMin: 6,
     gradeMax: 9,
     level: 'both',
@@ -1317,9 +1315,9 @@ const PRINTING_3D_COURSES: readonly DemoOfferingTemplate[] = [
     titleZh: 'Fusion 360 三维建模（入门）',
     titleEn: '3D Modelling in Fusion 360 (Beginners)',
     descriptionZh:
-      '学习参数化草图、约束、拉伸、旋转和圆角等基础操作，按照图纸完成手机支架、齿轮和收纳盒的建模，同时学习识读工程图和规范标注尺寸。',
+      '学习参数化草图、约束、拉伸、旋转和圆角等基础操作，按照图纸完成手机支架、齿轮和收纳盒的建模。同时学习识读工程图和规范标注尺寸。',
     descriptionEn:
-      'Students learn the basics of parametric sketching, constraints, extrude, revolve and fillet, modelling a phone stand, gears and a storage box from drawings, and learn to read engineering drawings and dimension them properly.',
+      'Students learn the basics of parametric sketching, constraints, extrude, revolve and fillet, modelling a phone stand, gears and a storage box from drawings. They also learn to read engineering drawings and dimension them properly.',
     gradeMin: 7,
     gradeMax: 9,
     level: 'middle',
@@ -1343,9 +1341,9 @@ const PRINTING_3D_COURSES: readonly DemoOfferingTemplate[] = [
     titleZh: '3D 打印结构件与装配',
     titleEn: 'Printing Functional Parts and Assemblies',
     descriptionZh:
-      '研究铰链、卡扣、螺纹和齿轮等功能结构的打印要点，学习设置公差、选择填充率和摆放方向，完成一件可活动的装配作品，如带铰链的盒子或齿轮传动模型。',
+      '研究铰链、卡扣、螺纹和齿轮等功能结构的打印要点，学习设置公差、选择填充率和摆放方向。结课时完成一件可活动的装配作品，如带铰链的盒子或齿轮传动模型。',
     descriptionEn:
-      'Students study how to print functional features — hinges, snap fits, threads and gears — learning to set tolerances, choose infill and pick the print orientation, and complete a working assembly such as a hinged box or a gear-train model.',
+      'Students study how to print functional features — hinges, snap fits, threads and gears — learning to set tolerances, choose infill and pick the print orientation. By the end they complete a working assembly such as a hinged box or a gear-train model.',
     gradeMin: 7,
     gradeMax: 9,
     level: 'middle',
@@ -1411,9 +1409,9 @@ const HYDROPONICS_COURSES: readonly DemoOfferingTemplate[] = [
     titleZh: '植物工厂与 LED 补光',
     titleEn: 'Plant Factories and LED Grow Lights',
     descriptionZh:
-      '了解植物工厂的工作原理，在不同颜色和时长的 LED 光照下种植生菜，比较生长差异并绘制折线图，讨论植物工厂在城市农业和太空种植中的应用前景。',
+      '了解植物工厂的工作原理，在不同颜色和时长的 LED 光照下种植生菜，比较生长差异并绘制折线图。课上还会讨论植物工厂在城市农业和太空种植中的应用前景。',
     descriptionEn:
-      'Students learn how plant factories work, grow lettuce under LED light of different colours and durations, compare the results on line graphs, and discuss what plant factories could mean for city farming and growing food in space.',
+      'Students learn how plant factories work, grow lettuce under LED light of different colours and durations, and compare the results on line graphs. They also discuss what plant factories could mean for city farming and growing food in space.',
     gradeMin: 5,
     gradeMax: 8,
     level: 'both',
@@ -1489,9 +1487,9 @@ const HYDROPONICS_COURSES: readonly DemoOfferingTemplate[] = [
     titleZh: '植物组织培养',
     titleEn: 'Plant Tissue Culture',
     descriptionZh:
-      '在超净工作台上学习配制培养基、消毒和接种，用胡萝卜、绿萝等材料进行组织培养，观察愈伤组织和幼苗的形成，了解组培技术在种苗繁育中的应用。',
+      '在超净工作台上学习配制培养基、消毒和接种，用胡萝卜、绿萝等材料进行组织培养，观察愈伤组织和幼苗的形成。课程还将介绍组培技术在种苗繁育中的应用。',
     descriptionEn:
-      'At a clean bench, students learn to prepare culture media, sterilise and inoculate, culturing tissue from carrots and pothos and watching callus and plantlets form, and find out how tissue culture is used to propagate seedlings.',
+      'At a clean bench, students learn to prepare culture media, sterilise and inoculate, culturing tissue from carrots and pothos and watching callus and plantlets form. They also find out how tissue culture is used to propagate seedlings.',
     gradeMin: 8,
     gradeMax: 9,
     level: 'middle',
@@ -1502,9 +1500,9 @@ const HYDROPONICS_COURSES: readonly DemoOfferingTemplate[] = [
     titleZh: '雾培与立体种植',
     titleEn: 'Aeroponics and Vertical Farming',
     descriptionZh:
-      '比较水培、基质培和雾培三种方式，动手搭建一座立体雾培塔，测算相同面积下的产量和用水量，思考在山城有限的土地上如何发展都市农业。',
+      '比较水培、基质培和雾培三种方式，动手搭建一座立体雾培塔，测算相同面积下的产量和用水量。最后思考在山城有限的土地上如何发展都市农业。',
     descriptionEn:
-      'Students compare water culture, substrate culture and aeroponics, build a vertical aeroponic tower, work out yield and water use for the same floor area, and consider how city farming could grow on the limited land of a hilly city.',
+      'Students compare water culture, substrate culture and aeroponics, build a vertical aeroponic tower, work out yield and water use for the same floor area. They then consider how city farming could grow on the limited land of a hilly city.',
     gradeMin: 7,
     gradeMax: 9,
     level: 'middle',
@@ -1583,9 +1581,9 @@ const SPEED_CUBING_COURSES: readonly DemoOfferingTemplate[] = [
     titleZh: '魔方与数学',
     titleEn: 'Cubes and Maths',
     descriptionZh:
-      '借助魔方认识对称、旋转、排列和规律，算一算魔方一共有多少种状态，探究“为什么同一个动作转四次又回到原位”，把魔方变成一堂动手的数学课。',
+      '借助魔方认识对称、旋转、排列和规律，算一算魔方一共有多少种状态，探究“为什么同一个动作转四次又回到原位”。一个魔方，就是一堂动手的数学课。',
     descriptionEn:
-      'Using the cube, children explore symmetry, rotation, arrangements and patterns, work out how many positions a cube can have, and discover why repeating one move four times brings you back to the start — the cube becomes a hands-on maths lesson.',
+      'Using the cube, children explore symmetry, rotation, arrangements and patterns, work out how many positions a cube can have, and discover why repeating one move four times brings you back to the start. The cube becomes a hands-on maths lesson.',
     gradeMin: 4,
     gradeMax: 6,
     level: 'primary',
@@ -1690,9 +1688,9 @@ const MAKER_COURSES: readonly DemoOfferingTemplate[] = [
     titleZh: '创客智造（入门）',
     titleEn: 'Maker Workshop (Beginners)',
     descriptionZh:
-      '学习常用工具和材料的安全使用，用纸板、电机和电池盒制作小风扇、震动小虫和手摇发电机，体验“画图—制作—测试—改进”的创客流程。',
+      '学习常用工具和材料的安全使用，用纸板、电机和电池盒制作小风扇、震动小虫和手摇发电机。在制作中体验“画图—制作—测试—改进”的创客流程。',
     descriptionEn:
-      'Children learn to use common tools and materials safely, making a mini fan, a vibrating bug and a hand-cranked generator from cardboard, motors and battery boxes, and go through the maker cycle: draw, build, test, improve.',
+      'Children learn to use common tools and materials safely, making a mini fan, a vibrating bug and a hand-cranked generator from cardboard, motors and battery boxes. Along the way they go through the maker cycle: draw, build, test, improve.',
     gradeMin: 3,
     gradeMax: 4,
     level: 'primary',
@@ -1755,9 +1753,9 @@ const MAKER_COURSES: readonly DemoOfferingTemplate[] = [
     titleZh: '纸电路与小彩灯',
     titleEn: 'Paper Circuits and LEDs',
     descriptionZh:
-      '用铜箔胶带、纽扣电池和 LED 在卡纸上设计电路，做出会发光的生日贺卡、夜光书签和星空画，认识串联、并联和开关的作用。',
+      '用铜箔胶带、纽扣电池和 LED 在卡纸上设计电路，做出会发光的生日贺卡、夜光书签和星空画。在动手中认识串联、并联和开关的作用。',
     descriptionEn:
-      'Children design circuits on card with copper tape, coin batteries and LEDs, making light-up birthday cards, glowing bookmarks and starry-sky pictures, and learn what series circuits, parallel circuits and switches do.',
+      'Children design circuits on card with copper tape, coin batteries and LEDs, making light-up birthday cards, glowing bookmarks and starry-sky pictures. Along the way they learn what series circuits, parallel circuits and switches do.',
     gradeMin: 2,
     gradeMax: 4,
     level: 'primary',
@@ -1768,9 +1766,9 @@ const MAKER_COURSES: readonly DemoOfferingTemplate[] = [
     titleZh: 'Arduino 开源硬件（入门）',
     titleEn: 'Arduino Basics',
     descriptionZh:
-      '从点亮一颗 LED 开始，学习面包板接线、按键输入以及光敏和超声波传感器，用 Mixly 图形化编程完成红绿灯、电子琴等作品，为进入 C 语言编程打基础。',
+      '从点亮一颗 LED 开始，学习面包板接线、按键输入以及光敏和超声波传感器，用 Mixly 图形化编程完成红绿灯、电子琴等作品。课程为后续学习 C 语言编程打好基础。',
     descriptionEn:
-      'Starting with lighting up a single LED, students learn breadboard wiring, button input, and light and ultrasonic sensors, building a traffic light and an electronic keyboard with Mixly block coding — groundwork for programming in C.',
+      'Starting with lighting up a single LED, students learn breadboard wiring, button input, and light and ultrasonic sensors, building a traffic light and an electronic keyboard with Mixly block coding. The course lays the groundwork for programming in C.',
     gradeMin: 6,
     gradeMax: 9,
     level: 'both',
@@ -1833,9 +1831,9 @@ const MAKER_COURSES: readonly DemoOfferingTemplate[] = [
     titleZh: '电子焊接与电路制作',
     titleEn: 'Soldering and Circuit Building',
     descriptionZh:
-      '学习识别电阻、电容、三极管等常用元件，掌握电烙铁的安全使用和焊接要领，焊接制作流水灯和声控小夜灯，养成细致严谨的工作习惯。',
+      '学习识别电阻、电容、三极管等常用元件，掌握电烙铁的安全使用和焊接要领，焊接制作流水灯和声控小夜灯。在练习中养成细致严谨的工作习惯。',
     descriptionEn:
-      'Students learn to identify common components such as resistors, capacitors and transistors and to use a soldering iron safely and well, soldering a chasing-light circuit and a sound-activated night light — building careful, precise work habits.',
+      'Students learn to identify common components such as resistors, capacitors and transistors and to use a soldering iron safely and well, soldering a chasing-light circuit and a sound-activated night light. The practice builds careful, precise work habits.',
     gradeMin: 8,
     gradeMax: 9,
     level: 'middle',
@@ -1849,9 +1847,9 @@ const MECHANICAL_COURSES: readonly DemoOfferingTemplate[] = [
     titleZh: '齿轮传动（入门）',
     titleEn: 'Gears and Drives (Beginners)',
     descriptionZh:
-      '认识直齿轮、冠齿轮以及皮带和链条传动，搭建手摇打蛋器、旋转木马和绞盘，学会数齿数，算一算转速的变化。',
+      '认识直齿轮、冠齿轮以及皮带和链条传动，搭建手摇打蛋器、旋转木马和绞盘。学会数齿数，算一算转速会怎样变化。',
     descriptionEn:
-      'Children meet spur gears, crown gears, belt drives and chain drives, building a hand-cranked whisk, a merry-go-round and a winch, and learn to count teeth and work out how speed changes.',
+      'Children meet spur gears, crown gears, belt drives and chain drives, building a hand-cranked whisk, a merry-go-round and a winch. They learn to count teeth and work out how speed changes.',
     gradeMin: 3,
     gradeMax: 5,
     level: 'primary',
@@ -1875,9 +1873,9 @@ const MECHANICAL_COURSES: readonly DemoOfferingTemplate[] = [
     titleZh: '齿轮转转转',
     titleEn: 'Spinning Gears',
     descriptionZh:
-      '用大大小小的齿轮积木搭建转盘、风车和小钟表，观察齿轮咬合时转动方向和快慢的变化，在玩中认识最简单的机械传动。',
+      '用大大小小的齿轮积木搭建转盘、风车和小钟表，观察齿轮咬合时转动方向和快慢的变化。在玩中认识最简单的机械传动，器材由学校提供。',
     descriptionEn:
-      'Children build turntables, windmills and little clocks with gear blocks of different sizes, watching how direction and speed change when gears mesh — a playful first look at how machines pass on movement.',
+      'Children build turntables, windmills and little clocks with gear blocks of different sizes, watching how direction and speed change when gears mesh. It is a playful first look at how machines pass on movement, and equipment is provided.',
     gradeMin: 1,
     gradeMax: 2,
     level: 'primary',
@@ -1888,9 +1886,9 @@ const MECHANICAL_COURSES: readonly DemoOfferingTemplate[] = [
     titleZh: '桥梁结构设计',
     titleEn: 'Bridge Structures',
     descriptionZh:
-      '认识梁桥、拱桥、斜拉桥和悬索桥，用木条和白乳胶按比例制作桥梁模型并进行加载测试，结合山城身边的各类真实桥梁，理解结构是如何受力的。',
+      '认识梁桥、拱桥、斜拉桥和悬索桥，用木条和白乳胶按比例制作桥梁模型并进行加载测试。结合山城身边的各类真实桥梁，理解结构是如何受力的。',
     descriptionEn:
-      'Students learn about beam, arch, cable-stayed and suspension bridges, build scale models from wooden strips and white glue, and load-test them, using real bridges around our hilly city to understand how forces act on a structure.',
+      'Students learn about beam, arch, cable-stayed and suspension bridges, build scale models from wooden strips and white glue, and load-test them. Real bridges around our hilly city help them understand how forces act on a structure.',
     gradeMin: 5,
     gradeMax: 8,
     level: 'both',
@@ -1901,9 +1899,9 @@ const MECHANICAL_COURSES: readonly DemoOfferingTemplate[] = [
     titleZh: '简单机械：杠杆与滑轮',
     titleEn: 'Simple Machines: Levers and Pulleys',
     descriptionZh:
-      '通过跷跷板、投石车、升旗装置等模型，探究杠杆和滑轮怎样“省力”或“改变方向”，动手测量并记录数据，找出其中的规律。',
+      '通过跷跷板、投石车、升旗装置等模型，探究杠杆和滑轮怎样“省力”或“改变方向”。动手测量并记录数据，找出其中的规律。',
     descriptionEn:
-      'Through models of a seesaw, a catapult and a flag-raising pulley, children investigate how levers and pulleys make work easier or change the direction of a force, measuring and recording data to find the patterns.',
+      'Through models of a seesaw, a catapult and a flag-raising pulley, children investigate how levers and pulleys make work easier or change the direction of a force. They measure and record data to find the patterns.',
     gradeMin: 3,
     gradeMax: 4,
     level: 'primary',
@@ -1927,9 +1925,9 @@ const MECHANICAL_COURSES: readonly DemoOfferingTemplate[] = [
     titleZh: '连杆机构与机械玩具',
     titleEn: 'Linkages and Mechanical Toys',
     descriptionZh:
-      '学习曲柄摇杆、凸轮和连杆机构，用木板和螺丝制作会点头的小鸟、会挥手的机器人等机械玩具，理解转动如何变成摆动和往复运动。',
+      '学习曲柄摇杆、凸轮和连杆机构，用木板和螺丝制作会点头的小鸟、会挥手的机器人等机械玩具。在制作中理解转动如何变成摆动和往复运动。',
     descriptionEn:
-      'Students learn crank-rocker, cam and linkage mechanisms, making mechanical toys such as a nodding bird and a waving robot from wooden boards and screws, and see how rotation is turned into swinging and back-and-forth motion.',
+      'Students learn crank-rocker, cam and linkage mechanisms, making mechanical toys such as a nodding bird and a waving robot from wooden boards and screws. Making them shows how rotation is turned into swinging and back-and-forth motion.',
     gradeMin: 5,
     gradeMax: 8,
     level: 'both',
@@ -1953,9 +1951,9 @@ const MECHANICAL_COURSES: readonly DemoOfferingTemplate[] = [
     titleZh: '机械结构与传动设计（提高）',
     titleEn: 'Mechanisms and Transmission Design (Advanced)',
     descriptionZh:
-      '综合运用齿轮、链条、凸轮和连杆，设计并制作一台能完成指定任务的机械装置，如自动投球机，学习计算传动比、绘制机构简图和撰写设计说明。',
+      '综合运用齿轮、链条、凸轮和连杆，设计并制作一台能完成指定任务的机械装置，如自动投球机。学习计算传动比、绘制机构简图和撰写设计说明。',
     descriptionEn:
-      'Bringing gears, chains, cams and linkages together, students design and build a machine that performs a set task, such as an automatic ball launcher, learning to calculate gear ratios, draw mechanism diagrams and write a design report.',
+      'Bringing gears, chains, cams and linkages together, students design and build a machine that performs a set task, such as an automatic ball launcher. Along the way they learn to calculate gear ratios, draw mechanism diagrams and write a design report.',
     gradeMin: 7,
     gradeMax: 9,
     level: 'middle',
@@ -1966,9 +1964,9 @@ const MECHANICAL_COURSES: readonly DemoOfferingTemplate[] = [
     titleZh: '仿生步行机械',
     titleEn: 'Walking Machines',
     descriptionZh:
-      '研究多足步行机构的原理，用木条、3D 打印件和曲轴制作一台能靠手摇或电机行走的“机械兽”，在调试中体会杆长比例对步态的影响。',
+      '研究多足步行机构的原理，用木条、3D 打印件和曲轴制作一台能靠手摇或电机行走的“机械兽”。在调试中体会杆长比例对步态的影响。',
     descriptionEn:
-      'Students study how multi-legged walking mechanisms work and build a “mechanical beast” from wooden strips, 3D-printed parts and a crankshaft that walks by hand crank or motor; tuning it shows how link lengths change the gait.',
+      'Students study how multi-legged walking mechanisms work and build a “mechanical beast” from wooden strips, 3D-printed parts and a crankshaft that walks by hand crank or motor. Tuning it shows how link lengths change the gait.',
     gradeMin: 7,
     gradeMax: 9,
     level: 'middle',
@@ -1979,9 +1977,9 @@ const MECHANICAL_COURSES: readonly DemoOfferingTemplate[] = [
     titleZh: '塔吊与起重机模型',
     titleEn: 'Tower Cranes and Lifting Machines',
     descriptionZh:
-      '了解工地塔吊的结构和平衡原理，用结构件搭建可旋转、可升降的塔吊模型，测试最大起重量并分析倾覆的原因。',
+      '了解工地塔吊的结构和平衡原理，用结构件搭建可旋转、可升降的塔吊模型。完成后测试最大起重量，并分析倾覆的原因。',
     descriptionEn:
-      'Students learn how construction tower cranes are built and balanced, build a crane model that can rotate and lift, then test its maximum load and analyse why it tips over.',
+      'Students learn how construction tower cranes are built and balanced, build a crane model that can rotate and lift. They then test its maximum load and analyse why it tips over.',
     gradeMin: 7,
     gradeMax: 9,
     level: 'middle',
@@ -1992,9 +1990,9 @@ const MECHANICAL_COURSES: readonly DemoOfferingTemplate[] = [
     titleZh: '木结构建筑与抗震',
     titleEn: 'Timber Structures and Earthquake Resistance',
     descriptionZh:
-      '了解斗拱、穿斗式木构架等传统木结构中的智慧，用木条搭建多层建筑模型，在振动台上测试抗震性能并不断改进。',
+      '了解斗拱、穿斗式木构架等传统木结构中的智慧，用木条搭建多层建筑模型。在振动台上测试抗震性能并不断改进。',
     descriptionEn:
-      'Students explore the ingenuity of traditional timber structures such as dougong brackets and chuandou frames, build multi-storey models from wooden strips, and test and improve them on a shake table.',
+      'Students explore the ingenuity of traditional timber structures such as dougong brackets and chuandou frames, build multi-storey models from wooden strips. Then they test and improve them on a shake table.',
     gradeMin: 7,
     gradeMax: 9,
     level: 'middle',
@@ -2047,9 +2045,9 @@ const STEAM_COURSES: readonly DemoOfferingTemplate[] = [
     titleZh: '未来城市设计',
     titleEn: 'Designing Cities of the Future',
     descriptionZh:
-      '以小组为单位，用回收材料搭建未来城市模型，规划交通、能源、绿地和防洪系统，并为自己的城市写一份简短的说明书，综合运用科学、工程、艺术和数学知识。',
+      '以小组为单位，用回收材料搭建未来城市模型，规划交通、能源、绿地和防洪系统，并为自己的城市写一份简短的说明书。项目综合运用科学、工程、艺术和数学知识。',
     descriptionEn:
-      'In groups, students build a model city of the future from recycled materials, planning its transport, energy, green space and flood defences, and write a short guide to their city, drawing on science, engineering, art and maths.',
+      'In groups, students build a model city of the future from recycled materials, planning its transport, energy, green space and flood defences, and write a short guide to their city. The project draws on science, engineering, art and maths.',
     gradeMin: 5,
     gradeMax: 8,
     level: 'both',
@@ -2086,9 +2084,9 @@ const STEAM_COURSES: readonly DemoOfferingTemplate[] = [
     titleZh: '风力发电与新能源',
     titleEn: 'Wind Power and Renewable Energy',
     descriptionZh:
-      '了解风能、太阳能等可再生能源，设计并制作小型风力发电机，测试叶片数量和角度对发电量的影响，用万用表测量数据并绘制图表。',
+      '了解风能、太阳能等可再生能源，设计并制作小型风力发电机，测试叶片数量和角度对发电量的影响。用万用表测量数据，并绘制图表分析结果。',
     descriptionEn:
-      'Students learn about renewable energy such as wind and solar power, design and build a small wind turbine, and test how the number and angle of its blades affect the power it generates, measuring output with a multimeter and charting the results.',
+      'Students learn about renewable energy such as wind and solar power, design and build a small wind turbine, and test how the number and angle of its blades affect the power it generates. They measure output with a multimeter and chart the results.',
     gradeMin: 6,
     gradeMax: 9,
     level: 'both',
@@ -2099,9 +2097,9 @@ const STEAM_COURSES: readonly DemoOfferingTemplate[] = [
     titleZh: '雨水花园设计',
     titleEn: 'Rain Garden Design',
     descriptionZh:
-      '了解“海绵城市”的理念，测量校园雨后积水情况，设计并制作雨水花园模型，测试不同土层的渗水效果，学习用数据和模型说明自己的方案。',
+      '了解“海绵城市”的理念，测量校园雨后积水情况，设计并制作雨水花园模型，测试不同土层的渗水效果。最后学习用数据和模型说明自己的方案。',
     descriptionEn:
-      'Children learn about the “sponge city” idea, measure where water collects around the school after rain, then design and build a rain-garden model and test how well different soil layers drain, learning to explain their plan with data and models.',
+      'Children learn about the “sponge city” idea, measure where water collects around the school after rain, then design and build a rain-garden model and test how well different soil layers drain. Finally they learn to explain their plan with data and models.',
     gradeMin: 5,
     gradeMax: 6,
     level: 'primary',
@@ -2125,9 +2123,9 @@ const STEAM_COURSES: readonly DemoOfferingTemplate[] = [
     titleZh: '无人机原理与飞行',
     titleEn: 'How Drones Fly',
     descriptionZh:
-      '了解四旋翼无人机的飞行原理和飞行安全法规，先在模拟器上练习，再操控室内编程无人机完成穿圈、定点降落等任务，并用图形化或 Python 编程实现编队飞行。',
+      '了解四旋翼无人机的飞行原理和飞行安全法规，先在模拟器上练习，再操控室内编程无人机完成穿圈、定点降落等任务。最后用图形化或 Python 编程实现编队飞行。',
     descriptionEn:
-      'Students learn how quadcopters fly and the rules for flying safely, practise on a simulator, then pilot indoor programmable drones through hoops and onto landing pads, and program formation flights in blocks or Python.',
+      'Students learn how quadcopters fly and the rules for flying safely, practise on a simulator, then pilot indoor programmable drones through hoops and onto landing pads. Finally they program formation flights in blocks or Python.',
     gradeMin: 7,
     gradeMax: 9,
     level: 'middle',
@@ -2167,9 +2165,9 @@ const SCIENCE_COURSES: readonly DemoOfferingTemplate[] = [
     titleZh: '厨房里的科学',
     titleEn: 'Kitchen Science',
     descriptionZh:
-      '用盐、糖、小苏打、白醋和鸡蛋等厨房材料做实验：让鸡蛋浮起来、制作“火山喷发”、培养糖晶体，了解溶解、酸碱和密度等科学概念。',
+      '用盐、糖、小苏打、白醋和鸡蛋等厨房材料做实验：让鸡蛋浮起来、制作“火山喷发”、培养糖晶体。在实验中了解溶解、酸碱和密度等科学概念。',
     descriptionEn:
-      'Children experiment with kitchen ingredients such as salt, sugar, bicarbonate of soda, vinegar and eggs — making an egg float, a fizzing volcano and sugar crystals — and learn about dissolving, acids and bases, and density.',
+      'Children experiment with kitchen ingredients such as salt, sugar, bicarbonate of soda, vinegar and eggs, making an egg float, a fizzing volcano and sugar crystals. Along the way they learn about dissolving, acids and bases, and density.',
     gradeMin: 2,
     gradeMax: 4,
     level: 'primary',
@@ -2193,9 +2191,9 @@ const SCIENCE_COURSES: readonly DemoOfferingTemplate[] = [
     titleZh: '神奇的科学小实验',
     titleEn: 'Amazing Science Experiments',
     descriptionZh:
-      '会变色的紫甘蓝水、会“走路”的水、放进水里也不湿的纸巾……每节课一个小实验，先猜一猜，再做一做，最后说一说，培养好奇心和观察习惯。',
+      '会变色的紫甘蓝水、会“走路”的水、放进水里也不湿的纸巾……每节课一个小实验，先猜一猜，再做一做，最后说一说。在动手中培养好奇心和观察习惯。',
     descriptionEn:
-      'Colour-changing red-cabbage water, “walking” water, a tissue that stays dry underwater… Each lesson is one experiment: guess first, then try it, then talk about it, building curiosity and the habit of careful observation.',
+      'Colour-changing red-cabbage water, “walking” water, a tissue that stays dry underwater… Each lesson is one experiment: guess first, then try it, then talk about it. It builds curiosity and the habit of careful observation.',
     gradeMin: 1,
     gradeMax: 2,
     level: 'primary',
@@ -2219,9 +2217,9 @@ const SCIENCE_COURSES: readonly DemoOfferingTemplate[] = [
     titleZh: '小小天文学家',
     titleEn: 'Little Astronomers',
     descriptionZh:
-      '认识太阳系八大行星、月相变化和四季星座，制作星座投影仪和月相盒，学习使用星图软件，为和家人一起观星做好准备。',
+      '认识太阳系八大行星、月相变化和四季星座，制作星座投影仪和月相盒。还将学习使用星图软件，为和家人一起观星做好准备。',
     descriptionEn:
-      'Children learn about the eight planets, the phases of the Moon and the constellations of each season, make a constellation projector and a moon-phase box, and learn to use star-chart software so they are ready to stargaze with their families.',
+      'Children learn about the eight planets, the phases of the Moon and the constellations of each season, and make a constellation projector and a moon-phase box. They also learn to use star-chart software so they are ready to stargaze with their families.',
     gradeMin: 3,
     gradeMax: 5,
     level: 'primary',
@@ -2232,9 +2230,9 @@ const SCIENCE_COURSES: readonly DemoOfferingTemplate[] = [
     titleZh: '显微镜下的世界',
     titleEn: 'The World Under a Microscope',
     descriptionZh:
-      '学习使用光学显微镜，制作洋葱表皮、口腔上皮等临时装片，观察细胞、花粉和池塘水中的微生物，把看到的画下来，做成一本自己的“微观图鉴”。',
+      '学习使用光学显微镜，制作洋葱表皮、口腔上皮等临时装片，观察细胞、花粉和池塘水中的微生物。把看到的画下来，做成一本自己的“微观图鉴”。',
     descriptionEn:
-      'Children learn to use a light microscope and prepare temporary slides of onion skin and cheek cells, observing cells, pollen and the tiny creatures in pond water, then draw what they see to make their own micro-world field guide.',
+      'Children learn to use a light microscope and prepare temporary slides of onion skin and cheek cells, observing cells, pollen and the tiny creatures in pond water. They draw what they see to make their own micro-world field guide.',
     gradeMin: 4,
     gradeMax: 6,
     level: 'primary',
@@ -2258,9 +2256,9 @@ const SCIENCE_COURSES: readonly DemoOfferingTemplate[] = [
     titleZh: '昆虫与植物观察',
     titleEn: 'Bugs and Plants Up Close',
     descriptionZh:
-      '带上放大镜走进校园，寻找蚂蚁、蜗牛和各种各样的叶子，学习观察、分类和记录，制作树叶拓印画和自然笔记，认识校园里的小生命。',
+      '带上放大镜走进校园，寻找蚂蚁、蜗牛和各种各样的叶子，学习观察、分类和记录。制作树叶拓印画和自然笔记，认识校园里的小生命。',
     descriptionEn:
-      'Armed with magnifying glasses, children explore the school grounds looking for ants, snails and all kinds of leaves, learning to observe, sort and record; they make leaf rubbings and nature journals and get to know the small living things around school.',
+      'Armed with magnifying glasses, children explore the school grounds looking for ants, snails and all kinds of leaves, learning to observe, sort and record. They make leaf rubbings and nature journals and get to know the small living things around school.',
     gradeMin: 2,
     gradeMax: 4,
     level: 'primary',
@@ -2271,9 +2269,9 @@ const SCIENCE_COURSES: readonly DemoOfferingTemplate[] = [
     titleZh: '化学实验基本功',
     titleEn: 'Chemistry Lab Skills',
     descriptionZh:
-      '系统练习药品取用、加热、过滤、蒸发和配制溶液等基本操作，学会规范记录和处理实验数据，为九年级化学学习和实验操作考试打好基础。',
+      '系统练习药品取用、加热、过滤、蒸发和配制溶液等基本操作，学会规范记录和处理实验数据。为九年级化学学习和实验操作考试打好基础。',
     descriptionEn:
-      'Students practise core techniques — handling chemicals, heating, filtering, evaporating and making up solutions — and learn to record and process results properly, giving them a solid start to Grade 9 chemistry and the practical exam.',
+      'Students practise core techniques — handling chemicals, heating, filtering, evaporating and making up solutions — and learn to record and process results properly. The course gives them a solid start to Grade 9 chemistry and the practical exam.',
     gradeMin: 8,
     gradeMax: 9,
     level: 'middle',
@@ -2284,9 +2282,9 @@ const SCIENCE_COURSES: readonly DemoOfferingTemplate[] = [
     titleZh: '物理实验探究：力与运动',
     titleEn: 'Physics Investigations: Forces and Motion',
     descriptionZh:
-      '用传感器和数据采集器测量速度、摩擦力和弹力，验证牛顿运动定律，并完成“鸡蛋撞地不破”等工程挑战，培养提出猜想、设计实验和分析误差的能力。',
+      '用传感器和数据采集器测量速度、摩擦力和弹力，验证牛顿运动定律，并完成“鸡蛋撞地不破”等工程挑战。课程重在培养提出猜想、设计实验和分析误差的能力。',
     descriptionEn:
-      'Students use sensors and data loggers to measure speed, friction and elastic force, test Newton’s laws of motion, and take on engineering challenges such as an egg drop, building the skills of forming hypotheses, designing experiments and analysing error.',
+      'Students use sensors and data loggers to measure speed, friction and elastic force, test Newton’s laws of motion, and take on engineering challenges such as an egg drop. The course builds the skills of forming hypotheses, designing experiments and analysing error.',
     gradeMin: 8,
     gradeMax: 9,
     level: 'middle',
