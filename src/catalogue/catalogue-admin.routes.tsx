@@ -30,7 +30,7 @@ import { catalogueCsv } from './catalogue-csv.ts';
 import type { CatalogueColumn } from './catalogue-csv.policy.ts';
 import type { MeetingChange } from './meeting-change.policy.ts';
 import type { WeeklySlot } from './meetings.policy.ts';
-import { type OfferingField, type OfferingInput, offeringProblems, parseFee } from './offering.policy.ts';
+import { type OfferingField, type OfferingInput, offeringProblems, parseFee, slotsProblem } from './offering.policy.ts';
 import { type TermField, type TermInput, isRealDay, parseHolidays } from './term.policy.ts';
 
 const termSchema = z.object({
@@ -151,8 +151,12 @@ async function readOfferingForm(c: Context<AppEnv>): Promise<Parsed<OfferingInpu
   const slots: WeeklySlot[] = [];
   for (const row of rows) {
     if (!row.weekday && !row.start && !row.end) continue;
-    if (!/^[1-7]$/.test(row.weekday)) errors.slots ??= { key: 'offering.error.slotTime' };
+    if (!/^[1-7]$/.test(row.weekday)) errors.slots ??= { key: 'offering.error.slotWeekday' };
     else slots.push({ weekday: Number(row.weekday), startsAt: row.start, endsAt: row.end });
+  }
+  if (slots.length > 0 && !errors.slots) {
+    const problem = slotsProblem(slots);
+    if (problem) errors.slots = problem;
   }
   const capacity = wholeNumber(values.capacity ?? '', 0, 500);
   if (capacity === null) errors.capacity ??= { key: 'offering.error.number', params: { min: 0, max: 500 } };
@@ -160,6 +164,7 @@ async function readOfferingForm(c: Context<AppEnv>): Promise<Parsed<OfferingInpu
   if (gradeMin === null) errors.grade_min ??= { key: 'offering.error.number', params: { min: 1, max: 12 } };
   const gradeMax = wholeNumber(values.grade_max ?? '', 1, 12);
   if (gradeMax === null) errors.grade_max ??= { key: 'offering.error.number', params: { min: 1, max: 12 } };
+  else if (gradeMin !== null && gradeMax < gradeMin) errors.grade_max = { key: 'offering.error.gradeOrder' };
   const feeCents = parseFee(values.fee ?? '');
   if (feeCents === null) errors.fee = { key: 'offering.error.fee' };
   const teacherText = (values.teacher ?? '').trim();
@@ -389,14 +394,20 @@ export function catalogueAdminRoutes(deps: { admin: CatalogueAdminService; timeZ
   app.get('/admin/terms/:termId/offerings/new', admins, (c) => {
     const termId = id(c, 'termId');
     if (termId === null) return errorPage(c, 404);
-    return renderNewOffering(c, termId, { errors: {}, values: { kind: 'course', capacity: '20', fee: '0' } }, [{ weekday: '', start: '16:00', end: '17:30' }], 200);
+    return renderNewOffering(c, termId, { errors: {}, values: { kind: 'course', capacity: '20', fee: '0' } }, [], 200);
   });
 
-  /** The inline check behind the form: the same parsing and rules, nothing written. */
+  /**
+   * The inline check behind the form: the same parsing and rules, nothing written. Fields not filled in
+   * yet are not nagged about while the admin is still typing; saving reports them.
+   */
   async function checkOffering(c: Context<AppEnv>, seatsTaken: number, schoolGrades: { min: number; max: number }) {
     const form = await readOfferingForm(c);
-    if (!form.ok) return { form, errors: form.errors };
-    return { form, errors: renameErrors(offeringProblems(form.input, { seatsTaken, schoolGrades }), OFFERING_FIELD_NAMES) };
+    const errors = form.ok ? renameErrors(offeringProblems(form.input, { seatsTaken, schoolGrades }), OFFERING_FIELD_NAMES) : form.errors;
+    const shown = Object.fromEntries(
+      Object.entries(errors).filter(([, rejection]) => rejection.key !== 'form.required' && rejection.key !== 'offering.error.noSlot'),
+    ) as typeof errors;
+    return { form, errors: shown };
   }
 
   app.post('/admin/terms/:termId/offerings/validate', admins, async (c) => {

@@ -183,6 +183,7 @@ export const en: Messages = {
   'offering.error.gradeSchool': 'Grades must be within the school’s grades {min}–{max}.',
   'offering.error.capacityBelowTaken': '{taken} children already hold seats; there must be at least {taken} seats.',
   'offering.error.noSlot': 'Give at least one weekly time.',
+  'offering.error.slotWeekday': 'Choose a day for each time you fill in.',
   'offering.error.slotTime': 'Write times like 16:00.',
   'offering.error.slotOrder': 'A time must end after it starts.',
   'offering.error.slotOverlap': 'Two weekly times of one offering cannot overlap.',

@@ -181,6 +181,7 @@ export const zhCN = {
   'offering.error.gradeSchool': '年级须在本校的 {min}–{max} 年级之内。',
   'offering.error.capacityBelowTaken': '已有 {taken} 名学生报上，名额不能少于 {taken}。',
   'offering.error.noSlot': '至少填写一个上课时间。',
+  'offering.error.slotWeekday': '请为每个填写的时间段选择星期。',
   'offering.error.slotTime': '时间请写成 16:00 这样的格式。',
   'offering.error.slotOrder': '下课时间必须晚于上课时间。',
   'offering.error.slotOverlap': '同一门课的两个上课时间不能重叠。',

@@ -205,6 +205,12 @@ for (const dialect of DIALECTS) {
         expect(html).toContain('最高年级不能低于最低年级');
         const fine = await adminA.post(`/admin/terms/${termA}/offerings/validate`, { ...OFFERING, code: 'NEW-02' }, { 'hx-request': 'true' });
         expect(fine.status).toBe(200);
+        // A half-filled form is not nagged about the fields still empty, only about what is wrong.
+        const started = await adminA.post(`/admin/terms/${termA}/offerings/validate`, { code: 'NEW-03', kind: 'course', category: 'ai', grade_min: '2', grade_max: '4' }, { 'hx-request': 'true' });
+        expect(started.status).toBe(200);
+        expect(await started.text()).not.toContain('field__error');
+        const wrongDay = await adminA.post(`/admin/terms/${termA}/offerings/validate`, { code: 'NEW-04', slot_weekday: ['', '', ''], slot_start: ['16:00', '', ''], slot_end: ['17:00', '', ''] }, { 'hx-request': 'true' });
+        expect(await wrongDay.text()).toContain('请为每个填写的时间段选择星期');
         expect(await offeringCount()).toBe(before);
       });
 

@@ -1,0 +1,79 @@
+// A school admin on a PC adds a course: the form checks itself as it is filled in, then the course goes public.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM, launchChromium, seriousViolations } from '../support/browser.ts';
+import { type RunningServer, startServer } from '../support/server.ts';
+
+describe.skipIf(!CHROMIUM)('school admin adds a course', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let page: Page;
+  const folder = mkdtempSync(join(tmpdir(), 'clubroll-e2e-'));
+  const problems: string[] = [];
+
+  beforeAll(async () => {
+    server = await startServer({ DATABASE_URL: `sqlite:${join(folder, 'e2e.db')}`, SEED_DEMO: '1' });
+    browser = await launchChromium();
+    page = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' })).newPage();
+    page.on('console', (message) => {
+      if (message.type() === 'error' && !/status of 4\d\d/.test(message.text())) problems.push(message.text());
+    });
+    page.on('pageerror', (error) => problems.push(error.message));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('logs in and reaches the current term of their school', async () => {
+    await page.goto(`${server.url}/login`);
+    await page.getByLabel('手机号或邮箱').fill('admin@clubroll.demo');
+    await page.getByLabel('密码').fill('clubroll-demo');
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.waitForURL(`${server.url}/`);
+    await page.getByRole('link', { name: '课程管理' }).click();
+    await page.waitForURL(/\/admin\/schools\/\d+$/);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.locator('.link-list a').first().click();
+    await page.waitForURL(/\/admin\/terms\/\d+$/);
+    expect(await page.locator('table tbody tr').count()).toBeGreaterThan(40);
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('sees a mistake at the field while filling in the form, before saving', async () => {
+    await page.getByRole('link', { name: '添加社团或课程' }).click();
+    await page.waitForURL(/\/offerings\/new$/);
+    await page.getByLabel('编号').fill('E2E-01');
+    await page.getByLabel('名称', { exact: true }).fill('端到端测试课');
+    await page.getByLabel('最低年级').selectOption('5');
+    await page.getByLabel('最高年级').selectOption('2');
+    await expect.poll(() => page.locator('#offering-grade_max-error').textContent(), { timeout: 5000 }).toContain('最高年级不能低于最低年级');
+    expect(page.url()).toMatch(/\/offerings\/new$/);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByLabel('最高年级').selectOption('6');
+    await expect.poll(() => page.locator('#offering-grade_max-error').count()).toBe(0);
+  });
+
+  it('saves, publishes, and finds the course in the public catalogue', async () => {
+    await page.getByLabel('星期 1').selectOption('2');
+    await page.getByLabel('开始 1').fill('16:00');
+    await page.getByLabel('结束 1').fill('17:00');
+    await page.getByRole('button', { name: '保存' }).click();
+    await page.waitForURL(/\/admin\/offerings\/\d+$/);
+    const id = page.url().split('/').at(-1);
+    await page.getByRole('button', { name: '发布' }).click();
+    await page.waitForURL(/\/admin\/offerings\/\d+$/);
+    expect(await page.locator('.tag--status-published').first().textContent()).toBe('已发布');
+    await page.goto(`${server.url}/offerings/${id}`);
+    expect(await page.locator('h1').textContent()).toBe('端到端测试课');
+  });
+
+  it('raised no script or CSP errors', () => {
+    expect(problems).toEqual([]);
+  });
+});
