@@ -19,26 +19,9 @@ export function isoWeekday(day: Day): number {
   return weekday === 0 ? 7 : weekday;
 }
 
-/** The instant a wall-clock time on a day has in a time zone (e.g. 2026-09-01 08:00 Asia/Shanghai). */
-export function instantInZone(day: Day, time: string, timeZone: string): Date {
-  const guess = new Date(`${day}T${time}:00Z`);
+/** The wall-clock date and time an instant shows in a time zone, as zero-padded strings. */
+function wallClock(instant: Date, timeZone: string) {
   const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).formatToParts(guess);
-  const get = (type: string) => Number(parts.find((part) => part.type === type)?.value);
-  const asIfUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'));
-  return new Date(guess.getTime() - (asIfUtc - guess.getTime()));
-}
-
-/** An instant as the wall-clock "YYYY-MM-DDTHH:MM" of a time zone (what a datetime-local input shows). */
-export function localDateTime(instant: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
     timeZone,
     hourCycle: 'h23',
     year: 'numeric',
@@ -48,5 +31,19 @@ export function localDateTime(instant: Date, timeZone: string): string {
     minute: '2-digit',
   }).formatToParts(instant);
   const get = (type: string) => parts.find((part) => part.type === type)?.value ?? '00';
-  return `${get('year')}-${get('month')}-${get('day')}T${get('hour')}:${get('minute')}`;
+  return { year: get('year'), month: get('month'), day: get('day'), hour: get('hour'), minute: get('minute') };
+}
+
+/** The instant a wall-clock time on a day has in a time zone (e.g. 2026-09-01 08:00 Asia/Shanghai). */
+export function instantInZone(day: Day, time: string, timeZone: string): Date {
+  const guess = new Date(`${day}T${time}:00Z`);
+  const wall = wallClock(guess, timeZone);
+  const asIfUtc = Date.UTC(Number(wall.year), Number(wall.month) - 1, Number(wall.day), Number(wall.hour), Number(wall.minute));
+  return new Date(guess.getTime() - (asIfUtc - guess.getTime()));
+}
+
+/** An instant as the wall-clock "YYYY-MM-DDTHH:MM" of a time zone (what a datetime-local input shows). */
+export function localDateTime(instant: Date, timeZone: string): string {
+  const wall = wallClock(instant, timeZone);
+  return `${wall.year}-${wall.month}-${wall.day}T${wall.hour}:${wall.minute}`;
 }

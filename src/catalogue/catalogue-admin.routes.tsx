@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import type { Context } from 'hono';
 import { z } from 'zod';
 import { type FormState, emptyForm } from '../../views/chrome.ts';
+import { meetingView } from '../../views/components/meeting.tsx';
 import {
   AdminSchoolsPage,
   ImportPage,
@@ -20,7 +21,7 @@ import {
 } from '../../views/pages/admin-catalogue.tsx';
 import type { Rejection } from '../auth/credentials.policy.ts';
 import { requireRole } from '../auth/guards.ts';
-import { instantInZone, isoWeekday, localDateTime } from '../calendar.ts';
+import { instantInZone, localDateTime } from '../calendar.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { parseForm, textField, translateErrors } from '../http/forms.ts';
 import { chromeFor, errorPage, respond } from '../http/pages.tsx';
@@ -495,16 +496,7 @@ export function catalogueAdminRoutes(deps: { admin: CatalogueAdminService; timeZ
               duplicated: notes.duplicated,
             }}
             meetings={{
-              rows: upcoming.map((meeting) => ({
-                id: meeting.id,
-                day: meeting.day,
-                weekday: isoWeekday(meeting.day),
-                startsAt: meeting.starts_at,
-                endsAt: meeting.ends_at,
-                status: meeting.status,
-                reason: meeting.reason,
-                movedToDay: meeting.moved_to_day,
-              })),
+              rows: upcoming.map((meeting) => meetingView(meeting, admin.today())),
               error: notes.meetingError,
               changed: notes.meetingChanged,
             }}

@@ -4,10 +4,10 @@ import { Hono } from 'hono';
 import type { Context } from 'hono';
 import { etag } from 'hono/etag';
 import { z } from 'zod';
+import { meetingView } from '../../views/components/meeting.tsx';
 import { Seats } from '../../views/components/offering.tsx';
 import { type CatalogueView, CataloguePage, CatalogueResults, type FilterValues } from '../../views/pages/catalogue.tsx';
 import { OfferingPage } from '../../views/pages/offering.tsx';
-import { isoWeekday } from '../calendar.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { chromeFor, errorPage, respond } from '../http/pages.tsx';
 import type { I18n } from '../i18n/i18n.ts';
@@ -208,16 +208,7 @@ export function catalogueRoutes(deps: { catalogue: CatalogueService }) {
             slots: offering.slots,
             seats: seatsOf(offering, window === 'open'),
             school: { slug: school.slug, name: pick(i18n, school.name_zh, school.name_en) },
-            meetings: meetings.map((meeting) => ({
-              day: meeting.day,
-              weekday: isoWeekday(meeting.day),
-              startsAt: meeting.starts_at,
-              endsAt: meeting.ends_at,
-              status: meeting.status,
-              reason: meeting.reason,
-              movedToDay: meeting.moved_to_day,
-              past: meeting.day < today,
-            })),
+            meetings: meetings.map((meeting) => meetingView(meeting, today)),
           }}
         />
       ),

@@ -1,39 +1,23 @@
 // A parent on a phone: registers, logs out, logs in, switches to English — in real Chromium, checked by axe.
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM, PHONE, launchChromium, seriousViolations } from '../support/browser.ts';
-import { type RunningServer, startServer } from '../support/server.ts';
+import { CHROMIUM, type Journey, PHONE, seriousViolations, startJourney } from '../support/browser.ts';
+import type { RunningServer } from '../support/server.ts';
 
 const SHOTS = join(process.cwd(), 'test-results');
 
 describe.skipIf(!CHROMIUM)('account journey on a phone', () => {
-  let server: RunningServer;
-  let browser: Browser;
+  let journey: Journey;
   let page: Page;
-  const folder = mkdtempSync(join(tmpdir(), 'clubroll-e2e-'));
-  const consoleErrors: string[] = [];
+  let server: RunningServer;
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    server = await startServer({ DATABASE_URL: `sqlite:${join(folder, 'e2e.db')}`, SEED_DEMO: '1' });
-    browser = await launchChromium();
-    const context = await browser.newContext(PHONE);
-    page = await context.newPage();
-    page.on('console', (message) => {
-      // A 422 answer to a form with mistakes is expected; the browser logs every 4xx as an error.
-      if (message.type() === 'error' && !/status of 422/.test(message.text())) consoleErrors.push(message.text());
-    });
-    page.on('pageerror', (error) => consoleErrors.push(error.message));
+    journey = await startJourney(PHONE);
+    ({ page, server } = journey);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    rmSync(folder, { recursive: true, force: true });
-  });
+  afterAll(() => journey?.close());
 
   it('shows the district home page in Chinese with its schools', async () => {
     await page.goto(server.url);
@@ -93,6 +77,6 @@ describe.skipIf(!CHROMIUM)('account journey on a phone', () => {
   });
 
   it('raised no console or CSP errors along the way', () => {
-    expect(consoleErrors).toEqual([]);
+    expect(journey.problems).toEqual([]);
   });
 });

@@ -1,34 +1,21 @@
 // A school admin on a PC adds a course: the form checks itself as it is filled in, then the course goes public.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM, launchChromium, seriousViolations } from '../support/browser.ts';
-import { type RunningServer, startServer } from '../support/server.ts';
+import { CHROMIUM, type Journey, PHONE, seriousViolations, startJourney } from '../support/browser.ts';
+import type { RunningServer } from '../support/server.ts';
 
 describe.skipIf(!CHROMIUM)('school admin adds a course', () => {
-  let server: RunningServer;
-  let browser: Browser;
+  let journey: Journey;
   let page: Page;
-  const folder = mkdtempSync(join(tmpdir(), 'clubroll-e2e-'));
-  const problems: string[] = [];
+  let server: RunningServer;
 
   beforeAll(async () => {
-    server = await startServer({ DATABASE_URL: `sqlite:${join(folder, 'e2e.db')}`, SEED_DEMO: '1' });
-    browser = await launchChromium();
-    page = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' })).newPage();
-    page.on('console', (message) => {
-      if (message.type() === 'error' && !/status of 4\d\d/.test(message.text())) problems.push(message.text());
-    });
-    page.on('pageerror', (error) => problems.push(error.message));
+    journey = await startJourney({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+    ({ page, server } = journey);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    rmSync(folder, { recursive: true, force: true });
-  });
+  afterAll(() => journey?.close());
 
   it('logs in and reaches the current term of their school', async () => {
     await page.goto(`${server.url}/login`);
@@ -74,6 +61,6 @@ describe.skipIf(!CHROMIUM)('school admin adds a course', () => {
   });
 
   it('raised no script or CSP errors', () => {
-    expect(problems).toEqual([]);
+    expect(journey.problems).toEqual([]);
   });
 });

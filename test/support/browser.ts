@@ -1,7 +1,11 @@
 // Debian's Chromium under playwright-core: found on PATH, required in CI, skipped (loudly) elsewhere when absent.
 import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
-import { type Browser, type Page, chromium } from 'playwright-core';
+import { type Browser, type BrowserContextOptions, type Page, chromium } from 'playwright-core';
+import { type RunningServer, startServer } from './server.ts';
 
 export function chromiumPath(): string | null {
   if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
@@ -34,4 +38,35 @@ export async function seriousViolations(page: Page) {
   return results.violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
     .map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`);
+}
+
+export interface Journey {
+  server: RunningServer;
+  page: Page;
+  /** Script errors and CSP violations seen so far (a 4xx answer to a form with mistakes is expected, not a problem). */
+  problems: string[];
+  close(): Promise<void>;
+}
+
+/** The real server on a fresh demo database, and one browser page looking at it. */
+export async function startJourney(context: BrowserContextOptions): Promise<Journey> {
+  const folder = mkdtempSync(join(tmpdir(), 'clubroll-e2e-'));
+  const server = await startServer({ DATABASE_URL: `sqlite:${join(folder, 'e2e.db')}`, SEED_DEMO: '1' });
+  const browser = await launchChromium();
+  const page = await (await browser.newContext(context)).newPage();
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !/status of 4\d\d/.test(message.text())) problems.push(message.text());
+  });
+  page.on('pageerror', (error) => problems.push(error.message));
+  return {
+    server,
+    page,
+    problems,
+    close: async () => {
+      await browser.close();
+      await server.stop();
+      rmSync(folder, { recursive: true, force: true });
+    },
+  };
 }

@@ -3,6 +3,7 @@ import { CATEGORY_CODES } from '../../src/catalogue/categories.ts';
 import type { I18n } from '../../src/i18n/i18n.ts';
 import type { Chrome, FormState } from '../chrome.ts';
 import { ErrorSummary, Field, Notice, Select, TextArea } from '../components/form.tsx';
+import { MeetingSummary, type MeetingView } from '../components/meeting.tsx';
 import { Layout } from '../layout.tsx';
 
 export type TermFormField = 'name_zh' | 'name_en' | 'first_day' | 'last_day' | 'holidays' | 'opens_at' | 'closes_at' | 'mode' | 'course_limit' | 'choice_limit';
@@ -325,18 +326,7 @@ export function OfferingForm(props: {
   );
 }
 
-export interface AdminMeetingRow {
-  id: number;
-  day: string;
-  weekday: number;
-  startsAt: string;
-  endsAt: string;
-  status: 'scheduled' | 'cancelled' | 'moved';
-  reason: string | null;
-  movedToDay: string | null;
-}
-
-function MeetingControls(props: { i18n: I18n; meetings: AdminMeetingRow[]; error?: { meetingId: number; messages: string[] } | undefined; changed?: boolean }) {
+function MeetingControls(props: { i18n: I18n; meetings: MeetingView[]; error?: { meetingId: number; messages: string[] } | undefined; changed?: boolean }) {
   const { t, format } = props.i18n;
   return (
     <section class="card" id="meetings" aria-labelledby="meetings-title">
@@ -356,20 +346,7 @@ function MeetingControls(props: { i18n: I18n; meetings: AdminMeetingRow[]; error
           const error = props.error?.meetingId === meeting.id ? props.error.messages : null;
           return (
             <li class={`meeting meeting--${meeting.status}`} id={`meeting-${meeting.id}`}>
-              <span class="meeting__day">
-                {format.shortDay(meeting.day)} {format.weekday(meeting.weekday)}
-              </span>
-              <span class="meeting__time">
-                {meeting.startsAt}–{meeting.endsAt}
-              </span>
-              {meeting.status === 'cancelled' ? <span class="tag tag--cancelled">{t('offering.meeting.cancelled')}</span> : null}
-              {meeting.status === 'moved' ? (
-                <span class="tag tag--moved">
-                  {t('offering.meeting.moved')}
-                  {meeting.movedToDay ? ` · ${t('offering.meeting.movedTo', { day: format.shortDay(meeting.movedToDay) })}` : ''}
-                </span>
-              ) : null}
-              {meeting.reason ? <span class="meeting__reason">{t('offering.meeting.reason', { reason: meeting.reason })}</span> : null}
+              <MeetingSummary i18n={props.i18n} meeting={meeting} />
               {error ? (
                 <div class="notice notice--error meeting__error" role="alert">
                   {error.map((message) => (
@@ -423,7 +400,7 @@ export function OfferingAdminPage(props: {
   title: string;
   back: { href: string; label: string };
   formProps: Omit<Parameters<typeof OfferingForm>[0], 'i18n'>;
-  meetings?: { rows: AdminMeetingRow[]; error?: { meetingId: number; messages: string[] } | undefined; changed?: boolean } | undefined;
+  meetings?: { rows: MeetingView[]; error?: { meetingId: number; messages: string[] } | undefined; changed?: boolean } | undefined;
   manage?: {
     id: number;
     status: 'draft' | 'published' | 'archived';

@@ -1,18 +1,8 @@
 // One club or course: what it is, when and where, seats, and every meeting of the term.
 import type { Chrome } from '../chrome.ts';
+import { MeetingSummary, type MeetingView } from '../components/meeting.tsx';
 import { OfferingTags, Schedule, Seats, type SeatsView, type SlotView } from '../components/offering.tsx';
 import { Layout } from '../layout.tsx';
-
-export interface MeetingView {
-  day: string;
-  weekday: number;
-  startsAt: string;
-  endsAt: string;
-  status: 'scheduled' | 'cancelled' | 'moved';
-  reason: string | null;
-  movedToDay: string | null;
-  past: boolean;
-}
 
 export interface OfferingView {
   id: number;
@@ -100,25 +90,11 @@ export function OfferingPage(props: { chrome: Chrome; offering: OfferingView }) 
 }
 
 function MeetingList(props: { chrome: Chrome; meetings: MeetingView[] }) {
-  const { t, format } = props.chrome.i18n;
   return (
     <ol class="meetings">
       {props.meetings.map((meeting) => (
         <li class={`meeting meeting--${meeting.status}${meeting.past ? ' meeting--past' : ''}`}>
-          <span class="meeting__day">
-            {format.shortDay(meeting.day)} {format.weekday(meeting.weekday)}
-          </span>
-          <span class="meeting__time">
-            {meeting.startsAt}–{meeting.endsAt}
-          </span>
-          {meeting.status === 'cancelled' ? <span class="tag tag--cancelled">{t('offering.meeting.cancelled')}</span> : null}
-          {meeting.status === 'moved' ? (
-            <span class="tag tag--moved">
-              {t('offering.meeting.moved')}
-              {meeting.movedToDay ? ` · ${t('offering.meeting.movedTo', { day: format.shortDay(meeting.movedToDay) })}` : ''}
-            </span>
-          ) : null}
-          {meeting.reason ? <span class="meeting__reason">{t('offering.meeting.reason', { reason: meeting.reason })}</span> : null}
+          <MeetingSummary i18n={props.chrome.i18n} meeting={meeting} />
         </li>
       ))}
     </ol>
