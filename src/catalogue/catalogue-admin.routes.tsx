@@ -28,7 +28,7 @@ import { chromeFor, errorPage, respond } from '../http/pages.tsx';
 import type { CatalogueAdminService, OfferingSort } from './catalogue-admin.service.ts';
 import { CATEGORY_CODES } from './categories.ts';
 import { catalogueCsv } from './catalogue-csv.ts';
-import type { CatalogueColumn } from './catalogue-csv.policy.ts';
+import { type CatalogueColumn, offeringAsText } from './catalogue-csv.policy.ts';
 import type { MeetingChange } from './meeting-change.policy.ts';
 import type { WeeklySlot } from './meetings.policy.ts';
 import { type OfferingField, type OfferingInput, offeringProblems, parseFee, slotsProblem } from './offering.policy.ts';
@@ -453,21 +453,7 @@ export function catalogueAdminRoutes(deps: { admin: CatalogueAdminService; timeZ
     const options = await formOptions(c, term.school_id, { min: term.school_grade_min, max: term.school_grade_max });
     const values: FormState<OfferingFormField> = form ?? {
       errors: {},
-      values: {
-        code: offering.code,
-        kind: offering.kind,
-        category: offering.category,
-        title_zh: offering.title_zh,
-        title_en: offering.title_en ?? '',
-        description_zh: offering.description_zh,
-        description_en: offering.description_en ?? '',
-        teacher: offering.teacher_id === null ? '' : String(offering.teacher_id),
-        room: offering.room,
-        capacity: String(offering.capacity),
-        grade_min: String(offering.grade_min),
-        grade_max: String(offering.grade_max),
-        fee: (offering.fee_cents / 100).toString(),
-      },
+      values: { ...offeringAsText(offering), teacher: offering.teacher_id === null ? '' : String(offering.teacher_id) },
     };
     const upcoming = (await admin.upcomingMeetings(user, offeringId)) ?? [];
     const slotRows = slots ?? found.slots.map((slot) => ({ weekday: String(slot.weekday), start: slot.starts_at, end: slot.ends_at }));

@@ -11,7 +11,7 @@ import * as admin from './catalogue-admin.repository.ts';
 import { type MeetingPlan, type WeeklySlot, meetingsForTerm } from './meetings.policy.ts';
 import { type OfferingField, type OfferingInput, offeringProblems } from './offering.policy.ts';
 import { parseCatalogueCsv } from './catalogue-csv.ts';
-import { formatSlots, readCatalogueRecords } from './catalogue-csv.policy.ts';
+import { formatSlots, offeringAsText, readCatalogueRecords } from './catalogue-csv.policy.ts';
 import { type MeetingChange, type MeetingField, meetingChangeProblems } from './meeting-change.policy.ts';
 import { type TermField, type TermInput, termProblems } from './term.policy.ts';
 
@@ -422,19 +422,8 @@ export function createCatalogueAdminService(deps: { db: Kysely<Database>; clock:
         rows: offerings.map((offering) => {
           const teacher = teachers.find((one) => one.id === offering.teacher_id);
           return {
-            code: offering.code,
-            kind: offering.kind,
-            category: offering.category,
-            title_zh: offering.title_zh,
-            title_en: offering.title_en ?? '',
-            description_zh: offering.description_zh,
-            description_en: offering.description_en ?? '',
+            ...offeringAsText(offering),
             teacher: teacher ? (teacher.email ?? teacher.phone ?? '') : '',
-            room: offering.room,
-            capacity: String(offering.capacity),
-            grade_min: String(offering.grade_min),
-            grade_max: String(offering.grade_max),
-            fee: formatYuan(offering.fee_cents),
             slots: formatSlots(
               slots
                 .filter((slot) => slot.offering_id === offering.id)
@@ -452,9 +441,5 @@ export function createCatalogueAdminService(deps: { db: Kysely<Database>; clock:
 }
 
 class CapacityRace extends Error {}
-
-function formatYuan(cents: number): string {
-  return cents % 100 === 0 ? String(cents / 100) : (cents / 100).toFixed(2);
-}
 
 export type CatalogueAdminService = ReturnType<typeof createCatalogueAdminService>;

@@ -159,3 +159,34 @@ export function readCatalogueRecords(
   }
   return { rows, problems };
 }
+
+/** An offering's own fields as the text a form or a CSV cell shows (teacher, slots and status are added by the caller). */
+export function offeringAsText(offering: {
+  code: string;
+  kind: string;
+  category: string;
+  title_zh: string;
+  title_en: string | null;
+  description_zh: string;
+  description_en: string | null;
+  room: string;
+  capacity: number;
+  grade_min: number;
+  grade_max: number;
+  fee_cents: number;
+}) {
+  return {
+    code: offering.code,
+    kind: offering.kind,
+    category: offering.category,
+    title_zh: offering.title_zh,
+    title_en: offering.title_en ?? '',
+    description_zh: offering.description_zh,
+    description_en: offering.description_en ?? '',
+    room: offering.room,
+    capacity: String(offering.capacity),
+    grade_min: String(offering.grade_min),
+    grade_max: String(offering.grade_max),
+    fee: offering.fee_cents % 100 === 0 ? String(offering.fee_cents / 100) : (offering.fee_cents / 100).toFixed(2),
+  };
+}
