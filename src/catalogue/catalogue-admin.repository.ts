@@ -81,31 +81,52 @@ export function offeringsOfTeacher(db: Kysely<Database>, teacherId: number) {
     .execute();
 }
 
-/** The meetings after `today`, each with whether any attendance was taken at it. */
-export function futureMeetings(db: Kysely<Database>, offeringId: number, today: Day) {
-  return db
-    .selectFrom('meetings')
-    .select([
-      'meetings.id',
-      'meetings.day',
-      'meetings.starts_at',
-      'meetings.ends_at',
-      'meetings.status',
-      'meetings.reason',
-      sql<number>`(select count(*) from attendance_marks where attendance_marks.meeting_id = meetings.id)`.as('marks'),
-    ])
-    .where('meetings.offering_id', '=', offeringId)
-    .where('meetings.day', '>', today)
-    .execute();
+/** The meetings after `today` of these offerings, each with how many attendance marks were taken at it. */
+export async function futureMeetings(db: Kysely<Database>, offeringIds: readonly number[], today: Day) {
+  const rows = [];
+  for (let i = 0; i < offeringIds.length; i += 500) {
+    rows.push(
+      ...(await db
+        .selectFrom('meetings')
+        .select([
+          'meetings.id',
+          'meetings.offering_id',
+          'meetings.day',
+          'meetings.starts_at',
+          'meetings.ends_at',
+          'meetings.status',
+          'meetings.reason',
+          sql<number>`(select count(*) from attendance_marks where attendance_marks.meeting_id = meetings.id)`.as('marks'),
+        ])
+        .where('meetings.offering_id', 'in', offeringIds.slice(i, i + 500))
+        .where('meetings.day', '>', today)
+        .execute()),
+    );
+  }
+  return rows;
 }
 
 export async function deleteMeetings(db: Kysely<Database>, ids: number[]) {
   for (let i = 0; i < ids.length; i += 500) await db.deleteFrom('meetings').where('id', 'in', ids.slice(i, i + 500)).execute();
 }
 
-export async function insertMeetings(db: Kysely<Database>, offeringId: number, room: string, plans: readonly MeetingPlan[]) {
-  const rows = plans.map((plan) => ({ offering_id: offeringId, day: plan.day, starts_at: plan.startsAt, ends_at: plan.endsAt, room }));
+export async function insertMeetings(db: Kysely<Database>, meetings: readonly (MeetingPlan & { offeringId: number; room: string })[]) {
+  const rows = meetings.map((plan) => ({ offering_id: plan.offeringId, day: plan.day, starts_at: plan.startsAt, ends_at: plan.endsAt, room: plan.room }));
   for (let i = 0; i < rows.length; i += 500) await db.insertInto('meetings').values(rows.slice(i, i + 500)).execute();
+}
+
+export async function insertSlots(db: Kysely<Database>, slots: readonly (WeeklySlot & { offeringId: number })[]) {
+  const rows = slots.map((slot) => ({ offering_id: slot.offeringId, weekday: slot.weekday, starts_at: slot.startsAt, ends_at: slot.endsAt }));
+  for (let i = 0; i < rows.length; i += 500) await db.insertInto('offering_slots').values(rows.slice(i, i + 500)).execute();
+}
+
+export async function idsByCode(db: Kysely<Database>, termId: number, codes: readonly string[]) {
+  const found = new Map<string, number>();
+  for (let i = 0; i < codes.length; i += 500) {
+    const rows = await db.selectFrom('offerings').select(['id', 'code']).where('term_id', '=', termId).where('code', 'in', codes.slice(i, i + 500)).execute();
+    for (const row of rows) found.set(row.code, row.id);
+  }
+  return found;
 }
 
 export function meetingsOfOffering(db: Kysely<Database>, offeringId: number) {

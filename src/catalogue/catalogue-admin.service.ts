@@ -11,7 +11,7 @@ import * as admin from './catalogue-admin.repository.ts';
 import { type MeetingPlan, type WeeklySlot, meetingsForTerm } from './meetings.policy.ts';
 import { type OfferingField, type OfferingInput, offeringProblems } from './offering.policy.ts';
 import { parseCatalogueCsv } from './catalogue-csv.ts';
-import { formatSlots, offeringAsText, readCatalogueRecords } from './catalogue-csv.policy.ts';
+import { type CatalogueRow, type CsvProblem, formatSlots, offeringAsText, readCatalogueRecords } from './catalogue-csv.policy.ts';
 import { type MeetingChange, type MeetingField, meetingChangeProblems } from './meeting-change.policy.ts';
 import { type TermField, type TermInput, termProblems } from './term.policy.ts';
 
@@ -46,21 +46,64 @@ export function createCatalogueAdminService(deps: { db: Kysely<Database>; clock:
   const { db, clock, timeZone } = deps;
   const today = () => dayInZone(clock.now(), timeZone);
 
-  /** Rebuilds one offering's meetings after today; past meetings and any with attendance are never touched. */
-  async function regenerateFutureMeetings(trx: Kysely<Database>, offeringId: number, term: Term, room: string) {
-    const [slots, holidays] = await Promise.all([admin.slotsOfOffering(trx, offeringId), admin.holidaysOf(trx, term.id)]);
+  /**
+   * Brings these offerings' meetings after today in line with their slots and the term's days and holidays
+   * (see reconcileMeetings); today and the past are never touched. A few queries however many offerings.
+   */
+  async function syncFutureMeetings(trx: Kysely<Database>, term: Term, offerings: readonly { id: number; room: string; slots: readonly WeeklySlot[] }[]) {
+    if (offerings.length === 0) return;
+    const holidays = (await admin.holidaysOf(trx, term.id)).map((holiday) => holiday.day);
     const tomorrow = addDays(today(), 1);
     const firstDay = term.first_day > tomorrow ? term.first_day : tomorrow;
-    const plans =
-      firstDay > term.last_day
-        ? []
-        : meetingsForTerm(
-            { firstDay, lastDay: term.last_day, holidays: holidays.map((holiday) => holiday.day) },
-            slots.map((slot) => ({ weekday: slot.weekday, startsAt: slot.starts_at, endsAt: slot.ends_at })),
-          );
-    const { remove, add } = reconcileMeetings(await admin.futureMeetings(trx, offeringId, today()), plans);
+    const existing = await admin.futureMeetings(trx, offerings.map((offering) => offering.id), today());
+    const remove: number[] = [];
+    const add: (MeetingPlan & { offeringId: number; room: string })[] = [];
+    for (const offering of offerings) {
+      const plans = firstDay > term.last_day ? [] : meetingsForTerm({ firstDay, lastDay: term.last_day, holidays }, offering.slots);
+      const change = reconcileMeetings(existing.filter((meeting) => meeting.offering_id === offering.id), plans);
+      remove.push(...change.remove);
+      add.push(...change.add.map((plan) => ({ ...plan, offeringId: offering.id, room: offering.room })));
+    }
     await admin.deleteMeetings(trx, remove);
-    await admin.insertMeetings(trx, offeringId, room, add);
+    await admin.insertMeetings(trx, add);
+  }
+
+  /** Writes an import's rows in one transaction: new offerings in batches, updates by code, then meetings. */
+  async function importRows(actor: Actor, term: Term & { school_id: number }, read: { rows: CatalogueRow[]; created: number; updated: number }) {
+    const termId = term.id;
+    await db.transaction().execute(async (trx) => {
+      const now = clock.now().toISOString();
+      const fresh = read.rows.filter((row) => row.existingId === null);
+      for (let i = 0; i < fresh.length; i += 100) {
+        await trx
+          .insertInto('offerings')
+          .values(fresh.slice(i, i + 100).map(({ input, status }) => ({ term_id: termId, ...offeringValues(input), status: status ?? 'draft', created_at: now, updated_at: now })))
+          .execute();
+      }
+      const freshIds = await admin.idsByCode(trx, termId, fresh.map((row) => row.input.code));
+      await admin.insertSlots(trx, fresh.flatMap(({ input }) => input.slots.map((slot) => ({ ...slot, offeringId: freshIds.get(input.code)! }))));
+      for (const { input, status, existingId, row } of read.rows) {
+        if (existingId === null) continue;
+        const updated = await trx
+          .updateTable('offerings')
+          .set({ ...offeringValues(input), ...(status ? { status } : {}), updated_at: now })
+          .where('id', '=', existingId)
+          .where('seats_taken', '<=', input.capacity)
+          .executeTakeFirst();
+        if (Number(updated.numUpdatedRows) === 0) throw new CapacityRace(existingId, row);
+        await admin.replaceSlots(trx, existingId, input.slots);
+      }
+      await syncFutureMeetings(
+        trx,
+        term,
+        read.rows.map(({ input, existingId }) => ({ id: existingId ?? freshIds.get(input.code)!, room: input.room, slots: input.slots })),
+      );
+      await recordAudit(
+        trx,
+        { actorId: actor.id, action: 'catalogue.imported', subjectType: 'term', subjectId: termId, schoolId: term.school_id, detail: { created: read.created, updated: read.updated } },
+        clock.now(),
+      );
+    });
   }
 
   async function readImport(term: NonNullable<Awaited<ReturnType<typeof admin.termWithSchool>>>, csvText: string) {
@@ -190,9 +233,18 @@ export function createCatalogueAdminService(deps: { db: Kysely<Database>; clock:
         await trx.updateTable('terms').set(termValues(input)).where('id', '=', termId).execute();
         await admin.replaceHolidays(trx, termId, input.holidays);
         const updated = await trx.selectFrom('terms').selectAll().where('id', '=', termId).executeTakeFirstOrThrow();
-        for (const offering of await admin.offeringsOfTerm(trx, termId)) {
-          await regenerateFutureMeetings(trx, offering.id, updated, offering.room);
-        }
+        const [offerings, slots] = await Promise.all([admin.offeringsOfTerm(trx, termId), admin.slotsOfTerm(trx, termId)]);
+        await syncFutureMeetings(
+          trx,
+          updated,
+          offerings.map((offering) => ({
+            id: offering.id,
+            room: offering.room,
+            slots: slots
+              .filter((slot) => slot.offering_id === offering.id)
+              .map((slot) => ({ weekday: slot.weekday, startsAt: slot.starts_at, endsAt: slot.ends_at })),
+          })),
+        );
         await recordAudit(trx, { actorId: actor.id, action: 'term.updated', subjectType: 'term', subjectId: termId, schoolId: term.school_id }, clock.now());
       });
       return { ok: true };
@@ -223,7 +275,7 @@ export function createCatalogueAdminService(deps: { db: Kysely<Database>; clock:
             .returning('id')
             .executeTakeFirstOrThrow();
           await admin.replaceSlots(trx, row.id, input.slots);
-          await regenerateFutureMeetings(trx, row.id, term, input.room);
+          await syncFutureMeetings(trx, term, [{ id: row.id, room: input.room, slots: input.slots }]);
           await recordAudit(trx, { actorId: actor.id, action: 'offering.created', subjectType: 'offering', subjectId: row.id, schoolId: term.school_id }, clock.now());
           return row.id;
         });
@@ -251,9 +303,9 @@ export function createCatalogueAdminService(deps: { db: Kysely<Database>; clock:
             .where('id', '=', offeringId)
             .where('seats_taken', '<=', input.capacity)
             .executeTakeFirst();
-          if (Number(updated.numUpdatedRows) === 0) throw new CapacityRace();
+          if (Number(updated.numUpdatedRows) === 0) throw new CapacityRace(offeringId);
           await admin.replaceSlots(trx, offeringId, input.slots);
-          await regenerateFutureMeetings(trx, offeringId, term, input.room);
+          await syncFutureMeetings(trx, term, [{ id: offeringId, room: input.room, slots: input.slots }]);
           await recordAudit(trx, { actorId: actor.id, action: 'offering.updated', subjectType: 'offering', subjectId: offeringId, schoolId: term.school_id }, clock.now());
         });
         return { ok: true };
@@ -316,8 +368,9 @@ export function createCatalogueAdminService(deps: { db: Kysely<Database>; clock:
           })
           .returning('id')
           .executeTakeFirstOrThrow();
-        await admin.replaceSlots(trx, row.id, slots.map((slot): WeeklySlot => ({ weekday: slot.weekday, startsAt: slot.starts_at, endsAt: slot.ends_at })));
-        await regenerateFutureMeetings(trx, row.id, target, source.room);
+        const weekly = slots.map((slot): WeeklySlot => ({ weekday: slot.weekday, startsAt: slot.starts_at, endsAt: slot.ends_at }));
+        await admin.replaceSlots(trx, row.id, weekly);
+        await syncFutureMeetings(trx, target, [{ id: row.id, room: source.room, slots: weekly }]);
         await recordAudit(trx, { actorId: actor.id, action: 'offering.duplicated', subjectType: 'offering', subjectId: row.id, schoolId: target.school_id, detail: { from: offeringId } }, clock.now());
         return row.id;
       });
@@ -376,35 +429,14 @@ export function createCatalogueAdminService(deps: { db: Kysely<Database>; clock:
       if (!term) return null;
       const read = await readImport(term, csvText);
       if (read.problems.length > 0) return { term, ...read, imported: false as const };
-      await db.transaction().execute(async (trx) => {
-        const now = clock.now().toISOString();
-        for (const { input, status, existingId } of read.rows) {
-          let offeringId = existingId;
-          if (offeringId === null) {
-            const row = await trx
-              .insertInto('offerings')
-              .values({ term_id: termId, ...offeringValues(input), status: status ?? 'draft', created_at: now, updated_at: now })
-              .returning('id')
-              .executeTakeFirstOrThrow();
-            offeringId = row.id;
-          } else {
-            const updated = await trx
-              .updateTable('offerings')
-              .set({ ...offeringValues(input), ...(status ? { status } : {}), updated_at: now })
-              .where('id', '=', offeringId)
-              .where('seats_taken', '<=', input.capacity)
-              .executeTakeFirst();
-            if (Number(updated.numUpdatedRows) === 0) throw new CapacityRace();
-          }
-          await admin.replaceSlots(trx, offeringId, input.slots);
-          await regenerateFutureMeetings(trx, offeringId, term, input.room);
-        }
-        await recordAudit(
-          trx,
-          { actorId: actor.id, action: 'catalogue.imported', subjectType: 'term', subjectId: termId, schoolId: term.school_id, detail: { created: read.created, updated: read.updated } },
-          clock.now(),
-        );
-      });
+      try {
+        await importRows(actor, term, read);
+      } catch (error) {
+        if (!(error instanceof CapacityRace)) throw error;
+        const taken = (await admin.offeringById(db, error.offeringId))?.seats_taken ?? 0;
+        const problem: CsvProblem = { row: error.row ?? 2, column: 'capacity', key: 'offering.error.capacityBelowTaken', params: { taken } };
+        return { term, ...read, problems: [problem], imported: false as const };
+      }
       return { term, ...read, imported: true as const };
     },
 
@@ -440,6 +472,11 @@ export function createCatalogueAdminService(deps: { db: Kysely<Database>; clock:
   };
 }
 
-class CapacityRace extends Error {}
+/** A seat was taken between reading the form or file and writing it, so the new capacity no longer fits. */
+class CapacityRace extends Error {
+  constructor(readonly offeringId: number, readonly row?: number) {
+    super('capacity below seats taken');
+  }
+}
 
 export type CatalogueAdminService = ReturnType<typeof createCatalogueAdminService>;
