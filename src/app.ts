@@ -24,6 +24,8 @@ import { catalogueAdminRoutes } from './catalogue/catalogue-admin.routes.tsx';
 import { createCatalogueAdminService } from './catalogue/catalogue-admin.service.ts';
 import { catalogueRoutes } from './catalogue/catalogue.routes.tsx';
 import { createCatalogueService } from './catalogue/catalogue.service.ts';
+import { createFamilyService } from './family/family.service.ts';
+import { familyRoutes } from './family/family.routes.tsx';
 import { homeRoutes } from './schools/home.routes.tsx';
 import { createSchoolsService } from './schools/schools.service.ts';
 
@@ -46,6 +48,7 @@ export function createApp(deps: AppDeps) {
   const schools = createSchoolsService({ db, clock, timeZone: config.timeZone });
   const catalogue = createCatalogueService({ db, clock, timeZone: config.timeZone });
   const catalogueAdmin = createCatalogueAdminService({ db, clock, timeZone: config.timeZone });
+  const family = createFamilyService({ db, clock });
   const logError =
     deps.logError ??
     ((error, context) => console.error(`${context.method} ${context.path} failed:`, error instanceof Error ? error.stack : error));
@@ -88,6 +91,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', catalogueRoutes({ catalogue }));
   app.route('/', catalogueAdminRoutes({ admin: catalogueAdmin, timeZone: config.timeZone }));
   app.route('/', authRoutes({ auth, schools, facts }));
+  app.route('/', familyRoutes({ family, schools }));
 
   app.notFound((c) => errorPage(c, 404));
   app.onError((error, c) => {

@@ -69,6 +69,7 @@ export function Layout(props: { chrome: Chrome; title: string; children?: Child;
                   </>
                 ) : null}
                 {chrome.user.role === 'teacher' ? <a href="/teach/offerings">{t('admin.myOfferings')}</a> : null}
+                {chrome.user.role === 'parent' ? <a href="/family">{t('nav.family')}</a> : null}
                 <a href="/account" class="site-nav__user" title={t('nav.signedInAs', { name: chrome.user.name })}>
                   {chrome.user.name}
                 </a>

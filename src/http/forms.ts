@@ -2,7 +2,7 @@
 import type { Context } from 'hono';
 import { z } from 'zod';
 import type { Rejection } from '../auth/credentials.policy.ts';
-import type { I18n, MessageKey } from '../i18n/i18n.ts';
+import { type I18n, type MessageKey, isMessageKey } from '../i18n/i18n.ts';
 
 /** A text field: the last value if repeated, trimmed of nothing, required unless `optional`, at most `max` characters. */
 export function textField(max: number, options: { optional?: boolean } = {}) {
@@ -40,14 +40,12 @@ export async function parseForm<Shape extends z.ZodRawShape>(
   for (const issue of parsed.error.issues) {
     const field = issue.path[0] as Field | undefined;
     if (field === undefined || errors[field]) continue;
-    const key = (issue.message in MESSAGE_KEY_HINT ? issue.message : 'form.required') as MessageKey;
+    const key: MessageKey = isMessageKey(issue.message) ? issue.message : 'form.required';
     errors[field] = key === 'form.tooLong' && 'maximum' in issue ? { key, params: { max: Number(issue.maximum) } } : { key };
   }
   return { ok: false, errors, values };
 }
 
-// The keys zod issues may carry (set in the schemas above); anything else reads as "please fill this in".
-const MESSAGE_KEY_HINT: Partial<Record<MessageKey, true>> = { 'form.required': true, 'form.tooLong': true };
 
 /** Rejections (message keys) into the user's language, by field. */
 export function translateErrors<Field extends string>(

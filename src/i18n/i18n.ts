@@ -66,6 +66,11 @@ export function translator(lang: Lang): Translate {
   };
 }
 
+/** Schemas carry message keys as their error text; anything else (zod's own wording) is not shown to users. */
+export function isMessageKey(text: string): text is MessageKey {
+  return Object.hasOwn(zhCN, text);
+}
+
 export function messageKeys(lang: Lang): string[] {
   return Object.keys(CATALOGUES[lang]).sort();
 }
