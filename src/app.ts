@@ -24,6 +24,8 @@ import { catalogueAdminRoutes } from './catalogue/catalogue-admin.routes.tsx';
 import { createCatalogueAdminService } from './catalogue/catalogue-admin.service.ts';
 import { catalogueRoutes } from './catalogue/catalogue.routes.tsx';
 import { createCatalogueService } from './catalogue/catalogue.service.ts';
+import { createEnrollmentService } from './enrollment/enrollment.service.ts';
+import { enrollmentRoutes } from './enrollment/enrollment.routes.tsx';
 import { createFamilyService } from './family/family.service.ts';
 import { familyRoutes } from './family/family.routes.tsx';
 import { homeRoutes } from './schools/home.routes.tsx';
@@ -49,6 +51,7 @@ export function createApp(deps: AppDeps) {
   const catalogue = createCatalogueService({ db, clock, timeZone: config.timeZone });
   const catalogueAdmin = createCatalogueAdminService({ db, clock, timeZone: config.timeZone });
   const family = createFamilyService({ db, clock });
+  const enrollment = createEnrollmentService({ db, clock });
   const logError =
     deps.logError ??
     ((error, context) => console.error(`${context.method} ${context.path} failed:`, error instanceof Error ? error.stack : error));
@@ -88,7 +91,8 @@ export function createApp(deps: AppDeps) {
   app.use(bodyLimit({ maxSize: config.bodyLimitBytes, onError: (c) => errorPage(c as never, 413) }));
 
   app.route('/', homeRoutes({ schools, districtName: config.districtName }));
-  app.route('/', catalogueRoutes({ catalogue }));
+  app.route('/', catalogueRoutes({ catalogue, enrollment }));
+  app.route('/', enrollmentRoutes({ enrollment }));
   app.route('/', catalogueAdminRoutes({ admin: catalogueAdmin, timeZone: config.timeZone }));
   app.route('/', authRoutes({ auth, schools, facts }));
   app.route('/', familyRoutes({ family, schools }));

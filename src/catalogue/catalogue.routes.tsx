@@ -4,6 +4,7 @@ import { Hono } from 'hono';
 import type { Context } from 'hono';
 import { etag } from 'hono/etag';
 import { z } from 'zod';
+import { enrolRowView } from '../../views/components/enrol.tsx';
 import { meetingView } from '../../views/components/meeting.tsx';
 import { Seats } from '../../views/components/offering.tsx';
 import { type CatalogueView, CataloguePage, CatalogueResults, type FilterValues } from '../../views/pages/catalogue.tsx';
@@ -11,6 +12,7 @@ import { OfferingPage } from '../../views/pages/offering.tsx';
 import type { AppEnv } from '../http/app-env.ts';
 import { chromeFor, errorPage, respond } from '../http/pages.tsx';
 import type { I18n } from '../i18n/i18n.ts';
+import type { EnrollmentService } from '../enrollment/enrollment.service.ts';
 import type { CatalogueFilters } from './catalogue.policy.ts';
 import type { CatalogueOffering, CatalogueService, SchoolCatalogue } from './catalogue.service.ts';
 import { CATEGORY_CODES } from './categories.ts';
@@ -138,8 +140,8 @@ export const OPEN_DATA_CSV_COLUMNS = [
   'slots', 'capacity', 'enrolled', 'waitlisted', 'seats_left', 'fee_cents',
 ] as const;
 
-export function catalogueRoutes(deps: { catalogue: CatalogueService }) {
-  const { catalogue } = deps;
+export function catalogueRoutes(deps: { catalogue: CatalogueService; enrollment: EnrollmentService }) {
+  const { catalogue, enrollment } = deps;
   const app = new Hono<AppEnv>();
   const idParam = (c: Context<AppEnv>) => (/^\d{1,9}$/.test(c.req.param('id') ?? '') ? Number(c.req.param('id')) : null);
 
@@ -189,16 +191,23 @@ export function catalogueRoutes(deps: { catalogue: CatalogueService }) {
     if (!found) return errorPage(c, 404);
     const { offering, school, meetings, window, today } = found;
     const i18n = c.var.i18n;
+    const title = pick(i18n, offering.title_zh, offering.title_en);
+    const user = c.var.user;
+    const enrol =
+      user?.role === 'parent'
+        ? (await enrollment.childrenFor(user.id, offering.id)).map((child) => enrolRowView(child, { id: offering.id, title }))
+        : null;
     return respond(c, {
       page: () => (
         <OfferingPage
           chrome={chromeFor(c)}
+          enrol={enrol}
           offering={{
             id: offering.id,
             code: offering.code,
             kind: offering.kind,
             category: offering.category,
-            title: pick(i18n, offering.title_zh, offering.title_en),
+            title,
             description: pick(i18n, offering.description_zh, offering.description_en),
             teacher: offering.teacher_name,
             room: offering.room,

@@ -1,0 +1,58 @@
+// Pure eligibility rules for enrolling a child: each rule takes the facts and answers null or a refusal.
+import { slotsOverlap, type WeeklySlot } from '../catalogue/meetings.policy.ts';
+
+export type Refusal =
+  | { reason: 'other_school' }
+  | { reason: 'grade'; min: number; max: number }
+  | { reason: 'not_open'; opensAt: string }
+  | { reason: 'closed' }
+  | { reason: 'lottery' }
+  | { reason: 'limit'; limit: number }
+  | { reason: 'clash'; title: string; slot: WeeklySlot };
+
+export interface EnrolmentFacts {
+  child: { schoolId: number; grade: number };
+  offering: { schoolId: number; gradeMin: number; gradeMax: number; slots: readonly WeeklySlot[] };
+  term: { opensAt: string; closesAt: string; mode: 'first_come' | 'lottery'; courseLimit: number };
+  now: Date;
+  /** The child's other enrolled or waitlisted offerings in the same term. */
+  others: readonly { title: string; slots: readonly WeeklySlot[] }[];
+}
+
+type Rule = (facts: EnrolmentFacts) => Refusal | null;
+
+const sameSchool: Rule = ({ child, offering }) => (child.schoolId === offering.schoolId ? null : { reason: 'other_school' });
+
+const gradeFits: Rule = ({ child, offering }) =>
+  child.grade >= offering.gradeMin && child.grade <= offering.gradeMax ? null : { reason: 'grade', min: offering.gradeMin, max: offering.gradeMax };
+
+const windowOpen: Rule = ({ term, now }) => {
+  const instant = now.toISOString();
+  if (instant < term.opensAt) return { reason: 'not_open', opensAt: term.opensAt };
+  return instant < term.closesAt ? null : { reason: 'closed' };
+};
+
+/** Lottery terms collect ranked choices instead (the lottery feature); a direct enrolment is refused. */
+const firstComeTerm: Rule = ({ term }) => (term.mode === 'first_come' ? null : { reason: 'lottery' });
+
+const underLimit: Rule = ({ term, others }) => (others.length < term.courseLimit ? null : { reason: 'limit', limit: term.courseLimit });
+
+const noClash: Rule = ({ offering, others }) => {
+  for (const other of others) {
+    for (const slot of other.slots) {
+      if (offering.slots.some((mine) => slotsOverlap(mine, slot))) return { reason: 'clash', title: other.title, slot };
+    }
+  }
+  return null;
+};
+
+/** Every rule, in the order a parent would want to hear about them. */
+export const ENROLMENT_RULES: readonly Rule[] = [sameSchool, gradeFits, windowOpen, firstComeTerm, underLimit, noClash];
+
+export function enrolmentRefusal(facts: EnrolmentFacts): Refusal | null {
+  for (const rule of ENROLMENT_RULES) {
+    const refusal = rule(facts);
+    if (refusal) return refusal;
+  }
+  return null;
+}

@@ -1,0 +1,136 @@
+// Kysely queries for enrollments: the seat claim, the waitlist and a child's active offerings.
+import { type Kysely, type Transaction, sql } from 'kysely';
+import { isPostgres } from '../db/dialect.ts';
+import type { Database } from '../db/schema.ts';
+
+export function publishedOfferingWithTerm(db: Kysely<Database>, offeringId: number) {
+  return db
+    .selectFrom('offerings')
+    .innerJoin('terms', 'terms.id', 'offerings.term_id')
+    .select([
+      'offerings.id',
+      'offerings.title_zh',
+      'offerings.title_en',
+      'offerings.grade_min',
+      'offerings.grade_max',
+      'offerings.term_id',
+      'terms.school_id',
+      'terms.enrol_opens_at',
+      'terms.enrol_closes_at',
+      'terms.mode',
+      'terms.course_limit',
+    ])
+    .where('offerings.id', '=', offeringId)
+    .where('offerings.status', '=', 'published')
+    .executeTakeFirst();
+}
+
+/** PostgreSQL: holds the offering's row until commit, so seat claims and waitlist numbers for it queue up. SQLite writers are serial already. */
+export async function lockOffering(trx: Transaction<Database>, offeringId: number) {
+  if (isPostgres(trx)) await trx.selectFrom('offerings').select('id').where('id', '=', offeringId).forUpdate().execute();
+}
+
+/** Invariant 1: one conditional update — a seat is taken only if one is free and nobody is waiting for it. */
+export async function claimSeat(trx: Transaction<Database>, offeringId: number): Promise<boolean> {
+  const result = await trx
+    .updateTable('offerings')
+    .set({ seats_taken: sql`seats_taken + 1` })
+    .where('id', '=', offeringId)
+    .where('seats_taken', '<', sql<number>`capacity`)
+    .where(({ not, exists, selectFrom }) =>
+      not(exists(selectFrom('enrollments').select('id').where('offering_id', '=', offeringId).where('status', '=', 'waitlisted'))),
+    )
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function releaseSeat(trx: Transaction<Database>, offeringId: number) {
+  await trx.updateTable('offerings').set({ seats_taken: sql`seats_taken - 1` }).where('id', '=', offeringId).execute();
+}
+
+export async function takeSeatForPromotion(trx: Transaction<Database>, offeringId: number) {
+  await trx.updateTable('offerings').set({ seats_taken: sql`seats_taken + 1` }).where('id', '=', offeringId).execute();
+}
+
+export async function nextWaitlistPosition(trx: Transaction<Database>, offeringId: number): Promise<number> {
+  const row = await trx
+    .selectFrom('enrollments')
+    .select(sql<number>`coalesce(max(waitlist_position), 0)`.as('last'))
+    .where('offering_id', '=', offeringId)
+    .where('status', '=', 'waitlisted')
+    .executeTakeFirstOrThrow();
+  return Number(row.last) + 1;
+}
+
+export function enrollmentOf(db: Kysely<Database>, offeringId: number, childId: number) {
+  return db.selectFrom('enrollments').selectAll().where('offering_id', '=', offeringId).where('child_id', '=', childId).executeTakeFirst();
+}
+
+export function enrollmentById(db: Kysely<Database>, id: number) {
+  return db.selectFrom('enrollments').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** The child's enrolled and waitlisted offerings in a term, with their slots (for the limit and clash rules). */
+export async function activeInTerm(db: Kysely<Database>, childId: number, termId: number, except: number) {
+  const rows = await db
+    .selectFrom('enrollments')
+    .innerJoin('offerings', 'offerings.id', 'enrollments.offering_id')
+    .select(['offerings.id', 'offerings.title_zh', 'offerings.title_en'])
+    .where('enrollments.child_id', '=', childId)
+    .where('enrollments.status', 'in', ['enrolled', 'waitlisted'])
+    .where('offerings.term_id', '=', termId)
+    .where('offerings.id', '!=', except)
+    .execute();
+  if (rows.length === 0) return [];
+  const slots = await db
+    .selectFrom('offering_slots')
+    .select(['offering_id', 'weekday', 'starts_at', 'ends_at'])
+    .where('offering_id', 'in', rows.map((row) => row.id))
+    .execute();
+  return rows.map((row) => ({
+    ...row,
+    slots: slots.filter((slot) => slot.offering_id === row.id).map((slot) => ({ weekday: slot.weekday, startsAt: slot.starts_at, endsAt: slot.ends_at })),
+  }));
+}
+
+export function slotsOf(db: Kysely<Database>, offeringId: number) {
+  return db.selectFrom('offering_slots').select(['weekday', 'starts_at', 'ends_at']).where('offering_id', '=', offeringId).execute();
+}
+
+export function firstWaitlisted(trx: Transaction<Database>, offeringId: number) {
+  return trx
+    .selectFrom('enrollments')
+    .selectAll()
+    .where('offering_id', '=', offeringId)
+    .where('status', '=', 'waitlisted')
+    .orderBy('waitlist_position')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+/** Closes the gap a leaver left: everyone behind position `from` moves up one. */
+export async function closeWaitlistGap(trx: Transaction<Database>, offeringId: number, from: number) {
+  await trx
+    .updateTable('enrollments')
+    .set({ waitlist_position: sql`waitlist_position - 1` })
+    .where('offering_id', '=', offeringId)
+    .where('status', '=', 'waitlisted')
+    .where('waitlist_position', '>', from)
+    .execute();
+}
+
+export function guardiansOf(db: Kysely<Database>, childId: number) {
+  return db.selectFrom('guardianships').innerJoin('users', 'users.id', 'guardianships.user_id').select(['users.id', 'users.lang']).where('guardianships.child_id', '=', childId).execute();
+}
+
+/** Each of this parent's children with its enrollment (if any) in the offering, for the enrol control. */
+export function childrenWithEnrollment(db: Kysely<Database>, parentId: number, offeringId: number) {
+  return db
+    .selectFrom('guardianships')
+    .innerJoin('children', 'children.id', 'guardianships.child_id')
+    .leftJoin('enrollments', (join) => join.onRef('enrollments.child_id', '=', 'children.id').on('enrollments.offering_id', '=', offeringId))
+    .select(['children.id', 'children.name', 'enrollments.id as enrollment_id', 'enrollments.status', 'enrollments.waitlist_position'])
+    .where('guardianships.user_id', '=', parentId)
+    .orderBy('children.id')
+    .execute();
+}

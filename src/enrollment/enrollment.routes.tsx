@@ -1,0 +1,99 @@
+// HTTP for enrolment: POST /offerings/:id/enrollments (field `child`) and POST /enrollments/:id/withdraw, answered in place.
+import { Hono } from 'hono';
+import type { Context } from 'hono';
+import { z } from 'zod';
+import { EnrolRow, type EnrolRowView, enrolRowView } from '../../views/components/enrol.tsx';
+import { EnrolAnswerPage } from '../../views/pages/enrol-answer.tsx';
+import { requireRole } from '../auth/guards.ts';
+import type { AppEnv } from '../http/app-env.ts';
+import { parseForm, textField } from '../http/forms.ts';
+import { chromeFor, errorPage } from '../http/pages.tsx';
+import type { I18n } from '../i18n/i18n.ts';
+import type { Refusal } from './enrollment.policy.ts';
+import type { EnrollmentService } from './enrollment.service.ts';
+
+function refusalText(i18n: I18n, refusal: Refusal, child: string): string {
+  const { t, format } = i18n;
+  switch (refusal.reason) {
+    case 'grade':
+      return t('enrol.refused.grade', { min: refusal.min, max: refusal.max, child });
+    case 'not_open':
+      return t('enrol.refused.not_open', { opensAt: format.dateTime(refusal.opensAt) });
+    case 'limit':
+      return t('enrol.refused.limit', { limit: refusal.limit, child });
+    case 'clash':
+      return t('enrol.refused.clash', { title: refusal.title, weekday: format.weekday(refusal.slot.weekday), start: refusal.slot.startsAt, end: refusal.slot.endsAt, child });
+    default:
+      return t(`enrol.refused.${refusal.reason}`, { child });
+  }
+}
+
+export function enrollmentRoutes(deps: { enrollment: EnrollmentService }) {
+  const { enrollment } = deps;
+  const app = new Hono<AppEnv>();
+  const parents = requireRole(['parent'], (c, status) => errorPage(c, status));
+  const idParam = (c: Context<AppEnv>) => (/^\d{1,9}$/.test(c.req.param('id') ?? '') ? Number(c.req.param('id')) : null);
+
+  async function rowFor(c: Context<AppEnv>, offeringId: number, childId: number, title: string): Promise<EnrolRowView | null> {
+    const child = (await enrollment.childrenFor(c.var.user!.id, offeringId)).find((one) => one.id === childId);
+    return child ? enrolRowView(child, { id: offeringId, title }) : null;
+  }
+
+  /** htmx gets the child's row; a browser without JavaScript goes back to the offering page, or reads the refusal. */
+  function answer(c: Context<AppEnv>, row: EnrolRowView, status: 200 | 422) {
+    if (c.var.htmx) return c.html(<EnrolRow i18n={c.var.i18n} row={row} />, status);
+    if (status === 200) return c.redirect(`/offerings/${row.offeringId}#enrol-${row.childId}`, 303);
+    return c.html(<EnrolAnswerPage chrome={chromeFor(c, `/offerings/${row.offeringId}`)} row={row} />, 422);
+  }
+
+  const enrolSchema = z.object({ child: textField(12) });
+
+  app.post('/offerings/:id/enrollments', parents, async (c) => {
+    const offeringId = idParam(c);
+    const parsed = await parseForm(c, enrolSchema);
+    const childId = parsed.ok && /^\d{1,9}$/.test(parsed.data.child) ? Number(parsed.data.child) : null;
+    if (offeringId === null || childId === null) return errorPage(c, 404);
+    const result = await enrollment.enrol(c.var.user!.id, offeringId, childId);
+    if (!result.ok && result.reason === 'not_found') return errorPage(c, 404);
+    const title = await enrollment.offeringTitle(offeringId, c.var.i18n.lang);
+    const row = await rowFor(c, offeringId, childId, title);
+    if (!row) return errorPage(c, 404);
+    const { t } = c.var.i18n;
+    if (result.ok) {
+      row.message =
+        result.status === 'enrolled'
+          ? { kind: 'success', text: t('enrol.enrolled', { child: row.childName }) }
+          : { kind: 'info', text: t('enrol.waitlisted', { child: row.childName, position: result.position }) };
+      return answer(c, row, 200);
+    }
+    row.message = { kind: 'error', text: refusalText(c.var.i18n, result.refusal, row.childName) };
+    return answer(c, row, 422);
+  });
+
+  const withdrawSchema = z.object({ confirm: textField(3, { optional: true }).optional() });
+
+  app.post('/enrollments/:id/withdraw', parents, async (c) => {
+    const enrollmentId = idParam(c);
+    if (enrollmentId === null) return errorPage(c, 404);
+    const parsed = await parseForm(c, withdrawSchema);
+    const place = await enrollment.placeOf(c.var.user!.id, enrollmentId);
+    if (!place) return errorPage(c, 404);
+    const title = await enrollment.offeringTitle(place.offeringId, c.var.i18n.lang);
+    if (!(parsed.ok && parsed.data.confirm === 'yes')) {
+      // The confirm step: the same row, asking first.
+      const row = await rowFor(c, place.offeringId, place.childId, title);
+      if (!row) return errorPage(c, 404);
+      row.confirming = true;
+      if (c.var.htmx) return c.html(<EnrolRow i18n={c.var.i18n} row={row} />);
+      return c.html(<EnrolAnswerPage chrome={chromeFor(c, `/offerings/${place.offeringId}`)} row={row} />);
+    }
+    const result = await enrollment.withdraw(c.var.user!.id, enrollmentId);
+    if (!result.ok) return errorPage(c, 404);
+    const row = await rowFor(c, result.offeringId, result.childId, title);
+    if (!row) return errorPage(c, 404);
+    row.message = { kind: 'success', text: c.var.i18n.t('enrol.withdrawn', { child: row.childName }) };
+    return answer(c, row, 200);
+  });
+
+  return app;
+}

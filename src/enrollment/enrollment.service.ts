@@ -1,0 +1,141 @@
+// Enrolling and withdrawing children: the seat claim, the FIFO waitlist and the outbox, each in one transaction.
+import type { Kysely, Transaction } from 'kysely';
+import { recordAudit } from '../audit/audit.service.ts';
+import type { Clock } from '../clock.ts';
+import { isUniqueViolation } from '../db/errors.ts';
+import type { Database } from '../db/schema.ts';
+import { childOfGuardian } from '../family/family.repository.ts';
+import * as enrollments from './enrollment.repository.ts';
+import { type Refusal, enrolmentRefusal } from './enrollment.policy.ts';
+
+export type EnrolResult =
+  | { ok: true; status: 'enrolled'; enrollmentId: number }
+  | { ok: true; status: 'waitlisted'; position: number; enrollmentId: number }
+  | { ok: false; reason: 'not_found' }
+  | { ok: false; reason: 'refused'; refusal: Refusal };
+
+export type WithdrawResult = { ok: true; offeringId: number; childId: number } | { ok: false; reason: 'not_found' };
+
+export function createEnrollmentService(deps: { db: Kysely<Database>; clock: Clock }) {
+  const { db, clock } = deps;
+
+  /** Outbox rows for every guardian of the child, written in the caller's transaction (delivery comes later). */
+  async function notifyGuardians(trx: Transaction<Database>, childId: number, kind: string, payload: Record<string, unknown>) {
+    const guardians = await enrollments.guardiansOf(trx, childId);
+    if (guardians.length === 0) return;
+    const now = clock.now().toISOString();
+    await trx
+      .insertInto('notifications')
+      .values(guardians.map((guardian) => ({ recipient_id: guardian.id, kind, payload: JSON.stringify({ ...payload, lang: guardian.lang }), created_at: now, next_attempt_at: now })))
+      .execute();
+  }
+
+  async function answerFor(offeringId: number, childId: number): Promise<EnrolResult | null> {
+    const existing = await enrollments.enrollmentOf(db, offeringId, childId);
+    if (existing?.status === 'enrolled') return { ok: true, status: 'enrolled', enrollmentId: existing.id };
+    if (existing?.status === 'waitlisted') return { ok: true, status: 'waitlisted', position: existing.waitlist_position!, enrollmentId: existing.id };
+    return null;
+  }
+
+  return {
+    /**
+     * Enrols the child, or waitlists it when the offering is full, or says why not. Repeating the request
+     * (a double click, a retry) gives the same answer and changes nothing.
+     */
+    async enrol(parentId: number, offeringId: number, childId: number): Promise<EnrolResult> {
+      const [child, offering] = await Promise.all([childOfGuardian(db, parentId, childId), enrollments.publishedOfferingWithTerm(db, offeringId)]);
+      if (!child || !offering) return { ok: false, reason: 'not_found' };
+      const already = await answerFor(offeringId, childId);
+      if (already) return already;
+      try {
+        return await db.transaction().execute(async (trx): Promise<EnrolResult> => {
+          await enrollments.lockOffering(trx, offeringId);
+          const again = await enrollments.enrollmentOf(trx, offeringId, childId);
+          if (again && (again.status === 'enrolled' || again.status === 'waitlisted')) {
+            return again.status === 'enrolled'
+              ? { ok: true, status: 'enrolled', enrollmentId: again.id }
+              : { ok: true, status: 'waitlisted', position: again.waitlist_position!, enrollmentId: again.id };
+          }
+          const [slots, others] = await Promise.all([enrollments.slotsOf(trx, offeringId), enrollments.activeInTerm(trx, childId, offering.term_id, offeringId)]);
+          const refusal = enrolmentRefusal({
+            child: { schoolId: child.school_id, grade: child.grade },
+            offering: {
+              schoolId: offering.school_id,
+              gradeMin: offering.grade_min,
+              gradeMax: offering.grade_max,
+              slots: slots.map((slot) => ({ weekday: slot.weekday, startsAt: slot.starts_at, endsAt: slot.ends_at })),
+            },
+            term: { opensAt: offering.enrol_opens_at, closesAt: offering.enrol_closes_at, mode: offering.mode, courseLimit: offering.course_limit },
+            now: clock.now(),
+            others: others.map((other) => ({ title: other.title_zh, slots: other.slots })),
+          });
+          if (refusal) return { ok: false, reason: 'refused', refusal };
+
+          const seated = await enrollments.claimSeat(trx, offeringId);
+          const position = seated ? null : await enrollments.nextWaitlistPosition(trx, offeringId);
+          const now = clock.now().toISOString();
+          const values = { status: seated ? ('enrolled' as const) : ('waitlisted' as const), waitlist_position: position, updated_at: now };
+          const enrollmentId = again
+            ? (await trx.updateTable('enrollments').set(values).where('id', '=', again.id).returning('id').executeTakeFirstOrThrow()).id
+            : (await trx.insertInto('enrollments').values({ offering_id: offeringId, child_id: childId, ...values, created_at: now }).returning('id').executeTakeFirstOrThrow()).id;
+          if (seated) await notifyGuardians(trx, childId, 'seat_confirmed', { offeringId, childId, title: offering.title_zh, title_en: offering.title_en });
+          await recordAudit(trx, { actorId: parentId, action: seated ? 'enrollment.enrolled' : 'enrollment.waitlisted', subjectType: 'enrollment', subjectId: enrollmentId, schoolId: offering.school_id }, clock.now());
+          return seated ? { ok: true, status: 'enrolled', enrollmentId } : { ok: true, status: 'waitlisted', position: position!, enrollmentId };
+        });
+      } catch (error) {
+        // The same child from two tabs at once: the unique (offering, child) row decides; both get its answer.
+        if (isUniqueViolation(error)) {
+          const existing = await answerFor(offeringId, childId);
+          if (existing) return existing;
+        }
+        throw error;
+      }
+    },
+
+    /** Withdraws the child; an enrolled child's seat goes to the first on the waitlist in the same transaction. */
+    async withdraw(parentId: number, enrollmentId: number): Promise<WithdrawResult> {
+      const enrollment = await enrollments.enrollmentById(db, enrollmentId);
+      if (!enrollment || !(await childOfGuardian(db, parentId, enrollment.child_id))) return { ok: false, reason: 'not_found' };
+      const offering = await enrollments.publishedOfferingWithTerm(db, enrollment.offering_id);
+      await db.transaction().execute(async (trx) => {
+        await enrollments.lockOffering(trx, enrollment.offering_id);
+        const current = await enrollments.enrollmentOf(trx, enrollment.offering_id, enrollment.child_id);
+        if (!current || current.status === 'withdrawn') return;
+        const now = clock.now().toISOString();
+        await trx.updateTable('enrollments').set({ status: 'withdrawn', waitlist_position: null, updated_at: now }).where('id', '=', current.id).execute();
+        if (current.status === 'waitlisted') {
+          await enrollments.closeWaitlistGap(trx, current.offering_id, current.waitlist_position!);
+        } else if (current.status === 'enrolled') {
+          await enrollments.releaseSeat(trx, current.offering_id);
+          const next = await enrollments.firstWaitlisted(trx, current.offering_id);
+          if (next) {
+            await trx.updateTable('enrollments').set({ status: 'enrolled', waitlist_position: null, updated_at: now }).where('id', '=', next.id).execute();
+            await enrollments.takeSeatForPromotion(trx, current.offering_id);
+            await enrollments.closeWaitlistGap(trx, current.offering_id, next.waitlist_position!);
+            await notifyGuardians(trx, next.child_id, 'promoted', { offeringId: current.offering_id, childId: next.child_id, title: offering?.title_zh ?? '', title_en: offering?.title_en ?? null });
+            await recordAudit(trx, { actorId: parentId, action: 'enrollment.promoted', subjectType: 'enrollment', subjectId: next.id, schoolId: offering?.school_id ?? null }, clock.now());
+          }
+        }
+        await recordAudit(trx, { actorId: parentId, action: 'enrollment.withdrawn', subjectType: 'enrollment', subjectId: current.id, schoolId: offering?.school_id ?? null }, clock.now());
+      });
+      return { ok: true, offeringId: enrollment.offering_id, childId: enrollment.child_id };
+    },
+
+    /** Where an enrollment stands, if it belongs to one of this parent's children. */
+    async placeOf(parentId: number, enrollmentId: number) {
+      const row = await enrollments.enrollmentById(db, enrollmentId);
+      if (!row || !(await childOfGuardian(db, parentId, row.child_id))) return null;
+      return { offeringId: row.offering_id, childId: row.child_id, status: row.status };
+    },
+
+    async offeringTitle(offeringId: number, lang: 'zh-CN' | 'en'): Promise<string> {
+      const row = await db.selectFrom('offerings').select(['title_zh', 'title_en']).where('id', '=', offeringId).executeTakeFirst();
+      return (lang === 'en' && row?.title_en) || row?.title_zh || '';
+    },
+
+    /** The parent's children and where each stands in this offering, for the enrol control. */
+    childrenFor: (parentId: number, offeringId: number) => enrollments.childrenWithEnrollment(db, parentId, offeringId),
+  };
+}
+
+export type EnrollmentService = ReturnType<typeof createEnrollmentService>;

@@ -1,0 +1,102 @@
+// The enrol control on an offering page: one row per child, answered in place by htmx.
+import type { I18n } from '../../src/i18n/i18n.ts';
+import { Notice } from './form.tsx';
+
+export interface EnrolRowView {
+  offeringId: number;
+  offeringTitle: string;
+  childId: number;
+  childName: string;
+  status: 'none' | 'enrolled' | 'waitlisted';
+  position: number | null;
+  enrollmentId: number | null;
+  /** What just happened, in the parent's language. */
+  message?: { kind: 'success' | 'error' | 'info'; text: string } | undefined;
+  /** Ask before withdrawing. */
+  confirming?: boolean;
+}
+
+export function EnrolRow(props: { i18n: I18n; row: EnrolRowView }) {
+  const { t } = props.i18n;
+  const { row } = props;
+  const id = `enrol-${row.childId}`;
+  const target = { 'hx-target': `#${id}`, 'hx-swap': 'outerHTML' };
+  return (
+    <li class={`enrol-row enrol-row--${row.status}`} id={id}>
+      {row.message ? <Notice kind={row.message.kind}>{row.message.text}</Notice> : null}
+      {row.status === 'none' ? (
+        <form method="post" action={`/offerings/${row.offeringId}/enrollments`} hx-post={`/offerings/${row.offeringId}/enrollments`} {...target}>
+          <input type="hidden" name="child" value={String(row.childId)} />
+          <button type="submit" class="button button--primary button--block" hx-disabled-elt="this">
+            {t('enrol.button', { child: row.childName })}
+          </button>
+        </form>
+      ) : (
+        <div class="enrol-row__status">
+          <span class={`tag tag--${row.status === 'enrolled' ? 'open' : 'moved'}`}>
+            {row.status === 'enrolled' ? t('enrol.enrolled', { child: row.childName }) : t('enrol.waitlisted', { child: row.childName, position: row.position ?? 0 })}
+          </span>
+          {row.confirming ? (
+            <form method="post" action={`/enrollments/${row.enrollmentId}/withdraw`} hx-post={`/enrollments/${row.enrollmentId}/withdraw`} class="enrol-row__confirm" {...target}>
+              <p>
+                {row.status === 'enrolled'
+                  ? t('enrol.confirmWithdraw', { child: row.childName, title: row.offeringTitle })
+                  : t('enrol.confirmLeave', { child: row.childName, title: row.offeringTitle })}
+              </p>
+              <input type="hidden" name="confirm" value="yes" />
+              <button type="submit" class="button">
+                {t('enrol.confirm')}
+              </button>{' '}
+              <a href={`/offerings/${row.offeringId}#${id}`} class="enrol-row__keep">
+                {t('enrol.keep')}
+              </a>
+            </form>
+          ) : (
+            <form method="post" action={`/enrollments/${row.enrollmentId}/withdraw`} hx-post={`/enrollments/${row.enrollmentId}/withdraw`} {...target}>
+              <button type="submit" class="link-button link-button--ink">
+                {row.status === 'enrolled' ? t('enrol.withdraw') : t('enrol.leaveWaitlist')}
+              </button>
+            </form>
+          )}
+        </div>
+      )}
+    </li>
+  );
+}
+
+export function EnrolPanel(props: { i18n: I18n; rows: EnrolRowView[] }) {
+  const { t } = props.i18n;
+  return (
+    <section class="card enrol" id="enrol" aria-labelledby="enrol-title">
+      <h2 id="enrol-title">{t('enrol.title')}</h2>
+      {props.rows.length === 0 ? (
+        <p>
+          {t('enrol.addChildFirst')} <a href="/family">{t('enrol.addChildLink')}</a>
+        </p>
+      ) : (
+        <ul class="enrol-rows">
+          {props.rows.map((row) => (
+            <EnrolRow i18n={props.i18n} row={row} />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+/** A child's place in the offering, as the row shows it. */
+export function enrolRowView(
+  child: { id: number; name: string; enrollment_id: number | null; status: string | null; waitlist_position: number | null },
+  offering: { id: number; title: string },
+): EnrolRowView {
+  const status = child.status === 'enrolled' || child.status === 'waitlisted' ? child.status : 'none';
+  return {
+    offeringId: offering.id,
+    offeringTitle: offering.title,
+    childId: child.id,
+    childName: child.name,
+    status,
+    position: status === 'waitlisted' ? child.waitlist_position : null,
+    enrollmentId: child.enrollment_id,
+  };
+}
