@@ -60,10 +60,7 @@ export function enrollmentRoutes(deps: { enrollment: EnrollmentService }) {
     if (!row) return errorPage(c, 404);
     const { t } = c.var.i18n;
     if (result.ok) {
-      row.message =
-        result.status === 'enrolled'
-          ? { kind: 'success', text: t('enrol.enrolled', { child: row.childName }) }
-          : { kind: 'info', text: t('enrol.waitlisted', { child: row.childName, position: result.position }) };
+      row.message = result.status === 'enrolled' ? { kind: 'success', text: t('enrol.done') } : { kind: 'info', text: t('enrol.doneWaitlist') };
       return answer(c, row, 200);
     }
     row.message = { kind: 'error', text: refusalText(c.var.i18n, result.refusal, row.childName) };

@@ -257,6 +257,8 @@ export const en: Messages = {
   'enrol.addChildFirst': 'Add your child first, then enrol them.',
   'enrol.addChildLink': 'Add a child',
   'enrol.button': 'Enrol {child}',
+  'enrol.done': 'Enrolled.',
+  'enrol.doneWaitlist': 'The course is full; you are on the waitlist and move up in order as places free.',
   'enrol.enrolled': '{child} is enrolled',
   'enrol.waitlisted': '{child} is number {position} on the waitlist',
   'enrol.withdraw': 'Withdraw',

@@ -255,6 +255,8 @@ export const zhCN = {
   'enrol.addChildFirst': '先添加孩子，再为孩子报名。',
   'enrol.addChildLink': '添加孩子',
   'enrol.button': '为 {child} 报名',
+  'enrol.done': '报名成功。',
+  'enrol.doneWaitlist': '名额已满，已加入候补，有人退出时按顺序递补。',
   'enrol.enrolled': '{child} 已报名',
   'enrol.waitlisted': '{child} 在候补第 {position} 位',
   'enrol.withdraw': '退出',

@@ -274,7 +274,7 @@ export async function seedDemoDistrict(db: Kysely<Database>, options: { clock: C
             name: `${surname}${random.pick(GIVEN_NAMES)}`,
             school_id: schools[schoolIndex]!.id,
             grade,
-            class_name: `${grade}年级${random.pick(CLASS_NAMES)}`,
+            class_name: random.pick(CLASS_NAMES),
             created_at: nowIso,
             updated_at: nowIso,
           })
