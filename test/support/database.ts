@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { inject } from 'vitest';
+import type { DatabaseTarget } from '../../src/config.ts';
 import { type DatabaseHandle, type Dialect, openPostgres, openSqlite } from '../../src/db/connect.ts';
 import { databaseUrlWith } from './global-setup.ts';
 
@@ -12,6 +13,8 @@ import { databaseUrlWith } from './global-setup.ts';
 export const DIALECTS: Dialect[] = inject('postgresTemplate') ? ['sqlite', 'postgres'] : ['sqlite'];
 
 export interface TestDatabase extends DatabaseHandle {
+  /** Where it is, for other processes to open it too. */
+  target: DatabaseTarget;
   /** Closes and deletes the database. */
   drop(): Promise<void>;
 }
@@ -24,6 +27,7 @@ export async function createTestDatabase(dialect: Dialect): Promise<TestDatabase
     const handle = openSqlite(path);
     return {
       ...handle,
+      target: { dialect: 'sqlite', path },
       drop: async () => {
         await handle.close().catch(() => {});
         rmSync(folder, { recursive: true, force: true });
@@ -52,6 +56,7 @@ export async function createTestDatabase(dialect: Dialect): Promise<TestDatabase
   const handle = await openPostgres(databaseUrlWith(url, name));
   return {
     ...handle,
+    target: { dialect: 'postgres', url: databaseUrlWith(url, name) },
     drop: async () => {
       await handle.close().catch(() => {});
       const dropper = new pg.Client({ connectionString: url });
