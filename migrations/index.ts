@@ -2,7 +2,9 @@
 // the same way; a test fails if a migration file in this folder is missing here.
 import type { Migration } from 'kysely';
 import * as domain from './2026-11-28T1200_domain.ts';
+import * as familyAndDelivery from './2026-11-29T0900_family_and_delivery.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-28T1200_domain': domain,
+  '2026-11-29T0900_family_and_delivery': familyAndDelivery,
 };

@@ -28,12 +28,14 @@ import { createEnrollmentService } from './enrollment/enrollment.service.ts';
 import { enrollmentRoutes } from './enrollment/enrollment.routes.tsx';
 import { createFamilyService } from './family/family.service.ts';
 import { familyRoutes } from './family/family.routes.tsx';
+import { createOutbox } from './notify/outbox.ts';
+import { deliveryChannels } from './notify/channels.ts';
 import { homeRoutes } from './schools/home.routes.tsx';
 import { createSchoolsService } from './schools/schools.service.ts';
 
 export interface AppDeps {
   db: Kysely<Database>;
-  config: Pick<Config, 'publicOrigin' | 'trustProxy' | 'bodyLimitBytes' | 'sessionDays' | 'timeZone' | 'env' | 'districtName'>;
+  config: Pick<Config, 'publicOrigin' | 'trustProxy' | 'bodyLimitBytes' | 'sessionDays' | 'timeZone' | 'env' | 'districtName' | 'mail' | 'webhookUrl'>;
   clock: Clock;
   /** Where unexpected errors go; never given passwords or session ids. */
   logError?: (error: unknown, context: { method: string; path: string }) => void;
@@ -51,7 +53,8 @@ export function createApp(deps: AppDeps) {
   const catalogue = createCatalogueService({ db, clock, timeZone: config.timeZone });
   const catalogueAdmin = createCatalogueAdminService({ db, clock, timeZone: config.timeZone });
   const family = createFamilyService({ db, clock });
-  const enrollment = createEnrollmentService({ db, clock });
+  const outbox = createOutbox({ channels: deliveryChannels(config), now: () => clock.now() });
+  const enrollment = createEnrollmentService({ db, clock, outbox });
   const logError =
     deps.logError ??
     ((error, context) => console.error(`${context.method} ${context.path} failed:`, error instanceof Error ? error.stack : error));

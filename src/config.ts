@@ -21,6 +21,10 @@ export interface Config {
   readonly timeZone: string;
   /** The district's name on the home page, in both languages. */
   readonly districtName: { readonly zh: string; readonly en: string };
+  /** Where notification e-mail goes out (SMTP), if anywhere. */
+  readonly mail: { readonly url: string; readonly from: string } | undefined;
+  /** A URL that receives every notification as a JSON POST (e.g. a school chat-group bot), if set. */
+  readonly webhookUrl: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -64,6 +68,9 @@ const environmentSchema = z.object({
   SQLITE_SYNCHRONOUS: z.enum(['NORMAL', 'FULL'], { error: 'must be NORMAL or FULL' }).default('NORMAL'),
   DISTRICT_NAME: z.string().trim().min(1, 'must not be empty').max(60, 'must be at most 60 characters').default('云溪高新区'),
   DISTRICT_NAME_EN: z.string().trim().min(1, 'must not be empty').max(80, 'must be at most 80 characters').default('Yunxi Hi-Tech Zone'),
+  SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL such as smtp://user:password@mail.example.cn:587' }).optional(),
+  MAIL_FROM: z.string().trim().min(3, 'must be an address such as "课后云 <noreply@clubroll.example.cn>"').default('Clubroll <noreply@clubroll.invalid>'),
+  NOTIFY_WEBHOOK_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
   TIME_ZONE: z
     .string()
     .refine(isTimeZone, 'must be an IANA time zone such as Asia/Shanghai')
@@ -123,5 +130,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     sqliteSynchronous: values.SQLITE_SYNCHRONOUS,
     timeZone: values.TIME_ZONE,
     districtName: Object.freeze({ zh: values.DISTRICT_NAME, en: values.DISTRICT_NAME_EN }),
+    mail: values.SMTP_URL ? Object.freeze({ url: values.SMTP_URL, from: values.MAIL_FROM }) : undefined,
+    webhookUrl: values.NOTIFY_WEBHOOK_URL,
   });
 }

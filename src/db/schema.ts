@@ -166,11 +166,39 @@ export interface NotificationsTable {
   kind: string;
   payload: JsonColumn;
   created_at: Instant;
+  read_at: Instant | null;
+}
+
+export type DeliveryChannel = 'email' | 'webhook';
+
+export interface NotificationDeliveriesTable {
+  id: Generated<number>;
+  notification_id: number;
+  channel: DeliveryChannel;
   attempts: Generated<number>;
   next_attempt_at: Instant;
+  claimed_until: Instant | null;
   sent_at: Instant | null;
+  failed_at: Instant | null;
   last_error: string | null;
-  read_at: Instant | null;
+}
+
+export interface GuardianInvitesTable {
+  id: Generated<number>;
+  child_id: number;
+  code_hash: string;
+  created_by: number;
+  created_at: Instant;
+  expires_at: Instant;
+  used_by: number | null;
+  used_at: Instant | null;
+}
+
+export interface CalendarFeedsTable {
+  token: string;
+  child_id: number;
+  user_id: number;
+  created_at: Instant;
 }
 
 export interface AuditEventsTable {
@@ -199,6 +227,9 @@ export interface Database {
   enrollments: EnrollmentsTable;
   attendance_marks: AttendanceMarksTable;
   notifications: NotificationsTable;
+  notification_deliveries: NotificationDeliveriesTable;
+  guardian_invites: GuardianInvitesTable;
+  calendar_feeds: CalendarFeedsTable;
   audit_events: AuditEventsTable;
 }
 

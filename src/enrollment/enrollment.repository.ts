@@ -100,10 +100,12 @@ export function slotsOf(db: Kysely<Database>, offeringId: number) {
 export function firstWaitlisted(trx: Transaction<Database>, offeringId: number) {
   return trx
     .selectFrom('enrollments')
-    .selectAll()
-    .where('offering_id', '=', offeringId)
-    .where('status', '=', 'waitlisted')
-    .orderBy('waitlist_position')
+    .innerJoin('children', 'children.id', 'enrollments.child_id')
+    .selectAll('enrollments')
+    .select('children.name as child_name')
+    .where('enrollments.offering_id', '=', offeringId)
+    .where('enrollments.status', '=', 'waitlisted')
+    .orderBy('enrollments.waitlist_position')
     .limit(1)
     .executeTakeFirst();
 }
@@ -117,10 +119,6 @@ export async function closeWaitlistGap(trx: Transaction<Database>, offeringId: n
     .where('status', '=', 'waitlisted')
     .where('waitlist_position', '>', from)
     .execute();
-}
-
-export function guardiansOf(db: Kysely<Database>, childId: number) {
-  return db.selectFrom('guardianships').innerJoin('users', 'users.id', 'guardianships.user_id').select(['users.id', 'users.lang']).where('guardianships.child_id', '=', childId).execute();
 }
 
 /** Each of this parent's children with its enrollment (if any) in the offering, for the enrol control. */

@@ -1,9 +1,11 @@
 // Enrolling and withdrawing children: the seat claim, the FIFO waitlist and the outbox, each in one transaction.
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { Clock } from '../clock.ts';
 import { isUniqueViolation } from '../db/errors.ts';
 import type { Database } from '../db/schema.ts';
+import { inTransaction } from '../db/transaction.ts';
+import { createOutbox, type Outbox } from '../notify/outbox.ts';
 import { childOfGuardian } from '../family/family.repository.ts';
 import * as enrollments from './enrollment.repository.ts';
 import { type Refusal, enrolmentRefusal } from './enrollment.policy.ts';
@@ -16,19 +18,9 @@ export type EnrolResult =
 
 export type WithdrawResult = { ok: true; offeringId: number; childId: number } | { ok: false; reason: 'not_found' };
 
-export function createEnrollmentService(deps: { db: Kysely<Database>; clock: Clock }) {
+export function createEnrollmentService(deps: { db: Kysely<Database>; clock: Clock; outbox?: Outbox }) {
   const { db, clock } = deps;
-
-  /** Outbox rows for every guardian of the child, written in the caller's transaction (delivery comes later). */
-  async function notifyGuardians(trx: Transaction<Database>, childId: number, kind: string, payload: Record<string, unknown>) {
-    const guardians = await enrollments.guardiansOf(trx, childId);
-    if (guardians.length === 0) return;
-    const now = clock.now().toISOString();
-    await trx
-      .insertInto('notifications')
-      .values(guardians.map((guardian) => ({ recipient_id: guardian.id, kind, payload: JSON.stringify({ ...payload, lang: guardian.lang }), created_at: now, next_attempt_at: now })))
-      .execute();
-  }
+  const outbox = deps.outbox ?? createOutbox({ channels: [], now: () => clock.now() });
 
   async function answerFor(offeringId: number, childId: number): Promise<EnrolResult | null> {
     const existing = await enrollments.enrollmentOf(db, offeringId, childId);
@@ -48,7 +40,7 @@ export function createEnrollmentService(deps: { db: Kysely<Database>; clock: Clo
       const already = await answerFor(offeringId, childId);
       if (already) return already;
       try {
-        return await db.transaction().execute(async (trx): Promise<EnrolResult> => {
+        return await inTransaction(db, async (trx): Promise<EnrolResult> => {
           await enrollments.lockOffering(trx, offeringId);
           const again = await enrollments.enrollmentOf(trx, offeringId, childId);
           if (again && (again.status === 'enrolled' || again.status === 'waitlisted')) {
@@ -78,7 +70,7 @@ export function createEnrollmentService(deps: { db: Kysely<Database>; clock: Clo
           const enrollmentId = again
             ? (await trx.updateTable('enrollments').set(values).where('id', '=', again.id).returning('id').executeTakeFirstOrThrow()).id
             : (await trx.insertInto('enrollments').values({ offering_id: offeringId, child_id: childId, ...values, created_at: now }).returning('id').executeTakeFirstOrThrow()).id;
-          if (seated) await notifyGuardians(trx, childId, 'seat_confirmed', { offeringId, childId, title: offering.title_zh, title_en: offering.title_en });
+          if (seated) await outbox.toGuardians(trx, childId, 'seat_confirmed', { offeringId, childId, childName: child.name, title: offering.title_zh, titleEn: offering.title_en });
           await recordAudit(trx, { actorId: parentId, action: seated ? 'enrollment.enrolled' : 'enrollment.waitlisted', subjectType: 'enrollment', subjectId: enrollmentId, schoolId: offering.school_id }, clock.now());
           return seated ? { ok: true, status: 'enrolled', enrollmentId } : { ok: true, status: 'waitlisted', position: position!, enrollmentId };
         });
@@ -97,7 +89,7 @@ export function createEnrollmentService(deps: { db: Kysely<Database>; clock: Clo
       const enrollment = await enrollments.enrollmentById(db, enrollmentId);
       if (!enrollment || !(await childOfGuardian(db, parentId, enrollment.child_id))) return { ok: false, reason: 'not_found' };
       const offering = await enrollments.publishedOfferingWithTerm(db, enrollment.offering_id);
-      await db.transaction().execute(async (trx) => {
+      await inTransaction(db, async (trx) => {
         await enrollments.lockOffering(trx, enrollment.offering_id);
         const current = await enrollments.enrollmentOf(trx, enrollment.offering_id, enrollment.child_id);
         if (!current || current.status === 'withdrawn') return;
@@ -112,7 +104,7 @@ export function createEnrollmentService(deps: { db: Kysely<Database>; clock: Clo
             await trx.updateTable('enrollments').set({ status: 'enrolled', waitlist_position: null, updated_at: now }).where('id', '=', next.id).execute();
             await enrollments.takeSeatForPromotion(trx, current.offering_id);
             await enrollments.closeWaitlistGap(trx, current.offering_id, next.waitlist_position!);
-            await notifyGuardians(trx, next.child_id, 'promoted', { offeringId: current.offering_id, childId: next.child_id, title: offering?.title_zh ?? '', title_en: offering?.title_en ?? null });
+            await outbox.toGuardians(trx, next.child_id, 'promoted', { offeringId: current.offering_id, childId: next.child_id, childName: next.child_name, title: offering?.title_zh ?? '', titleEn: offering?.title_en ?? null });
             await recordAudit(trx, { actorId: parentId, action: 'enrollment.promoted', subjectType: 'enrollment', subjectId: next.id, schoolId: offering?.school_id ?? null }, clock.now());
           }
         }

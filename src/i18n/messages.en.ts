@@ -1,7 +1,10 @@
 // Every user-facing string in English. The type makes a missing or extra key a compile error.
+import { rosterMessages } from '../enrollment/roster.messages.ts';
+import { familyMessages } from '../family/family.messages.ts';
+import { notifyMessages } from '../notify/notify.messages.ts';
 import type { Messages } from './messages.zh-CN.ts';
 
-export const en: Messages = {
+const core: Omit<Messages, keyof typeof familyMessages.zh | keyof typeof notifyMessages.zh | keyof typeof rosterMessages.zh> = {
   'app.name': 'Clubroll',
   'app.tagline': 'Science clubs and specialty courses, enrolment in one place',
   'app.footer': 'Clubroll · the district after-school platform',
@@ -357,3 +360,5 @@ export const en: Messages = {
   'error.backHome': 'Back to the home page',
   'error.loginNeeded': 'Please log in first.',
 };
+
+export const en: Messages = { ...core, ...familyMessages.en, ...notifyMessages.en, ...rosterMessages.en };

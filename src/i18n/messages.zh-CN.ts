@@ -1,5 +1,9 @@
 // Every user-facing string in Simplified Chinese, the default language. Keys are the typed contract.
-export const zhCN = {
+// Larger features keep their messages beside them (*.messages.ts) and are merged here.
+import { rosterMessages } from '../enrollment/roster.messages.ts';
+import { familyMessages } from '../family/family.messages.ts';
+import { notifyMessages } from '../notify/notify.messages.ts';
+const core = {
   'app.name': '课后云 Clubroll',
   'app.tagline': '科创社团与特色课程，一站报名',
   'app.footer': '课后云 Clubroll · 学区课后服务平台',
@@ -355,6 +359,8 @@ export const zhCN = {
   'error.backHome': '返回首页',
   'error.loginNeeded': '请先登录。',
 } as const;
+
+export const zhCN = { ...core, ...familyMessages.zh, ...notifyMessages.zh, ...rosterMessages.zh };
 
 export type MessageKey = keyof typeof zhCN;
 export type Messages = { readonly [K in MessageKey]: string };

@@ -23,6 +23,8 @@ export function buildApp(handle: DatabaseHandle, overrides: Partial<AppDeps['con
       sessionDays: 30,
       timeZone: 'Asia/Shanghai',
       districtName: { zh: '测试学区', en: 'Test District' },
+      mail: undefined,
+      webhookUrl: undefined,
       ...config,
     },
     logError: (error) => errors.push(error),

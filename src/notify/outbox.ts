@@ -1,0 +1,68 @@
+// The notification outbox: messages written in the same transaction as the change they announce. Each row is
+// the recipient's in-app message; one delivery row per enabled outside channel (e-mail, webhook) is what the
+// delivery worker sends later, with retries. A failed delivery never touches the change itself.
+import type { Kysely } from 'kysely';
+import type { Database, DeliveryChannel } from '../db/schema.ts';
+
+/** What each kind of notification carries; text is rendered later, in the recipient's language. */
+export interface NotificationPayloads {
+  seat_confirmed: { offeringId: number; childId: number; childName: string; title: string; titleEn: string | null };
+  promoted: { offeringId: number; childId: number; childName: string; title: string; titleEn: string | null };
+  waitlisted_by_school: { offeringId: number; childId: number; childName: string; title: string; titleEn: string | null; position: number };
+  withdrawn_by_school: { offeringId: number; childId: number; childName: string; title: string; titleEn: string | null; reason: string };
+  moved_by_school: {
+    childId: number;
+    childName: string;
+    fromOfferingId: number;
+    fromTitle: string;
+    fromTitleEn: string | null;
+    offeringId: number;
+    title: string;
+    titleEn: string | null;
+    status: 'enrolled' | 'waitlisted';
+    reason: string;
+  };
+  meeting_cancelled: { offeringId: number; meetingId: number; childId: number; childName: string; title: string; titleEn: string | null; day: string; startsAt: string; reason: string };
+  meeting_moved: {
+    offeringId: number;
+    meetingId: number;
+    childId: number;
+    childName: string;
+    title: string;
+    titleEn: string | null;
+    day: string;
+    startsAt: string;
+    toDay: string;
+    toStartsAt: string;
+    toEndsAt: string;
+    room: string;
+    reason: string;
+  };
+}
+
+export type NotificationKind = keyof NotificationPayloads;
+
+export interface Outbox {
+  /** Writes one message to each guardian of the child, inside the caller's transaction. */
+  toGuardians<K extends NotificationKind>(trx: Kysely<Database>, childId: number, kind: K, payload: NotificationPayloads[K]): Promise<void>;
+}
+
+export function createOutbox(deps: { channels: readonly DeliveryChannel[]; now: () => Date }): Outbox {
+  return {
+    async toGuardians(trx, childId, kind, payload) {
+      const guardians = await trx.selectFrom('guardianships').select('user_id').where('child_id', '=', childId).orderBy('user_id').execute();
+      if (guardians.length === 0) return;
+      const now = deps.now().toISOString();
+      const rows = await trx
+        .insertInto('notifications')
+        .values(guardians.map((guardian) => ({ recipient_id: guardian.user_id, kind, payload: JSON.stringify(payload), created_at: now, read_at: null })))
+        .returning('id')
+        .execute();
+      if (deps.channels.length === 0) return;
+      await trx
+        .insertInto('notification_deliveries')
+        .values(rows.flatMap((row) => deps.channels.map((channel) => ({ notification_id: row.id, channel, next_attempt_at: now }))))
+        .execute();
+    },
+  };
+}
