@@ -5,6 +5,8 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { Kysely } from 'kysely';
+import { attendanceRoutes } from './attendance/attendance.routes.tsx';
+import { createAttendanceService } from './attendance/attendance.service.ts';
 import { createAuthService } from './auth/auth.service.ts';
 import { authRoutes } from './auth/auth.routes.tsx';
 import { updateUserLang } from './auth/auth.repository.ts';
@@ -55,6 +57,7 @@ export function createApp(deps: AppDeps) {
   const family = createFamilyService({ db, clock });
   const outbox = createOutbox({ channels: deliveryChannels(config), now: () => clock.now() });
   const enrollment = createEnrollmentService({ db, clock, outbox });
+  const attendance = createAttendanceService({ db, clock, timeZone: config.timeZone, outbox });
   const logError =
     deps.logError ??
     ((error, context) => console.error(`${context.method} ${context.path} failed:`, error instanceof Error ? error.stack : error));
@@ -96,6 +99,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', homeRoutes({ schools, districtName: config.districtName }));
   app.route('/', catalogueRoutes({ catalogue, enrollment }));
   app.route('/', enrollmentRoutes({ enrollment }));
+  app.route('/', attendanceRoutes({ attendance }));
   app.route('/', catalogueAdminRoutes({ admin: catalogueAdmin, timeZone: config.timeZone }));
   app.route('/', authRoutes({ auth, schools, facts }));
   app.route('/', familyRoutes({ family, schools }));

@@ -68,7 +68,12 @@ export function Layout(props: { chrome: Chrome; title: string; children?: Child;
                     <a href="/admin/staff">{t('nav.staff')}</a>
                   </>
                 ) : null}
-                {chrome.user.role === 'teacher' ? <a href="/teach/offerings">{t('admin.myOfferings')}</a> : null}
+                {chrome.user.role === 'teacher' ? (
+                  <>
+                    <a href="/teach">{t('nav.today')}</a>
+                    <a href="/teach/offerings">{t('admin.myOfferings')}</a>
+                  </>
+                ) : null}
                 {chrome.user.role === 'parent' ? <a href="/family">{t('nav.family')}</a> : null}
                 <a href="/account" class="site-nav__user" title={t('nav.signedInAs', { name: chrome.user.name })}>
                   {chrome.user.name}

@@ -123,6 +123,8 @@ export interface MeetingsTable {
   status: Generated<MeetingStatus>;
   reason: string | null;
   moved_to_day: Day | null;
+  /** An admin reopened the roll for corrections until then. */
+  unlocked_until: Instant | null;
 }
 
 export interface ChildrenTable {
@@ -158,7 +160,11 @@ export interface AttendanceMarksTable {
   note: string | null;
   marked_by: number | null;
   marked_at: Instant;
+  /** null: nobody was told; 'absent': the guardians were alarmed; 'cleared': a follow-up took it back. */
+  alert_state: AbsenceAlertState | null;
 }
+
+export type AbsenceAlertState = 'absent' | 'cleared';
 
 export interface NotificationsTable {
   id: Generated<number>;

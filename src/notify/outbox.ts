@@ -38,6 +38,24 @@ export interface NotificationPayloads {
     room: string;
     reason: string;
   };
+  /** The alarm: the child was marked absent (not excused) at a meeting. One per child per meeting at most. */
+  child_absent: AttendanceAbout;
+  /** A follow-up to child_absent: the child was there after all (late, present) or the absence is excused. */
+  absence_cleared: AttendanceAbout & { mark: 'present' | 'late' | 'excused' };
+  /** A follow-up to absence_cleared: the child was absent after all. */
+  absent_again: AttendanceAbout;
+}
+
+/** Which meeting an attendance notice is about. */
+export interface AttendanceAbout {
+  offeringId: number;
+  meetingId: number;
+  childId: number;
+  childName: string;
+  title: string;
+  titleEn: string | null;
+  day: string;
+  startsAt: string;
 }
 
 export type NotificationKind = keyof NotificationPayloads;

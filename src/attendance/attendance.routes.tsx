@@ -1,0 +1,211 @@
+// HTTP for the roll: /teach (today), /teach/meetings/:id (one meeting), marks, unlock and sign-in sheets.
+import { Hono } from 'hono';
+import type { Context } from 'hono';
+import { z } from 'zod';
+import { type RollChildView, RollList, RollPage, RollRow, type RollRowState, RollCounts, SheetPage, TodayPage, type RollView } from '../../views/pages/attendance.tsx';
+import { requireRole } from '../auth/guards.ts';
+import type { AppEnv } from '../http/app-env.ts';
+import { parseForm, textField, translateErrors } from '../http/forms.ts';
+import { chromeFor, errorPage, respond } from '../http/pages.tsx';
+import type { MessageKey } from '../i18n/i18n.ts';
+import type { AttendanceService, MarkResult } from './attendance.service.ts';
+
+const idParam = z.coerce.number().int().positive().max(2_147_483_647);
+
+const last = (value: unknown) => (Array.isArray(value) ? value.at(-1) : value);
+
+const markSchema = z.object({
+  child: z.preprocess(last, z.string({ error: 'form.required' }).regex(/^\d{1,9}$/, { error: 'attendance.error.notEnrolled' })),
+  mark: z.preprocess(last, z.enum(['present', 'late', 'absent', 'excused', 'none'], { error: 'attendance.error.mark' })),
+  note: textField(200, { optional: true }).optional(),
+  undo: z.preprocess(last, z.literal('1')).optional(),
+});
+
+const unlockSchema = z.object({ reason: textField(200) });
+
+const REFUSAL: Record<Exclude<MarkResult, { ok: true }>['reason'], MessageKey> = {
+  not_found: 'error.notFound.body',
+  not_enrolled: 'attendance.error.notEnrolled',
+  locked: 'attendance.error.locked',
+  not_yet: 'attendance.error.notYet',
+  alarm_sent: 'attendance.error.alarmSent',
+};
+
+export function attendanceRoutes(deps: { attendance: AttendanceService }) {
+  const { attendance } = deps;
+  const app = new Hono<AppEnv>();
+  const staff = requireRole(['teacher', 'school_admin', 'district_admin'], (c, status) => errorPage(c, status));
+
+  const pick = (c: Context<AppEnv>, zh: string, en: string | null) => (c.var.i18n.lang === 'en' && en ? en : zh);
+  const meetingId = (c: Context<AppEnv>) => {
+    const parsed = idParam.safeParse(c.req.param('id'));
+    return parsed.success ? parsed.data : null;
+  };
+
+  async function rollView(c: Context<AppEnv>, id: number): Promise<RollView | null> {
+    const roll = await attendance.roll(c.var.user!, id);
+    if (!roll) return null;
+    const { meeting } = roll;
+    const unlocked = roll.state === 'unlocked' && meeting.unlocked_until ? new Date(meeting.unlocked_until) : roll.editableUntil;
+    return {
+      meetingId: meeting.id,
+      offeringId: meeting.offering_id,
+      title: pick(c, meeting.title_zh, meeting.title_en),
+      day: meeting.day,
+      startsAt: meeting.starts_at,
+      endsAt: meeting.ends_at,
+      room: meeting.room,
+      state: meeting.status === 'scheduled' ? roll.state : 'cancelled',
+      until: c.var.i18n.format.dateTime(unlocked),
+      children: roll.children.map((child) => ({ childId: child.child_id, name: child.name, className: child.class_name, mark: child.mark, note: child.note })),
+      canUnlock: c.var.user!.role === 'school_admin' || c.var.user!.role === 'district_admin',
+    };
+  }
+
+  app.get('/teach', staff, async (c) => {
+    const { today, meetings } = await attendance.upcoming(c.var.user!);
+    return respond(c, {
+      page: () => (
+        <TodayPage
+          chrome={chromeFor(c)}
+          today={today}
+          meetings={meetings.map((meeting) => ({
+            id: meeting.id,
+            day: meeting.day,
+            startsAt: meeting.starts_at,
+            endsAt: meeting.ends_at,
+            room: meeting.room,
+            title: pick(c, meeting.title_zh, meeting.title_en),
+            enrolled: meeting.seats_taken,
+            marked: Number(meeting.marked),
+          }))}
+        />
+      ),
+    });
+  });
+
+  app.get('/teach/meetings/:id', staff, async (c) => {
+    const id = meetingId(c);
+    const roll = id === null ? null : await rollView(c, id);
+    if (!roll) return errorPage(c, 404);
+    const notice = c.req.query('unlocked') === '1' ? c.var.i18n.t('attendance.unlock.done', { until: roll.until }) : undefined;
+    return respond(c, { page: () => <RollPage chrome={chromeFor(c)} roll={roll} notice={notice} /> });
+  });
+
+  app.post('/teach/meetings/:id/marks', staff, async (c) => {
+    const id = meetingId(c);
+    if (id === null) return errorPage(c, 404);
+    const { t } = c.var.i18n;
+    const parsed = await parseForm(c, markSchema);
+    const roll = await rollView(c, id);
+    if (!roll) return errorPage(c, 404);
+    const childId = parsed.ok ? Number(parsed.data.child) : Number(parsed.values.child);
+    const current = roll.children.find((child) => child.childId === childId);
+    const writable = roll.state === 'open' || roll.state === 'unlocked';
+
+    const answer = (child: RollChildView, state: RollRowState, status: 200 | 422, children: RollChildView[]) => {
+      if (!c.var.htmx) return c.redirect(`/teach/meetings/${id}#roll-${child.childId}`, 303);
+      return c.html(
+        <>
+          <RollRow i18n={c.var.i18n} meetingId={id} child={child} writable={writable} state={state} />
+          <RollCounts i18n={c.var.i18n} children={children} oob />
+        </>,
+        status,
+      );
+    };
+    const refuse = (key: MessageKey) => {
+      if (!current) return c.var.htmx ? c.html(<p class="notice notice--error">{t(key)}</p>, 422) : errorPage(c, 404);
+      return answer(current, { message: { kind: 'error', text: t(key) } }, 422, roll.children);
+    };
+
+    if (!parsed.ok) {
+      const message = Object.values(translateErrors(c.var.i18n, parsed.errors))[0];
+      return current ? answer(current, { message: { kind: 'error', text: message ?? t('attendance.error.mark') } }, 422, roll.children) : refuse('attendance.error.notEnrolled');
+    }
+    if (!current) return refuse('attendance.error.notEnrolled');
+    const wanted = parsed.data.mark === 'none' ? null : parsed.data.mark;
+    const note = parsed.data.note === undefined ? undefined : parsed.data.note.trim() === '' ? null : parsed.data.note.trim();
+    const result = await attendance.mark(c.var.user!, id, childId, wanted, note);
+    if (!result.ok) return refuse(REFUSAL[result.reason]);
+    const updated: RollChildView = { ...current, mark: result.mark, note: result.note };
+    const children = roll.children.map((child) => (child.childId === childId ? updated : child));
+    const text = result.mark ? t('attendance.roll.saved', { mark: t(`attendance.mark.${result.mark}`) }) : t('attendance.roll.cleared');
+    // An undo offers no undo of itself; a fresh mark offers going back to what was there before.
+    const undoTo = parsed.data.undo ? undefined : result.previous === result.mark ? undefined : (result.previous ?? 'none');
+    return answer(updated, { message: { kind: 'success', text }, undoTo }, 200, children);
+  });
+
+  app.post('/teach/meetings/:id/rest-present', staff, async (c) => {
+    const id = meetingId(c);
+    if (id === null) return errorPage(c, 404);
+    const result = await attendance.markRestPresent(c.var.user!, id);
+    if (!result.ok && result.reason === 'not_found') return errorPage(c, 404);
+    const roll = await rollView(c, id);
+    if (!roll) return errorPage(c, 404);
+    if (!c.var.htmx) return c.redirect(`/teach/meetings/${id}`, 303);
+    const { t } = c.var.i18n;
+    if (!result.ok) return c.html(<RollList i18n={c.var.i18n} roll={roll} />, 422);
+    return c.html(<RollList i18n={c.var.i18n} roll={roll} message={t('attendance.roll.restPresentDone', { count: result.marked })} />);
+  });
+
+  app.post('/teach/meetings/:id/unlock', requireRole(['school_admin', 'district_admin'], (c, status) => errorPage(c, status)), async (c) => {
+    const id = meetingId(c);
+    if (id === null) return errorPage(c, 404);
+    const parsed = await parseForm(c, unlockSchema);
+    const roll = await rollView(c, id);
+    if (!roll) return errorPage(c, 404);
+    if (!parsed.ok) {
+      const error = translateErrors(c.var.i18n, parsed.errors).reason;
+      return respond(c, { page: () => <RollPage chrome={chromeFor(c, `/teach/meetings/${id}`)} roll={roll} unlockForm={{ reason: parsed.values.reason ?? '', error }} /> }, 422);
+    }
+    const result = await attendance.unlock(c.var.user!, id, parsed.data.reason.trim());
+    if (!result.ok && result.reason === 'not_found') return errorPage(c, 404);
+    if (!result.ok) {
+      return respond(
+        c,
+        { page: () => <RollPage chrome={chromeFor(c, `/teach/meetings/${id}`)} roll={roll} unlockForm={{ reason: parsed.data.reason, error: c.var.i18n.t('attendance.error.notLocked') }} /> },
+        422,
+      );
+    }
+    return c.redirect(`/teach/meetings/${id}?unlocked=1`, 303);
+  });
+
+  app.get('/teach/meetings/:id/sheet', staff, async (c) => {
+    const id = meetingId(c);
+    const roll = id === null ? null : await rollView(c, id);
+    if (!roll) return errorPage(c, 404);
+    const { t, format } = c.var.i18n;
+    return c.html(
+      <SheetPage
+        chrome={chromeFor(c)}
+        title={t('attendance.sheet.title', { title: roll.title })}
+        teacher={null}
+        subtitle={`${format.day(roll.day)} ${roll.startsAt}–${roll.endsAt}${roll.room ? ` · ${roll.room}` : ''}`}
+        days={[{ label: t('attendance.sheet.signature') }]}
+        children={roll.children}
+        wide={false}
+      />,
+    );
+  });
+
+  app.get('/teach/offerings/:id/sheet', staff, async (c) => {
+    const parsed = idParam.safeParse(c.req.param('id'));
+    const sheet = parsed.success ? await attendance.termSheet(c.var.user!, parsed.data) : null;
+    if (!sheet) return errorPage(c, 404);
+    const { t, format } = c.var.i18n;
+    const title = pick(c, sheet.offering.title_zh, sheet.offering.title_en);
+    return c.html(
+      <SheetPage
+        chrome={chromeFor(c)}
+        title={t('attendance.sheet.termTitle', { title })}
+        teacher={sheet.offering.teacher_name}
+        subtitle={pick(c, sheet.offering.term_name_zh, sheet.offering.term_name_en)}
+        days={sheet.meetings.map((meeting) => ({ label: format.shortDay(meeting.day) }))}
+        children={sheet.children.map((child) => ({ name: child.name, className: child.class_name }))}
+        wide
+      />,
+    );
+  });
+
+  return app;
+}

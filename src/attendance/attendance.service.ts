@@ -1,0 +1,151 @@
+// Taking the roll: who may see and mark a meeting, the edit window and its admin unlock, and the absence
+// messages to guardians, written to the outbox in the same transaction as the mark.
+import type { Kysely } from 'kysely';
+import { recordAudit } from '../audit/audit.service.ts';
+import type { Actor } from '../auth/roles.policy.ts';
+import { addDays, dayInZone } from '../calendar.ts';
+import type { Clock } from '../clock.ts';
+import type { AttendanceMark, Database } from '../db/schema.ts';
+import { inTransaction } from '../db/transaction.ts';
+import { createOutbox, type Outbox } from '../notify/outbox.ts';
+import * as attendance from './attendance.repository.ts';
+import { type RollState, absenceMessage, canTakeRoll, canWriteRoll, editableUntil, rollState } from './attendance.policy.ts';
+
+/** How long an admin's unlock keeps a locked roll open for corrections. */
+export const UNLOCK_HOURS = 24;
+/** "Today" shows this many days: today and the next few. */
+export const TODAY_SPAN_DAYS = 4;
+
+export type MarkResult =
+  | { ok: true; mark: AttendanceMark | null; note: string | null; previous: AttendanceMark | null }
+  | { ok: false; reason: 'not_found' | 'not_enrolled' | 'locked' | 'not_yet' | 'alarm_sent' };
+
+export function createAttendanceService(deps: { db: Kysely<Database>; clock: Clock; timeZone: string; outbox?: Outbox }) {
+  const { db, clock, timeZone } = deps;
+  const outbox = deps.outbox ?? createOutbox({ channels: [], now: () => clock.now() });
+  const today = () => dayInZone(clock.now(), timeZone);
+
+  async function meetingFor(actor: Actor, meetingId: number) {
+    const meeting = await attendance.meetingWithOffering(db, meetingId);
+    if (!meeting || !canTakeRoll(actor, { teacherId: meeting.teacher_id, schoolId: meeting.school_id })) return null;
+    return meeting;
+  }
+
+  function stateOf(meeting: { day: string; unlocked_until: string | null }): RollState {
+    return rollState({ meetingDay: meeting.day, today: today(), now: clock.now(), timeZone, unlockedUntil: meeting.unlocked_until ? new Date(meeting.unlocked_until) : null });
+  }
+
+  return {
+    /** A teacher's held meetings from today over the next few days, with how many are marked. */
+    async upcoming(actor: Actor) {
+      const from = today();
+      const to = addDays(from, TODAY_SPAN_DAYS - 1);
+      const filter = actor.role === 'teacher' ? { teacherId: actor.id } : actor.role === 'school_admin' && actor.schoolId !== null ? { schoolId: actor.schoolId } : null;
+      if (!filter) return { today: from, meetings: [] };
+      return { today: from, meetings: await attendance.meetingsBetween(db, filter, from, to) };
+    },
+
+    /** One meeting's roll, or null when the meeting is not this actor's to see (the route answers 404). */
+    async roll(actor: Actor, meetingId: number) {
+      const meeting = await meetingFor(actor, meetingId);
+      if (!meeting) return null;
+      const children = await attendance.rollOf(db, meeting.id, meeting.offering_id);
+      const state = meeting.status === 'scheduled' ? stateOf(meeting) : 'locked';
+      return { meeting, children, state, editableUntil: editableUntil(meeting.day, timeZone) };
+    },
+
+    /**
+     * Marks one child (or takes the mark back with `mark: null`, as the undo does). An unexcused absence alarms
+     * the guardians once; a later change of mind sends them a follow-up, never a second alarm.
+     */
+    async mark(actor: Actor, meetingId: number, childId: number, mark: AttendanceMark | null, note?: string | null): Promise<MarkResult> {
+      const meeting = await meetingFor(actor, meetingId);
+      if (!meeting) return { ok: false, reason: 'not_found' };
+      const state = meeting.status === 'scheduled' ? stateOf(meeting) : 'locked';
+      if (state === 'not_yet') return { ok: false, reason: 'not_yet' };
+      if (!canWriteRoll(state)) return { ok: false, reason: 'locked' };
+      if (!(await attendance.isEnrolled(db, meeting.offering_id, childId))) return { ok: false, reason: 'not_enrolled' };
+
+      return inTransaction(db, async (trx): Promise<MarkResult> => {
+        const existing = await attendance.markOf(trx, meetingId, childId);
+        const previous = existing?.mark ?? null;
+        const keptNote = note === undefined ? (existing?.note ?? null) : note;
+        if (mark === null) {
+          // Taking a mark back once the guardians were alarmed would leave them wondering: mark what happened instead.
+          if (existing?.alert_state) return { ok: false, reason: 'alarm_sent' };
+          if (existing) await trx.deleteFrom('attendance_marks').where('meeting_id', '=', meetingId).where('child_id', '=', childId).execute();
+          return { ok: true, mark: null, note: null, previous };
+        }
+        const message = absenceMessage(existing?.alert_state ?? null, mark);
+        await attendance.writeMark(
+          trx,
+          { meetingId, childId, mark, note: keptNote, markedBy: actor.id, at: clock.now().toISOString(), alertState: message.state },
+          existing !== undefined,
+        );
+        if (message.send) {
+          const child = await trx.selectFrom('children').select('name').where('id', '=', childId).executeTakeFirstOrThrow();
+          const about = {
+            offeringId: meeting.offering_id,
+            meetingId,
+            childId,
+            childName: child.name,
+            title: meeting.title_zh,
+            titleEn: meeting.title_en,
+            day: meeting.day,
+            startsAt: meeting.starts_at,
+          };
+          if (message.send === 'absence_cleared') await outbox.toGuardians(trx, childId, 'absence_cleared', { ...about, mark: message.mark });
+          else await outbox.toGuardians(trx, childId, message.send === 'absent' ? 'child_absent' : 'absent_again', about);
+        }
+        return { ok: true, mark, note: keptNote, previous };
+      });
+    },
+
+    /** Marks every enrolled child without a mark yet as present; returns how many were marked. */
+    async markRestPresent(actor: Actor, meetingId: number): Promise<{ ok: true; marked: number } | { ok: false; reason: 'not_found' | 'locked' | 'not_yet' }> {
+      const meeting = await meetingFor(actor, meetingId);
+      if (!meeting) return { ok: false, reason: 'not_found' };
+      const state = meeting.status === 'scheduled' ? stateOf(meeting) : 'locked';
+      if (state === 'not_yet') return { ok: false, reason: 'not_yet' };
+      if (!canWriteRoll(state)) return { ok: false, reason: 'locked' };
+      return inTransaction(db, async (trx) => {
+        const unmarked = (await attendance.rollOf(trx, meetingId, meeting.offering_id)).filter((child) => child.mark === null);
+        const at = clock.now().toISOString();
+        if (unmarked.length > 0) {
+          await trx
+            .insertInto('attendance_marks')
+            .values(unmarked.map((child) => ({ meeting_id: meetingId, child_id: child.child_id, mark: 'present' as const, note: null, marked_by: actor.id, marked_at: at, alert_state: null })))
+            .execute();
+        }
+        return { ok: true as const, marked: unmarked.length };
+      });
+    },
+
+    /** Everything a printed term sign-in sheet needs, or null when the offering is not this actor's. */
+    async termSheet(actor: Actor, offeringId: number) {
+      const offering = await attendance.offeringForSheet(db, offeringId);
+      if (!offering || !canTakeRoll(actor, { teacherId: offering.teacher_id, schoolId: offering.school_id })) return null;
+      const [meetings, children] = await Promise.all([attendance.heldMeetings(db, offeringId), attendance.enrolledChildren(db, offeringId)]);
+      return { offering, meetings, children };
+    },
+
+    /** A school admin reopens a locked roll for a day of corrections; the reason goes to the audit log. */
+    async unlock(actor: Actor, meetingId: number, reason: string): Promise<{ ok: true; until: Date } | { ok: false; reason: 'not_found' | 'not_locked' }> {
+      const meeting = await meetingFor(actor, meetingId);
+      if (!meeting || (actor.role !== 'school_admin' && actor.role !== 'district_admin')) return { ok: false, reason: 'not_found' };
+      if (stateOf(meeting) !== 'locked') return { ok: false, reason: 'not_locked' };
+      const until = new Date(clock.now().getTime() + UNLOCK_HOURS * 3_600_000);
+      await inTransaction(db, async (trx) => {
+        await trx.updateTable('meetings').set({ unlocked_until: until.toISOString() }).where('id', '=', meetingId).execute();
+        await recordAudit(
+          trx,
+          { actorId: actor.id, action: 'attendance.unlocked', subjectType: 'meeting', subjectId: meetingId, schoolId: meeting.school_id, detail: { reason, until: until.toISOString() } },
+          clock.now(),
+        );
+      });
+      return { ok: true, until };
+    },
+  };
+}
+
+export type AttendanceService = ReturnType<typeof createAttendanceService>;
