@@ -148,3 +148,35 @@ export function enrolledChildren(db: Kysely<Database>, offeringId: number) {
     .orderBy('children.name')
     .execute();
 }
+
+export function termWithSchool(db: Kysely<Database>, termId: number) {
+  return db.selectFrom('terms').selectAll().where('id', '=', termId).executeTakeFirst();
+}
+
+/** A term's published offerings, optionally of one category or meeting on one weekday. */
+export function reportOfferings(db: Kysely<Database>, termId: number, filter: { category?: string | undefined; weekday?: number | undefined }) {
+  let query = db
+    .selectFrom('offerings')
+    .select(['id', 'code', 'title_zh', 'title_en', 'category', 'capacity', 'seats_taken'])
+    .where('term_id', '=', termId)
+    .where('status', '=', 'published');
+  if (filter.category) query = query.where('category', '=', filter.category);
+  if (filter.weekday) {
+    const weekday = filter.weekday;
+    query = query.where((eb) => eb.exists(eb.selectFrom('offering_slots').select('offering_slots.id').whereRef('offering_slots.offering_id', '=', 'offerings.id').where('offering_slots.weekday', '=', weekday)));
+  }
+  return query.orderBy('category').orderBy('code').execute();
+}
+
+/** Every mark of the term's held meetings up to a day, with the child's name. */
+export function reportMarks(db: Kysely<Database>, termId: number, upTo: Day) {
+  return db
+    .selectFrom('attendance_marks')
+    .innerJoin('meetings', 'meetings.id', 'attendance_marks.meeting_id')
+    .innerJoin('offerings', 'offerings.id', 'meetings.offering_id')
+    .innerJoin('children', 'children.id', 'attendance_marks.child_id')
+    .select(['meetings.offering_id', 'meetings.day', 'attendance_marks.child_id', 'attendance_marks.mark', 'children.name as child_name'])
+    .where('offerings.term_id', '=', termId)
+    .where('meetings.day', '<=', upTo)
+    .execute();
+}

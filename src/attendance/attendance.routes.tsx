@@ -3,11 +3,16 @@ import { Hono } from 'hono';
 import type { Context } from 'hono';
 import { z } from 'zod';
 import { type RollChildView, RollList, RollPage, RollRow, type RollRowState, RollCounts, SheetPage, TodayPage, type RollView } from '../../views/pages/attendance.tsx';
+import { stringify } from 'csv-stringify/sync';
+import { AttendanceReportPage, percent } from '../../views/pages/attendance-report.tsx';
+import { CATEGORY_CODES } from '../catalogue/categories.ts';
 import { requireRole } from '../auth/guards.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { parseForm, textField, translateErrors } from '../http/forms.ts';
 import { chromeFor, errorPage, respond } from '../http/pages.tsx';
-import type { MessageKey } from '../i18n/i18n.ts';
+import type { I18n, MessageKey } from '../i18n/i18n.ts';
+import type { AttendanceReport } from './report.policy.ts';
+import { ABSENCE_FLAG } from './report.policy.ts';
 import type { AttendanceService, MarkResult } from './attendance.service.ts';
 
 const idParam = z.coerce.number().int().positive().max(2_147_483_647);
@@ -22,6 +27,25 @@ const markSchema = z.object({
 });
 
 const unlockSchema = z.object({ reason: textField(200) });
+
+const reportFilterSchema = z.object({
+  category: z.union([z.literal(''), z.enum(CATEGORY_CODES)]).optional(),
+  weekday: z.union([z.literal(''), z.string().regex(/^[1-7]$/)]).optional(),
+});
+
+/** The report as CSV rows: one per offering, then one per category and the total (UTF-8 with a BOM for Excel). */
+function reportCsv(i18n: I18n, report: AttendanceReport): string {
+  const { t } = i18n;
+  const category = (code: string) => ((CATEGORY_CODES as readonly string[]).includes(code) ? t(`category.${code}` as MessageKey) : code);
+  const figures = (row: AttendanceReport['total']) => [row.enrolled, row.capacity, percent(i18n, row.fillRate), row.present, row.late, row.absent, row.excused, percent(i18n, row.attendanceRate)];
+  const rows = [
+    ...report.offerings.map((row) => [t('report.level.offering'), row.offering.code, row.offering.title, category(row.offering.category), ...figures(row), row.flagged]),
+    ...report.categories.map((row) => [t('report.level.category'), '', '', category(row.category), ...figures(row), '']),
+    [t('report.level.total'), '', '', '', ...figures(report.total), report.flagged.length],
+  ];
+  const header = (['level', 'code', 'title', 'category', 'enrolled', 'capacity', 'fill', 'present', 'late', 'absent', 'excused', 'rate', 'flagged'] as const).map((column) => t(`report.col.${column}`));
+  return '\uFEFF' + stringify([header, ...rows.map((row) => row.map(String))]);
+}
 
 const REFUSAL: Record<Exclude<MarkResult, { ok: true }>['reason'], MessageKey> = {
   not_found: 'error.notFound.body',
@@ -168,6 +192,50 @@ export function attendanceRoutes(deps: { attendance: AttendanceService }) {
       );
     }
     return c.redirect(`/teach/meetings/${id}?unlocked=1`, 303);
+  });
+
+  async function report(c: Context<AppEnv>) {
+    const termId = idParam.safeParse(c.req.param('termId'));
+    if (!termId.success) return null;
+    const filter = reportFilterSchema.safeParse({ category: c.req.query('category'), weekday: c.req.query('weekday') });
+    const filters = filter.success ? { category: filter.data.category ?? '', weekday: filter.data.weekday ?? '' } : { category: '', weekday: '' };
+    const found = await attendance.report(c.var.user!, termId.data, { category: filters.category || undefined, weekday: filters.weekday ? Number(filters.weekday) : undefined }, c.var.i18n.lang);
+    return found ? { ...found, termId: termId.data, filters, filterError: !filter.success } : null;
+  }
+
+  const admins = requireRole(['school_admin', 'district_admin'], (c, status) => errorPage(c, status));
+
+  app.get('/admin/terms/:termId/attendance', admins, async (c) => {
+    const found = await report(c);
+    if (!found) return errorPage(c, 404);
+    const query = new URLSearchParams(Object.entries(found.filters).filter(([, value]) => value !== '')).toString();
+    return respond(
+      c,
+      {
+        page: () => (
+          <AttendanceReportPage
+            chrome={chromeFor(c)}
+            termId={found.termId}
+            termName={pick(c, found.term.name_zh, found.term.name_en)}
+            filters={found.filters}
+            filterError={found.filterError}
+            report={found.report}
+            flagThreshold={ABSENCE_FLAG}
+            offeringTitles={new Map(found.report.offerings.map((row) => [row.offering.id, row.offering.title]))}
+            csvHref={`/admin/terms/${found.termId}/attendance.csv${query ? `?${query}` : ''}`}
+          />
+        ),
+      },
+      found.filterError ? 400 : 200,
+    );
+  });
+
+  app.get('/admin/terms/:termId/attendance.csv', admins, async (c) => {
+    const found = await report(c);
+    if (!found) return errorPage(c, 404);
+    c.header('Content-Type', 'text/csv; charset=utf-8');
+    c.header('Content-Disposition', `attachment; filename="attendance-term-${found.termId}.csv"`);
+    return c.body(reportCsv(c.var.i18n, found.report), found.filterError ? 400 : 200);
   });
 
   app.get('/teach/meetings/:id/sheet', staff, async (c) => {

@@ -2,7 +2,7 @@
 // messages to guardians, written to the outbox in the same transaction as the mark.
 import type { Kysely } from 'kysely';
 import { recordAudit } from '../audit/audit.service.ts';
-import type { Actor } from '../auth/roles.policy.ts';
+import { type Actor, canManageSchool } from '../auth/roles.policy.ts';
 import { addDays, dayInZone } from '../calendar.ts';
 import type { Clock } from '../clock.ts';
 import type { AttendanceMark, Database } from '../db/schema.ts';
@@ -10,6 +10,7 @@ import { inTransaction } from '../db/transaction.ts';
 import { createOutbox, type Outbox } from '../notify/outbox.ts';
 import * as attendance from './attendance.repository.ts';
 import { type RollState, absenceMessage, canTakeRoll, canWriteRoll, editableUntil, rollState } from './attendance.policy.ts';
+import { attendanceReport } from './report.policy.ts';
 
 /** How long an admin's unlock keeps a locked roll open for corrections. */
 export const UNLOCK_HOURS = 24;
@@ -127,6 +128,25 @@ export function createAttendanceService(deps: { db: Kysely<Database>; clock: Clo
       if (!offering || !canTakeRoll(actor, { teacherId: offering.teacher_id, schoolId: offering.school_id })) return null;
       const [meetings, children] = await Promise.all([attendance.heldMeetings(db, offeringId), attendance.enrolledChildren(db, offeringId)]);
       return { offering, meetings, children };
+    },
+
+    /** The term's attendance report for an admin of its school, or null (404) for anyone else. */
+    async report(actor: Actor, termId: number, filter: { category?: string | undefined; weekday?: number | undefined }, lang: 'zh-CN' | 'en') {
+      const term = await attendance.termWithSchool(db, termId);
+      if (!term || !canManageSchool(actor, term.school_id)) return null;
+      const [offerings, marks] = await Promise.all([attendance.reportOfferings(db, termId, filter), attendance.reportMarks(db, termId, today())]);
+      const report = attendanceReport(
+        offerings.map((offering) => ({
+          id: offering.id,
+          code: offering.code,
+          title: (lang === 'en' && offering.title_en) || offering.title_zh,
+          category: offering.category,
+          capacity: offering.capacity,
+          enrolled: offering.seats_taken,
+        })),
+        marks.map((mark) => ({ offeringId: mark.offering_id, childId: mark.child_id, childName: mark.child_name, day: mark.day, mark: mark.mark })),
+      );
+      return { term, report };
     },
 
     /** A school admin reopens a locked roll for a day of corrections; the reason goes to the audit log. */

@@ -145,6 +145,9 @@ export function TermPage(props: {
             <a class="button" href={`/admin/terms/${props.termId}/import`}>
               {t('csv.title')}
             </a>
+            <a class="button" href={`/admin/terms/${props.termId}/attendance`}>
+              {t('report.link')}
+            </a>
             <a class="button button--primary" href={`/admin/terms/${props.termId}/offerings/new`}>
               {t('admin.newOffering')}
             </a>
