@@ -34,6 +34,8 @@ export interface SeedSummary {
   children: number;
   enrollments: number;
   meetings: number;
+  /** Attendance marks of the meetings already held. */
+  marks: number;
 }
 
 /** mulberry32: a tiny seeded generator, so the demo district is the same on every machine. */
@@ -92,7 +94,7 @@ export async function seedDemoDistrict(db: Kysely<Database>, options: { clock: C
   const holidays = [addDays(firstDay, 17), addDays(firstDay, 59)].filter((day) => day !== today);
   const termName = schoolTermName(firstDay);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  const summary: SeedSummary = { schools: 0, clubs: 0, courses: 0, teachers: 0, parents: 0, children: 0, enrollments: 0, meetings: 0 };
+  const summary: SeedSummary = { schools: 0, clubs: 0, courses: 0, teachers: 0, parents: 0, children: 0, enrollments: 0, meetings: 0, marks: 0 };
 
   await db.transaction().execute(async (trx) => {
     const insertUser = async (user: { name: string; email?: string; phone?: string; role: Database['users']['role']; schoolId: number | null }) =>
@@ -348,8 +350,33 @@ export async function seedDemoDistrict(db: Kysely<Database>, options: { clock: C
         if (offering.taken > 0) await trx.updateTable('offerings').set({ seats_taken: offering.taken }).where('id', '=', offering.id).execute();
       }
     }
+    summary.marks = await markHeldMeetings(trx, random, today, nowIso);
   });
   return summary;
+}
+
+/**
+ * The roll of every meeting held before today, as teachers would have taken it: mostly present, a few late,
+ * absent or excused (so the attendance report and the children's records have something real to show).
+ */
+async function markHeldMeetings(trx: Kysely<Database>, random: ReturnType<typeof seededRandom>, today: string, at: string): Promise<number> {
+  const held = await trx
+    .selectFrom('meetings')
+    .innerJoin('enrollments', (join) => join.onRef('enrollments.offering_id', '=', 'meetings.offering_id').on('enrollments.status', '=', 'enrolled'))
+    .innerJoin('offerings', 'offerings.id', 'meetings.offering_id')
+    .select(['meetings.id as meeting_id', 'enrollments.child_id', 'offerings.teacher_id'])
+    .where('meetings.day', '<', today)
+    .where('meetings.status', '=', 'scheduled')
+    .orderBy('meetings.id')
+    .orderBy('enrollments.child_id')
+    .execute();
+  const marks = held.map((row) => {
+    const roll = random.next();
+    const mark = roll < 0.88 ? 'present' : roll < 0.93 ? 'late' : roll < 0.97 ? 'absent' : 'excused';
+    return { meeting_id: row.meeting_id, child_id: row.child_id, mark, note: null, marked_by: row.teacher_id, marked_at: at, alert_state: mark === 'absent' ? 'absent' : null } as const;
+  });
+  for (let i = 0; i < marks.length; i += 500) await trx.insertInto('attendance_marks').values(marks.slice(i, i + 500)).execute();
+  return marks.length;
 }
 
 interface SeededOffering {

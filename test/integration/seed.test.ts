@@ -113,6 +113,20 @@ for (const dialect of DIALECTS) {
       expect(full).toBeGreaterThanOrEqual(3);
     });
 
+    it('has the roll taken for every meeting already held, and for no other', async () => {
+      const marks = await handle.db
+        .selectFrom('attendance_marks')
+        .innerJoin('meetings', 'meetings.id', 'attendance_marks.meeting_id')
+        .leftJoin('enrollments', (join) =>
+          join.onRef('enrollments.offering_id', '=', 'meetings.offering_id').onRef('enrollments.child_id', '=', 'attendance_marks.child_id').on('enrollments.status', '=', 'enrolled'),
+        )
+        .select(['meetings.day', 'enrollments.id as enrollment', 'attendance_marks.mark'])
+        .execute();
+      expect(marks.length).toBeGreaterThan(1000);
+      expect(marks.every((mark) => mark.day < today && mark.enrollment !== null)).toBe(true);
+      expect(new Set(marks.map((mark) => mark.mark))).toEqual(new Set(['present', 'late', 'absent', 'excused']));
+    });
+
     it('gives the demo teacher meetings today and the demo parent two children', async () => {
       const meetings = await handle.db
         .selectFrom('meetings')
