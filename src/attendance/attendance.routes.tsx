@@ -2,11 +2,12 @@
 import { Hono } from 'hono';
 import type { Context } from 'hono';
 import { z } from 'zod';
-import { type RollChildView, RollList, RollPage, RollRow, type RollRowState, RollCounts, SheetPage, TodayPage, type RollView } from '../../views/pages/attendance.tsx';
+import { type RollChildView, RollList, RollRest, RollPage, RollRow, type RollRowState, RollCounts, SheetPage, TodayPage, type RollView } from '../../views/pages/attendance.tsx';
 import { stringify } from 'csv-stringify/sync';
 import { AttendanceReportPage, percent } from '../../views/pages/attendance-report.tsx';
 import { CATEGORY_CODES } from '../catalogue/categories.ts';
 import { requireRole } from '../auth/guards.ts';
+import { addDays } from '../calendar.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { parseForm, textField, translateErrors } from '../http/forms.ts';
 import { chromeFor, errorPage, respond } from '../http/pages.tsx';
@@ -70,7 +71,9 @@ export function attendanceRoutes(deps: { attendance: AttendanceService }) {
     const roll = await attendance.roll(c.var.user!, id);
     if (!roll) return null;
     const { meeting } = roll;
-    const unlocked = roll.state === 'unlocked' && meeting.unlocked_until ? new Date(meeting.unlocked_until) : roll.editableUntil;
+    const { format } = c.var.i18n;
+    // The window closes at midnight after the next day: say "until the end of <that day>", not "until 00:00".
+    const until = roll.state === 'unlocked' && meeting.unlocked_until ? format.dateTime(meeting.unlocked_until) : format.day(addDays(meeting.day, 1));
     return {
       meetingId: meeting.id,
       offeringId: meeting.offering_id,
@@ -80,7 +83,7 @@ export function attendanceRoutes(deps: { attendance: AttendanceService }) {
       endsAt: meeting.ends_at,
       room: meeting.room,
       state: meeting.status === 'scheduled' ? roll.state : 'cancelled',
-      until: c.var.i18n.format.dateTime(unlocked),
+      until,
       children: roll.children.map((child) => ({ childId: child.child_id, name: child.name, className: child.class_name, mark: child.mark, note: child.note })),
       canUnlock: c.var.user!.role === 'school_admin' || c.var.user!.role === 'district_admin',
     };
@@ -133,6 +136,7 @@ export function attendanceRoutes(deps: { attendance: AttendanceService }) {
         <>
           <RollRow i18n={c.var.i18n} meetingId={id} child={child} writable={writable} state={state} />
           <RollCounts i18n={c.var.i18n} children={children} oob />
+          <RollRest i18n={c.var.i18n} meetingId={id} unmarked={children.filter((one) => one.mark === null).length} writable={writable} oob />
         </>,
         status,
       );
@@ -153,7 +157,8 @@ export function attendanceRoutes(deps: { attendance: AttendanceService }) {
     if (!result.ok) return refuse(REFUSAL[result.reason]);
     const updated: RollChildView = { ...current, mark: result.mark, note: result.note };
     const children = roll.children.map((child) => (child.childId === childId ? updated : child));
-    const text = result.mark ? t('attendance.roll.saved', { mark: t(`attendance.mark.${result.mark}`) }) : t('attendance.roll.cleared');
+    const saved = result.mark ? t('attendance.roll.saved', { mark: t(`attendance.mark.${result.mark}`) }) : t('attendance.roll.cleared');
+    const text = result.guardiansTold ? t('attendance.roll.guardiansTold', { saved }) : saved;
     // An undo offers no undo of itself; a fresh mark offers going back to what was there before.
     const undoTo = parsed.data.undo ? undefined : result.previous === result.mark ? undefined : (result.previous ?? 'none');
     return answer(updated, { message: { kind: 'success', text }, undoTo }, 200, children);

@@ -18,7 +18,7 @@ export const UNLOCK_HOURS = 24;
 export const TODAY_SPAN_DAYS = 4;
 
 export type MarkResult =
-  | { ok: true; mark: AttendanceMark | null; note: string | null; previous: AttendanceMark | null }
+  | { ok: true; mark: AttendanceMark | null; note: string | null; previous: AttendanceMark | null; guardiansTold: boolean }
   | { ok: false; reason: 'not_found' | 'not_enrolled' | 'locked' | 'not_yet' | 'alarm_sent' };
 
 export function createAttendanceService(deps: { db: Kysely<Database>; clock: Clock; timeZone: string; outbox?: Outbox }) {
@@ -75,7 +75,7 @@ export function createAttendanceService(deps: { db: Kysely<Database>; clock: Clo
           // Taking a mark back once the guardians were alarmed would leave them wondering: mark what happened instead.
           if (existing?.alert_state) return { ok: false, reason: 'alarm_sent' };
           if (existing) await trx.deleteFrom('attendance_marks').where('meeting_id', '=', meetingId).where('child_id', '=', childId).execute();
-          return { ok: true, mark: null, note: null, previous };
+          return { ok: true, mark: null, note: null, previous, guardiansTold: false };
         }
         const message = absenceMessage(existing?.alert_state ?? null, mark);
         await attendance.writeMark(
@@ -98,7 +98,7 @@ export function createAttendanceService(deps: { db: Kysely<Database>; clock: Clo
           if (message.send === 'absence_cleared') await outbox.toGuardians(trx, childId, 'absence_cleared', { ...about, mark: message.mark });
           else await outbox.toGuardians(trx, childId, message.send === 'absent' ? 'child_absent' : 'absent_again', about);
         }
-        return { ok: true, mark, note: keptNote, previous };
+        return { ok: true, mark, note: keptNote, previous, guardiansTold: message.send !== null };
       });
     },
 

@@ -94,9 +94,10 @@ for (const dialect of DIALECTS) {
       const absent = await mark(teacher, child, 'absent');
       expect(absent.status).toBe(200);
       const html = await absent.text();
-      expect(html).toContain('已保存：缺勤');
+      expect(html).toContain('已保存：缺勤，已通知家长');
       expect(html).toContain('aria-pressed="true">缺勤');
       expect(html).toContain('id="roll-counts" hx-swap-oob="true"');
+      expect(html).toContain('其余全部出勤（2 人）'); // the one-tap button keeps count
       expect(await notices('child_absent')).toEqual(guardians);
 
       await mark(teacher, child, 'absent'); // a second tap

@@ -157,13 +157,26 @@ export function RollCounts(props: { i18n: I18n; children: RollChildView[]; oob?:
   );
 }
 
+/** "Everyone else present": kept in step with each tap (out of band), gone once nobody is left unmarked. */
+export function RollRest(props: { i18n: I18n; meetingId: number; unmarked: number; writable: boolean; oob?: boolean }) {
+  const action = `/teach/meetings/${props.meetingId}/rest-present`;
+  const oob = props.oob ? 'true' : undefined;
+  if (!props.writable || props.unmarked === 0) return <div id="roll-rest" hx-swap-oob={oob}></div>;
+  return (
+    <form id="roll-rest" method="post" action={action} hx-post={action} hx-target="#roll" hx-swap="outerHTML" class="roll-rest" hx-swap-oob={oob}>
+      <button type="submit" class="button button--primary button--block">
+        {props.i18n.t('attendance.roll.restPresent', { count: props.unmarked })}
+      </button>
+    </form>
+  );
+}
+
 /** The list of children with their marks and the "everyone else present" button: swapped whole after that button. */
 export function RollList(props: { i18n: I18n; roll: RollView; message?: string }) {
   const { t } = props.i18n;
   const { roll } = props;
   const writable = roll.state === 'open' || roll.state === 'unlocked';
   const unmarked = roll.children.filter((child) => child.mark === null).length;
-  const action = `/teach/meetings/${roll.meetingId}/rest-present`;
   return (
     <section id="roll" class="roll" aria-labelledby="roll-title">
       <h2 id="roll-title" class="visually-hidden">
@@ -177,13 +190,7 @@ export function RollList(props: { i18n: I18n; roll: RollView; message?: string }
           <RollRow i18n={props.i18n} meetingId={roll.meetingId} child={child} writable={writable} />
         ))}
       </ul>
-      {writable && unmarked > 0 ? (
-        <form method="post" action={action} hx-post={action} hx-target="#roll" hx-swap="outerHTML" class="roll-rest">
-          <button type="submit" class="button button--primary button--block">
-            {t('attendance.roll.restPresent', { count: unmarked })}
-          </button>
-        </form>
-      ) : null}
+      <RollRest i18n={props.i18n} meetingId={roll.meetingId} unmarked={unmarked} writable={writable} />
     </section>
   );
 }
