@@ -151,6 +151,8 @@ export interface EnrollmentsTable {
   waitlist_position: number | null;
   created_at: Instant;
   updated_at: Instant;
+  /** A lottery request's rank among the child's choices (1 = first choice); null otherwise. */
+  choice_rank: number | null;
 }
 
 export interface AttendanceMarksTable {
@@ -200,6 +202,30 @@ export interface GuardianInvitesTable {
   used_at: Instant | null;
 }
 
+export interface LotteryEntriesTable {
+  term_id: number;
+  child_id: number;
+  entry_number: number;
+  created_at: Instant;
+}
+
+export interface LotteryDrawsTable {
+  term_id: number;
+  algorithm_version: number;
+  seed: string;
+  commitment: string;
+  committed_at: Instant;
+  public_value_source_zh: string;
+  public_value_source_en: string;
+  entries_json: string | null;
+  entries_hash: string | null;
+  frozen_at: Instant | null;
+  public_value: string | null;
+  drawn_at: Instant | null;
+  drawn_by: number | null;
+  result_json: string | null;
+}
+
 export interface CalendarFeedsTable {
   token: string;
   child_id: number;
@@ -236,6 +262,8 @@ export interface Database {
   notification_deliveries: NotificationDeliveriesTable;
   guardian_invites: GuardianInvitesTable;
   calendar_feeds: CalendarFeedsTable;
+  lottery_entries: LotteryEntriesTable;
+  lottery_draws: LotteryDrawsTable;
   audit_events: AuditEventsTable;
 }
 

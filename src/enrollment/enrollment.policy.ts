@@ -19,7 +19,7 @@ export interface EnrolmentFacts {
   others: readonly { title: string; slots: readonly WeeklySlot[] }[];
 }
 
-type Rule = (facts: EnrolmentFacts) => Refusal | null;
+export type Rule = (facts: EnrolmentFacts) => Refusal | null;
 
 const sameSchool: Rule = ({ child, offering }) => (child.schoolId === offering.schoolId ? null : { reason: 'other_school' });
 
@@ -46,8 +46,11 @@ const noClash: Rule = ({ offering, others }) => {
   return null;
 };
 
+/** Who may ask for an offering at all, and when: shared with the lottery's ranked choices. */
+export const ELIGIBILITY_RULES: readonly Rule[] = [sameSchool, gradeFits, windowOpen];
+
 /** Every rule, in the order a parent would want to hear about them. */
-export const ENROLMENT_RULES: readonly Rule[] = [sameSchool, gradeFits, windowOpen, firstComeTerm, underLimit, noClash];
+export const ENROLMENT_RULES: readonly Rule[] = [...ELIGIBILITY_RULES, firstComeTerm, underLimit, noClash];
 
 export function enrolmentRefusal(facts: EnrolmentFacts): Refusal | null {
   for (const rule of ENROLMENT_RULES) {

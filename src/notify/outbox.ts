@@ -44,6 +44,12 @@ export interface NotificationPayloads {
   absence_cleared: AttendanceAbout & { mark: 'present' | 'late' | 'excused' };
   /** A follow-up to absence_cleared: the child was absent after all. */
   absent_again: AttendanceAbout;
+  /** The lottery gave the child a seat. */
+  lottery_seat: { offeringId: number; childId: number; childName: string; title: string; titleEn: string | null };
+  /** The lottery put the child on a waitlist. */
+  lottery_waitlisted: { offeringId: number; childId: number; childName: string; title: string; titleEn: string | null; position: number };
+  /** The lottery could place none of the child's choices. */
+  lottery_none: { childId: number; childName: string; termId: number };
 }
 
 /** Which meeting an attendance notice is about. */

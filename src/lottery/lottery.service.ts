@@ -1,0 +1,331 @@
+// Lottery terms: the commitment when the window opens, ranked choices while it is open, the frozen entry list
+// when it closes, and the one draw afterwards, applied as enrollments and waitlists in one transaction.
+import { randomBytes as cryptoRandomBytes } from 'node:crypto';
+import type { Kysely, Transaction } from 'kysely';
+import { recordAudit } from '../audit/audit.service.ts';
+import { type Actor, canManageSchool } from '../auth/roles.policy.ts';
+import { addDays, dayInZone, instantInZone } from '../calendar.ts';
+import type { WeeklySlot } from '../catalogue/meetings.policy.ts';
+import type { Clock } from '../clock.ts';
+import { isUniqueViolation } from '../db/errors.ts';
+import type { Database, Term } from '../db/schema.ts';
+import { inTransaction } from '../db/transaction.ts';
+import { childOfGuardian } from '../family/family.repository.ts';
+import { createOutbox, type Outbox } from '../notify/outbox.ts';
+import { ALGORITHM_VERSION, commitmentOf, runDraw, sha256Hex } from './draw.policy.ts';
+import { type LotteryExport, frozenEntriesText, resultsByOffering } from './export.ts';
+import * as lottery from './lottery.repository.ts';
+import { type ChoiceRefusal, type DrawRefusal, choiceRefusal, drawRefusal, lotteryStage, publicValueDay } from './lottery.policy.ts';
+
+export type ChoiceResult = { ok: true; rank: number; entryNumber: number } | { ok: false; reason: 'not_found' } | { ok: false; reason: 'refused'; refusal: ChoiceRefusal };
+export type DrawOutcome = { ok: true; seated: number; waitlisted: number; unplaced: number } | { ok: false; reason: 'not_found' } | { ok: false; reason: 'refused'; refusal: DrawRefusal };
+
+const toSlot = (row: { weekday: number; starts_at: string; ends_at: string }): WeeklySlot => ({ weekday: row.weekday, startsAt: row.starts_at, endsAt: row.ends_at });
+
+export function createLotteryService(deps: { db: Kysely<Database>; clock: Clock; timeZone: string; outbox?: Outbox; randomBytes?: (size: number) => Buffer }) {
+  const { db, clock, timeZone } = deps;
+  const outbox = deps.outbox ?? createOutbox({ channels: [], now: () => clock.now() });
+  const randomBytes = deps.randomBytes ?? cryptoRandomBytes;
+
+  /** From the moment the window opens, the term has a secret seed and its published commitment. */
+  async function ensureCommitment(term: Term) {
+    const existing = await lottery.drawOf(db, term.id);
+    if (existing || term.mode !== 'lottery' || clock.now().toISOString() < term.enrol_opens_at) return existing ?? null;
+    const seed = randomBytes(32).toString('hex');
+    const day = publicValueDay(dayInZone(new Date(term.enrol_closes_at), timeZone));
+    try {
+      await db
+        .insertInto('lottery_draws')
+        .values({
+          term_id: term.id,
+          algorithm_version: ALGORITHM_VERSION,
+          seed,
+          commitment: commitmentOf(seed),
+          committed_at: clock.now().toISOString(),
+          public_value_source_zh: `${day} 中国福利彩票「双色球」开奖号码（6 个红球加 1 个蓝球，按开奖公告的顺序，用空格隔开）`,
+          public_value_source_en: `The China Welfare Lottery "Double Colour Ball" numbers drawn on ${day} (6 red balls then 1 blue ball, in the order announced, separated by spaces)`,
+        })
+        .execute();
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error; // another request made it first: that one stands
+    }
+    return (await lottery.drawOf(db, term.id)) ?? null;
+  }
+
+  /** Once the window has closed, the entry list is frozen (once) and its hash published. */
+  async function ensureFrozen(term: Term) {
+    const draw = await ensureCommitment(term);
+    if (!draw || draw.entries_json || clock.now().toISOString() < term.enrol_closes_at) return draw;
+    const school = await db.selectFrom('schools').select('slug').where('id', '=', term.school_id).executeTakeFirstOrThrow();
+    const [offerings, slots, requests, held] = await Promise.all([
+      lottery.offeringsForDraw(db, term.id),
+      lottery.slotsOfTerm(db, term.id),
+      lottery.requestsOfTerm(db, term.id),
+      lottery.heldInTerm(db, term.id),
+    ]);
+    const slotsOf = (offeringId: number) => slots.filter((slot) => slot.offering_id === offeringId).map(toSlot);
+    const entries = new Map<number, { entry: number; childId: number; choices: string[] }>();
+    for (const request of requests) {
+      const entry = entries.get(request.entry_number) ?? { entry: request.entry_number, childId: request.child_id, choices: [] };
+      entry.choices.push(request.code);
+      entries.set(request.entry_number, entry);
+    }
+    const text = frozenEntriesText({
+      school: school.slug,
+      termId: term.id,
+      commitment: draw.commitment,
+      publicValueSource: { zh: draw.public_value_source_zh, en: draw.public_value_source_en },
+      offerings: offerings.map((offering) => ({ code: offering.code, title: offering.title_zh, seats: Math.max(0, offering.capacity - offering.seats_taken), slots: slotsOf(offering.id) })),
+      entries: [...entries.values()].map((entry) => {
+        const holds = held.filter((row) => row.child_id === entry.childId);
+        return { entry: entry.entry, choices: entry.choices, limit: Math.max(0, term.course_limit - holds.length), busy: holds.flatMap((row) => slotsOf(row.offering_id)) };
+      }),
+    });
+    await db
+      .updateTable('lottery_draws')
+      .set({ entries_json: text, entries_hash: sha256Hex(text), frozen_at: clock.now().toISOString() })
+      .where('term_id', '=', term.id)
+      .where('entries_json', 'is', null)
+      .execute();
+    return (await lottery.drawOf(db, term.id)) ?? null;
+  }
+
+  async function requestOf(parentId: number, enrollmentId: number) {
+    const row = await db
+      .selectFrom('enrollments')
+      .innerJoin('offerings', 'offerings.id', 'enrollments.offering_id')
+      .innerJoin('terms', 'terms.id', 'offerings.term_id')
+      .select(['enrollments.id', 'enrollments.child_id', 'enrollments.choice_rank', 'offerings.term_id', 'terms.enrol_opens_at', 'terms.enrol_closes_at', 'terms.mode'])
+      .where('enrollments.id', '=', enrollmentId)
+      .where('enrollments.status', '=', 'requested')
+      .executeTakeFirst();
+    if (!row || !(await childOfGuardian(db, parentId, row.child_id))) return null;
+    return row;
+  }
+
+  const windowOpen = (term: { enrol_opens_at: string; enrol_closes_at: string }) => lotteryStage(term, null, clock.now()) === 'open';
+
+  return {
+    ensureFrozen,
+
+    /**
+     * Adds the offering as the child's next-ranked choice. Asking again for the same offering answers with its
+     * rank and changes nothing.
+     */
+    async addChoice(parentId: number, offeringId: number, childId: number): Promise<ChoiceResult> {
+      const [child, offering] = await Promise.all([
+        childOfGuardian(db, parentId, childId),
+        db
+          .selectFrom('offerings')
+          .innerJoin('terms', 'terms.id', 'offerings.term_id')
+          .selectAll('terms')
+          .select(['offerings.id as offering_id', 'offerings.grade_min', 'offerings.grade_max'])
+          .where('offerings.id', '=', offeringId)
+          .where('offerings.status', '=', 'published')
+          .where('terms.mode', '=', 'lottery')
+          .executeTakeFirst(),
+      ]);
+      if (!child || !offering) return { ok: false, reason: 'not_found' };
+      const term: Term = { ...offering, id: offering.id };
+      await ensureCommitment(term);
+      return inTransaction(db, async (trx): Promise<ChoiceResult> => {
+        await lottery.lockDraw(trx, term.id);
+        const choices = await lottery.requestsOfChild(trx, term.id, childId);
+        const entry = await lottery.entryOf(trx, term.id, childId);
+        const already = choices.find((choice) => choice.offering_id === offeringId);
+        if (already && entry) return { ok: true, rank: already.choice_rank!, entryNumber: entry.entry_number };
+        const refusal = choiceRefusal({
+          child: { schoolId: child.school_id, grade: child.grade },
+          offering: { schoolId: term.school_id, gradeMin: offering.grade_min, gradeMax: offering.grade_max, slots: [] },
+          term: { opensAt: term.enrol_opens_at, closesAt: term.enrol_closes_at, mode: term.mode, courseLimit: term.course_limit },
+          now: clock.now(),
+          others: [],
+          choices: choices.length,
+          choiceLimit: term.choice_limit,
+        });
+        if (refusal) return { ok: false, reason: 'refused', refusal };
+        const now = clock.now().toISOString();
+        let entryNumber = entry?.entry_number;
+        if (entryNumber === undefined) {
+          entryNumber = await lottery.nextEntryNumber(trx, term.id);
+          await trx.insertInto('lottery_entries').values({ term_id: term.id, child_id: childId, entry_number: entryNumber, created_at: now }).execute();
+        }
+        const rank = choices.length + 1;
+        const stale = await trx.selectFrom('enrollments').select('id').where('offering_id', '=', offeringId).where('child_id', '=', childId).executeTakeFirst();
+        const values = { status: 'requested' as const, choice_rank: rank, waitlist_position: null, updated_at: now };
+        if (stale) await trx.updateTable('enrollments').set(values).where('id', '=', stale.id).execute();
+        else await trx.insertInto('enrollments').values({ offering_id: offeringId, child_id: childId, ...values, created_at: now }).execute();
+        await recordAudit(trx, { actorId: parentId, action: 'lottery.choice_added', subjectType: 'child', subjectId: childId, schoolId: term.school_id, detail: { offeringId, rank } }, clock.now());
+        return { ok: true, rank, entryNumber };
+      });
+    },
+
+    /** Moves a choice one place up or down while the window is open. */
+    async moveChoice(parentId: number, enrollmentId: number, direction: 'up' | 'down'): Promise<{ ok: true; childId: number; termId: number } | { ok: false; reason: 'not_found' | 'closed' }> {
+      const request = await requestOf(parentId, enrollmentId);
+      if (!request) return { ok: false, reason: 'not_found' };
+      if (!windowOpen(request)) return { ok: false, reason: 'closed' };
+      await inTransaction(db, async (trx) => {
+        await lottery.lockDraw(trx, request.term_id);
+        const choices = await lottery.requestsOfChild(trx, request.term_id, request.child_id);
+        const index = choices.findIndex((choice) => choice.id === enrollmentId);
+        const other = choices[direction === 'up' ? index - 1 : index + 1];
+        const mine = choices[index];
+        if (!other || !mine) return;
+        await trx.updateTable('enrollments').set({ choice_rank: other.choice_rank }).where('id', '=', mine.id).execute();
+        await trx.updateTable('enrollments').set({ choice_rank: mine.choice_rank }).where('id', '=', other.id).execute();
+      });
+      return { ok: true, childId: request.child_id, termId: request.term_id };
+    },
+
+    /** Takes a choice off the list while the window is open; the others close up. */
+    async removeChoice(parentId: number, enrollmentId: number): Promise<{ ok: true; childId: number; termId: number } | { ok: false; reason: 'not_found' | 'closed' }> {
+      const request = await requestOf(parentId, enrollmentId);
+      if (!request) return { ok: false, reason: 'not_found' };
+      if (!windowOpen(request)) return { ok: false, reason: 'closed' };
+      await inTransaction(db, async (trx) => {
+        await lottery.lockDraw(trx, request.term_id);
+        await trx.deleteFrom('enrollments').where('id', '=', enrollmentId).where('status', '=', 'requested').execute();
+        await lottery.renumberChoices(trx, request.term_id, request.child_id);
+      });
+      return { ok: true, childId: request.child_id, termId: request.term_id };
+    },
+
+    /** A child's choices in the school's lottery term (for its guardians), with its entry number. */
+    async choicesOf(parentId: number, childId: number) {
+      const child = await childOfGuardian(db, parentId, childId);
+      if (!child) return null;
+      const term = await lottery.lotteryTermOfSchool(db, child.school_id);
+      if (!term) return { child, term: null, entry: null, choices: [], stage: null };
+      const draw = await ensureFrozen(term);
+      const [entry, choices] = await Promise.all([lottery.entryOf(db, term.id, childId), lottery.requestsOfChild(db, term.id, childId)]);
+      return { child, term, entry: entry ?? null, choices, stage: lotteryStage(term, draw?.drawn_at ?? null, clock.now()) };
+    },
+
+    /** Everything the public lottery page shows, or null when the school has no lottery term. */
+    async publicView(schoolId: number) {
+      const term = await lottery.lotteryTermOfSchool(db, schoolId);
+      if (!term) return null;
+      const draw = await ensureFrozen(term);
+      const stage = lotteryStage(term, draw?.drawn_at ?? null, clock.now());
+      const entries = draw?.entries_json ? (JSON.parse(draw.entries_json) as { entries: unknown[] }).entries.length : null;
+      const results = draw?.result_json ? (JSON.parse(draw.result_json) as NonNullable<LotteryExport['results']>) : null;
+      const offerings = await lottery.offeringsForDraw(db, term.id);
+      return { term, draw: draw ?? null, stage, entries, results, offerings };
+    },
+
+    /** The export anyone can check with `npm run lottery:verify` (null before the entry list is frozen). */
+    async exportOf(schoolId: number): Promise<LotteryExport | null> {
+      const term = await lottery.lotteryTermOfSchool(db, schoolId);
+      const draw = term ? await ensureFrozen(term) : null;
+      if (!draw?.entries_json || !draw.entries_hash) return null;
+      return {
+        format: 'clubroll-lottery-export',
+        algorithmVersion: draw.algorithm_version,
+        commitment: draw.commitment,
+        entries: draw.entries_json,
+        entriesHash: draw.entries_hash,
+        publicValue: draw.public_value,
+        results: draw.result_json ? (JSON.parse(draw.result_json) as LotteryExport['results']) : null,
+      };
+    },
+
+    /** Which entry numbers belong to this parent's children in the term (only they see them). */
+    async entriesOfParent(parentId: number, termId: number) {
+      return db
+        .selectFrom('lottery_entries')
+        .innerJoin('guardianships', 'guardianships.child_id', 'lottery_entries.child_id')
+        .innerJoin('children', 'children.id', 'lottery_entries.child_id')
+        .select(['lottery_entries.entry_number', 'children.name'])
+        .where('guardianships.user_id', '=', parentId)
+        .where('lottery_entries.term_id', '=', termId)
+        .orderBy('lottery_entries.entry_number')
+        .execute();
+    },
+
+    /** The admin's draw: once, after close, with the public value; applied in one transaction. */
+    async draw(actor: Actor, termId: number, publicValue: string): Promise<DrawOutcome> {
+      const term = await lottery.termById(db, termId);
+      if (!term || !canManageSchool(actor, term.school_id)) return { ok: false, reason: 'not_found' };
+      const draw = await ensureFrozen(term);
+      if (!draw) return { ok: false, reason: 'not_found' };
+      const refusal = drawRefusal(lotteryStage(term, draw.drawn_at, clock.now()), publicValue);
+      if (refusal) return { ok: false, reason: 'refused', refusal };
+      return inTransaction(db, (trx) => applyDraw(trx, actor, term, publicValue));
+    },
+  };
+
+  async function applyDraw(trx: Transaction<Database>, actor: Actor, term: Term, publicValue: string): Promise<DrawOutcome> {
+    await lottery.lockDraw(trx, term.id);
+    const draw = (await lottery.drawOf(trx, term.id))!;
+    if (draw.drawn_at) return { ok: false, reason: 'refused', refusal: { reason: 'already_drawn' } };
+    const frozen = JSON.parse(draw.entries_json!) as { offerings: { code: string; seats: number; slots: WeeklySlot[] }[]; entries: { entry: number; choices: string[]; limit: number; busy: WeeklySlot[] }[] };
+    const result = runDraw({ seed: draw.seed, entriesHash: draw.entries_hash!, publicValue, offerings: frozen.offerings, entries: frozen.entries });
+    const now = clock.now();
+    const nowIso = now.toISOString();
+
+    const offerings = new Map((await lottery.offeringsForDraw(trx, term.id)).map((offering) => [offering.code, offering]));
+    const requests = await lottery.requestsOfTerm(trx, term.id);
+    const requestOf = (entry: number, code: string) => requests.find((request) => request.entry_number === entry && request.code === code);
+    const childOf = new Map(requests.map((request) => [request.entry_number, request.child_id]));
+    const placed = new Set<number>();
+    let seated = 0;
+    let waitlisted = 0;
+
+    for (const [code, entries] of Object.entries(result.seats)) {
+      const offering = offerings.get(code);
+      if (!offering) continue;
+      // Seats freed or lost since the close (an admin edit) are honoured: whoever does not fit waits first in line.
+      const free = Math.max(0, offering.capacity - offering.seats_taken);
+      const seatedHere = entries.slice(0, free);
+      if (!(await lottery.claimSeats(trx, offering.id, seatedHere.length))) throw new Error(`seat claim failed for ${code}`);
+      const overflow = entries.slice(free);
+      let position = await lottery.lastWaitlistPosition(trx, offering.id);
+      for (const entry of seatedHere) {
+        const request = requestOf(entry, code)!;
+        await trx.updateTable('enrollments').set({ status: 'enrolled', waitlist_position: null, updated_at: nowIso }).where('id', '=', request.id).execute();
+        await outbox.toGuardians(trx, request.child_id, 'lottery_seat', await about(trx, request.child_id, offering));
+        placed.add(request.id);
+        seated += 1;
+      }
+      for (const entry of [...overflow, ...(result.waitlists[code] ?? [])]) {
+        const request = requestOf(entry, code)!;
+        position += 1;
+        await trx.updateTable('enrollments').set({ status: 'waitlisted', waitlist_position: position, updated_at: nowIso }).where('id', '=', request.id).execute();
+        await outbox.toGuardians(trx, request.child_id, 'lottery_waitlisted', { ...(await about(trx, request.child_id, offering)), position });
+        placed.add(request.id);
+        waitlisted += 1;
+      }
+    }
+    // Choices neither seated nor waitlisted are closed; a child left with nothing is told so.
+    const unplaced = requests.filter((request) => !placed.has(request.id));
+    for (const request of unplaced) await trx.updateTable('enrollments').set({ status: 'withdrawn', updated_at: nowIso }).where('id', '=', request.id).execute();
+    const empty = [...new Set(unplaced.map((request) => request.child_id))].filter((childId) => !requests.some((request) => request.child_id === childId && placed.has(request.id)));
+    for (const childId of empty) {
+      const child = await trx.selectFrom('children').select('name').where('id', '=', childId).executeTakeFirstOrThrow();
+      await outbox.toGuardians(trx, childId, 'lottery_none', { childId, childName: child.name, termId: term.id });
+    }
+
+    await trx
+      .updateTable('lottery_draws')
+      .set({ public_value: publicValue.trim(), drawn_at: nowIso, drawn_by: actor.id, result_json: JSON.stringify(resultsByOffering(result)) })
+      .where('term_id', '=', term.id)
+      .where('drawn_at', 'is', null)
+      .execute();
+    // What is left goes first come, first served from now to the end of the term.
+    const termEnd = instantInZone(addDays(term.last_day, 1), '00:00', timeZone).toISOString();
+    await trx.updateTable('terms').set({ mode: 'first_come', enrol_opens_at: nowIso, enrol_closes_at: termEnd > term.enrol_closes_at ? termEnd : term.enrol_closes_at }).where('id', '=', term.id).execute();
+    await recordAudit(trx, { actorId: actor.id, action: 'lottery.drawn', subjectType: 'term', subjectId: term.id, schoolId: term.school_id, detail: { publicValue: publicValue.trim(), seated, waitlisted, entries: childOf.size } }, now);
+    return { ok: true, seated, waitlisted, unplaced: empty.length };
+  }
+
+  async function about(trx: Transaction<Database>, childId: number, offering: { id: number; title_zh: string }) {
+    const [child, titles] = await Promise.all([
+      trx.selectFrom('children').select('name').where('id', '=', childId).executeTakeFirstOrThrow(),
+      trx.selectFrom('offerings').select(['title_zh', 'title_en']).where('id', '=', offering.id).executeTakeFirstOrThrow(),
+    ]);
+    return { offeringId: offering.id, childId, childName: child.name, title: titles.title_zh, titleEn: titles.title_en };
+  }
+}
+
+export type LotteryService = ReturnType<typeof createLotteryService>;
