@@ -54,7 +54,7 @@ export function createApp(deps: AppDeps) {
   const schools = createSchoolsService({ db, clock, timeZone: config.timeZone });
   const catalogue = createCatalogueService({ db, clock, timeZone: config.timeZone });
   const catalogueAdmin = createCatalogueAdminService({ db, clock, timeZone: config.timeZone });
-  const family = createFamilyService({ db, clock });
+  const family = createFamilyService({ db, clock, timeZone: config.timeZone });
   const outbox = createOutbox({ channels: deliveryChannels(config), now: () => clock.now() });
   const enrollment = createEnrollmentService({ db, clock, outbox });
   const attendance = createAttendanceService({ db, clock, timeZone: config.timeZone, outbox });
@@ -102,7 +102,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', attendanceRoutes({ attendance }));
   app.route('/', catalogueAdminRoutes({ admin: catalogueAdmin, timeZone: config.timeZone }));
   app.route('/', authRoutes({ auth, schools, facts }));
-  app.route('/', familyRoutes({ family, schools }));
+  app.route('/', familyRoutes({ family, schools, facts, timeZone: config.timeZone }));
 
   app.notFound((c) => errorPage(c, 404));
   app.onError((error, c) => {

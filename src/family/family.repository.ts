@@ -1,6 +1,7 @@
-// Kysely queries for children and the guardians who look after them.
-import type { Kysely } from 'kysely';
-import type { Database } from '../db/schema.ts';
+// Kysely queries for children, the guardians who look after them, their invitations and calendar feeds, and their week.
+import type { Kysely, Transaction } from 'kysely';
+import { isPostgres } from '../db/dialect.ts';
+import type { Database, Day } from '../db/schema.ts';
 
 export function childrenOfGuardian(db: Kysely<Database>, userId: number) {
   return db
@@ -26,7 +27,143 @@ export function childOfGuardian(db: Kysely<Database>, userId: number, childId: n
     .executeTakeFirst();
 }
 
+export function childById(db: Kysely<Database>, childId: number) {
+  return db.selectFrom('children').select(['id', 'name', 'school_id']).where('id', '=', childId).executeTakeFirst();
+}
+
 export function schoolByIdOrSlug(db: Kysely<Database>, text: string) {
   const query = db.selectFrom('schools').selectAll();
   return (/^\d{1,9}$/.test(text) ? query.where('id', '=', Number(text)) : query.where('slug', '=', text)).executeTakeFirst();
+}
+
+/** Everyone who looks after the child, first guardian first. */
+export function guardiansOf(db: Kysely<Database>, childId: number) {
+  return db
+    .selectFrom('guardianships')
+    .innerJoin('users', 'users.id', 'guardianships.user_id')
+    .select(['users.id', 'users.name', 'guardianships.created_at'])
+    .where('guardianships.child_id', '=', childId)
+    .orderBy('guardianships.created_at')
+    .orderBy('users.id')
+    .execute();
+}
+
+export async function guardianCount(db: Kysely<Database>, childId: number): Promise<number> {
+  const row = await db
+    .selectFrom('guardianships')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .where('child_id', '=', childId)
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
+/** PostgreSQL: holds the child's row until commit, so two guardians removing each other queue up. SQLite writers are serial already. */
+export async function lockChild(trx: Transaction<Database>, childId: number) {
+  if (isPostgres(trx)) await trx.selectFrom('children').select('id').where('id', '=', childId).forUpdate().execute();
+}
+
+export function inviteByCodeHash(db: Kysely<Database>, codeHash: string) {
+  return db
+    .selectFrom('guardian_invites')
+    .innerJoin('children', 'children.id', 'guardian_invites.child_id')
+    .selectAll('guardian_invites')
+    .select(['children.name as child_name', 'children.school_id'])
+    .where('guardian_invites.code_hash', '=', codeHash)
+    .executeTakeFirst();
+}
+
+/** Unused invitations this guardian made for the child: a new one replaces them. */
+export async function deleteUnusedInvites(trx: Transaction<Database>, childId: number, createdBy: number) {
+  await trx.deleteFrom('guardian_invites').where('child_id', '=', childId).where('created_by', '=', createdBy).where('used_at', 'is', null).execute();
+}
+
+/** Marks the invitation used, only if it still is usable: two parents racing for one code, one wins. */
+export async function claimInvite(trx: Transaction<Database>, inviteId: number, userId: number, now: string): Promise<boolean> {
+  const result = await trx
+    .updateTable('guardian_invites')
+    .set({ used_by: userId, used_at: now })
+    .where('id', '=', inviteId)
+    .where('used_at', 'is', null)
+    .where('expires_at', '>', now)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export function feedOf(db: Kysely<Database>, childId: number, userId: number) {
+  return db.selectFrom('calendar_feeds').selectAll().where('child_id', '=', childId).where('user_id', '=', userId).executeTakeFirst();
+}
+
+export async function deleteFeed(db: Kysely<Database>, childId: number, userId: number) {
+  const result = await db.deleteFrom('calendar_feeds').where('child_id', '=', childId).where('user_id', '=', userId).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+/** The feed behind a token, only while its owner is still one of the child's guardians; with the owner's language. */
+export function feedByToken(db: Kysely<Database>, token: string) {
+  return db
+    .selectFrom('calendar_feeds')
+    .innerJoin('guardianships', (join) => join.onRef('guardianships.child_id', '=', 'calendar_feeds.child_id').onRef('guardianships.user_id', '=', 'calendar_feeds.user_id'))
+    .innerJoin('users', 'users.id', 'calendar_feeds.user_id')
+    .select(['calendar_feeds.child_id', 'calendar_feeds.user_id', 'users.lang'])
+    .where('calendar_feeds.token', '=', token)
+    .executeTakeFirst();
+}
+
+/** The school's current term: the earliest one that has not ended by `today`. */
+export function currentTermOfSchool(db: Kysely<Database>, schoolId: number, today: Day) {
+  return db
+    .selectFrom('terms')
+    .select(['id', 'name_zh', 'name_en', 'first_day', 'last_day'])
+    .where('school_id', '=', schoolId)
+    .where('last_day', '>=', today)
+    .orderBy('first_day')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+/** The child's enrolled and waitlisted offerings in terms that have not ended by `today` (or in one term). */
+export function activeEnrollmentsOf(db: Kysely<Database>, childId: number, scope: { today: Day } | { termId: number }) {
+  let query = db
+    .selectFrom('enrollments')
+    .innerJoin('offerings', 'offerings.id', 'enrollments.offering_id')
+    .innerJoin('terms', 'terms.id', 'offerings.term_id')
+    .select([
+      'enrollments.id as enrollment_id',
+      'enrollments.status',
+      'enrollments.waitlist_position',
+      'offerings.id as offering_id',
+      'offerings.title_zh',
+      'offerings.title_en',
+      'offerings.room',
+      'terms.id as term_id',
+      'terms.first_day',
+    ])
+    .where('enrollments.child_id', '=', childId)
+    .where('enrollments.status', 'in', ['enrolled', 'waitlisted'])
+    .orderBy('terms.first_day')
+    .orderBy('offerings.title_zh')
+    .orderBy('offerings.id');
+  query = 'termId' in scope ? query.where('terms.id', '=', scope.termId) : query.where('terms.last_day', '>=', scope.today);
+  return query.execute();
+}
+
+export function slotsOfOfferings(db: Kysely<Database>, offeringIds: readonly number[]) {
+  if (offeringIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('offering_slots')
+    .select(['offering_id', 'weekday', 'starts_at', 'ends_at'])
+    .where('offering_id', 'in', offeringIds)
+    .orderBy('weekday')
+    .orderBy('starts_at')
+    .execute();
+}
+
+export function meetingsOfOfferings(db: Kysely<Database>, offeringIds: readonly number[]) {
+  if (offeringIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('meetings')
+    .select(['id', 'offering_id', 'day', 'starts_at', 'ends_at', 'room', 'status', 'reason', 'moved_to_day'])
+    .where('offering_id', 'in', offeringIds)
+    .orderBy('id')
+    .execute();
 }

@@ -1,16 +1,37 @@
-// HTTP for a parent's children: /family, POST /children, /children/:id. Parse, call the service, render.
+// HTTP for a parent's children: /family (with each child's week and the join-by-code form), POST /children,
+// /children/:id with its guardians, invitation and calendar feed, and the feed itself (/children/:id/calendar.ics).
+// Parse, call the service, render.
 import { Hono } from 'hono';
 import type { Context } from 'hono';
+import type { Child } from 'hono/jsx';
 import { z } from 'zod';
 import type { FormState } from '../../views/chrome.ts';
-import { ChildForm, type ChildFormField, ChildPage, FamilyPage, type SchoolOption } from '../../views/pages/family.tsx';
+import {
+  CalendarSection,
+  ChildForm,
+  type ChildFormField,
+  ChildPage,
+  type ChildWeekView,
+  FamilyPage,
+  GuardiansSection,
+  InviteSection,
+  JoinForm,
+  type JoinFormField,
+  type Message,
+  type SchoolOption,
+} from '../../views/pages/family.tsx';
 import type { Rejection } from '../auth/credentials.policy.ts';
 import { requireRole } from '../auth/guards.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { parseForm, textField, translateErrors } from '../http/forms.ts';
 import { chromeFor, errorPage, respond } from '../http/pages.tsx';
+import { type DeploymentFacts, ownOrigin } from '../http/request-facts.ts';
+import { type Lang, createI18n } from '../i18n/i18n.ts';
 import type { SchoolsService } from '../schools/schools.service.ts';
-import type { ChildForm as ChildInput, FamilyService } from './family.service.ts';
+import { childCalendar } from './calendar-feed.ts';
+import type { ChildForm as ChildInput, ChildWeek, FamilyService, JoinResult } from './family.service.ts';
+import { formatInviteCode } from './invite.policy.ts';
+import { timetableLayout } from './timetable.policy.ts';
 
 const childSchema = z.object({
   name: textField(200),
@@ -19,14 +40,32 @@ const childSchema = z.object({
   class: textField(100, { optional: true }).optional(),
 });
 
-export function familyRoutes(deps: { family: FamilyService; schools: SchoolsService }) {
+const joinSchema = z.object({ code: textField(40) });
+const confirmSchema = z.object({ confirm: textField(3, { optional: true }).optional() });
+/** A feed token: 32 random bytes in base64url. Anything else is not looked up. */
+const FEED_TOKEN = /^[A-Za-z0-9_-]{43}$/;
+
+export function familyRoutes(deps: { family: FamilyService; schools: SchoolsService; facts?: DeploymentFacts; timeZone?: string }) {
   const { family, schools } = deps;
+  const facts = deps.facts ?? { publicOrigin: undefined, trustProxy: false };
+  const timeZone = deps.timeZone ?? 'Asia/Shanghai';
   const app = new Hono<AppEnv>();
   const parents = requireRole(['parent'], (c, status) => errorPage(c, status));
 
   async function schoolOptions(c: Context<AppEnv>): Promise<SchoolOption[]> {
     const english = c.var.i18n.lang === 'en';
     return (await schools.list()).map((school) => ({ value: String(school.id), label: english ? school.name_en : school.name_zh }));
+  }
+
+  const titleIn = (lang: Lang, titles: { titleZh: string; titleEn: string | null }) => (lang === 'en' && titles.titleEn) || titles.titleZh;
+
+  function weekView(c: Context<AppEnv>, week: ChildWeek): ChildWeekView {
+    const { lang } = c.var.i18n;
+    return {
+      termName: week.term ? (lang === 'en' ? week.term.nameEn : week.term.nameZh) : null,
+      timetable: timetableLayout(week.offerings.map((offering) => ({ ...offering, title: titleIn(lang, offering) }))),
+      upcoming: week.upcoming.map((meeting) => ({ ...meeting, title: titleIn(lang, meeting) })),
+    };
   }
 
   async function cards(c: Context<AppEnv>) {
@@ -51,66 +90,159 @@ export function familyRoutes(deps: { family: FamilyService; schools: SchoolsServ
     };
   }
 
-  async function renderFamily(c: Context<AppEnv>, form: FormState<ChildFormField>, status: 200 | 422, added?: string) {
+  async function renderFamily(
+    c: Context<AppEnv>,
+    state: { form?: FormState<ChildFormField>; join?: FormState<JoinFormField>; joinMessage?: Message; added?: string; notice?: Message },
+    status: 200 | 422 | 429,
+    fragment: 'child' | 'join' = 'child',
+  ) {
+    const userId = c.var.user!.id;
     const [children, options] = await Promise.all([cards(c), schoolOptions(c)]);
+    const weeks = await Promise.all(children.map((child) => family.week(userId, child.id)));
+    const withWeeks = children.map((child, index) => ({ ...child, week: weekView(c, weeks[index]!) }));
     const chrome = chromeFor(c, '/family');
     const { t } = c.var.i18n;
+    const form = state.form ?? { values: {}, errors: {} };
+    const join = state.join ?? { values: {}, errors: {} };
     return respond(
       c,
       {
-        page: () => <FamilyPage chrome={chrome} children={children} form={form} schools={options} added={added} />,
-        fragment: () => <ChildForm i18n={c.var.i18n} action="/children" form={form} schools={options} submit={t('family.addChild')} />,
+        page: () => (
+          <FamilyPage chrome={chrome} childList={withWeeks} form={form} join={join} joinMessage={state.joinMessage} schools={options} added={state.added} notice={state.notice} />
+        ),
+        fragment: () =>
+          fragment === 'join' ? (
+            <JoinForm i18n={c.var.i18n} form={join} message={state.joinMessage} />
+          ) : (
+            <ChildForm i18n={c.var.i18n} action="/children" form={form} schools={options} submit={t('family.addChild')} />
+          ),
       },
       status,
     );
+  }
+
+  /** After a success that leads elsewhere: htmx follows HX-Redirect, a plain form the 303. */
+  function redirect(c: Context<AppEnv>, to: string) {
+    if (c.var.htmx) {
+      c.header('HX-Redirect', to);
+      return c.body(null, 204);
+    }
+    return c.redirect(to, 303);
   }
 
   app.get('/family', parents, async (c) => {
     const addedId = Number(c.req.query('added'));
     const added = Number.isInteger(addedId) && addedId > 0 ? await family.child(c.var.user!.id, addedId) : undefined;
-    return renderFamily(c, { values: {}, errors: {} }, 200, added ? c.var.i18n.t('family.childAdded', { name: added.name }) : undefined);
+    const left = c.req.query('left') === '1' ? ({ kind: 'info', text: c.var.i18n.t('family.left') } as const) : undefined;
+    return renderFamily(c, { ...(added ? { added: c.var.i18n.t('family.childAdded', { name: added.name }) } : {}), ...(left ? { notice: left } : {}) }, 200);
   });
 
   app.post('/children', parents, async (c) => {
     const read = await readChild(c);
     const result = read.input ? await family.addChild(c.var.user!.id, read.input) : null;
-    if (result?.ok) {
-      const to = `/family?added=${result.childId}`;
-      if (c.var.htmx) {
-        c.header('HX-Redirect', to);
-        return c.body(null, 204);
-      }
-      return c.redirect(to, 303);
-    }
+    if (result?.ok) return redirect(c, `/family?added=${result.childId}`);
     const errors = result && result.reason === 'invalid' ? result.errors : read.errors;
-    return renderFamily(c, { values: read.values, errors: translateErrors(c.var.i18n, errors) }, 422);
+    return renderFamily(c, { form: { values: read.values, errors: translateErrors(c.var.i18n, errors) } }, 422);
   });
 
-  async function renderChild(c: Context<AppEnv>, childId: number, form: FormState<ChildFormField> | null, status: 200 | 422, saved?: string) {
+  function joinRefusal(c: Context<AppEnv>, result: Exclude<JoinResult, { ok: true }>): { status: 200 | 422 | 429; error?: string; message?: Message } {
+    const { t } = c.var.i18n;
+    switch (result.reason) {
+      case 'already':
+        return { status: 200, message: { kind: 'info', text: t('family.join.already', { child: result.childName }), link: { href: `/children/${result.childId}`, text: t('family.join.open', { child: result.childName }) } } };
+      case 'throttled':
+        c.header('Retry-After', String(result.retryAfterSeconds));
+        // htmx swaps 422 answers only (views/layout.tsx), so the form shows the wait there; a plain form gets 429.
+        return { status: c.var.htmx ? 422 : 429, error: t('family.join.throttled', { minutes: Math.max(1, Math.ceil(result.retryAfterSeconds / 60)) }) };
+      default:
+        return { status: 422, error: t(`family.join.${result.reason}`) };
+    }
+  }
+
+  app.post('/family/join', parents, async (c) => {
+    const parsed = await parseForm(c, joinSchema);
+    if (!parsed.ok) return renderFamily(c, { join: { values: parsed.values, errors: translateErrors(c.var.i18n, parsed.errors) } }, 422, 'join');
+    const result = await family.joinWithCode(c.var.user!.id, parsed.data.code);
+    if (result.ok) return redirect(c, `/children/${result.childId}?joined=1`);
+    const refusal = joinRefusal(c, result);
+    const join = { values: refusal.error ? parsed.values : {}, errors: refusal.error ? { code: refusal.error } : {} };
+    return renderFamily(c, { join, ...(refusal.message ? { joinMessage: refusal.message } : {}) }, refusal.status, 'join');
+  });
+
+  type ChildFragment = 'form' | 'guardians' | 'invite' | 'calendar';
+
+  interface ChildState {
+    form?: FormState<ChildFormField>;
+    saved?: string;
+    notice?: Message;
+    confirming?: number;
+    guardiansMessage?: Message;
+    invite?: { code: string; expiresAt: Date };
+    feedMessage?: Message;
+  }
+
+  async function renderChild(c: Context<AppEnv>, childId: number, state: ChildState, status: 200 | 422, fragment: ChildFragment = 'form') {
+    const userId = c.var.user!.id;
     const card = (await cards(c)).find((child) => child.id === childId);
-    if (!card) return errorPage(c, 404);
+    const [child, week, guardians, token] = await Promise.all([
+      family.child(userId, childId),
+      family.week(userId, childId),
+      family.guardians(userId, childId),
+      family.feedToken(userId, childId),
+    ]);
+    if (!card || !child || !week || !guardians || token === undefined) return errorPage(c, 404);
     const options = await schoolOptions(c);
-    const child = await family.child(c.var.user!.id, childId);
-    const values: FormState<ChildFormField> = form ?? {
+    const i18n = c.var.i18n;
+    const form: FormState<ChildFormField> = state.form ?? {
       errors: {},
-      values: { name: card.name, school: String(child!.school_id), grade: String(card.grade), class: card.className ?? '' },
+      values: { name: card.name, school: String(child.school_id), grade: String(card.grade), class: card.className ?? '' },
     };
+    const guardianList = guardians.map((guardian) => ({ id: guardian.id, name: guardian.name, you: guardian.id === userId }));
+    const feedUrl = token ? `${ownOrigin(c, facts)}/children/${childId}/calendar.ics?token=${token}` : null;
+    const feed = feedUrl ? { url: feedUrl, webcal: feedUrl.replace(/^https?:/, 'webcal:') } : null;
+    const invite = state.invite ? { code: formatInviteCode(state.invite.code), expires: i18n.format.dateTime(state.invite.expiresAt) } : undefined;
+    // A page with a one-time code or a private link is nobody's to keep.
+    c.header('Cache-Control', 'private, no-store');
     const chrome = chromeFor(c, `/children/${childId}`);
+    const fragments: Record<ChildFragment, () => Child> = {
+      form: () => <ChildForm i18n={i18n} action={`/children/${childId}`} form={form} schools={options} submit={i18n.t('family.saveChild')} saved={state.saved} />,
+      guardians: () => <GuardiansSection i18n={i18n} child={card} guardians={guardianList} confirming={state.confirming ?? null} message={state.guardiansMessage} />,
+      invite: () => <InviteSection i18n={i18n} child={card} created={invite} />,
+      calendar: () => <CalendarSection i18n={i18n} child={card} feed={feed} message={state.feedMessage} />,
+    };
     return respond(
       c,
       {
-        page: () => <ChildPage chrome={chrome} child={card} form={values} schools={options} saved={saved} />,
-        fragment: () => <ChildForm i18n={c.var.i18n} action={`/children/${childId}`} form={values} schools={options} submit={c.var.i18n.t('family.saveChild')} saved={saved} />,
+        page: () => (
+          <ChildPage
+            chrome={chrome}
+            child={card}
+            form={form}
+            schools={options}
+            saved={state.saved}
+            notice={state.notice}
+            week={weekView(c, week)}
+            enrollments={week.enrollments.map((enrollment) => ({ ...enrollment, title: titleIn(i18n.lang, enrollment) }))}
+            guardians={{ list: guardianList, confirming: state.confirming ?? null, message: state.guardiansMessage }}
+            invite={invite}
+            feed={feed}
+            feedMessage={state.feedMessage}
+          />
+        ),
+        fragment: fragments[fragment],
       },
       status,
     );
   }
 
-  const childId = (c: Context<AppEnv>) => (/^\d{1,9}$/.test(c.req.param('id') ?? '') ? Number(c.req.param('id')) : null);
+  const numberParam = (text: string | undefined) => (/^\d{1,9}$/.test(text ?? '') ? Number(text) : null);
+  const childId = (c: Context<AppEnv>) => numberParam(c.req.param('id'));
 
-  app.get('/children/:id', parents, (c) => {
+  app.get('/children/:id', parents, async (c) => {
     const id = childId(c);
-    return id === null ? errorPage(c, 404) : renderChild(c, id, null, 200);
+    if (id === null) return errorPage(c, 404);
+    const child = c.req.query('joined') === '1' ? await family.child(c.var.user!.id, id) : undefined;
+    return renderChild(c, id, child ? { notice: { kind: 'success', text: c.var.i18n.t('family.joined', { child: child.name }) } } : {}, 200);
   });
 
   app.post('/children/:id', parents, async (c) => {
@@ -120,9 +252,84 @@ export function familyRoutes(deps: { family: FamilyService; schools: SchoolsServ
     const result = read.input ? await family.updateChild(c.var.user!.id, id, read.input) : null;
     if (result && !result.ok && result.reason === 'not_found') return errorPage(c, 404);
     if (!read.input && !(await family.child(c.var.user!.id, id))) return errorPage(c, 404);
-    if (result?.ok) return renderChild(c, id, null, 200, c.var.i18n.t('family.childSaved'));
+    if (result?.ok) return renderChild(c, id, { saved: c.var.i18n.t('family.childSaved') }, 200);
     const errors = result && !result.ok && result.reason === 'invalid' ? result.errors : read.errors;
-    return renderChild(c, id, { values: read.values, errors: translateErrors(c.var.i18n, errors) }, 422);
+    return renderChild(c, id, { form: { values: read.values, errors: translateErrors(c.var.i18n, errors) } }, 422);
+  });
+
+  app.post('/children/:id/invites', parents, async (c) => {
+    const id = childId(c);
+    if (id === null) return errorPage(c, 404);
+    const result = await family.createInvite(c.var.user!.id, id);
+    if (!result.ok) return errorPage(c, 404);
+    return renderChild(c, id, { invite: { code: result.code, expiresAt: result.expiresAt } }, 200, 'invite');
+  });
+
+  app.post('/children/:id/guardians/:userId/remove', parents, async (c) => {
+    const id = childId(c);
+    const guardianId = numberParam(c.req.param('userId'));
+    if (id === null || guardianId === null) return errorPage(c, 404);
+    const userId = c.var.user!.id;
+    const guardians = await family.guardians(userId, id);
+    const target = guardians?.find((guardian) => guardian.id === guardianId);
+    if (!guardians || !target) return errorPage(c, 404);
+    const child = (await family.child(userId, id))!;
+    const { t } = c.var.i18n;
+    const last: ChildState = { guardiansMessage: { kind: 'error', text: t('family.guardians.last', { child: child.name }) } };
+    if (guardians.length <= 1) return renderChild(c, id, last, 422, 'guardians');
+    const parsed = await parseForm(c, confirmSchema);
+    // The confirm step: the same list, asking first.
+    if (!(parsed.ok && parsed.data.confirm === 'yes')) return renderChild(c, id, { confirming: guardianId }, 200, 'guardians');
+    const result = await family.removeGuardian(userId, id, guardianId);
+    if (!result.ok) return result.reason === 'last' ? renderChild(c, id, last, 422, 'guardians') : errorPage(c, 404);
+    if (result.self) return redirect(c, '/family?left=1');
+    return renderChild(c, id, { guardiansMessage: { kind: 'success', text: t('family.guardians.removed', { name: result.name, child: child.name }) } }, 200, 'guardians');
+  });
+
+  app.post('/children/:id/calendar-feed', parents, async (c) => {
+    const id = childId(c);
+    if (id === null) return errorPage(c, 404);
+    const result = await family.renewFeed(c.var.user!.id, id);
+    if (!result.ok) return errorPage(c, 404);
+    const text = c.var.i18n.t(result.replaced ? 'family.calendar.renewed' : 'family.calendar.created');
+    return renderChild(c, id, { feedMessage: { kind: 'success', text } }, 200, 'calendar');
+  });
+
+  app.post('/children/:id/calendar-feed/revoke', parents, async (c) => {
+    const id = childId(c);
+    if (id === null) return errorPage(c, 404);
+    const result = await family.revokeFeed(c.var.user!.id, id);
+    if (!result.ok) return errorPage(c, 404);
+    return renderChild(c, id, { feedMessage: { kind: 'info', text: c.var.i18n.t('family.calendar.revoked') } }, 200, 'calendar');
+  });
+
+  /**
+   * The feed: with ?token= for calendar apps (no login; titles in the language of the guardian who made the
+   * link), or for a signed-in guardian without one. Anything else is 404, so nobody learns which children exist.
+   */
+  app.get('/children/:id/calendar.ics', async (c) => {
+    const id = childId(c);
+    if (id === null) return errorPage(c, 404);
+    const token = c.req.query('token');
+    let lang: Lang;
+    if (token !== undefined) {
+      const reader = FEED_TOKEN.test(token) ? await family.feedReader(token) : null;
+      if (!reader || reader.childId !== id) return errorPage(c, 404);
+      lang = reader.lang;
+    } else {
+      const user = c.var.user;
+      if (!user || !(await family.child(user.id, id))) return errorPage(c, 404);
+      lang = c.var.i18n.lang;
+    }
+    const calendar = await family.calendar(id);
+    if (!calendar) return errorPage(c, 404);
+    const body = childCalendar({ childName: calendar.childName, meetings: calendar.meetings, i18n: createI18n(lang, timeZone), timeZone, now: calendar.at });
+    return c.body(body, 200, {
+      'Content-Type': 'text/calendar; charset=utf-8',
+      'Content-Disposition': `inline; filename="clubroll-child-${id}.ics"`,
+      'Cache-Control': 'private, max-age=300',
+      'X-Robots-Tag': 'noindex',
+    });
   });
 
   return app;

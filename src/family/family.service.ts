@@ -1,11 +1,28 @@
-// A parent's children: add and edit them; only a child's guardians ever see or change its record.
+// A parent's children: add and edit them, share them with a second guardian, their week and calendar feed.
+// Only a child's guardians ever see or change its record.
+import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import { createAttemptsService } from '../auth/attempts.service.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { Rejection } from '../auth/credentials.policy.ts';
+import { dayInZone } from '../calendar.ts';
 import type { Clock } from '../clock.ts';
-import type { Database } from '../db/schema.ts';
+import { isUniqueViolation } from '../db/errors.ts';
+import type { Database, Lang } from '../db/schema.ts';
+import { inTransaction } from '../db/transaction.ts';
 import { type ChildField, childProblems } from './children.policy.ts';
 import * as family from './family.repository.ts';
+import {
+  INVITE_GUESS_LIMIT,
+  generateInviteCode,
+  guardianRemovalRefusal,
+  hashInviteCode,
+  inviteExpiry,
+  inviteState,
+  inviteThrottleKey,
+  normaliseInviteCode,
+} from './invite.policy.ts';
+import { type Occurrence, type TimetableOffering, resolveMeetings, upcomingOccurrences } from './timetable.policy.ts';
 
 export interface ChildForm {
   name: string;
@@ -19,8 +36,54 @@ export type ChildResult =
   | { ok: false; reason: 'not_found' }
   | { ok: false; reason: 'invalid'; errors: Partial<Record<ChildField, Rejection>> };
 
-export function createFamilyService(deps: { db: Kysely<Database>; clock: Clock }) {
+export type JoinResult =
+  | { ok: true; childId: number; childName: string }
+  | { ok: false; reason: 'malformed' | 'wrong' | 'expired' | 'used' }
+  | { ok: false; reason: 'already'; childId: number; childName: string }
+  | { ok: false; reason: 'throttled'; retryAfterSeconds: number };
+
+export type RemoveGuardianResult =
+  | { ok: true; self: boolean; name: string }
+  | { ok: false; reason: 'not_found' | 'last' };
+
+/** Titles in both languages: the route picks the reader's. */
+export interface Titled {
+  titleZh: string;
+  titleEn: string | null;
+}
+
+export interface ChildWeek {
+  term: { id: number; nameZh: string; nameEn: string } | null;
+  offerings: (TimetableOffering & Titled)[];
+  upcoming: (Occurrence & Titled)[];
+  enrollments: { enrollmentId: number; offeringId: number; status: 'enrolled' | 'waitlisted'; position: number | null; titleZh: string; titleEn: string | null }[];
+}
+
+export function createFamilyService(deps: { db: Kysely<Database>; clock: Clock; timeZone?: string; random?: (size: number) => Uint8Array }) {
   const { db, clock } = deps;
+  const timeZone = deps.timeZone ?? 'Asia/Shanghai';
+  const random = deps.random ?? ((size: number) => randomBytes(size));
+  const attempts = createAttemptsService({ db, clock });
+  const today = () => dayInZone(clock.now(), timeZone);
+
+  /** Every meeting of the offerings, each as it finally stands, with its offering's titles. */
+  async function occurrencesOf(offerings: readonly { offering_id: number; title_zh: string; title_en: string | null }[]) {
+    const rows = await family.meetingsOfOfferings(db, [...new Set(offerings.map((offering) => offering.offering_id))]);
+    const titles = new Map(offerings.map((offering) => [offering.offering_id, { titleZh: offering.title_zh, titleEn: offering.title_en }]));
+    return resolveMeetings(
+      rows.map((row) => ({
+        id: row.id,
+        offeringId: row.offering_id,
+        day: row.day,
+        startsAt: row.starts_at,
+        endsAt: row.ends_at,
+        room: row.room,
+        status: row.status,
+        reason: row.reason,
+        movedToDay: row.moved_to_day,
+      })),
+    ).map((occurrence) => ({ ...occurrence, ...titles.get(occurrence.offeringId)! }));
+  }
 
   async function check(form: ChildForm) {
     const school = await family.schoolByIdOrSlug(db, form.school.trim());
@@ -64,6 +127,179 @@ export function createFamilyService(deps: { db: Kysely<Database>; clock: Clock }
         await recordAudit(trx, { actorId: userId, action: 'child.updated', subjectType: 'child', subjectId: childId, schoolId: input.schoolId }, clock.now());
       });
       return { ok: true, childId };
+    },
+
+    /** The child's guardians, or null when this user is not one of them. */
+    async guardians(userId: number, childId: number) {
+      if (!(await family.childOfGuardian(db, userId, childId))) return null;
+      return family.guardiansOf(db, childId);
+    },
+
+    /**
+     * A new one-time code for a second guardian, valid for a week. Only its hash is kept, so it is shown
+     * this once; it replaces this guardian's earlier unused codes for the child.
+     */
+    async createInvite(userId: number, childId: number): Promise<{ ok: true; code: string; expiresAt: Date } | { ok: false; reason: 'not_found' }> {
+      const child = await family.childOfGuardian(db, userId, childId);
+      if (!child) return { ok: false, reason: 'not_found' };
+      for (let attempt = 1; ; attempt++) {
+        const code = generateInviteCode(random);
+        const now = clock.now();
+        const expiresAt = inviteExpiry(now);
+        try {
+          await inTransaction(db, async (trx) => {
+            await family.deleteUnusedInvites(trx, childId, userId);
+            const invite = await trx
+              .insertInto('guardian_invites')
+              .values({ child_id: childId, code_hash: hashInviteCode(code), created_by: userId, created_at: now.toISOString(), expires_at: expiresAt.toISOString() })
+              .returning('id')
+              .executeTakeFirstOrThrow();
+            await recordAudit(trx, { actorId: userId, action: 'guardian.invite_created', subjectType: 'child', subjectId: childId, schoolId: child.school_id, detail: { inviteId: invite.id } }, now);
+          });
+          return { ok: true, code, expiresAt };
+        } catch (error) {
+          // Another invitation, somewhere in the district, drew the same code: draw again.
+          if (!isUniqueViolation(error) || attempt >= 5) throw error;
+        }
+      }
+    },
+
+    /** A parent types a code they were given: they become the child's guardian, and the code is spent. */
+    async joinWithCode(userId: number, typed: string): Promise<JoinResult> {
+      const key = inviteThrottleKey(userId);
+      const decision = await attempts.check(key);
+      if (!decision.allowed) return { ok: false, reason: 'throttled', retryAfterSeconds: decision.retryAfterSeconds };
+      const code = normaliseInviteCode(typed);
+      if (code === null) return { ok: false, reason: 'malformed' };
+      const invite = await family.inviteByCodeHash(db, hashInviteCode(code));
+      const now = clock.now();
+      const state = invite ? inviteState({ expiresAt: invite.expires_at, usedAt: invite.used_at }, now) : 'wrong';
+      if (invite && state === 'usable' && (await family.childOfGuardian(db, userId, invite.child_id))) {
+        return { ok: false, reason: 'already', childId: invite.child_id, childName: invite.child_name };
+      }
+      if (!invite || state !== 'usable') {
+        await attempts.recordFailure(key, INVITE_GUESS_LIMIT);
+        return { ok: false, reason: state === 'usable' ? 'wrong' : state };
+      }
+      const claimed = await inTransaction(db, async (trx) => {
+        if (!(await family.claimInvite(trx, invite.id, userId, now.toISOString()))) return false;
+        await trx
+          .insertInto('guardianships')
+          .values({ user_id: userId, child_id: invite.child_id, created_at: now.toISOString() })
+          .onConflict((conflict) => conflict.columns(['user_id', 'child_id']).doNothing())
+          .execute();
+        await recordAudit(
+          trx,
+          { actorId: userId, action: 'guardian.invite_used', subjectType: 'child', subjectId: invite.child_id, schoolId: invite.school_id, detail: { inviteId: invite.id, invitedBy: invite.created_by } },
+          now,
+        );
+        return true;
+      });
+      // Someone else spent the code a moment earlier.
+      if (!claimed) return { ok: false, reason: 'used' };
+      return { ok: true, childId: invite.child_id, childName: invite.child_name };
+    },
+
+    /** Removes a guardian (another one, or oneself) from the child; the last guardian stays. */
+    async removeGuardian(actorId: number, childId: number, guardianId: number): Promise<RemoveGuardianResult> {
+      const child = await family.childOfGuardian(db, actorId, childId);
+      if (!child) return { ok: false, reason: 'not_found' };
+      const target = (await family.guardiansOf(db, childId)).find((guardian) => guardian.id === guardianId);
+      if (!target) return { ok: false, reason: 'not_found' };
+      return inTransaction(db, async (trx): Promise<RemoveGuardianResult> => {
+        await family.lockChild(trx, childId);
+        if (guardianRemovalRefusal(await family.guardianCount(trx, childId))) return { ok: false, reason: 'last' };
+        const removed = await trx.deleteFrom('guardianships').where('user_id', '=', guardianId).where('child_id', '=', childId).executeTakeFirst();
+        if (Number(removed.numDeletedRows) === 0) return { ok: false, reason: 'not_found' };
+        // What the removed guardian could still reach the child by stops working with them.
+        await family.deleteFeed(trx, childId, guardianId);
+        await family.deleteUnusedInvites(trx, childId, guardianId);
+        await recordAudit(trx, { actorId, action: 'guardian.removed', subjectType: 'child', subjectId: childId, schoolId: child.school_id, detail: { userId: guardianId } }, clock.now());
+        return { ok: true, self: guardianId === actorId, name: target.name };
+      });
+    },
+
+    /** This guardian's calendar feed token for the child (null: none yet), or undefined when not a guardian. */
+    async feedToken(userId: number, childId: number): Promise<string | null | undefined> {
+      if (!(await family.childOfGuardian(db, userId, childId))) return undefined;
+      return (await family.feedOf(db, childId, userId))?.token ?? null;
+    },
+
+    /** A fresh private feed link for the child; any earlier link of this guardian's stops working. */
+    async renewFeed(userId: number, childId: number): Promise<{ ok: true; token: string; replaced: boolean } | { ok: false; reason: 'not_found' }> {
+      const child = await family.childOfGuardian(db, userId, childId);
+      if (!child) return { ok: false, reason: 'not_found' };
+      const token = Buffer.from(random(32)).toString('base64url');
+      const replaced = await inTransaction(db, async (trx) => {
+        const deleted = await family.deleteFeed(trx, childId, userId);
+        await trx.insertInto('calendar_feeds').values({ token, child_id: childId, user_id: userId, created_at: clock.now().toISOString() }).execute();
+        await recordAudit(trx, { actorId: userId, action: deleted > 0 ? 'calendar_feed.renewed' : 'calendar_feed.created', subjectType: 'child', subjectId: childId, schoolId: child.school_id }, clock.now());
+        return deleted > 0;
+      });
+      return { ok: true, token, replaced };
+    },
+
+    async revokeFeed(userId: number, childId: number): Promise<{ ok: true } | { ok: false; reason: 'not_found' }> {
+      const child = await family.childOfGuardian(db, userId, childId);
+      if (!child) return { ok: false, reason: 'not_found' };
+      await inTransaction(db, async (trx) => {
+        if ((await family.deleteFeed(trx, childId, userId)) > 0) {
+          await recordAudit(trx, { actorId: userId, action: 'calendar_feed.revoked', subjectType: 'child', subjectId: childId, schoolId: child.school_id }, clock.now());
+        }
+      });
+      return { ok: true };
+    },
+
+    /** Who a feed token speaks for: the child, and the language of the guardian who made it. Null for an unknown or revoked token. */
+    async feedReader(token: string): Promise<{ childId: number; lang: Lang } | null> {
+      const feed = await family.feedByToken(db, token);
+      return feed ? { childId: feed.child_id, lang: feed.lang } : null;
+    },
+
+    /** The child's week this term, the next two weeks' meetings and the enrolments; null when this user is not a guardian. */
+    async week(userId: number, childId: number): Promise<ChildWeek | null> {
+      const child = await family.childOfGuardian(db, userId, childId);
+      if (!child) return null;
+      const day = today();
+      const [term, active] = await Promise.all([family.currentTermOfSchool(db, child.school_id, day), family.activeEnrollmentsOf(db, childId, { today: day })]);
+      const inTerm = term ? active.filter((row) => row.term_id === term.id) : [];
+      const slots = await family.slotsOfOfferings(db, inTerm.map((row) => row.offering_id));
+      const enrolled = active.filter((row) => row.status === 'enrolled');
+      return {
+        term: term ? { id: term.id, nameZh: term.name_zh, nameEn: term.name_en } : null,
+        offerings: inTerm.map((row) => ({
+          offeringId: row.offering_id,
+          title: row.title_zh,
+          titleZh: row.title_zh,
+          titleEn: row.title_en,
+          room: row.room,
+          status: row.status as 'enrolled' | 'waitlisted',
+          position: row.status === 'waitlisted' ? row.waitlist_position : null,
+          slots: slots
+            .filter((slot) => slot.offering_id === row.offering_id)
+            .map((slot) => ({ weekday: slot.weekday, startsAt: slot.starts_at, endsAt: slot.ends_at })),
+        })),
+        upcoming: upcomingOccurrences(await occurrencesOf(enrolled), day),
+        enrollments: active.map((row) => ({
+          enrollmentId: row.enrollment_id,
+          offeringId: row.offering_id,
+          status: row.status as 'enrolled' | 'waitlisted',
+          position: row.status === 'waitlisted' ? row.waitlist_position : null,
+          titleZh: row.title_zh,
+          titleEn: row.title_en,
+        })),
+      };
+    },
+
+    /**
+     * Every meeting of the child's enrolled offerings in the current and coming terms, for the calendar feed.
+     * Access was checked by the caller (a guardian's session, or a feed token).
+     */
+    async calendar(childId: number): Promise<{ childName: string; meetings: (Occurrence & Titled)[]; at: Date } | null> {
+      const child = await family.childById(db, childId);
+      if (!child) return null;
+      const enrolled = (await family.activeEnrollmentsOf(db, childId, { today: today() })).filter((row) => row.status === 'enrolled');
+      return { childName: child.name, meetings: await occurrencesOf(enrolled), at: clock.now() };
     },
   };
 }
