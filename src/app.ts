@@ -30,6 +30,8 @@ import { createEnrollmentService } from './enrollment/enrollment.service.ts';
 import { enrollmentRoutes } from './enrollment/enrollment.routes.tsx';
 import { createFamilyService } from './family/family.service.ts';
 import { familyRoutes } from './family/family.routes.tsx';
+import { lotteryRoutes } from './lottery/lottery.routes.tsx';
+import { createLotteryService } from './lottery/lottery.service.ts';
 import { createOutbox } from './notify/outbox.ts';
 import { deliveryChannels } from './notify/channels.ts';
 import { homeRoutes } from './schools/home.routes.tsx';
@@ -58,6 +60,7 @@ export function createApp(deps: AppDeps) {
   const outbox = createOutbox({ channels: deliveryChannels(config), now: () => clock.now() });
   const enrollment = createEnrollmentService({ db, clock, outbox });
   const attendance = createAttendanceService({ db, clock, timeZone: config.timeZone, outbox });
+  const lottery = createLotteryService({ db, clock, timeZone: config.timeZone, outbox });
   const logError =
     deps.logError ??
     ((error, context) => console.error(`${context.method} ${context.path} failed:`, error instanceof Error ? error.stack : error));
@@ -98,8 +101,9 @@ export function createApp(deps: AppDeps) {
 
   app.route('/', homeRoutes({ schools, districtName: config.districtName }));
   app.route('/', catalogueRoutes({ catalogue, enrollment }));
-  app.route('/', enrollmentRoutes({ enrollment }));
+  app.route('/', enrollmentRoutes({ enrollment, lottery }));
   app.route('/', attendanceRoutes({ attendance }));
+  app.route('/', lotteryRoutes({ lottery }));
   app.route('/', catalogueAdminRoutes({ admin: catalogueAdmin, timeZone: config.timeZone }));
   app.route('/', authRoutes({ auth, schools, facts }));
   app.route('/', familyRoutes({ family, schools, facts, timeZone: config.timeZone }));

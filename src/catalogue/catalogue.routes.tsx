@@ -189,13 +189,13 @@ export function catalogueRoutes(deps: { catalogue: CatalogueService; enrollment:
     const id = idParam(c);
     const found = id === null ? null : await catalogue.offeringDetail(id);
     if (!found) return errorPage(c, 404);
-    const { offering, school, meetings, window, today } = found;
+    const { offering, school, meetings, window, today, term } = found;
     const i18n = c.var.i18n;
     const title = pick(i18n, offering.title_zh, offering.title_en);
     const user = c.var.user;
     const enrol =
       user?.role === 'parent'
-        ? (await enrollment.childrenFor(user.id, offering.id)).map((child) => enrolRowView(child, { id: offering.id, title }))
+        ? (await enrollment.childrenFor(user.id, offering.id)).map((child) => enrolRowView(child, { id: offering.id, title, lottery: term.mode === 'lottery' }))
         : null;
     return respond(c, {
       page: () => (

@@ -127,7 +127,7 @@ export function childrenWithEnrollment(db: Kysely<Database>, parentId: number, o
     .selectFrom('guardianships')
     .innerJoin('children', 'children.id', 'guardianships.child_id')
     .leftJoin('enrollments', (join) => join.onRef('enrollments.child_id', '=', 'children.id').on('enrollments.offering_id', '=', offeringId))
-    .select(['children.id', 'children.name', 'enrollments.id as enrollment_id', 'enrollments.status', 'enrollments.waitlist_position'])
+    .select(['children.id', 'children.name', 'enrollments.id as enrollment_id', 'enrollments.status', 'enrollments.waitlist_position', 'enrollments.choice_rank'])
     .where('guardianships.user_id', '=', parentId)
     .orderBy('children.id')
     .execute();

@@ -10,6 +10,7 @@ import { parseForm, textField } from '../http/forms.ts';
 import { chromeFor, errorPage } from '../http/pages.tsx';
 import type { I18n } from '../i18n/i18n.ts';
 import type { Refusal } from './enrollment.policy.ts';
+import type { LotteryService } from '../lottery/lottery.service.ts';
 import type { EnrollmentService } from './enrollment.service.ts';
 
 function refusalText(i18n: I18n, refusal: Refusal, child: string): string {
@@ -28,15 +29,16 @@ function refusalText(i18n: I18n, refusal: Refusal, child: string): string {
   }
 }
 
-export function enrollmentRoutes(deps: { enrollment: EnrollmentService }) {
-  const { enrollment } = deps;
+export function enrollmentRoutes(deps: { enrollment: EnrollmentService; lottery: LotteryService }) {
+  const { enrollment, lottery } = deps;
   const app = new Hono<AppEnv>();
   const parents = requireRole(['parent'], (c, status) => errorPage(c, status));
   const idParam = (c: Context<AppEnv>) => (/^\d{1,9}$/.test(c.req.param('id') ?? '') ? Number(c.req.param('id')) : null);
 
-  async function rowFor(c: Context<AppEnv>, offeringId: number, childId: number, title: string): Promise<EnrolRowView | null> {
-    const child = (await enrollment.childrenFor(c.var.user!.id, offeringId)).find((one) => one.id === childId);
-    return child ? enrolRowView(child, { id: offeringId, title }) : null;
+  async function rowFor(c: Context<AppEnv>, offeringId: number, childId: number): Promise<EnrolRowView | null> {
+    const [children, heading] = await Promise.all([enrollment.childrenFor(c.var.user!.id, offeringId), enrollment.offeringHeading(offeringId, c.var.i18n.lang)]);
+    const child = children.find((one) => one.id === childId);
+    return child ? enrolRowView(child, heading) : null;
   }
 
   /** htmx gets the child's row; a browser without JavaScript goes back to the offering page, or reads the refusal. */
@@ -55,10 +57,20 @@ export function enrollmentRoutes(deps: { enrollment: EnrollmentService }) {
     if (offeringId === null || childId === null) return errorPage(c, 404);
     const result = await enrollment.enrol(c.var.user!.id, offeringId, childId);
     if (!result.ok && result.reason === 'not_found') return errorPage(c, 404);
-    const title = await enrollment.offeringTitle(offeringId, c.var.i18n.lang);
-    const row = await rowFor(c, offeringId, childId, title);
-    if (!row) return errorPage(c, 404);
     const { t } = c.var.i18n;
+    if (!result.ok && result.refusal.reason === 'lottery') {
+      // A lottery term: the same control adds the offering to the child's ranked choices.
+      const choice = await lottery.addChoice(c.var.user!.id, offeringId, childId);
+      if (!choice.ok && choice.reason === 'not_found') return errorPage(c, 404);
+      const row = await rowFor(c, offeringId, childId);
+      if (!row) return errorPage(c, 404);
+      if (choice.ok) return answer(c, { ...row, message: { kind: 'success', text: t('enrol.choiceAdded', { child: row.childName, rank: choice.rank }) } }, 200);
+      const refusal = choice.refusal;
+      const text = refusal.reason === 'choice_limit' ? t('enrol.refused.choiceLimit', { limit: refusal.limit }) : refusalText(c.var.i18n, refusal, row.childName);
+      return answer(c, { ...row, message: { kind: 'error', text } }, 422);
+    }
+    const row = await rowFor(c, offeringId, childId);
+    if (!row) return errorPage(c, 404);
     if (result.ok) {
       row.message = result.status === 'enrolled' ? { kind: 'success', text: t('enrol.done') } : { kind: 'info', text: t('enrol.doneWaitlist') };
       return answer(c, row, 200);
@@ -75,10 +87,9 @@ export function enrollmentRoutes(deps: { enrollment: EnrollmentService }) {
     const parsed = await parseForm(c, withdrawSchema);
     const place = await enrollment.placeOf(c.var.user!.id, enrollmentId);
     if (!place) return errorPage(c, 404);
-    const title = await enrollment.offeringTitle(place.offeringId, c.var.i18n.lang);
     if (!(parsed.ok && parsed.data.confirm === 'yes')) {
       // The confirm step: the same row, asking first.
-      const row = await rowFor(c, place.offeringId, place.childId, title);
+      const row = await rowFor(c, place.offeringId, place.childId);
       if (!row) return errorPage(c, 404);
       row.confirming = true;
       if (c.var.htmx) return c.html(<EnrolRow i18n={c.var.i18n} row={row} />);
@@ -86,7 +97,7 @@ export function enrollmentRoutes(deps: { enrollment: EnrollmentService }) {
     }
     const result = await enrollment.withdraw(c.var.user!.id, enrollmentId);
     if (!result.ok) return errorPage(c, 404);
-    const row = await rowFor(c, result.offeringId, result.childId, title);
+    const row = await rowFor(c, result.offeringId, result.childId);
     if (!row) return errorPage(c, 404);
     row.message = { kind: 'success', text: c.var.i18n.t('enrol.withdrawn', { child: row.childName }) };
     return answer(c, row, 200);

@@ -120,9 +120,15 @@ export function createEnrollmentService(deps: { db: Kysely<Database>; clock: Clo
       return { offeringId: row.offering_id, childId: row.child_id, status: row.status };
     },
 
-    async offeringTitle(offeringId: number, lang: 'zh-CN' | 'en'): Promise<string> {
-      const row = await db.selectFrom('offerings').select(['title_zh', 'title_en']).where('id', '=', offeringId).executeTakeFirst();
-      return (lang === 'en' && row?.title_en) || row?.title_zh || '';
+    /** The offering's title in the language, and whether its term is a lottery (the control then adds a choice). */
+    async offeringHeading(offeringId: number, lang: 'zh-CN' | 'en'): Promise<{ id: number; title: string; lottery: boolean }> {
+      const row = await db
+        .selectFrom('offerings')
+        .innerJoin('terms', 'terms.id', 'offerings.term_id')
+        .select(['offerings.title_zh', 'offerings.title_en', 'terms.mode'])
+        .where('offerings.id', '=', offeringId)
+        .executeTakeFirst();
+      return { id: offeringId, title: (lang === 'en' && row?.title_en) || row?.title_zh || '', lottery: row?.mode === 'lottery' };
     },
 
     /** The parent's children and where each stands in this offering, for the enrol control. */

@@ -1,11 +1,12 @@
 // Every user-facing string in English. The type makes a missing or extra key a compile error.
 import { attendanceMessages } from '../attendance/attendance.messages.ts';
+import { lotteryMessages } from '../lottery/lottery.messages.ts';
 import { rosterMessages } from '../enrollment/roster.messages.ts';
 import { familyMessages } from '../family/family.messages.ts';
 import { notifyMessages } from '../notify/notify.messages.ts';
 import type { Messages } from './messages.zh-CN.ts';
 
-const core: Omit<Messages, keyof typeof attendanceMessages.zh | keyof typeof familyMessages.zh | keyof typeof notifyMessages.zh | keyof typeof rosterMessages.zh> = {
+const core: Omit<Messages, keyof typeof attendanceMessages.zh | keyof typeof lotteryMessages.zh | keyof typeof familyMessages.zh | keyof typeof notifyMessages.zh | keyof typeof rosterMessages.zh> = {
   'app.name': 'Clubroll',
   'app.tagline': 'Science clubs and specialty courses, enrolment in one place',
   'app.footer': 'Clubroll · the district after-school platform',
@@ -362,4 +363,4 @@ const core: Omit<Messages, keyof typeof attendanceMessages.zh | keyof typeof fam
   'error.loginNeeded': 'Please log in first.',
 };
 
-export const en: Messages = { ...core, ...attendanceMessages.en, ...familyMessages.en, ...notifyMessages.en, ...rosterMessages.en };
+export const en: Messages = { ...core, ...attendanceMessages.en, ...lotteryMessages.en, ...familyMessages.en, ...notifyMessages.en, ...rosterMessages.en };

@@ -66,7 +66,7 @@ export async function renumberChoices(trx: Transaction<Database>, termId: number
 export function offeringsForDraw(db: Kysely<Database>, termId: number) {
   return db
     .selectFrom('offerings')
-    .select(['id', 'code', 'capacity', 'seats_taken', 'title_zh'])
+    .select(['id', 'code', 'capacity', 'seats_taken', 'title_zh', 'title_en'])
     .where('term_id', '=', termId)
     .where('status', '=', 'published')
     .orderBy('code')
@@ -143,4 +143,16 @@ export function demandOfTerm(db: Kysely<Database>, termId: number) {
     .where('enrollments.choice_rank', 'is not', null)
     .groupBy('enrollments.offering_id')
     .execute();
+}
+
+export function schoolBySlug(db: Kysely<Database>, slug: string) {
+  return db.selectFrom('schools').selectAll().where('slug', '=', slug).executeTakeFirst();
+}
+
+export function schoolById(db: Kysely<Database>, schoolId: number) {
+  return db.selectFrom('schools').selectAll().where('id', '=', schoolId).executeTakeFirst();
+}
+
+export function schoolOfTerm(db: Kysely<Database>, termId: number) {
+  return db.selectFrom('schools').innerJoin('terms', 'terms.school_id', 'schools.id').selectAll('schools').where('terms.id', '=', termId).executeTakeFirst();
 }

@@ -107,6 +107,19 @@ export function createLotteryService(deps: { db: Kysely<Database>; clock: Clock;
 
   return {
     ensureFrozen,
+    schoolBySlug: (slug: string) => lottery.schoolBySlug(db, slug),
+    school: (schoolId: number) => lottery.schoolById(db, schoolId),
+    schoolOfTerm: (termId: number) => lottery.schoolOfTerm(db, termId),
+
+    /** Requests per offering (demand), shown once the window has closed. */
+    async demandOf(termId: number): Promise<Map<number, number>> {
+      return new Map((await lottery.demandOfTerm(db, termId)).map((row) => [row.offering_id, Number(row.requests)]));
+    },
+
+    /** Which child a choice belongs to (already checked to be this parent's by the caller's failed action). */
+    async childOfChoice(enrollmentId: number): Promise<number | null> {
+      return (await db.selectFrom('enrollments').select('child_id').where('id', '=', enrollmentId).executeTakeFirst())?.child_id ?? null;
+    },
 
     /**
      * Adds the offering as the child's next-ranked choice. Asking again for the same offering answers with its

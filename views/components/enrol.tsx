@@ -7,8 +7,12 @@ export interface EnrolRowView {
   offeringTitle: string;
   childId: number;
   childName: string;
-  status: 'none' | 'enrolled' | 'waitlisted';
+  status: 'none' | 'enrolled' | 'waitlisted' | 'requested';
   position: number | null;
+  /** A lottery term: the control adds a ranked choice instead of enrolling. */
+  lottery: boolean;
+  /** The choice's rank among the child's lottery choices. */
+  rank: number | null;
   enrollmentId: number | null;
   /** What just happened, in the parent's language. */
   message?: { kind: 'success' | 'error' | 'info'; text: string } | undefined;
@@ -28,9 +32,14 @@ export function EnrolRow(props: { i18n: I18n; row: EnrolRowView }) {
         <form method="post" action={`/offerings/${row.offeringId}/enrollments`} hx-post={`/offerings/${row.offeringId}/enrollments`} {...target}>
           <input type="hidden" name="child" value={String(row.childId)} />
           <button type="submit" class="button button--primary button--block" hx-disabled-elt="this">
-            {t('enrol.button', { child: row.childName })}
+            {row.lottery ? t('enrol.addChoice', { child: row.childName }) : t('enrol.button', { child: row.childName })}
           </button>
         </form>
+      ) : row.status === 'requested' ? (
+        <div class="enrol-row__status">
+          <span class="tag tag--moved">{t('enrol.choiceAdded', { child: row.childName, rank: row.rank ?? 0 })}</span>{' '}
+          <a href={`/children/${row.childId}/choices`}>{t('lottery.link')}</a>
+        </div>
       ) : (
         <div class="enrol-row__status">
           <span class={`tag tag--${row.status === 'enrolled' ? 'open' : 'moved'}`}>
@@ -86,10 +95,10 @@ export function EnrolPanel(props: { i18n: I18n; rows: EnrolRowView[] }) {
 
 /** A child's place in the offering, as the row shows it. */
 export function enrolRowView(
-  child: { id: number; name: string; enrollment_id: number | null; status: string | null; waitlist_position: number | null },
-  offering: { id: number; title: string },
+  child: { id: number; name: string; enrollment_id: number | null; status: string | null; waitlist_position: number | null; choice_rank: number | null },
+  offering: { id: number; title: string; lottery: boolean },
 ): EnrolRowView {
-  const status = child.status === 'enrolled' || child.status === 'waitlisted' ? child.status : 'none';
+  const status = child.status === 'enrolled' || child.status === 'waitlisted' || child.status === 'requested' ? child.status : 'none';
   return {
     offeringId: offering.id,
     offeringTitle: offering.title,
@@ -97,6 +106,8 @@ export function enrolRowView(
     childName: child.name,
     status,
     position: status === 'waitlisted' ? child.waitlist_position : null,
+    lottery: offering.lottery,
+    rank: status === 'requested' ? child.choice_rank : null,
     enrollmentId: child.enrollment_id,
   };
 }

@@ -1,0 +1,142 @@
+// A lottery term over HTTP: the same enrol control adds ranked choices, the public page follows the stages,
+// only that school's admin draws (once), and the published export verifies with npm run lottery:verify.
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixedClock } from '../../src/clock.ts';
+import { Browser, buildApp, createSchool, createUser, signIn } from '../support/app.ts';
+import { createOffering, createTerm } from '../support/catalogue-fixtures.ts';
+import { DIALECTS, type TestDatabase, createTestDatabase } from '../support/database.ts';
+
+const TSX_CLI = createRequire(import.meta.url).resolve('tsx/cli');
+const htmx = { 'hx-request': 'true' };
+
+for (const dialect of DIALECTS) {
+  describe(`lottery pages on ${dialect}`, () => {
+    let handle: TestDatabase;
+    const clock = fixedClock('2026-11-10T00:00:00Z');
+    let parent: Browser;
+    let otherParent: Browser;
+    let admin: Browser;
+    let farAdmin: Browser;
+    let teacher: Browser;
+    let term: number;
+    let robotics: number;
+    let scratch: number;
+    let child: number;
+    let folder: string;
+
+    beforeAll(async () => {
+      handle = await createTestDatabase(dialect);
+      const app = buildApp(handle, { clock }).app;
+      const school = await createSchool(handle, 'hazel');
+      const far = await createSchool(handle, 'rowan');
+      term = await createTerm(handle, school, { mode: 'lottery', choice_limit: 3, course_limit: 2, enrol_opens_at: '2026-11-15T00:00:00.000Z', enrol_closes_at: '2026-11-20T00:00:00.000Z' });
+      robotics = await createOffering(handle, term, { code: 'ROB', title_zh: '机器人', capacity: 1 });
+      scratch = await createOffering(handle, term, { code: 'SCR', title_zh: '编程', capacity: 1 }, [{ weekday: 4, startsAt: '16:00', endsAt: '17:00' }]);
+      parent = new Browser(app);
+      otherParent = new Browser(app);
+      admin = new Browser(app);
+      farAdmin = new Browser(app);
+      teacher = new Browser(app);
+      await signIn(handle, parent, await createUser(handle, { login: 'draw-parent@example.com' }));
+      await signIn(handle, otherParent, await createUser(handle, { login: 'draw-other@example.com' }));
+      await signIn(handle, admin, await createUser(handle, { login: 'draw-admin@example.com', role: 'school_admin', schoolId: school }));
+      await signIn(handle, farAdmin, await createUser(handle, { login: 'draw-far@example.com', role: 'school_admin', schoolId: far }));
+      await signIn(handle, teacher, await createUser(handle, { login: 'draw-teacher@example.com', role: 'teacher', schoolId: school }));
+      const added = await parent.post('/children', { name: '小满', school: 'hazel', grade: '3' });
+      child = Number(/added=(\d+)/.exec(added.headers.get('location')!)![1]);
+      const other = await otherParent.post('/children', { name: '小雪', school: 'hazel', grade: '4' });
+      expect(other.status).toBe(303);
+      folder = mkdtempSync(join(tmpdir(), 'clubroll-lottery-'));
+    });
+    afterAll(async () => {
+      rmSync(folder, { recursive: true, force: true });
+      await handle.drop();
+    });
+
+    it('shows the lottery page before the window opens, with nothing published yet', async () => {
+      const html = await (await new Browser(buildApp(handle, { clock }).app).get('/s/hazel/lottery')).text();
+      expect(html).toContain('报名尚未开始');
+      expect(html).not.toContain('种子承诺');
+      expect((await parent.get('/s/hazel/lottery/export.json')).status).toBe(404);
+      expect((await parent.get('/s/nowhere/lottery')).status).toBe(404);
+    });
+
+    it('turns the enrol control into ranked choices while the window is open', async () => {
+      clock.set('2026-11-16T00:00:00Z');
+      expect(await (await parent.get(`/offerings/${robotics}`)).text()).toContain('为 小满 加入志愿');
+      const first = await parent.post(`/offerings/${robotics}/enrollments`, { child: String(child) }, htmx);
+      expect(first.status).toBe(200);
+      expect(await first.text()).toContain('已加入 小满 的第 1 志愿');
+      await parent.post(`/offerings/${scratch}/enrollments`, { child: String(child) }, htmx);
+      const page = await (await parent.get(`/children/${child}/choices`)).text();
+      expect(page.indexOf('机器人')).toBeLessThan(page.indexOf('编程'));
+      expect(page).toContain('签号：第 1 号');
+      const choices = await handle.db.selectFrom('enrollments').select(['id', 'offering_id']).where('child_id', '=', child).orderBy('choice_rank').execute();
+      const moved = await parent.post(`/choices/${choices[1]!.id}/up`, {}, htmx);
+      const list = await moved.text();
+      expect(list.indexOf('编程')).toBeLessThan(list.indexOf('机器人'));
+      expect((await otherParent.post(`/choices/${choices[0]!.id}/remove`, {}, htmx)).status).toBe(404);
+      expect((await otherParent.get(`/children/${child}/choices`)).status).toBe(404);
+      await parent.post(`/choices/${choices[1]!.id}/down`, {}, htmx); // robotics first again
+      const seats = await handle.db.selectFrom('offerings').select('seats_taken').execute();
+      expect(seats.every((row) => row.seats_taken === 0)).toBe(true);
+    });
+
+    it('publishes the commitment and tells a parent their own entry number only', async () => {
+      const mine = await (await parent.get('/s/hazel/lottery')).text();
+      expect(mine).toMatch(/<code class="hex">[0-9a-f]{64}<\/code>/);
+      expect(mine).toContain('小满：第 1 号');
+      expect(await (await otherParent.get('/s/hazel/lottery')).text()).not.toContain('小满');
+    });
+
+    it('refuses a draw before the close', async () => {
+      const early = await admin.post(`/admin/terms/${term}/lottery/draw`, { public_value: '01 02 03 04 05 06 07' });
+      expect(early.status).toBe(422);
+      expect(await early.text()).toContain('报名还没截止');
+    });
+
+    it('freezes the list at close, then lets only that school\'s admin draw, once', async () => {
+      const otherChild = (await handle.db.selectFrom('children').select('id').where('name', '=', '小雪').executeTakeFirstOrThrow()).id;
+      await otherParent.post(`/offerings/${robotics}/enrollments`, { child: String(otherChild) }, htmx);
+      clock.set('2026-11-20T01:00:00Z');
+      const closed = await (await admin.get('/s/hazel/lottery')).text();
+      expect(closed).toContain('名单已冻结');
+      expect(closed).toContain('2 人申请 / 1 个名额');
+      expect(closed).toContain('执行抽签');
+      expect(await (await parent.get('/s/hazel/lottery')).text()).not.toContain('执行抽签');
+
+      expect((await teacher.post(`/admin/terms/${term}/lottery/draw`, { public_value: '1' })).status).toBe(403);
+      expect((await farAdmin.post(`/admin/terms/${term}/lottery/draw`, { public_value: '1' })).status).toBe(404);
+      expect((await admin.post(`/admin/terms/${term}/lottery/draw`, { public_value: '' })).status).toBe(422);
+      const drawn = await admin.post(`/admin/terms/${term}/lottery/draw`, { public_value: '05 11 17 23 29 33 12' });
+      expect(drawn.status).toBe(303);
+      expect(drawn.headers.get('location')).toBe('/s/hazel/lottery?drawn=1');
+      expect(await (await admin.get('/s/hazel/lottery?drawn=1')).text()).toContain('抽签完成');
+      const again = await admin.post(`/admin/terms/${term}/lottery/draw`, { public_value: '05 11 17 23 29 33 12' });
+      expect(again.status).toBe(409);
+      expect(await again.text()).toContain('不能重抽');
+      const places = await handle.db.selectFrom('enrollments').select(['offering_id', 'status']).where('status', '=', 'enrolled').execute();
+      expect(places.filter((row) => row.offering_id === robotics)).toHaveLength(1);
+    });
+
+    it('publishes the seed and an export that npm run lottery:verify confirms', async () => {
+      const page = await (await parent.get('/s/hazel/lottery')).text();
+      const seed = /lottery:verify -- export\.json ([0-9a-f]{64})/.exec(page)![1]!;
+      const exported = await (await parent.get('/s/hazel/lottery/export.json')).text();
+      const file = join(folder, 'export.json');
+      writeFileSync(file, exported);
+      const { stdout } = await promisify(execFile)(process.execPath, [TSX_CLI, 'src/lottery/verify-cli.ts', file, seed]);
+      expect(stdout).toContain('✓ ROB: matches');
+      expect(stdout).toContain('OK: all 2 offerings match');
+      const wrong = await promisify(execFile)(process.execPath, [TSX_CLI, 'src/lottery/verify-cli.ts', file, 'ab'.repeat(32)]).catch((error: { code: number; stdout: string }) => error);
+      expect(wrong.code).toBe(1);
+      expect(wrong.stdout).toContain('NOT VERIFIED: the seed does not match the commitment');
+    });
+  });
+}
