@@ -71,13 +71,18 @@ export function slotsOf(db: Kysely<Database>, offeringIds: number[]) {
     .execute();
 }
 
-export function waitlistCounts(db: Kysely<Database>, offeringIds: number[]) {
+/** Per offering: children waiting, and lottery requests (ranked choices, whatever became of them). */
+export function placeCounts(db: Kysely<Database>, offeringIds: number[]) {
   if (offeringIds.length === 0) return Promise.resolve([]);
   return db
     .selectFrom('enrollments')
-    .select(['offering_id', sql<number>`cast(count(*) as integer)`.as('waitlisted')])
+    .select([
+      'offering_id',
+      sql<number>`cast(sum(case when status = 'waitlisted' then 1 else 0 end) as integer)`.as('waitlisted'),
+      sql<number>`cast(sum(case when choice_rank is not null then 1 else 0 end) as integer)`.as('requested'),
+    ])
     .where('offering_id', 'in', offeringIds)
-    .where('status', '=', 'waitlisted')
+    .where((eb) => eb.or([eb('status', '=', 'waitlisted'), eb('choice_rank', 'is not', null)]))
     .groupBy('offering_id')
     .execute();
 }

@@ -57,8 +57,10 @@ function pick(i18n: I18n, zh: string, en: string | null): string {
   return i18n.lang === 'en' && en ? en : zh;
 }
 
-function seatsOf(offering: CatalogueOffering, live: boolean) {
-  return { id: offering.id, capacity: offering.capacity, taken: offering.seats_taken, waitlisted: offering.waitlisted, live };
+/** Seats as a card shows them; a lottery term whose window has closed (not yet drawn) shows its demand too. */
+function seatsOf(offering: CatalogueOffering, live: boolean, term: { mode: string } | null, window: string | null) {
+  const demand = term?.mode === 'lottery' && window === 'closed' ? offering.requested : null;
+  return { id: offering.id, capacity: offering.capacity, taken: offering.seats_taken, waitlisted: offering.waitlisted, live, demand };
 }
 
 function catalogueView(i18n: I18n, catalogue: SchoolCatalogue, values: FilterValues, invalid: boolean): CatalogueView {
@@ -93,7 +95,7 @@ function catalogueView(i18n: I18n, catalogue: SchoolCatalogue, values: FilterVal
       gradeMax: offering.grade_max,
       feeCents: offering.fee_cents,
       slots: offering.slots,
-      seats: seatsOf(offering, live),
+      seats: seatsOf(offering, live, term, catalogue.window),
     })),
   };
 }
@@ -215,7 +217,7 @@ export function catalogueRoutes(deps: { catalogue: CatalogueService; enrollment:
             gradeMax: offering.grade_max,
             feeCents: offering.fee_cents,
             slots: offering.slots,
-            seats: seatsOf(offering, window === 'open'),
+            seats: seatsOf(offering, window === 'open', term, window),
             school: { slug: school.slug, name: pick(i18n, school.name_zh, school.name_en) },
             meetings: meetings.map((meeting) => meetingView(meeting, today)),
           }}
@@ -231,7 +233,7 @@ export function catalogueRoutes(deps: { catalogue: CatalogueService; enrollment:
     if (!seats || id === null) return c.body(null, 404);
     c.header('Cache-Control', 'no-cache');
     c.header('Vary', 'Accept-Language, Cookie');
-    return c.html(<Seats i18n={c.var.i18n} seats={{ id, capacity: seats.capacity, taken: seats.taken, waitlisted: seats.waitlisted, live: seats.window === 'open' }} />);
+    return c.html(<Seats i18n={c.var.i18n} seats={{ id, capacity: seats.capacity, taken: seats.taken, waitlisted: seats.waitlisted, live: seats.window === 'open', demand: null }} />);
   });
 
   return app;

@@ -9,6 +9,8 @@ import { type CatalogueFilters, type WindowState, enrolmentWindow, matchesFilter
 export type CatalogueOffering = Awaited<ReturnType<typeof catalogue.publishedOfferings>>[number] & {
   slots: { weekday: number; startsAt: string; endsAt: string }[];
   waitlisted: number;
+  /** Lottery requests (ranked choices) for it. */
+  requested: number;
 };
 
 export interface SchoolCatalogue {
@@ -25,14 +27,18 @@ export function createCatalogueService(deps: { db: Kysely<Database>; clock: Cloc
 
   async function withSlotsAndWaitlists(rows: Awaited<ReturnType<typeof catalogue.publishedOfferings>>): Promise<CatalogueOffering[]> {
     const ids = rows.map((row) => row.id);
-    const [slots, waitlists] = await Promise.all([catalogue.slotsOf(db, ids), catalogue.waitlistCounts(db, ids)]);
-    return rows.map((row) => ({
-      ...row,
-      slots: slots
-        .filter((slot) => slot.offering_id === row.id)
-        .map((slot) => ({ weekday: slot.weekday, startsAt: slot.starts_at, endsAt: slot.ends_at })),
-      waitlisted: waitlists.find((entry) => entry.offering_id === row.id)?.waitlisted ?? 0,
-    }));
+    const [slots, counts] = await Promise.all([catalogue.slotsOf(db, ids), catalogue.placeCounts(db, ids)]);
+    return rows.map((row) => {
+      const count = counts.find((entry) => entry.offering_id === row.id);
+      return {
+        ...row,
+        slots: slots
+          .filter((slot) => slot.offering_id === row.id)
+          .map((slot) => ({ weekday: slot.weekday, startsAt: slot.starts_at, endsAt: slot.ends_at })),
+        waitlisted: Number(count?.waitlisted ?? 0),
+        requested: Number(count?.requested ?? 0),
+      };
+    });
   }
 
   return {
@@ -70,12 +76,12 @@ export function createCatalogueService(deps: { db: Kysely<Database>; clock: Cloc
     async seats(id: number) {
       const row = await catalogue.publishedOffering(db, id);
       if (!row) return null;
-      const [waitlist] = await catalogue.waitlistCounts(db, [id]);
+      const [waitlist] = await catalogue.placeCounts(db, [id]);
       const term = await catalogue.termById(db, row.term_id);
       return {
         capacity: row.capacity,
         taken: row.seats_taken,
-        waitlisted: waitlist?.waitlisted ?? 0,
+        waitlisted: Number(waitlist?.waitlisted ?? 0),
         window: term ? enrolmentWindow(term, clock.now()) : ('closed' as const),
       };
     },

@@ -108,6 +108,7 @@ for (const dialect of DIALECTS) {
       const closed = await (await admin.get('/s/hazel/lottery')).text();
       expect(closed).toContain('名单已冻结');
       expect(closed).toContain('2 人申请 / 1 个名额');
+      expect(await (await parent.get('/s/hazel')).text()).toContain('<span class="seats__demand">2 人申请 / 1 个名额</span>');
       expect(closed).toContain('执行抽签');
       expect(await (await parent.get('/s/hazel/lottery')).text()).not.toContain('执行抽签');
 
@@ -134,7 +135,10 @@ for (const dialect of DIALECTS) {
       const { stdout } = await promisify(execFile)(process.execPath, [TSX_CLI, 'src/lottery/verify-cli.ts', file, seed]);
       expect(stdout).toContain('✓ ROB: matches');
       expect(stdout).toContain('OK: all 2 offerings match');
-      const wrong = await promisify(execFile)(process.execPath, [TSX_CLI, 'src/lottery/verify-cli.ts', file, 'ab'.repeat(32)]).catch((error: { code: number; stdout: string }) => error);
+      const wrong = await promisify(execFile)(process.execPath, [TSX_CLI, 'src/lottery/verify-cli.ts', file, 'ab'.repeat(32)]).then(
+        () => ({ code: 0, stdout: '' }),
+        (error: { code: number; stdout: string }) => error,
+      );
       expect(wrong.code).toBe(1);
       expect(wrong.stdout).toContain('NOT VERIFIED: the seed does not match the commitment');
     });

@@ -15,6 +15,8 @@ export interface SeatsView {
   waitlisted: number;
   /** Poll for fresh counts while enrolment is open. */
   live: boolean;
+  /** Lottery requests, shown as demand per seat once a lottery window has closed; null otherwise. */
+  demand: number | null;
 }
 
 export function slotText(i18n: I18n, slot: SlotView): string {
@@ -41,6 +43,9 @@ export function Seats(props: { i18n: I18n; seats: SeatsView }) {
       <span class="seats__main">{left > 0 ? t('offering.seats.left', { left: format.number(left) }) : t('offering.seats.full')}</span>
       {seats.waitlisted > 0 ? <span class="seats__waitlist">{t('offering.seats.waitlist', { count: format.number(seats.waitlisted) })}</span> : null}
       <span class="seats__capacity">{t('offering.seats.capacity', { capacity: format.number(seats.capacity) })}</span>
+      {seats.demand !== null ? (
+        <span class="seats__demand">{t('lottery.demand', { requests: format.number(seats.demand), seats: format.number(seats.capacity) })}</span>
+      ) : null}
     </p>
   );
 }
