@@ -315,7 +315,24 @@ export async function seedDemoDistrict(db: Kysely<Database>, options: { clock: C
       return true;
     };
     for (const [schoolIndex, school] of schools.entries()) {
-      if (school.demo === DEMO_SCHOOLS[DEMO_SCHOOLS.length - 1]) continue; // the lottery school has not drawn yet
+      if (school.demo === DEMO_SCHOOLS[DEMO_SCHOOLS.length - 1]) {
+        // The lottery school has not drawn yet: two in three of its pupils have ranked one to three choices.
+        const entries: { term_id: number; child_id: number; entry_number: number; created_at: string }[] = [];
+        for (const child of children.filter((one) => one.schoolIndex === schoolIndex)) {
+          if (random.next() > 2 / 3) continue;
+          const eligible = school.offerings.filter((offering) => child.grade >= offering.gradeMin && child.grade <= offering.gradeMax);
+          const wanted = Math.min(eligible.length, random.int(1, 3));
+          const chosen = new Set<SeededOffering>();
+          while (chosen.size < wanted) chosen.add(random.pick(eligible));
+          if (chosen.size === 0) continue;
+          entries.push({ term_id: school.termId, child_id: child.id, entry_number: entries.length + 1, created_at: nowIso });
+          for (const [rank, offering] of [...chosen].entries()) {
+            enrollments.push({ offering_id: offering.id, child_id: child.id, status: 'requested', waitlist_position: null, choice_rank: rank + 1, created_at: nowIso, updated_at: nowIso });
+          }
+        }
+        if (entries.length > 0) await trx.insertInto('lottery_entries').values(entries).execute();
+        continue;
+      }
       const pupils = children.filter((child) => child.schoolIndex === schoolIndex);
       const hot = school.offerings.filter((offering) => offering.capacity <= 20).slice(0, 3);
       for (const offering of hot) {

@@ -113,6 +113,24 @@ for (const dialect of DIALECTS) {
       expect(full).toBeGreaterThanOrEqual(3);
     });
 
+    it('has ranked lottery choices in the lottery school, 1..n per child, each child with an entry number', async () => {
+      const choices = await handle.db
+        .selectFrom('enrollments')
+        .innerJoin('offerings', 'offerings.id', 'enrollments.offering_id')
+        .innerJoin('terms', 'terms.id', 'offerings.term_id')
+        .select(['enrollments.child_id', 'enrollments.choice_rank', 'terms.mode', 'terms.id as term_id'])
+        .where('enrollments.status', '=', 'requested')
+        .execute();
+      expect(choices.length).toBeGreaterThan(20);
+      expect(choices.every((choice) => choice.mode === 'lottery')).toBe(true);
+      const byChild = new Map<number, number[]>();
+      for (const choice of choices) byChild.set(choice.child_id, [...(byChild.get(choice.child_id) ?? []), choice.choice_rank!]);
+      for (const ranks of byChild.values()) expect(ranks.sort()).toEqual(ranks.map((_, index) => index + 1));
+      const entries = await handle.db.selectFrom('lottery_entries').select(['child_id', 'entry_number']).execute();
+      expect(entries.map((entry) => entry.child_id).sort()).toEqual([...byChild.keys()].sort());
+      expect(entries.map((entry) => entry.entry_number).sort((a, b) => a - b)).toEqual(entries.map((_, index) => index + 1));
+    });
+
     it('has the roll taken for every meeting already held, and for no other', async () => {
       const marks = await handle.db
         .selectFrom('attendance_marks')
