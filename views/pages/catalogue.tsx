@@ -196,6 +196,12 @@ export function CataloguePage(props: { chrome: Chrome; view: CatalogueView }) {
                 : view.window === 'not_yet'
                   ? t('catalogue.window.not_yet', { opens: format.dateTime(term.opensAt) })
                   : t('catalogue.window.closed')}
+              {term.mode === 'lottery' ? (
+                <>
+                  {' · '}
+                  <a href={`/s/${view.slug}/lottery`}>{t('lottery.title')}</a>
+                </>
+              ) : null}
             </p>
           </>
         ) : null}
