@@ -106,7 +106,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', lotteryRoutes({ lottery }));
   app.route('/', catalogueAdminRoutes({ admin: catalogueAdmin, timeZone: config.timeZone }));
   app.route('/', authRoutes({ auth, schools, facts }));
-  app.route('/', familyRoutes({ family, schools, facts, timeZone: config.timeZone }));
+  app.route('/', familyRoutes({ family, schools, attendance, facts, timeZone: config.timeZone }));
 
   app.notFound((c) => errorPage(c, 404));
   app.onError((error, c) => {

@@ -180,3 +180,18 @@ export function reportMarks(db: Kysely<Database>, termId: number, upTo: Day) {
     .where('meetings.day', '<=', upTo)
     .execute();
 }
+
+/** Every mark a child has, with its offering, for the child's record. */
+export function marksOfChild(db: Kysely<Database>, childId: number) {
+  return db
+    .selectFrom('attendance_marks')
+    .innerJoin('meetings', 'meetings.id', 'attendance_marks.meeting_id')
+    .innerJoin('offerings', 'offerings.id', 'meetings.offering_id')
+    .innerJoin('terms', 'terms.id', 'offerings.term_id')
+    .select(['offerings.id as offering_id', 'offerings.title_zh', 'offerings.title_en', 'terms.first_day', 'meetings.day', 'attendance_marks.mark'])
+    .where('attendance_marks.child_id', '=', childId)
+    .orderBy('terms.first_day', 'desc')
+    .orderBy('offerings.title_zh')
+    .orderBy('meetings.day')
+    .execute();
+}

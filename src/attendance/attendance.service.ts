@@ -9,7 +9,8 @@ import type { AttendanceMark, Database } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { createOutbox, type Outbox } from '../notify/outbox.ts';
 import * as attendance from './attendance.repository.ts';
-import { type RollState, absenceMessage, canTakeRoll, canWriteRoll, editableUntil, rollState } from './attendance.policy.ts';
+import { childOfGuardian } from '../family/family.repository.ts';
+import { type RollState, absenceMessage, canTakeRoll, canWriteRoll, editableUntil, rollState, rollStatistics } from './attendance.policy.ts';
 import { attendanceReport } from './report.policy.ts';
 
 /** How long an admin's unlock keeps a locked roll open for corrections. */
@@ -119,6 +120,22 @@ export function createAttendanceService(deps: { db: Kysely<Database>; clock: Clo
             .execute();
         }
         return { ok: true as const, marked: unmarked.length };
+      });
+    },
+
+    /** A child's attendance per offering, for its guardians (null for anyone else). */
+    async childRecord(parentId: number, childId: number, lang: 'zh-CN' | 'en') {
+      if (!(await childOfGuardian(db, parentId, childId))) return null;
+      const marks = await attendance.marksOfChild(db, childId);
+      const offerings = [...new Map(marks.map((mark) => [mark.offering_id, mark])).values()];
+      return offerings.map((offering) => {
+        const own = marks.filter((mark) => mark.offering_id === offering.offering_id);
+        return {
+          offeringId: offering.offering_id,
+          title: (lang === 'en' && offering.title_en) || offering.title_zh,
+          ...rollStatistics(own.map((mark) => mark.mark)),
+          lastAbsence: own.filter((mark) => mark.mark === 'absent').at(-1)?.day ?? null,
+        };
       });
     },
 

@@ -72,6 +72,10 @@ const zh = {
   'family.calendar.eventTitle': '{child}：{title}',
   'family.calendar.cancelledTitle': '已取消：{child}：{title}',
   'family.calendar.movedFrom': '调课，原定 {day} {start}–{end}',
+  'family.attendance.title': '出勤记录',
+  'family.attendance.none': '还没有点名记录。',
+  'family.attendance.attended': '到课',
+  'family.attendance.lateCount': '（迟到 {count}）',
 } as const;
 
 const en = {
@@ -147,6 +151,10 @@ const en = {
   'family.calendar.eventTitle': '{child}: {title}',
   'family.calendar.cancelledTitle': 'Cancelled: {child}: {title}',
   'family.calendar.movedFrom': 'Moved; was {day}, {start}–{end}',
+  'family.attendance.title': 'Attendance',
+  'family.attendance.none': 'No roll has been taken yet.',
+  'family.attendance.attended': 'Attended',
+  'family.attendance.lateCount': '({count} late)',
 } satisfies Record<keyof typeof zh, string>;
 
 export const familyMessages = { zh, en };

@@ -27,6 +27,7 @@ import { parseForm, textField, translateErrors } from '../http/forms.ts';
 import { chromeFor, errorPage, respond } from '../http/pages.tsx';
 import { type DeploymentFacts, ownOrigin } from '../http/request-facts.ts';
 import { type Lang, createI18n } from '../i18n/i18n.ts';
+import type { AttendanceService } from '../attendance/attendance.service.ts';
 import type { SchoolsService } from '../schools/schools.service.ts';
 import { childCalendar } from './calendar-feed.ts';
 import type { ChildForm as ChildInput, ChildWeek, FamilyService, JoinResult } from './family.service.ts';
@@ -45,7 +46,7 @@ const confirmSchema = z.object({ confirm: textField(3, { optional: true }).optio
 /** A feed token: 32 random bytes in base64url. Anything else is not looked up. */
 const FEED_TOKEN = /^[A-Za-z0-9_-]{43}$/;
 
-export function familyRoutes(deps: { family: FamilyService; schools: SchoolsService; facts?: DeploymentFacts; timeZone?: string }) {
+export function familyRoutes(deps: { family: FamilyService; schools: SchoolsService; attendance: AttendanceService; facts?: DeploymentFacts; timeZone?: string }) {
   const { family, schools } = deps;
   const facts = deps.facts ?? { publicOrigin: undefined, trustProxy: false };
   const timeZone = deps.timeZone ?? 'Asia/Shanghai';
@@ -184,13 +185,14 @@ export function familyRoutes(deps: { family: FamilyService; schools: SchoolsServ
   async function renderChild(c: Context<AppEnv>, childId: number, state: ChildState, status: 200 | 422, fragment: ChildFragment = 'form') {
     const userId = c.var.user!.id;
     const card = (await cards(c)).find((child) => child.id === childId);
-    const [child, week, guardians, token] = await Promise.all([
+    const [child, week, guardians, token, attendance] = await Promise.all([
       family.child(userId, childId),
       family.week(userId, childId),
       family.guardians(userId, childId),
       family.feedToken(userId, childId),
+      deps.attendance.childRecord(userId, childId, c.var.i18n.lang),
     ]);
-    if (!card || !child || !week || !guardians || token === undefined) return errorPage(c, 404);
+    if (!card || !child || !week || !guardians || token === undefined || !attendance) return errorPage(c, 404);
     const options = await schoolOptions(c);
     const i18n = c.var.i18n;
     const form: FormState<ChildFormField> = state.form ?? {
@@ -227,6 +229,7 @@ export function familyRoutes(deps: { family: FamilyService; schools: SchoolsServ
             invite={invite}
             feed={feed}
             feedMessage={state.feedMessage}
+            attendance={attendance}
           />
         ),
         fragment: fragments[fragment],

@@ -177,6 +177,16 @@ for (const dialect of DIALECTS) {
       clock.set(TUESDAY);
     });
 
+    it("shows the guardians the child's attendance per offering", async () => {
+      // One more session: last Tuesday, absent.
+      const earlier = (await handle.db.selectFrom('meetings').select('id').where('offering_id', '=', offering).where('day', '=', '2026-11-17').executeTakeFirstOrThrow()).id;
+      await handle.db.insertInto('attendance_marks').values({ meeting_id: earlier, child_id: child, mark: 'present', note: null, marked_by: null, marked_at: TUESDAY, alert_state: null }).execute();
+      const html = await (await parent.get(`/children/${child}`)).text();
+      expect(html).toContain('出勤记录');
+      // Present once (17 Nov), excused once (today): 1 attended of 1 expected.
+      expect(html).toMatch(/机器人<\/a><\/th><td class="num">1<\/td><td class="num">0<\/td><td class="num">1<\/td><td class="num">100%<\/td>/);
+    });
+
     it('prints a sign-in sheet for the meeting and for the whole term', async () => {
       const sheet = await (await teacher.get(`/teach/meetings/${meeting}/sheet`)).text();
       expect(sheet.match(/<th scope="row">/g)).toHaveLength(3);

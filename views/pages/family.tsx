@@ -330,6 +330,60 @@ export interface EnrollmentView {
   position: number | null;
 }
 
+export interface AttendanceRecordView {
+  offeringId: number;
+  title: string;
+  meetings: number;
+  present: number;
+  late: number;
+  absent: number;
+  excused: number;
+  rate: number | null;
+}
+
+/** The child's attendance per offering: meetings attended, missed and excused, with the rate. */
+export function AttendanceSection(props: { i18n: I18n; records: AttendanceRecordView[] }) {
+  const { t } = props.i18n;
+  return (
+    <section class="card" id="attendance" aria-labelledby="attendance-title">
+      <h2 id="attendance-title">{t('family.attendance.title')}</h2>
+      {props.records.length === 0 ? (
+        <p class="muted">{t('family.attendance.none')}</p>
+      ) : (
+        <div class="table-scroll">
+          <table class="table">
+            <thead>
+              <tr>
+                <th scope="col">{t('report.col.offering')}</th>
+                <th scope="col" class="num">{t('family.attendance.attended')}</th>
+                <th scope="col" class="num">{t('report.col.absent')}</th>
+                <th scope="col" class="num">{t('report.col.excused')}</th>
+                <th scope="col" class="num">{t('report.col.rate')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {props.records.map((record) => (
+                <tr>
+                  <th scope="row">
+                    <a href={`/offerings/${record.offeringId}`}>{record.title}</a>
+                  </th>
+                  <td class="num">
+                    {record.present + record.late}
+                    {record.late > 0 ? <span class="muted"> {t('family.attendance.lateCount', { count: record.late })}</span> : null}
+                  </td>
+                  <td class="num">{record.absent}</td>
+                  <td class="num">{record.excused}</td>
+                  <td class="num">{record.rate === null ? '—' : `${Math.round(record.rate * 1000) / 10}%`}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
+
 /** The child's enrolments, each with the withdraw step of the offering's enrol control. */
 export function EnrollmentsSection(props: { i18n: I18n; child: ChildCard; enrollments: EnrollmentView[] }) {
   const { t } = props.i18n;
@@ -376,6 +430,7 @@ export function ChildPage(props: {
   invite?: { code: string; expires: string } | undefined;
   feed: { url: string; webcal: string } | null;
   feedMessage?: Message | undefined;
+  attendance: AttendanceRecordView[];
 }) {
   const { t } = props.chrome.i18n;
   const i18n = props.chrome.i18n;
@@ -396,6 +451,10 @@ export function ChildPage(props: {
             <ChildWeekSections i18n={i18n} child={props.child} week={props.week} level={2} />
           </div>
           <EnrollmentsSection i18n={i18n} child={props.child} enrollments={props.enrollments} />
+          <AttendanceSection i18n={i18n} records={props.attendance} />
+          <p>
+            <a href={`/children/${props.child.id}/choices`}>{t('lottery.link')}</a>
+          </p>
         </div>
         <div class="child-layout__side">
           <section class="card" aria-labelledby="edit-title">
