@@ -20,8 +20,8 @@ export interface Finished {
   stderr: string;
 }
 
-function launch(script: string, env: Record<string, string>) {
-  return spawn(process.execPath, [TSX_CLI, script], {
+function launch(script: string, env: Record<string, string>, args: readonly string[] = []) {
+  return spawn(process.execPath, [TSX_CLI, script, ...args], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -29,9 +29,9 @@ function launch(script: string, env: Record<string, string>) {
 }
 
 /** Runs a script to its end (for start-up failures and the seed command). */
-export function runToEnd(script: string, env: Record<string, string>, timeoutMs = 60_000): Promise<Finished> {
+export function runToEnd(script: string, env: Record<string, string>, timeoutMs = 60_000, args: readonly string[] = []): Promise<Finished> {
   return new Promise((resolve, reject) => {
-    const child = launch(script, env);
+    const child = launch(script, env, args);
     let stdout = '';
     let stderr = '';
     child.stdout!.on('data', (chunk) => (stdout += chunk));
