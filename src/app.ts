@@ -7,6 +7,8 @@ import { bodyLimit } from 'hono/body-limit';
 import type { Kysely } from 'kysely';
 import { attendanceRoutes } from './attendance/attendance.routes.tsx';
 import { createAttendanceService } from './attendance/attendance.service.ts';
+import { auditRoutes } from './audit/audit.routes.tsx';
+import { createAuditLogService } from './audit/audit.service.ts';
 import { createAuthService } from './auth/auth.service.ts';
 import { authRoutes } from './auth/auth.routes.tsx';
 import { updateUserLang } from './auth/auth.repository.ts';
@@ -61,6 +63,7 @@ export function createApp(deps: AppDeps) {
   const enrollment = createEnrollmentService({ db, clock, outbox });
   const attendance = createAttendanceService({ db, clock, timeZone: config.timeZone, outbox });
   const lottery = createLotteryService({ db, clock, timeZone: config.timeZone, outbox });
+  const auditLog = createAuditLogService({ db, timeZone: config.timeZone });
   const logError =
     deps.logError ??
     ((error, context) => console.error(`${context.method} ${context.path} failed:`, error instanceof Error ? error.stack : error));
@@ -104,6 +107,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', enrollmentRoutes({ enrollment, lottery }));
   app.route('/', attendanceRoutes({ attendance }));
   app.route('/', lotteryRoutes({ lottery }));
+  app.route('/', auditRoutes({ auditLog }));
   app.route('/', catalogueAdminRoutes({ admin: catalogueAdmin, timeZone: config.timeZone }));
   app.route('/', authRoutes({ auth, schools, facts }));
   app.route('/', familyRoutes({ family, schools, attendance, facts, timeZone: config.timeZone }));

@@ -66,6 +66,7 @@ export function Layout(props: { chrome: Chrome; title: string; children?: Child;
                   <>
                     <a href="/admin">{t('admin.title')}</a>
                     <a href="/admin/staff">{t('nav.staff')}</a>
+                    <a href="/admin/audit">{t('audit.nav')}</a>
                   </>
                 ) : null}
                 {chrome.user.role === 'teacher' ? (

@@ -1,6 +1,9 @@
-// The audit log: who did what to whom, written inside the transaction that made the change.
+// The audit log: who did what to whom, written inside the transaction that made the change, and read by admins.
 import type { Kysely } from 'kysely';
+import type { Actor } from '../auth/roles.policy.ts';
+import { addDays, instantInZone } from '../calendar.ts';
 import type { Database } from '../db/schema.ts';
+import { actionFamilies, auditEvents } from './audit.repository.ts';
 
 export interface AuditEvent {
   actorId: number | null;
@@ -26,3 +29,33 @@ export async function recordAudit(executor: Kysely<Database>, event: AuditEvent,
     })
     .execute();
 }
+
+/** The audit log as admins read it: a school admin sees their school's events, the district admin all. */
+export function createAuditLogService(deps: { db: Kysely<Database>; timeZone: string }) {
+  const { db, timeZone } = deps;
+  return {
+    async page(actor: Actor, filter: { action?: string; subjectType?: string; subjectId?: string; fromDay?: string; toDay?: string; beforeId?: number }, size = 100) {
+      if (actor.role !== 'school_admin' && actor.role !== 'district_admin') return null;
+      const schoolId = actor.role === 'school_admin' ? (actor.schoolId ?? -1) : undefined;
+      const [events, families] = await Promise.all([
+        auditEvents(
+          db,
+          {
+            schoolId,
+            action: filter.action,
+            subjectType: filter.subjectType,
+            subjectId: filter.subjectId,
+            from: filter.fromDay ? instantInZone(filter.fromDay, '00:00', timeZone).toISOString() : undefined,
+            to: filter.toDay ? instantInZone(addDays(filter.toDay, 1), '00:00', timeZone).toISOString() : undefined,
+            beforeId: filter.beforeId,
+          },
+          size + 1,
+        ),
+        actionFamilies(db, schoolId),
+      ]);
+      return { events: events.slice(0, size), more: events.length > size ? events[size - 1]!.id : null, families };
+    },
+  };
+}
+
+export type AuditLogService = ReturnType<typeof createAuditLogService>;

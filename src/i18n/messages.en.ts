@@ -1,12 +1,13 @@
 // Every user-facing string in English. The type makes a missing or extra key a compile error.
 import { attendanceMessages } from '../attendance/attendance.messages.ts';
+import { auditMessages } from '../audit/audit.messages.ts';
 import { lotteryMessages } from '../lottery/lottery.messages.ts';
 import { rosterMessages } from '../enrollment/roster.messages.ts';
 import { familyMessages } from '../family/family.messages.ts';
 import { notifyMessages } from '../notify/notify.messages.ts';
 import type { Messages } from './messages.zh-CN.ts';
 
-const core: Omit<Messages, keyof typeof attendanceMessages.zh | keyof typeof lotteryMessages.zh | keyof typeof familyMessages.zh | keyof typeof notifyMessages.zh | keyof typeof rosterMessages.zh> = {
+const core: Omit<Messages, keyof typeof attendanceMessages.zh | keyof typeof auditMessages.zh | keyof typeof lotteryMessages.zh | keyof typeof familyMessages.zh | keyof typeof notifyMessages.zh | keyof typeof rosterMessages.zh> = {
   'app.name': 'Clubroll',
   'app.tagline': 'Science clubs and specialty courses, enrolment in one place',
   'app.footer': 'Clubroll · the district after-school platform',
@@ -363,4 +364,4 @@ const core: Omit<Messages, keyof typeof attendanceMessages.zh | keyof typeof lot
   'error.loginNeeded': 'Please log in first.',
 };
 
-export const en: Messages = { ...core, ...attendanceMessages.en, ...lotteryMessages.en, ...familyMessages.en, ...notifyMessages.en, ...rosterMessages.en };
+export const en: Messages = { ...core, ...attendanceMessages.en, ...auditMessages.en, ...lotteryMessages.en, ...familyMessages.en, ...notifyMessages.en, ...rosterMessages.en };

@@ -1,6 +1,7 @@
 // Every user-facing string in Simplified Chinese, the default language. Keys are the typed contract.
 // Larger features keep their messages beside them (*.messages.ts) and are merged here.
 import { attendanceMessages } from '../attendance/attendance.messages.ts';
+import { auditMessages } from '../audit/audit.messages.ts';
 import { lotteryMessages } from '../lottery/lottery.messages.ts';
 import { rosterMessages } from '../enrollment/roster.messages.ts';
 import { familyMessages } from '../family/family.messages.ts';
@@ -362,7 +363,7 @@ const core = {
   'error.loginNeeded': '请先登录。',
 } as const;
 
-export const zhCN = { ...core, ...attendanceMessages.zh, ...lotteryMessages.zh, ...familyMessages.zh, ...notifyMessages.zh, ...rosterMessages.zh };
+export const zhCN = { ...core, ...attendanceMessages.zh, ...auditMessages.zh, ...lotteryMessages.zh, ...familyMessages.zh, ...notifyMessages.zh, ...rosterMessages.zh };
 
 export type MessageKey = keyof typeof zhCN;
 export type Messages = { readonly [K in MessageKey]: string };
