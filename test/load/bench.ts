@@ -1,0 +1,524 @@
+// npm run bench [-- --quick] [--children N] [--database postgres://…] [--workers N]
+// The enrolment rush, measured: floors, catalogue reads, the rush through the real route, a cold burst,
+// overload, invariants afterwards, and how the rush scales with the district's size. Prints a table and
+// writes bench-results/latest.json. Everything listens on 127.0.0.1 and every phase is bounded in time.
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { hashPassword } from '../../src/auth/password.ts';
+import { openPostgres, openSqlite } from '../../src/db/connect.ts';
+import { migrateToLatest } from '../../src/db/migrate.ts';
+import { type ScaleDistrict, seedScale } from './seed-scale.ts';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const TSX_CLI = createRequire(import.meta.url).resolve('tsx/cli');
+
+interface Options {
+  quick: boolean;
+  children: number;
+  database: string | null;
+  workers: number;
+  scaling: boolean;
+}
+
+function parseOptions(argv: string[]): Options {
+  const value = (name: string) => {
+    const index = argv.indexOf(name);
+    return index >= 0 ? argv[index + 1] : undefined;
+  };
+  const quick = argv.includes('--quick');
+  const children = Number(value('--children') ?? (quick ? 4000 : 20000));
+  const workers = Number(value('--workers') ?? 1);
+  if (!Number.isInteger(children) || children < 1000) throw new Error('--children must be a whole number of at least 1000');
+  if (!Number.isInteger(workers) || workers < 1 || workers > 16) throw new Error('--workers must be 1–16');
+  return { quick, children, database: value('--database') ?? null, workers, scaling: !quick && !argv.includes('--no-scaling') && !value('--database') };
+}
+
+interface Phase {
+  name: string;
+  rps: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+  requests: number;
+  errors: number;
+  statuses: Record<string, number>;
+  cpu?: number;
+  rssMb?: number;
+}
+
+// ---------------------------------------------------------------- processes
+
+interface Server {
+  url: string;
+  child: ChildProcess;
+  stop(): Promise<void>;
+}
+
+function startProcess(args: string[], env: Record<string, string>, ready: RegExp): Promise<Server & { match: RegExpExecArray }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [TSX_CLI, ...args], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`did not start in 60 s:\n${output}`));
+    }, 60_000);
+    const exited = new Promise<void>((done) => child.on('exit', () => done()));
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = ready.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        child.stdout!.off('data', onData);
+        resolve({
+          url: '',
+          child,
+          match,
+          stop: async () => {
+            if (child.exitCode === null) child.kill('SIGTERM');
+            await exited;
+          },
+        });
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      if (!ready.exec(output)) reject(new Error(`exited with ${code}:\n${output}`));
+    });
+  });
+}
+
+async function startApp(database: string, workers: number): Promise<Server> {
+  const server = await startProcess(
+    ['src/main.ts'],
+    { NODE_ENV: 'production', PORT: '0', HOST: '127.0.0.1', DATABASE_URL: database, SEED_DEMO: '0', WORKERS: String(workers), LOG_REQUESTS: '0' },
+    /running at http:\/\/[^:]+:(\d+)/,
+  );
+  return { ...server, url: `http://127.0.0.1:${server.match[1]}` };
+}
+
+async function startFloor(file: string): Promise<Server> {
+  const server = await startProcess(['test/load/floor-server.ts', file], {}, /listening on (\d+)/);
+  return { ...server, url: `http://127.0.0.1:${server.match[1]}` };
+}
+
+/** The process and its children (cluster workers): CPU seconds so far and resident memory now. */
+function processTree(pid: number): number[] {
+  try {
+    const children = execFileSync('ps', ['-o', 'pid=', '--ppid', String(pid)], { encoding: 'utf8' })
+      .split('\n')
+      .map((line) => Number(line.trim()))
+      .filter((child) => child > 0);
+    return [pid, ...children.flatMap((child) => processTree(child))];
+  } catch {
+    return [pid];
+  }
+}
+
+function usage(pid: number): { cpuSeconds: number; rssMb: number; peakMb: number } {
+  let cpuSeconds = 0;
+  let rssMb = 0;
+  let peakMb = 0;
+  const ticks = 100;
+  for (const one of processTree(pid)) {
+    try {
+      const stat = readFileSync(`/proc/${one}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      cpuSeconds += (Number(stat[11]) + Number(stat[12])) / ticks;
+      const status = readFileSync(`/proc/${one}/status`, 'utf8');
+      const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
+      rssMb = Math.max(rssMb, kb('VmRSS') / 1024);
+      peakMb = Math.max(peakMb, kb('VmHWM') / 1024);
+    } catch {
+      // a process that just ended
+    }
+  }
+  return { cpuSeconds, rssMb, peakMb };
+}
+
+// ---------------------------------------------------------------- load
+
+type Request = { method: 'GET' | 'POST'; path: string; headers?: Record<string, string>; body?: string };
+
+async function run(
+  name: string,
+  url: string,
+  options: { connections: number; duration?: number; amount?: number; next: () => Request; onAnswer?: (request: Request, status: number, body: string, headers: Record<string, string>) => void; timeout?: number },
+  pid?: number,
+): Promise<Phase> {
+  const before = pid ? usage(pid) : null;
+  const started = Date.now();
+  const result = await autocannon({
+    url,
+    connections: options.connections,
+    ...(options.duration ? { duration: options.duration } : {}),
+    ...(options.amount ? { amount: options.amount } : {}),
+    timeout: options.timeout ?? 10,
+    requests: [
+      {
+        setupRequest: (request: Record<string, unknown>, context: Record<string, unknown>) => {
+          const next = options.next();
+          context.current = next;
+          return { ...request, method: next.method, path: next.path, headers: { ...(next.headers ?? {}) }, body: next.body };
+        },
+        onResponse: (status: number, body: string, context: Record<string, unknown>, headers: Record<string, string>) => {
+          options.onAnswer?.(context.current as Request, status, body, headers ?? {});
+        },
+      },
+    ],
+  } as autocannon.Options);
+  const seconds = (Date.now() - started) / 1000;
+  const after = pid ? usage(pid) : null;
+  const statuses: Record<string, number> = {};
+  for (const [code, stat] of Object.entries(result.statusCodeStats ?? {})) statuses[code] = Number((stat as { count: number }).count);
+  const requests = Object.values(statuses).reduce((sum, count) => sum + count, 0);
+  return {
+    name,
+    rps: Math.round(requests / Math.max(0.001, result.duration || seconds)),
+    p50: result.latency.p50,
+    p95: (result.latency as unknown as Record<string, number>).p97_5 ?? result.latency.p90,
+    p99: result.latency.p99,
+    max: result.latency.max,
+    requests,
+    errors: result.errors + result.timeouts,
+    statuses,
+    ...(before && after ? { cpu: Math.round(((after.cpuSeconds - before.cpuSeconds) / Math.max(0.001, seconds)) * 100), rssMb: Math.round(after.peakMb) } : {}),
+  };
+}
+
+function enrolRequest(parent: { session: string; childId: number }, offering: number, origin: string): Request {
+  return {
+    method: 'POST',
+    path: `/offerings/${offering}/enrollments`,
+    headers: { origin, 'content-type': 'application/x-www-form-urlencoded', cookie: `clubroll_session=${parent.session}`, 'hx-request': 'true' },
+    body: `child=${parent.childId}`,
+  };
+}
+
+// ---------------------------------------------------------------- the database
+
+interface Bench {
+  url: string;
+  close(): Promise<void>;
+  verify(acknowledged: Map<number, number>): Promise<Checks>;
+  copyForFloor(): string | null;
+}
+
+async function prepareDatabase(options: Options, folder: string, children: number, passwordHash: string, name: string): Promise<{ bench: Bench; district: ScaleDistrict }> {
+  if (options.database) {
+    const admin = new pg.Client({ connectionString: options.database });
+    await admin.connect();
+    const database = `clubroll_bench_${name}_${process.pid}`;
+    await admin.query(`drop database if exists ${database}`);
+    await admin.query(`create database ${database}`);
+    await admin.end();
+    const target = new URL(options.database);
+    target.pathname = `/${database}`;
+    const handle = await openPostgres(target.toString());
+    await migrateToLatest(handle.db);
+    const district = await handle.db.transaction().execute((trx) => seedScale(trx, { children, passwordHash }));
+    return {
+      district,
+      bench: {
+        url: target.toString(),
+        copyForFloor: () => null,
+        verify: (acknowledged) => verifyInvariants(async (text) => (await import('kysely')).sql.raw(text).execute(handle.db).then((result) => result.rows as Record<string, unknown>[]), acknowledged),
+        close: async () => {
+          await handle.close();
+          const dropper = new pg.Client({ connectionString: options.database! });
+          await dropper.connect();
+          await dropper.query(`drop database if exists ${database}`);
+          await dropper.end();
+        },
+      },
+    };
+  }
+  const file = join(folder, `${name}.db`);
+  const handle = openSqlite(file);
+  await migrateToLatest(handle.db);
+  const district = await handle.db.transaction().execute((trx) => seedScale(trx, { children, passwordHash }));
+  await handle.close();
+  return {
+    district,
+    bench: {
+      url: `sqlite:${file}`,
+      copyForFloor: () => {
+        const copy = join(folder, `${name}-floor.db`);
+        copyFileSync(file, copy);
+        return copy;
+      },
+      verify: async (acknowledged) => {
+        const reader = openSqlite(file);
+        try {
+          const { sql } = await import('kysely');
+          return await verifyInvariants(async (text) => (await sql.raw(text).execute(reader.db)).rows as Record<string, unknown>[], acknowledged);
+        } finally {
+          await reader.close();
+        }
+      },
+      close: async () => {},
+    },
+  };
+}
+
+interface Checks {
+  oversold: number;
+  count_mismatch: number;
+  waitlist_gaps: number;
+  duplicates: number;
+  lost_acknowledged: number;
+  acknowledged: number;
+}
+
+/** After the rush: nothing oversold, counts agree, waitlists gap-free, every 2xx answer's enrollment present. */
+async function verifyInvariants(query: (text: string) => Promise<Record<string, unknown>[]>, acknowledged: Map<number, number>): Promise<Checks> {
+  const one = async (text: string) => Number(Object.values((await query(text))[0] ?? { n: 0 })[0]);
+  const oversold = await one('select count(*) as n from offerings where seats_taken > capacity');
+  const drift = await one(
+    `select count(*) as n from offerings o where o.seats_taken <> (select count(*) from enrollments e where e.offering_id = o.id and e.status = 'enrolled')`,
+  );
+  const gaps = await one(
+    `select count(*) as n from (select offering_id, count(*) as c, max(waitlist_position) as m from enrollments where status = 'waitlisted' group by offering_id) w where c <> m`,
+  );
+  const twice = await one(`select count(*) as n from (select offering_id, child_id from enrollments group by offering_id, child_id having count(*) > 1) d`);
+  const rows = await query(`select offering_id, child_id from enrollments where status in ('enrolled', 'waitlisted')`);
+  const present = new Set(rows.map((row) => `${row.offering_id}:${row.child_id}`));
+  let lost = 0;
+  for (const [child, offering] of acknowledged) if (!present.has(`${offering}:${child}`)) lost += 1;
+  return { oversold, count_mismatch: drift, waitlist_gaps: gaps, duplicates: twice, lost_acknowledged: lost, acknowledged: acknowledged.size };
+}
+
+// ---------------------------------------------------------------- the run
+
+async function main() {
+  const options = parseOptions(process.argv.slice(2));
+  const started = Date.now();
+  const folder = mkdtempSync(join(tmpdir(), 'clubroll-bench-'));
+  const seconds = options.quick ? 3 : 6;
+  const passwordHash = await hashPassword('bench-password-1');
+  const phases: Phase[] = [];
+  const say = (text: string) => console.log(`[${((Date.now() - started) / 1000).toFixed(1)} s] ${text}`);
+  try {
+    say(`seeding ${options.children} children (${options.database ? 'PostgreSQL' : 'SQLite'})`);
+    const { bench, district } = await prepareDatabase(options, folder, options.children, passwordHash, 'main');
+    const parents = district.parents;
+    // Parents are used once each: a share for the floor, the rush, the burst and the overload.
+    let cursor = 0;
+    const take = (count: number) => {
+      const slice = parents.slice(cursor, cursor + count);
+      cursor += slice.length;
+      return slice;
+    };
+
+    // The floors, on a copy of the same data (SQLite only: the floor is the embedded database's).
+    const floorFile = bench.copyForFloor();
+    let floorEnrol: Phase | null = null;
+    let okFloor: Phase | null = null;
+    if (floorFile) {
+      const floor = await startFloor(floorFile);
+      try {
+        okFloor = await run('ok floor', floor.url, { connections: 50, duration: seconds, next: () => ({ method: 'GET', path: '/ok' }) }, floor.child.pid);
+        phases.push(okFloor);
+        const floorParents = parents.slice(0, Math.min(parents.length, 40000));
+        let index = 0;
+        floorEnrol = await run(
+          'enrol floor',
+          floor.url,
+          { connections: 50, amount: Math.min(floorParents.length, options.quick ? 3000 : 15000), next: () => enrolRequest(floorParents[index++ % floorParents.length]!, district.hot[index % district.hot.length]!, floor.url) },
+          floor.child.pid,
+        );
+        phases.push(floorEnrol);
+      } finally {
+        await floor.stop();
+      }
+      say('floors measured');
+    }
+
+    const app = await startApp(bench.url, options.workers);
+    const pid = app.child.pid!;
+    const acknowledged = new Map<number, number>();
+    let rushPhase: Phase;
+    let burst: Phase;
+    try {
+      const catalogue = `/s/${district.slug}`;
+      phases.push(await run('catalogue page', app.url, { connections: 50, duration: seconds, next: () => ({ method: 'GET', path: catalogue }) }, pid));
+      phases.push(await run('catalogue fragment', app.url, { connections: 50, duration: seconds, next: () => ({ method: 'GET', path: `${catalogue}?grade=3`, headers: { 'hx-request': 'true' } }) }, pid));
+      phases.push(await run('catalogue.json', app.url, { connections: 50, duration: seconds, next: () => ({ method: 'GET', path: `${catalogue}/catalogue.json` }) }, pid));
+      say('catalogue measured');
+
+      // The rush, with parents refreshing seat counts alongside it.
+      const rushParents = take(Math.floor(parents.length * 0.6));
+      let index = 0;
+      const record = (request: Request, status: number) => {
+        if (status >= 200 && status < 300 && request.body) acknowledged.set(Number(request.body.slice(6)), Number(/offerings\/(\d+)/.exec(request.path)![1]));
+      };
+      const etags = new Map<string, string>();
+      let readIndex = 0;
+      const [rush, reads] = await Promise.all([
+        run(
+          'rush',
+          app.url,
+          {
+            connections: 50,
+            amount: rushParents.length,
+            next: () => {
+              const parent = rushParents[index++ % rushParents.length]!;
+              return enrolRequest(parent, district.hot[parent.childId % district.hot.length]!, app.url);
+            },
+            onAnswer: (request, status) => record(request, status),
+          },
+          pid,
+        ),
+        run('reads during rush', app.url, {
+          connections: 10,
+          duration: Math.max(2, seconds - 1),
+          next: () => {
+            const path = readIndex++ % 4 === 0 ? catalogue : `/offerings/${district.hot[readIndex % district.hot.length]}/seats`;
+            const etag = etags.get(path);
+            const headers: Record<string, string> = etag ? { 'if-none-match': etag } : {};
+            return { method: 'GET', path, headers };
+          },
+          onAnswer: (request, _status, _body, headers) => {
+            if (headers.etag) etags.set(request.path, headers.etag);
+          },
+        }),
+      ]);
+      rushPhase = rush;
+      phases.push(rush, reads);
+      say('rush measured');
+
+      // A cold burst: 1,000 parents, each on a new connection, at once.
+      const burstParents = take(1000);
+      let burstIndex = 0;
+      burst = await run(
+        'cold burst (1,000)',
+        app.url,
+        {
+          connections: burstParents.length,
+          amount: burstParents.length,
+          timeout: 10,
+          next: () => {
+            const parent = burstParents[burstIndex++ % burstParents.length]!;
+            return enrolRequest(parent, district.hot[parent.childId % district.hot.length]!, app.url);
+          },
+          onAnswer: (request, status) => record(request, status),
+        },
+        pid,
+      );
+      phases.push(burst);
+
+      // Overload: ten times the concurrency; every answer within 2 s, a fast 503 + Retry-After when busy.
+      const overloadParents = take(parents.length - cursor);
+      let overloadIndex = 0;
+      let busyWithoutRetryAfter = 0;
+      const overload = await run(
+        'overload (500 conns)',
+        app.url,
+        {
+          connections: 500,
+          amount: Math.min(overloadParents.length, options.quick ? 1500 : 5000),
+          timeout: 5,
+          next: () => {
+            const parent = overloadParents[overloadIndex++ % overloadParents.length]!;
+            return enrolRequest(parent, district.hot[parent.childId % district.hot.length]!, app.url);
+          },
+          onAnswer: (request, status, _body, headers) => {
+            record(request, status);
+            if (status === 503 && !headers['retry-after']) busyWithoutRetryAfter += 1;
+          },
+        },
+        pid,
+      );
+      phases.push(overload);
+      if (busyWithoutRetryAfter > 0) console.warn(`${busyWithoutRetryAfter} busy answers without Retry-After`);
+      say('burst and overload measured');
+      const peak = usage(pid);
+      Object.assign(rushPhase, { rssMb: Math.round(peak.peakMb) });
+    } finally {
+      await app.stop();
+    }
+    const checks = await bench.verify(acknowledged);
+    await bench.close();
+    say('invariants checked');
+
+    // Scaling: the same rush at 1,000, 20,000 and 100,000 children.
+    const scaling: { children: number; rps: number; p99: number }[] = [];
+    if (options.scaling) {
+      for (const children of [1000, 20000, 100000]) {
+        const { bench: scaled, district: scaledDistrict } = await prepareDatabase(options, folder, children, passwordHash, `scale${children}`);
+        const server = await startApp(scaled.url, options.workers);
+        try {
+          const rushers = scaledDistrict.parents.slice(0, 8000);
+          let index = 0;
+          const phase = await run('scaling', server.url, {
+            connections: 50,
+            amount: Math.min(rushers.length, 8000),
+            next: () => {
+              const parent = rushers[index++ % rushers.length]!;
+              return enrolRequest(parent, scaledDistrict.hot[parent.childId % scaledDistrict.hot.length]!, server.url);
+            },
+          });
+          scaling.push({ children, rps: phase.rps, p99: phase.p99 });
+        } finally {
+          await server.stop();
+          await scaled.close();
+        }
+        say(`scaling at ${children} measured`);
+      }
+    }
+
+    const find = (name: string) => phases.find((phase) => phase.name === name);
+    const summary = {
+      when: new Date().toISOString(),
+      machine: { cpus: (await import('node:os')).cpus().length, node: process.version },
+      options,
+      phases: Object.fromEntries(phases.map((phase) => [phase.name, phase])),
+      rush_over_floor: floorEnrol ? round(rushPhase.rps / floorEnrol.rps) : null,
+      catalogue_over_ok: okFloor ? round((find('catalogue page')?.rps ?? 0) / okFloor.rps) : null,
+      burst_p99_ms: burst.p99,
+      oversold: checks.oversold,
+      lost_acknowledged: checks.lost_acknowledged,
+      checks,
+      scaling,
+      seconds: Math.round((Date.now() - started) / 1000),
+    };
+    printTable(phases, summary, scaling);
+    mkdirSync(join(ROOT, 'bench-results'), { recursive: true });
+    writeFileSync(join(ROOT, 'bench-results', 'latest.json'), `${JSON.stringify(summary, null, 2)}\n`);
+    console.log(`\nwritten to bench-results/latest.json in ${summary.seconds} s`);
+    const failed = checks.oversold + checks.count_mismatch + checks.waitlist_gaps + checks.duplicates + checks.lost_acknowledged;
+    if (failed > 0) process.exitCode = 1;
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+function round(value: number) {
+  return Math.round(value * 100) / 100;
+}
+
+function printTable(phases: Phase[], summary: { rush_over_floor: number | null; catalogue_over_ok: number | null; checks: Checks }, scaling: { children: number; rps: number; p99: number }[]) {
+  const pad = (text: string | number, width: number) => String(text).padStart(width);
+  console.log(`\n${'phase'.padEnd(22)}${pad('req/s', 9)}${pad('p50', 7)}${pad('p95', 7)}${pad('p99', 7)}${pad('max', 7)}${pad('requests', 10)}${pad('errors', 8)}${pad('cpu%', 6)}${pad('rss MB', 8)}  statuses`);
+  for (const phase of phases) {
+    console.log(
+      `${phase.name.padEnd(22)}${pad(phase.rps, 9)}${pad(phase.p50, 7)}${pad(phase.p95, 7)}${pad(phase.p99, 7)}${pad(phase.max, 7)}${pad(phase.requests, 10)}${pad(phase.errors, 8)}${pad(phase.cpu ?? '', 6)}${pad(phase.rssMb ?? '', 8)}  ${JSON.stringify(phase.statuses)}`,
+    );
+  }
+  console.log(`\nrush ÷ enrol floor: ${summary.rush_over_floor ?? 'n/a'} (target ≥ 0.6)   catalogue ÷ ok floor: ${summary.catalogue_over_ok ?? 'n/a'} (target ≥ 0.25)`);
+  console.log(`after the rush: ${Object.entries(summary.checks).map(([key, value]) => `${key} ${value}`).join(', ')}`);
+  if (scaling.length > 0) console.log(`scaling (rush req/s, p99 ms): ${scaling.map((row) => `${row.children} children: ${row.rps} req/s, ${row.p99} ms`).join('; ')}`);
+}
+
+await main();
