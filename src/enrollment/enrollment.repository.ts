@@ -48,8 +48,26 @@ export async function releaseSeat(trx: Transaction<Database>, offeringId: number
   await trx.updateTable('offerings').set({ seats_taken: sql`seats_taken - 1` }).where('id', '=', offeringId).execute();
 }
 
-export async function takeSeatForPromotion(trx: Transaction<Database>, offeringId: number) {
-  await trx.updateTable('offerings').set({ seats_taken: sql`seats_taken + 1` }).where('id', '=', offeringId).execute();
+/** A free seat for someone the rules put first (the head of the waitlist, a child the school adds): no queue check. */
+export async function takeFreeSeat(trx: Transaction<Database>, offeringId: number): Promise<boolean> {
+  const result = await trx
+    .updateTable('offerings')
+    .set({ seats_taken: sql`seats_taken + 1` })
+    .where('id', '=', offeringId)
+    .where('seats_taken', '<', sql<number>`capacity`)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** The school's override on a full offering: one more seat and it taken, in one statement (seats_taken <= capacity holds). */
+export async function addSeatAndTakeIt(trx: Transaction<Database>, offeringId: number): Promise<{ capacity: number } | null> {
+  const row = await trx
+    .updateTable('offerings')
+    .set({ capacity: sql`capacity + 1`, seats_taken: sql`seats_taken + 1` })
+    .where('id', '=', offeringId)
+    .returning('capacity')
+    .executeTakeFirst();
+  return row ? { capacity: row.capacity } : null;
 }
 
 export async function nextWaitlistPosition(trx: Transaction<Database>, offeringId: number): Promise<number> {

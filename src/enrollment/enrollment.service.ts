@@ -9,6 +9,7 @@ import { createOutbox, type Outbox } from '../notify/outbox.ts';
 import { childOfGuardian } from '../family/family.repository.ts';
 import * as enrollments from './enrollment.repository.ts';
 import { type Refusal, enrolmentRefusal } from './enrollment.policy.ts';
+import { seatOrWaitlist, vacate } from './seat-changes.ts';
 
 export type EnrolResult =
   | { ok: true; status: 'enrolled'; enrollmentId: number }
@@ -63,16 +64,12 @@ export function createEnrollmentService(deps: { db: Kysely<Database>; clock: Clo
           });
           if (refusal) return { ok: false, reason: 'refused', refusal };
 
-          const seated = await enrollments.claimSeat(trx, offeringId);
-          const position = seated ? null : await enrollments.nextWaitlistPosition(trx, offeringId);
-          const now = clock.now().toISOString();
-          const values = { status: seated ? ('enrolled' as const) : ('waitlisted' as const), waitlist_position: position, updated_at: now };
-          const enrollmentId = again
-            ? (await trx.updateTable('enrollments').set(values).where('id', '=', again.id).returning('id').executeTakeFirstOrThrow()).id
-            : (await trx.insertInto('enrollments').values({ offering_id: offeringId, child_id: childId, ...values, created_at: now }).returning('id').executeTakeFirstOrThrow()).id;
-          if (seated) await outbox.toGuardians(trx, childId, 'seat_confirmed', { offeringId, childId, childName: child.name, title: offering.title_zh, titleEn: offering.title_en });
-          await recordAudit(trx, { actorId: parentId, action: seated ? 'enrollment.enrolled' : 'enrollment.waitlisted', subjectType: 'enrollment', subjectId: enrollmentId, schoolId: offering.school_id }, clock.now());
-          return seated ? { ok: true, status: 'enrolled', enrollmentId } : { ok: true, status: 'waitlisted', position: position!, enrollmentId };
+          const context = { trx, outbox, at: clock.now(), actorId: parentId, offering: { id: offeringId, title_zh: offering.title_zh, title_en: offering.title_en, school_id: offering.school_id } };
+          const placed = await seatOrWaitlist(context, childId, again);
+          const { enrollmentId } = placed;
+          if (placed.status === 'enrolled') await outbox.toGuardians(trx, childId, 'seat_confirmed', { offeringId, childId, childName: child.name, title: offering.title_zh, titleEn: offering.title_en });
+          await recordAudit(trx, { actorId: parentId, action: `enrollment.${placed.status}`, subjectType: 'enrollment', subjectId: enrollmentId, schoolId: offering.school_id }, clock.now());
+          return placed.status === 'enrolled' ? { ok: true, status: 'enrolled', enrollmentId } : { ok: true, status: 'waitlisted', position: placed.position, enrollmentId };
         });
       } catch (error) {
         // The same child from two tabs at once: the unique (offering, child) row decides; both get its answer.
@@ -93,21 +90,10 @@ export function createEnrollmentService(deps: { db: Kysely<Database>; clock: Clo
         await enrollments.lockOffering(trx, enrollment.offering_id);
         const current = await enrollments.enrollmentOf(trx, enrollment.offering_id, enrollment.child_id);
         if (!current || current.status === 'withdrawn') return;
-        const now = clock.now().toISOString();
-        await trx.updateTable('enrollments').set({ status: 'withdrawn', waitlist_position: null, updated_at: now }).where('id', '=', current.id).execute();
-        if (current.status === 'waitlisted') {
-          await enrollments.closeWaitlistGap(trx, current.offering_id, current.waitlist_position!);
-        } else if (current.status === 'enrolled') {
-          await enrollments.releaseSeat(trx, current.offering_id);
-          const next = await enrollments.firstWaitlisted(trx, current.offering_id);
-          if (next) {
-            await trx.updateTable('enrollments').set({ status: 'enrolled', waitlist_position: null, updated_at: now }).where('id', '=', next.id).execute();
-            await enrollments.takeSeatForPromotion(trx, current.offering_id);
-            await enrollments.closeWaitlistGap(trx, current.offering_id, next.waitlist_position!);
-            await outbox.toGuardians(trx, next.child_id, 'promoted', { offeringId: current.offering_id, childId: next.child_id, childName: next.child_name, title: offering?.title_zh ?? '', titleEn: offering?.title_en ?? null });
-            await recordAudit(trx, { actorId: parentId, action: 'enrollment.promoted', subjectType: 'enrollment', subjectId: next.id, schoolId: offering?.school_id ?? null }, clock.now());
-          }
-        }
+        await vacate(
+          { trx, outbox, at: clock.now(), actorId: parentId, offering: { id: current.offering_id, title_zh: offering?.title_zh ?? '', title_en: offering?.title_en ?? null, school_id: offering?.school_id ?? null } },
+          current,
+        );
         await recordAudit(trx, { actorId: parentId, action: 'enrollment.withdrawn', subjectType: 'enrollment', subjectId: current.id, schoolId: offering?.school_id ?? null }, clock.now());
       });
       return { ok: true, offeringId: enrollment.offering_id, childId: enrollment.child_id };

@@ -192,7 +192,10 @@ export function TermPage(props: {
                     </td>
                     <td>{row.teacher ?? t('admin.noTeacher')}</td>
                     <td>
-                      {row.taken} / {row.capacity}
+                      {row.taken} / {row.capacity}{' '}
+                      <a href={`/offerings/${row.id}/roster`} aria-label={t('roster.linkFor', { title: row.title })}>
+                        {t('roster.link')}
+                      </a>
                     </td>
                     <td>
                       <span class={`tag tag--status-${row.status}`}>{t(`admin.status.${row.status}`)}</span>
@@ -425,7 +428,8 @@ export function OfferingAdminPage(props: {
           {manage.duplicated ? <Notice kind="success">{t('admin.duplicated')}</Notice> : null}
           <p>
             <span class={`tag tag--status-${manage.status}`}>{t(`admin.status.${manage.status}`)}</span>{' '}
-            {manage.status === 'published' ? <a href={manage.publicHref}>{t('admin.viewPublic')}</a> : null}
+            {manage.status === 'published' ? <a href={manage.publicHref}>{t('admin.viewPublic')}</a> : null}{' '}
+            <a href={`/offerings/${manage.id}/roster`}>{t('roster.link')}</a>
           </p>
           <div class="manage__actions">
             {manage.status !== 'published' ? <StatusButton id={manage.id} status="published" label={t('admin.publish')} primary /> : null}
@@ -490,6 +494,11 @@ export function TeacherOfferingsPage(props: {
               <p class="muted">{offering.term}</p>
               <p>
                 {t('admin.column.seats')}: {offering.taken} / {offering.capacity}
+              </p>
+              <p>
+                <a href={`/offerings/${offering.id}/roster`} aria-label={t('roster.linkFor', { title: offering.title })}>
+                  {t('roster.link')}
+                </a>
               </p>
             </li>
           ))}
