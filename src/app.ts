@@ -30,12 +30,16 @@ import { catalogueRoutes } from './catalogue/catalogue.routes.tsx';
 import { createCatalogueService } from './catalogue/catalogue.service.ts';
 import { createEnrollmentService } from './enrollment/enrollment.service.ts';
 import { enrollmentRoutes } from './enrollment/enrollment.routes.tsx';
+import { rosterRoutes } from './enrollment/roster.routes.tsx';
+import { createRosterService } from './enrollment/roster.service.ts';
 import { createFamilyService } from './family/family.service.ts';
 import { familyRoutes } from './family/family.routes.tsx';
 import { lotteryRoutes } from './lottery/lottery.routes.tsx';
 import { createLotteryService } from './lottery/lottery.service.ts';
 import { createOutbox } from './notify/outbox.ts';
 import { deliveryChannels } from './notify/channels.ts';
+import { notificationRoutes } from './notify/notify.routes.tsx';
+import { createNotificationsService } from './notify/notify.service.ts';
 import { homeRoutes } from './schools/home.routes.tsx';
 import { createSchoolsService } from './schools/schools.service.ts';
 
@@ -45,6 +49,8 @@ export interface AppDeps {
   clock: Clock;
   /** Where unexpected errors go; never given passwords or session ids. */
   logError?: (error: unknown, context: { method: string; path: string }) => void;
+  /** Told after every request that may have written to the outbox (any non-GET), so delivery starts at once. */
+  kickDelivery?: () => void;
 }
 
 const STATIC_DIR = fileURLToPath(new URL('../static', import.meta.url));
@@ -57,10 +63,12 @@ export function createApp(deps: AppDeps) {
   const auth = createAuthService({ db, lucia, clock });
   const schools = createSchoolsService({ db, clock, timeZone: config.timeZone });
   const catalogue = createCatalogueService({ db, clock, timeZone: config.timeZone });
-  const catalogueAdmin = createCatalogueAdminService({ db, clock, timeZone: config.timeZone });
   const family = createFamilyService({ db, clock, timeZone: config.timeZone });
   const outbox = createOutbox({ channels: deliveryChannels(config), now: () => clock.now() });
+  const catalogueAdmin = createCatalogueAdminService({ db, clock, timeZone: config.timeZone, outbox });
+  const notifications = createNotificationsService({ db, clock });
   const enrollment = createEnrollmentService({ db, clock, outbox });
+  const roster = createRosterService({ db, clock, outbox });
   const attendance = createAttendanceService({ db, clock, timeZone: config.timeZone, outbox });
   const lottery = createLotteryService({ db, clock, timeZone: config.timeZone, outbox });
   const auditLog = createAuditLogService({ db, timeZone: config.timeZone });
@@ -77,6 +85,13 @@ export function createApp(deps: AppDeps) {
     await next();
   });
   app.use(securityHeaders());
+  const kickDelivery = deps.kickDelivery;
+  if (kickDelivery) {
+    app.use(async function kickDeliveryAfterWrites(c, next) {
+      await next();
+      if (c.req.method !== 'GET' && c.req.method !== 'HEAD') kickDelivery();
+    });
+  }
 
   const staticCache = config.env === 'production' ? 'public, max-age=86400' : 'no-cache';
   app.get(
@@ -101,13 +116,20 @@ export function createApp(deps: AppDeps) {
   app.use(i18nMiddleware({ timeZone: config.timeZone, rememberForUser: (userId, lang) => updateUserLang(db, userId, lang) }));
   app.use(crossSiteGuard(facts, (c) => errorPage(c, 403, ['error.crossSite.title', 'error.crossSite.body'])));
   app.use(bodyLimit({ maxSize: config.bodyLimitBytes, onError: (c) => errorPage(c as never, 413) }));
+  app.use(async function unreadNotifications(c, next) {
+    // One indexed count for the header badge; htmx fragments have no header, so they skip it.
+    c.set('unreadNotifications', c.var.user && !c.var.htmx ? await notifications.unreadCount(c.var.user.id) : null);
+    await next();
+  });
 
   app.route('/', homeRoutes({ schools, districtName: config.districtName }));
   app.route('/', catalogueRoutes({ catalogue, enrollment }));
   app.route('/', enrollmentRoutes({ enrollment, lottery }));
+  app.route('/', rosterRoutes({ roster }));
   app.route('/', attendanceRoutes({ attendance }));
   app.route('/', lotteryRoutes({ lottery }));
   app.route('/', auditRoutes({ auditLog }));
+  app.route('/', notificationRoutes({ notifications }));
   app.route('/', catalogueAdminRoutes({ admin: catalogueAdmin, timeZone: config.timeZone }));
   app.route('/', authRoutes({ auth, schools, facts }));
   app.route('/', familyRoutes({ family, schools, attendance, facts, timeZone: config.timeZone }));

@@ -7,6 +7,8 @@ import { systemClock } from './clock.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { DatabaseUnavailableError, connect } from './db/connect.ts';
 import { MigrationError, migrateToLatest } from './db/migrate.ts';
+import { deliveryTransports } from './notify/channels.ts';
+import { createDeliveryWorker } from './notify/delivery.ts';
 import { isDatabaseEmpty, seedDemoDistrict } from './seed/demo.ts';
 
 /** Known start-up failures end in one line; anything else is a bug and keeps its stack. */
@@ -44,10 +46,13 @@ async function main() {
   }
 
   const demoPresent = await demoAccountsPresent(handle.db);
+  // Sends the outbox's e-mail and webhook deliveries; every app process runs one, claims keep them apart.
+  const delivery = createDeliveryWorker({ db: handle.db, clock: systemClock, transports: deliveryTransports(config), timeZone: config.timeZone });
   const app = createApp({
     db: handle.db,
     clock: systemClock,
     config,
+    kickDelivery: () => delivery.kick(),
   });
 
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }) as Server;
@@ -66,6 +71,7 @@ async function main() {
       for (const login of DEMO_LOGINS) lines.push(`  ${login.role.padEnd(15)} ${login.login}`);
     }
     console.log(lines.join('\n'));
+    delivery.start();
   });
 
   let stopping = false;
@@ -77,6 +83,8 @@ async function main() {
     const force = setTimeout(() => server.closeAllConnections(), 10_000);
     force.unref();
     server.close(async () => {
+      // A delivery in flight finishes (and is marked) before the database closes.
+      await delivery.stop();
       await handle.close();
       console.log('Clubroll stopped cleanly');
       process.exit(0);

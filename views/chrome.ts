@@ -11,6 +11,8 @@ export interface Chrome {
   langLinks: Record<Lang, string>;
   /** The current path, so the login link can come back here. */
   path: string;
+  /** The signed-in user's unread notifications, shown beside the header's link (0: no badge). */
+  unread?: number;
 }
 
 /** Form values as typed and error messages already in the user's language, by field name. */

@@ -2,6 +2,7 @@
 import { html } from 'hono/html';
 import type { Child } from 'hono/jsx';
 import type { Chrome } from './chrome.ts';
+import { UnreadBadge } from './components/unread-badge.tsx';
 
 /** htmx settings: same-origin requests only, no eval, no inline styles (the CSP forbids them), 422 swaps a form's errors in. */
 const HTMX_CONFIG = JSON.stringify({
@@ -76,6 +77,10 @@ export function Layout(props: { chrome: Chrome; title: string; children?: Child;
                   </>
                 ) : null}
                 {chrome.user.role === 'parent' ? <a href="/family">{t('nav.family')}</a> : null}
+                <a href="/notifications" class="site-nav__notify">
+                  {t('notify.nav')}
+                  <UnreadBadge i18n={chrome.i18n} count={chrome.unread ?? 0} />
+                </a>
                 <a href="/account" class="site-nav__user" title={t('nav.signedInAs', { name: chrome.user.name })}>
                   {chrome.user.name}
                 </a>

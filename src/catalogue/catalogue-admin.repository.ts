@@ -133,6 +133,18 @@ export function meetingsOfOffering(db: Kysely<Database>, offeringId: number) {
   return db.selectFrom('meetings').selectAll().where('offering_id', '=', offeringId).orderBy('day').orderBy('starts_at').execute();
 }
 
+/** The children holding a seat in the offering (not the waitlist, not withdrawn): whose guardians hear of a change. */
+export function enrolledChildren(db: Kysely<Database>, offeringId: number) {
+  return db
+    .selectFrom('enrollments')
+    .innerJoin('children', 'children.id', 'enrollments.child_id')
+    .select(['children.id', 'children.name'])
+    .where('enrollments.offering_id', '=', offeringId)
+    .where('enrollments.status', '=', 'enrolled')
+    .orderBy('children.id')
+    .execute();
+}
+
 export function meetingById(db: Kysely<Database>, id: number) {
   return db.selectFrom('meetings').selectAll().where('id', '=', id).executeTakeFirst();
 }

@@ -7,6 +7,7 @@ import { addDays, dayInZone } from '../calendar.ts';
 import type { Clock } from '../clock.ts';
 import { isUniqueViolation } from '../db/errors.ts';
 import type { Database, Day, OfferingStatus, Term } from '../db/schema.ts';
+import { createOutbox, type Outbox } from '../notify/outbox.ts';
 import * as admin from './catalogue-admin.repository.ts';
 import { type MeetingPlan, type WeeklySlot, meetingsForTerm } from './meetings.policy.ts';
 import { type OfferingField, type OfferingInput, offeringProblems } from './offering.policy.ts';
@@ -42,8 +43,9 @@ export function reconcileMeetings(
   return { remove, add: [...wanted.values()] };
 }
 
-export function createCatalogueAdminService(deps: { db: Kysely<Database>; clock: Clock; timeZone: string }) {
+export function createCatalogueAdminService(deps: { db: Kysely<Database>; clock: Clock; timeZone: string; outbox?: Outbox }) {
   const { db, clock, timeZone } = deps;
+  const outbox = deps.outbox ?? createOutbox({ channels: [], now: () => clock.now() });
   const today = () => dayInZone(clock.now(), timeZone);
 
   /**
@@ -406,6 +408,25 @@ export function createCatalogueAdminService(deps: { db: Kysely<Database>; clock:
             .insertInto('meetings')
             .values({ offering_id: meeting.offering_id, day: change.day, starts_at: change.startsAt, ends_at: change.endsAt, room: meeting.room, reason: change.reason })
             .execute();
+        }
+        // The guardians of every child with a seat hear of it in the same transaction; a meeting already past is news to nobody.
+        if (change.kind !== 'reinstate' && meeting.day >= today()) {
+          const { offering } = found;
+          for (const child of await admin.enrolledChildren(trx, meeting.offering_id)) {
+            const about = {
+              offeringId: offering.id,
+              meetingId,
+              childId: child.id,
+              childName: child.name,
+              title: offering.title_zh,
+              titleEn: offering.title_en,
+              day: meeting.day,
+              startsAt: meeting.starts_at,
+              reason: change.reason.trim(),
+            };
+            if (change.kind === 'cancel') await outbox.toGuardians(trx, child.id, 'meeting_cancelled', about);
+            else await outbox.toGuardians(trx, child.id, 'meeting_moved', { ...about, toDay: change.day, toStartsAt: change.startsAt, toEndsAt: change.endsAt, room: meeting.room });
+          }
         }
         await recordAudit(
           trx,

@@ -11,5 +11,7 @@ export interface AppEnv {
     htmx: boolean;
     /** The app is reached over HTTPS (directly, through PUBLIC_ORIGIN, or a trusted proxy). */
     secure: boolean;
+    /** The signed-in user's unread notifications, for the header badge (null: not counted for this request). */
+    unreadNotifications: number | null;
   };
 }

@@ -25,6 +25,7 @@ export function chromeFor(c: Context<AppEnv>, page?: string): Chrome {
     schoolName: user?.schoolName?.[i18n.lang] ?? null,
     langLinks: { 'zh-CN': langLink('zh-CN'), en: langLink('en') },
     path: url.pathname + url.search.replace(/([?&])lang=[^&]*&?/, '$1').replace(/[?&]$/, ''),
+    unread: c.var.unreadNotifications ?? 0,
   };
 }
 

@@ -1,7 +1,18 @@
-// Which outside channels the configuration turns on.
+// Which outside channels the configuration turns on, and the transports that send through them.
 import type { Config } from '../config.ts';
 import type { DeliveryChannel } from '../db/schema.ts';
+import type { Transports } from './delivery.ts';
+import { emailTransport } from './email.ts';
+import { webhookTransport } from './webhook.ts';
 
 export function deliveryChannels(config: Pick<Config, 'mail' | 'webhookUrl'>): DeliveryChannel[] {
   return [...(config.mail ? (['email'] as const) : []), ...(config.webhookUrl ? (['webhook'] as const) : [])];
+}
+
+/** One transport per configured channel, for the delivery worker. */
+export function deliveryTransports(config: Pick<Config, 'mail' | 'webhookUrl'>): Transports {
+  return {
+    ...(config.mail ? { email: emailTransport(config.mail) } : {}),
+    ...(config.webhookUrl ? { webhook: webhookTransport(config.webhookUrl) } : {}),
+  };
 }

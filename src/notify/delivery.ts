@@ -1,0 +1,252 @@
+// The delivery worker: claims due outbox deliveries (e-mail, webhook), sends them outside any transaction, and
+// marks each sent or schedules a retry with back-off. Several processes may run it on one database at once.
+import type { ExpressionBuilder, Kysely } from 'kysely';
+import type { Clock } from '../clock.ts';
+import { isPostgres } from '../db/dialect.ts';
+import type { Database, DeliveryChannel, Lang } from '../db/schema.ts';
+import { formatters } from '../i18n/i18n.ts';
+import { renderStored, storedPayload } from './render.ts';
+
+/** How long to wait after the 1st, 2nd, … failed attempt; after the last one the delivery is given up. */
+export const RETRY_DELAYS_MS: readonly number[] = [60_000, 5 * 60_000, 30 * 60_000, 2 * 3_600_000, 12 * 3_600_000];
+export const MAX_ATTEMPTS = RETRY_DELAYS_MS.length + 1;
+/** A claimed delivery is this worker's until then; if the process dies mid-send, another takes it over afterwards. */
+export const CLAIM_MS = 5 * 60_000;
+
+/** The wait before the next attempt after `attempts` failed ones, or null when that was the last attempt. */
+export function retryDelay(attempts: number): number | null {
+  return attempts >= MAX_ATTEMPTS ? null : (RETRY_DELAYS_MS[Math.max(0, attempts - 1)] ?? null);
+}
+
+/** One message on its way out through one channel, already in the recipient's language. */
+export interface OutgoingNotification {
+  deliveryId: number;
+  notificationId: number;
+  channel: DeliveryChannel;
+  kind: string;
+  payload: unknown;
+  createdAt: string;
+  recipient: { id: number; email: string | null; lang: Lang };
+  subject: string;
+  text: string;
+}
+
+/** `undeliverable`: sending can never work (no address); the delivery is closed, not retried. A throw means "try again later". */
+export type SendResult = { outcome: 'sent' } | { outcome: 'undeliverable'; reason: string };
+
+export interface Transport {
+  send(message: OutgoingNotification): Promise<SendResult>;
+  close?(): void;
+}
+
+export type Transports = Partial<Record<DeliveryChannel, Transport>>;
+
+export interface DeliveryRun {
+  sent: number;
+  retried: number;
+  failed: number;
+}
+
+export interface DeliveryWorker {
+  /** Claims one batch of due deliveries and sends it. */
+  runOnce(): Promise<DeliveryRun>;
+  /** Runs every `intervalMs` (the timer does not keep the process alive) and soon after each kick(). */
+  start(): void;
+  /** Something was written to the outbox: run soon instead of at the next tick. */
+  kick(): void;
+  /** Stops the loop and waits for a run in flight to finish. */
+  stop(): Promise<void>;
+}
+
+export interface DeliveryWorkerDeps {
+  db: Kysely<Database>;
+  clock: Clock;
+  transports: Transports;
+  /** The district's time zone, for dates in the texts. */
+  timeZone?: string;
+  batchSize?: number;
+  intervalMs?: number;
+  /** Where failures are reported: delivery ids, channels and error text only, never names or addresses. */
+  log?: (line: string) => void;
+}
+
+const isDue = (now: string, channels: readonly DeliveryChannel[]) => (eb: ExpressionBuilder<Database, 'notification_deliveries'>) =>
+  eb.and([
+    eb('sent_at', 'is', null),
+    eb('failed_at', 'is', null),
+    eb('next_attempt_at', '<=', now),
+    eb('channel', 'in', channels),
+    eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<', now)]),
+  ]);
+
+/**
+ * Takes up to `limit` due deliveries for this worker in one statement, counting the attempt. On PostgreSQL the
+ * inner SELECT locks its rows FOR UPDATE SKIP LOCKED, so a concurrent claim passes over them instead of
+ * waiting and taking them too; the outer WHERE repeats the test against the row as it is when updated.
+ * SQLite runs one writing statement at a time per database, so the conditional UPDATE … RETURNING is enough.
+ */
+export async function claimDueDeliveries(
+  db: Kysely<Database>,
+  options: { channels: readonly DeliveryChannel[]; now: string; claimUntil: string; limit: number },
+): Promise<{ id: number; attempts: number }[]> {
+  const due = isDue(options.now, options.channels);
+  const postgres = isPostgres(db);
+  return db
+    .updateTable('notification_deliveries')
+    .set((eb) => ({ claimed_until: options.claimUntil, attempts: eb('attempts', '+', 1) }))
+    .where('id', 'in', (eb) => {
+      const pick = eb.selectFrom('notification_deliveries').select('id').where(due).orderBy('next_attempt_at').orderBy('id').limit(options.limit);
+      return postgres ? pick.forUpdate().skipLocked() : pick;
+    })
+    .where(due)
+    .returning(['id', 'attempts'])
+    .execute();
+}
+
+function messagesFor(db: Kysely<Database>, ids: readonly number[]) {
+  return db
+    .selectFrom('notification_deliveries as d')
+    .innerJoin('notifications as n', 'n.id', 'd.notification_id')
+    .innerJoin('users as u', 'u.id', 'n.recipient_id')
+    .select(['d.id as deliveryId', 'd.channel', 'd.attempts', 'n.id as notificationId', 'n.kind', 'n.payload', 'n.created_at as createdAt', 'u.id as recipientId', 'u.email', 'u.lang'])
+    .where('d.id', 'in', ids)
+    .orderBy('d.id')
+    .execute();
+}
+
+/** An error's text for last_error and the log: short, and with e-mail addresses taken out. */
+export function describeFailure(error: unknown): string {
+  const text = error instanceof Error ? error.message || error.name : String(error);
+  return text.replace(/[^\s<>()"',;:@]+@[^\s<>()"',;:@]+/g, '<address>').slice(0, 300);
+}
+
+export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
+  const { db, clock, transports } = deps;
+  const batchSize = deps.batchSize ?? 20;
+  const intervalMs = deps.intervalMs ?? 5_000;
+  const timeZone = deps.timeZone ?? 'Asia/Shanghai';
+  const log = deps.log ?? ((line: string) => console.warn(line));
+  const channels = (Object.keys(transports) as DeliveryChannel[]).filter((channel) => transports[channel] !== undefined);
+  const format = { 'zh-CN': formatters('zh-CN', timeZone), en: formatters('en', timeZone) };
+
+  /** Writes the outcome, but only while the claim is still ours (a worker that overran its claim changes nothing). */
+  function settle(id: number, claimUntil: string, values: { sent_at?: string; failed_at?: string; next_attempt_at?: string; last_error: string | null }) {
+    return db
+      .updateTable('notification_deliveries')
+      .set({ ...values, claimed_until: null })
+      .where('id', '=', id)
+      .where('claimed_until', '=', claimUntil)
+      .where('sent_at', 'is', null)
+      .execute();
+  }
+
+  async function runBatch(): Promise<DeliveryRun & { claimed: number }> {
+    const run = { sent: 0, retried: 0, failed: 0, claimed: 0 };
+    if (channels.length === 0) return run;
+    const now = clock.now();
+    const claimUntil = new Date(now.getTime() + CLAIM_MS).toISOString();
+    const claimed = await claimDueDeliveries(db, { channels, now: now.toISOString(), claimUntil, limit: batchSize });
+    run.claimed = claimed.length;
+    if (claimed.length === 0) return run;
+    const rows = await messagesFor(db, claimed.map((row) => row.id));
+    for (const row of rows) {
+      const lang: Lang = row.lang === 'en' ? 'en' : 'zh-CN';
+      const rendered = renderStored(row.kind, row.payload, lang, format[lang]);
+      const message: OutgoingNotification = {
+        deliveryId: row.deliveryId,
+        notificationId: row.notificationId,
+        channel: row.channel,
+        kind: row.kind,
+        payload: storedPayload(row.payload),
+        createdAt: row.createdAt,
+        recipient: { id: row.recipientId, email: row.email, lang },
+        ...rendered,
+      };
+      let result: SendResult | { outcome: 'error'; error: string };
+      try {
+        result = await transports[row.channel]!.send(message);
+      } catch (error) {
+        result = { outcome: 'error', error: describeFailure(error) };
+      }
+      const at = clock.now();
+      if (result.outcome === 'sent') {
+        await settle(row.deliveryId, claimUntil, { sent_at: at.toISOString(), last_error: null });
+        run.sent += 1;
+      } else if (result.outcome === 'undeliverable') {
+        await settle(row.deliveryId, claimUntil, { failed_at: at.toISOString(), last_error: result.reason });
+        run.failed += 1;
+      } else {
+        const delay = retryDelay(Number(row.attempts));
+        if (delay === null) {
+          await settle(row.deliveryId, claimUntil, { failed_at: at.toISOString(), last_error: result.error });
+          run.failed += 1;
+          log(`notification delivery ${row.deliveryId} (${row.channel}) given up after ${row.attempts} attempts: ${result.error}`);
+        } else {
+          await settle(row.deliveryId, claimUntil, { next_attempt_at: new Date(at.getTime() + delay).toISOString(), last_error: result.error });
+          run.retried += 1;
+          log(`notification delivery ${row.deliveryId} (${row.channel}) attempt ${row.attempts} failed, retrying in ${Math.round(delay / 60_000)} min: ${result.error}`);
+        }
+      }
+    }
+    return run;
+  }
+
+  let started = false;
+  let timer: NodeJS.Timeout | null = null;
+  let inFlight: Promise<void> | null = null;
+  let again = false;
+
+  function schedule(ms: number) {
+    if (!started) return;
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(loop, ms);
+    timer.unref();
+  }
+
+  function loop() {
+    timer = null;
+    if (inFlight) {
+      again = true;
+      return;
+    }
+    inFlight = (async () => {
+      try {
+        do {
+          again = false;
+          // A full batch means there may be more waiting: go on without sleeping.
+          const run = await runBatch();
+          if (run.claimed === batchSize) again = true;
+        } while (again && started);
+      } catch (error) {
+        log(`notification delivery run failed: ${describeFailure(error)}`);
+      }
+    })().finally(() => {
+      inFlight = null;
+      schedule(again ? 0 : intervalMs);
+    });
+  }
+
+  return {
+    async runOnce() {
+      const { sent, retried, failed } = await runBatch();
+      return { sent, retried, failed };
+    },
+    start() {
+      if (started) return;
+      started = true;
+      schedule(0);
+    },
+    kick() {
+      if (!started) return;
+      if (inFlight) again = true;
+      else schedule(0);
+    },
+    async stop() {
+      started = false;
+      if (timer) clearTimeout(timer);
+      timer = null;
+      await inFlight;
+      for (const transport of Object.values(transports)) transport?.close?.();
+    },
+  };
+}
