@@ -42,6 +42,8 @@ export async function seriousViolations(page: Page) {
 
 export interface Journey {
   server: RunningServer;
+  /** The demo district's SQLite file, for a test that must look something up. */
+  databasePath: string;
   page: Page;
   /** Script errors and CSP violations seen so far (a 4xx answer to a form with mistakes is expected, not a problem). */
   problems: string[];
@@ -51,7 +53,8 @@ export interface Journey {
 /** The real server on a fresh demo database, and one browser page looking at it. */
 export async function startJourney(context: BrowserContextOptions): Promise<Journey> {
   const folder = mkdtempSync(join(tmpdir(), 'clubroll-e2e-'));
-  const server = await startServer({ DATABASE_URL: `sqlite:${join(folder, 'e2e.db')}`, SEED_DEMO: '1' });
+  const databasePath = join(folder, 'e2e.db');
+  const server = await startServer({ DATABASE_URL: `sqlite:${databasePath}`, SEED_DEMO: '1' });
   const browser = await launchChromium();
   const page = await (await browser.newContext(context)).newPage();
   const problems: string[] = [];
@@ -61,6 +64,7 @@ export async function startJourney(context: BrowserContextOptions): Promise<Jour
   page.on('pageerror', (error) => problems.push(error.message));
   return {
     server,
+    databasePath,
     page,
     problems,
     close: async () => {
