@@ -8,6 +8,7 @@ import type { Clock } from '../clock.ts';
 import { isUniqueViolation } from '../db/errors.ts';
 import type { Database, Day, OfferingStatus, Term } from '../db/schema.ts';
 import { createOutbox, type Outbox } from '../notify/outbox.ts';
+import { fillFreeSeats } from '../enrollment/seat-changes.ts';
 import * as admin from './catalogue-admin.repository.ts';
 import { type MeetingPlan, type WeeklySlot, meetingsForTerm } from './meetings.policy.ts';
 import { type OfferingField, type OfferingInput, offeringProblems } from './offering.policy.ts';
@@ -94,6 +95,7 @@ export function createCatalogueAdminService(deps: { db: Kysely<Database>; clock:
           .executeTakeFirst();
         if (Number(updated.numUpdatedRows) === 0) throw new CapacityRace(existingId, row);
         await admin.replaceSlots(trx, existingId, input.slots);
+        await fillFreeSeats({ trx, outbox, at: clock.now(), actorId: actor.id, offering: { id: existingId, title_zh: input.titleZh, title_en: input.titleEn, school_id: term.school_id } });
       }
       await syncFutureMeetings(
         trx,
@@ -309,6 +311,8 @@ export function createCatalogueAdminService(deps: { db: Kysely<Database>; clock:
           await admin.replaceSlots(trx, offeringId, input.slots);
           await syncFutureMeetings(trx, term, [{ id: offeringId, room: input.room, slots: input.slots }]);
           await recordAudit(trx, { actorId: actor.id, action: 'offering.updated', subjectType: 'offering', subjectId: offeringId, schoolId: term.school_id }, clock.now());
+          // More seats than before: the waitlist moves up at once (invariant 3), its families told.
+          await fillFreeSeats({ trx, outbox, at: clock.now(), actorId: actor.id, offering: { id: offeringId, title_zh: input.titleZh, title_en: input.titleEn, school_id: term.school_id } });
         });
         return { ok: true };
       } catch (error) {

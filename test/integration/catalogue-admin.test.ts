@@ -223,6 +223,25 @@ for (const dialect of DIALECTS) {
         expect(row.capacity).toBe(20);
       });
 
+      it('moves the waitlist up at once when the capacity is raised, and tells the families', async () => {
+        const full = await createOffering(handle, termA, { code: 'FULL-1', title_zh: '满员课', capacity: 2 });
+        await fillOffering(handle, full, schoolA, { enrolled: 2, waitlisted: 3 });
+        const response = await adminA.post(`/admin/offerings/${full}`, { ...OFFERING, code: 'FULL-1', capacity: '4' });
+        expect(response.status).toBeLessThan(400);
+        const rows = await handle.db.selectFrom('enrollments').select(['status', 'waitlist_position']).where('offering_id', '=', full).orderBy('id').execute();
+        expect(rows.map((row) => [row.status, row.waitlist_position])).toEqual([
+          ['enrolled', null],
+          ['enrolled', null],
+          ['enrolled', null],
+          ['enrolled', null],
+          ['waitlisted', 1],
+        ]);
+        const offering = await handle.db.selectFrom('offerings').select(['seats_taken', 'capacity']).where('id', '=', full).executeTakeFirstOrThrow();
+        expect(offering).toEqual({ seats_taken: 4, capacity: 4 });
+        const promoted = await handle.db.selectFrom('audit_events').select('action').where('action', '=', 'enrollment.promoted').execute();
+        expect(promoted.length).toBeGreaterThanOrEqual(2);
+      });
+
       it('moves future meetings to new slots, keeping past ones, ones with attendance, and still-valid cancellations', async () => {
         // Pretend the term has begun: mark today as 2027-03-10 (a Wednesday).
         const midTerm = buildApp(handle, { clock: fixedClock('2027-03-10T02:00:00Z') }).app;
