@@ -127,7 +127,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', enrollmentRoutes({ enrollment, lottery }));
   app.route('/', rosterRoutes({ roster }));
   app.route('/', attendanceRoutes({ attendance }));
-  app.route('/', lotteryRoutes({ lottery }));
+  app.route('/', lotteryRoutes({ lottery, schools }));
   app.route('/', auditRoutes({ auditLog }));
   app.route('/', notificationRoutes({ notifications }));
   app.route('/', catalogueAdminRoutes({ admin: catalogueAdmin, timeZone: config.timeZone }));

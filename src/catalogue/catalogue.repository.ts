@@ -2,9 +2,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database, Day } from '../db/schema.ts';
 
-export function findSchoolBySlug(db: Kysely<Database>, slug: string) {
-  return db.selectFrom('schools').selectAll().where('slug', '=', slug).executeTakeFirst();
-}
+export { findSchoolBySlug } from '../schools/schools.repository.ts';
 
 /** The school's current term: the earliest one that has not ended by `today`. */
 export function currentTerm(db: Kysely<Database>, schoolId: number, today: Day) {

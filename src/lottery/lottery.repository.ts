@@ -123,15 +123,6 @@ export async function claimSeats(trx: Transaction<Database>, offeringId: number,
   return Number(result.numUpdatedRows) === 1;
 }
 
-export async function lastWaitlistPosition(trx: Transaction<Database>, offeringId: number): Promise<number> {
-  const row = await trx
-    .selectFrom('enrollments')
-    .select(sql<number>`coalesce(max(waitlist_position), 0)`.as('last'))
-    .where('offering_id', '=', offeringId)
-    .where('status', '=', 'waitlisted')
-    .executeTakeFirstOrThrow();
-  return Number(row.last);
-}
 
 /** Requests per offering of a term (demand), for the catalogue once the window has closed. */
 export function demandOfTerm(db: Kysely<Database>, termId: number) {
@@ -145,13 +136,7 @@ export function demandOfTerm(db: Kysely<Database>, termId: number) {
     .execute();
 }
 
-export function schoolBySlug(db: Kysely<Database>, slug: string) {
-  return db.selectFrom('schools').selectAll().where('slug', '=', slug).executeTakeFirst();
-}
 
-export function schoolById(db: Kysely<Database>, schoolId: number) {
-  return db.selectFrom('schools').selectAll().where('id', '=', schoolId).executeTakeFirst();
-}
 
 export function schoolOfTerm(db: Kysely<Database>, termId: number) {
   return db.selectFrom('schools').innerJoin('terms', 'terms.school_id', 'schools.id').selectAll('schools').where('terms.id', '=', termId).executeTakeFirst();

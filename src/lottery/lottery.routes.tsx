@@ -9,6 +9,7 @@ import type { AppEnv } from '../http/app-env.ts';
 import { parseForm, textField, translateErrors } from '../http/forms.ts';
 import { chromeFor, errorPage, respond } from '../http/pages.tsx';
 import type { MessageKey } from '../i18n/i18n.ts';
+import type { SchoolsService } from '../schools/schools.service.ts';
 import type { LotteryService } from './lottery.service.ts';
 
 const idParam = z.string().regex(/^\d{1,9}$/).transform(Number);
@@ -20,8 +21,8 @@ const DRAW_REFUSAL: Record<'not_closed' | 'already_drawn' | 'no_public_value', M
   no_public_value: 'lottery.error.noPublicValue',
 };
 
-export function lotteryRoutes(deps: { lottery: LotteryService }) {
-  const { lottery } = deps;
+export function lotteryRoutes(deps: { lottery: LotteryService; schools: SchoolsService }) {
+  const { lottery, schools } = deps;
   const app = new Hono<AppEnv>();
   const parents = requireRole(['parent'], (c, status) => errorPage(c, status));
   const admins = requireRole(['school_admin', 'district_admin'], (c, status) => errorPage(c, status));
@@ -34,7 +35,7 @@ export function lotteryRoutes(deps: { lottery: LotteryService }) {
     const { format } = c.var.i18n;
     const user = c.var.user;
     const demand = await lottery.demandOf(term.id);
-    const school = await lottery.school(schoolId);
+    const school = await schools.find(schoolId);
     const adminHere = user && canManageSchool(user, term.school_id);
     return {
       schoolName: pick(c, school!.name_zh, school!.name_en),
@@ -65,7 +66,7 @@ export function lotteryRoutes(deps: { lottery: LotteryService }) {
   }
 
   app.get('/s/:school/lottery', async (c) => {
-    const school = await lottery.schoolBySlug(c.req.param('school'));
+    const school = await schools.bySlug(c.req.param('school'));
     if (!school) return errorPage(c, 404);
     const view = await pageView(c, school.id, school.slug);
     if (view && c.req.query('drawn') === '1' && view.stage === 'drawn') {
@@ -80,7 +81,7 @@ export function lotteryRoutes(deps: { lottery: LotteryService }) {
   });
 
   app.get('/s/:school/lottery/export.json', async (c) => {
-    const school = await lottery.schoolBySlug(c.req.param('school'));
+    const school = await schools.bySlug(c.req.param('school'));
     const exported = school ? await lottery.exportOf(school.id) : null;
     if (!exported) return c.json({ error: 'not_found' }, 404);
     c.header('Cache-Control', 'no-cache');
@@ -116,7 +117,7 @@ export function lotteryRoutes(deps: { lottery: LotteryService }) {
     const view = id.success ? await choicesView(c, id.data) : null;
     if (!view) return errorPage(c, 404);
     const { found } = view;
-    const school = await lottery.school(found.child.school_id);
+    const school = await schools.find(found.child.school_id);
     return respond(c, {
       page: () => (
         <ChoicesPage

@@ -14,6 +14,7 @@ import { childOfGuardian } from '../family/family.repository.ts';
 import { createOutbox, type Outbox } from '../notify/outbox.ts';
 import { ALGORITHM_VERSION, commitmentOf, runDraw, sha256Hex } from './draw.policy.ts';
 import { type LotteryExport, frozenEntriesText, resultsByOffering } from './export.ts';
+import { nextWaitlistPosition } from '../enrollment/enrollment.repository.ts';
 import * as lottery from './lottery.repository.ts';
 import { type ChoiceRefusal, type DrawRefusal, choiceRefusal, drawRefusal, lotteryStage, publicValueDay } from './lottery.policy.ts';
 
@@ -107,8 +108,6 @@ export function createLotteryService(deps: { db: Kysely<Database>; clock: Clock;
 
   return {
     ensureFrozen,
-    schoolBySlug: (slug: string) => lottery.schoolBySlug(db, slug),
-    school: (schoolId: number) => lottery.schoolById(db, schoolId),
     schoolOfTerm: (termId: number) => lottery.schoolOfTerm(db, termId),
 
     /** Requests per offering (demand), shown once the window has closed. */
@@ -293,7 +292,7 @@ export function createLotteryService(deps: { db: Kysely<Database>; clock: Clock;
       const seatedHere = entries.slice(0, free);
       if (!(await lottery.claimSeats(trx, offering.id, seatedHere.length))) throw new Error(`seat claim failed for ${code}`);
       const overflow = entries.slice(free);
-      let position = await lottery.lastWaitlistPosition(trx, offering.id);
+      let position = (await nextWaitlistPosition(trx, offering.id)) - 1;
       for (const entry of seatedHere) {
         const request = requestOf(entry, code)!;
         await trx.updateTable('enrollments').set({ status: 'enrolled', waitlist_position: null, updated_at: nowIso }).where('id', '=', request.id).execute();

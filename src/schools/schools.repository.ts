@@ -10,6 +10,10 @@ export function findSchool(db: Kysely<Database>, id: number) {
   return db.selectFrom('schools').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+export function findSchoolBySlug(db: Kysely<Database>, slug: string) {
+  return db.selectFrom('schools').selectAll().where('slug', '=', slug).executeTakeFirst();
+}
+
 /** Each school's current term: the earliest one that has not ended by `today`. */
 export function currentTerms(db: Kysely<Database>, today: Day) {
   return db

@@ -33,6 +33,10 @@ export function createSchoolsService(deps: { db: Kysely<Database>; clock: Clock;
       return schools.findSchool(db, id);
     },
 
+    bySlug(slug: string) {
+      return schools.findSchoolBySlug(db, slug);
+    },
+
     list() {
       return schools.listSchools(db);
     },
