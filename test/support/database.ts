@@ -36,7 +36,8 @@ export async function createTestDatabase(dialect: Dialect): Promise<TestDatabase
   }
   const url = process.env.TEST_DATABASE_URL!;
   const template = inject('postgresTemplate')!;
-  const name = `clubroll_t_${randomBytes(6).toString('hex')}`;
+  // Named after this run (the template carries the run's pid), so a run only ever drops its own databases.
+  const name = `clubroll_t_${template.replace('clubroll_template_', '')}_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
   try {

@@ -54,8 +54,8 @@ export default async function setup(project: TestProject) {
       const admin = new pg.Client({ connectionString: url });
       await admin.connect();
       const leftovers = await admin.query<{ datname: string }>(
-        `select datname from pg_database where datname ~ '^clubroll_t_[0-9a-f]{12}$' or datname = $1`,
-        [postgresTemplate],
+        `select datname from pg_database where datname ~ $1 or datname = $2`,
+        [`^clubroll_t_${process.pid}_[0-9a-f]{12}$`, postgresTemplate],
       );
       for (const row of leftovers.rows) await admin.query(`drop database if exists ${row.datname} with (force)`);
       await admin.end();
