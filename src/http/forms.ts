@@ -13,6 +13,21 @@ export function textField(max: number, options: { optional?: boolean } = {}) {
   return z.preprocess((value) => (Array.isArray(value) ? value.at(-1) : value), field);
 }
 
+/**
+ * The form's fields, a repeated field as an array. URL-encoded forms (every form the app renders) are read with
+ * URLSearchParams over the raw text, several times cheaper than the general parser; anything else (multipart)
+ * goes through Hono's parseBody.
+ */
+async function readBody(c: Context): Promise<Record<string, unknown>> {
+  if (!(c.req.header('content-type') ?? '').startsWith('application/x-www-form-urlencoded')) return c.req.parseBody({ all: true });
+  const fields: Record<string, string | string[]> = {};
+  for (const [name, value] of new URLSearchParams(await c.req.text())) {
+    const seen = fields[name];
+    fields[name] = seen === undefined ? value : Array.isArray(seen) ? [...seen, value] : [seen, value];
+  }
+  return fields;
+}
+
 export type FormResult<Data, Field extends string> =
   | { ok: true; data: Data; values: Partial<Record<Field, string>> }
   | { ok: false; errors: Partial<Record<Field, Rejection>>; values: Partial<Record<Field, string>> };
@@ -24,7 +39,7 @@ export async function parseForm<Shape extends z.ZodRawShape>(
   type Field = Extract<keyof Shape, string>;
   let body: Record<string, unknown> = {};
   try {
-    body = await c.req.parseBody({ all: true });
+    body = await readBody(c);
   } catch {
     body = {}; // a malformed body is treated as an empty form: every required field says so
   }

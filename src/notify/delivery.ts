@@ -191,14 +191,18 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
     return run;
   }
 
+  /** A kick waits this long, so a burst of writes is delivered in one run rather than one run each. */
+  const KICK_DELAY_MS = 20;
   let started = false;
   let timer: NodeJS.Timeout | null = null;
   let inFlight: Promise<void> | null = null;
   let again = false;
 
+  let timerDue = 0;
   function schedule(ms: number) {
     if (!started) return;
     if (timer) clearTimeout(timer);
+    timerDue = Date.now() + ms;
     timer = setTimeout(loop, ms);
     timer.unref();
   }
@@ -232,14 +236,16 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
       return { sent, retried, failed };
     },
     start() {
-      if (started) return;
+      // With no channel configured there is nothing to send: no timer, no queries.
+      if (started || channels.length === 0) return;
       started = true;
       schedule(0);
     },
     kick() {
       if (!started) return;
       if (inFlight) again = true;
-      else schedule(0);
+      // Many writes in a burst share one run: a run already due soon is not pushed back.
+      else if (!timer || timerDue - Date.now() > KICK_DELAY_MS) schedule(KICK_DELAY_MS);
     },
     async stop() {
       started = false;
