@@ -4,7 +4,7 @@ import type { Child } from 'hono/jsx';
 import type { Chrome } from './chrome.ts';
 import { UnreadBadge } from './components/unread-badge.tsx';
 
-/** htmx settings: same-origin requests only, no eval, no inline styles (the CSP forbids them), 422 swaps a form's errors in. */
+/** htmx settings: same-origin requests only, no eval, no inline styles (the CSP forbids them), 422 swaps a form's errors in, 429 the wait a throttled form must observe. */
 const HTMX_CONFIG = JSON.stringify({
   selfRequestsOnly: true,
   allowEval: false,
@@ -15,6 +15,7 @@ const HTMX_CONFIG = JSON.stringify({
     { code: '204', swap: false },
     { code: '[23]..', swap: true },
     { code: '422', swap: true },
+    { code: '429', swap: true },
     { code: '[45]..', swap: false, error: true },
   ],
 });

@@ -153,8 +153,7 @@ export function familyRoutes(deps: { family: FamilyService; schools: SchoolsServ
         return { status: 200, message: { kind: 'info', text: t('family.join.already', { child: result.childName }), link: { href: `/children/${result.childId}`, text: t('family.join.open', { child: result.childName }) } } };
       case 'throttled':
         c.header('Retry-After', String(result.retryAfterSeconds));
-        // htmx swaps 422 answers only (views/layout.tsx), so the form shows the wait there; a plain form gets 429.
-        return { status: c.var.htmx ? 422 : 429, error: t('family.join.throttled', { minutes: Math.max(1, Math.ceil(result.retryAfterSeconds / 60)) }) };
+        return { status: 429, error: t('family.join.throttled', { minutes: Math.max(1, Math.ceil(result.retryAfterSeconds / 60)) }) };
       default:
         return { status: 422, error: t(`family.join.${result.reason}`) };
     }
