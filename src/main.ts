@@ -1,6 +1,6 @@
 // Process entry: config → database → migrate → (demo seed) → serve, and a clean shutdown on Ctrl-C / SIGTERM.
 import type { Server } from 'node:http';
-import { serve } from '@hono/node-server';
+import { createAdaptorServer } from '@hono/node-server';
 import { createApp } from './app.ts';
 import { DEMO_LOGINS, DEMO_PASSWORD, demoAccountsPresent } from './auth/auth.service.ts';
 import { systemClock } from './clock.ts';
@@ -10,6 +10,8 @@ import { MigrationError, migrateToLatest } from './db/migrate.ts';
 import { deliveryTransports } from './notify/channels.ts';
 import { createDeliveryWorker } from './notify/delivery.ts';
 import { isDatabaseEmpty, seedDemoDistrict } from './seed/demo.ts';
+
+const LISTEN_BACKLOG = 2048;
 
 /** Known start-up failures end in one line; anything else is a bug and keeps its stack. */
 function fail(message: string): never {
@@ -55,7 +57,7 @@ async function main() {
     kickDelivery: () => delivery.kick(),
   });
 
-  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }) as Server;
+  const server = createAdaptorServer({ fetch: app.fetch }) as Server;
   server.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EADDRINUSE') fail(`port ${config.port} on ${config.host} is already in use (set PORT to another)`);
     if (error.code === 'EACCES') fail(`not allowed to listen on ${config.host}:${config.port}`);
@@ -73,6 +75,9 @@ async function main() {
     console.log(lines.join('\n'));
     delivery.start();
   });
+  // A deep accept queue: with Node's default of 511, a cold burst of a thousand parents made a quarter of them
+  // wait a second for a TCP retry.
+  server.listen(config.port, config.host, LISTEN_BACKLOG);
 
   let stopping = false;
   const shutdown = (signal: string) => {
