@@ -69,19 +69,32 @@ export function slotsOf(db: Kysely<Database>, offeringIds: number[]) {
     .execute();
 }
 
-/** Per offering: children waiting, and lottery requests (ranked choices, whatever became of them). */
-export function placeCounts(db: Kysely<Database>, offeringIds: number[]) {
+/**
+ * Per offering: children waiting (the waitlist is gap-free, so its length is its last position: one index
+ * lookup however long the queue) and, for a lottery term, the requests (ranked choices).
+ */
+export function placeCounts(db: Kysely<Database>, offeringIds: number[], withRequests = false) {
   if (offeringIds.length === 0) return Promise.resolve([]);
   return db
-    .selectFrom('enrollments')
-    .select([
-      'offering_id',
-      sql<number>`cast(sum(case when status = 'waitlisted' then 1 else 0 end) as integer)`.as('waitlisted'),
-      sql<number>`cast(sum(case when choice_rank is not null then 1 else 0 end) as integer)`.as('requested'),
+    .selectFrom('offerings')
+    .select((eb) => [
+      'offerings.id as offering_id',
+      eb
+        .selectFrom('enrollments')
+        .select(sql<number>`coalesce(max(waitlist_position), 0)`.as('last'))
+        .whereRef('enrollments.offering_id', '=', 'offerings.id')
+        .where('enrollments.status', '=', 'waitlisted')
+        .as('waitlisted'),
+      withRequests
+        ? eb
+            .selectFrom('enrollments')
+            .select((inner) => inner.fn.countAll<number>().as('count'))
+            .whereRef('enrollments.offering_id', '=', 'offerings.id')
+            .where('enrollments.choice_rank', 'is not', null)
+            .as('requested')
+        : sql<number>`0`.as('requested'),
     ])
-    .where('offering_id', 'in', offeringIds)
-    .where((eb) => eb.or([eb('status', '=', 'waitlisted'), eb('choice_rank', 'is not', null)]))
-    .groupBy('offering_id')
+    .where('offerings.id', 'in', offeringIds)
     .execute();
 }
 

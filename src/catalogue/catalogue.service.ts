@@ -25,9 +25,9 @@ export interface SchoolCatalogue {
 export function createCatalogueService(deps: { db: Kysely<Database>; clock: Clock; timeZone: string }) {
   const { db, clock, timeZone } = deps;
 
-  async function withSlotsAndWaitlists(rows: Awaited<ReturnType<typeof catalogue.publishedOfferings>>): Promise<CatalogueOffering[]> {
+  async function withSlotsAndWaitlists(rows: Awaited<ReturnType<typeof catalogue.publishedOfferings>>, term: Term): Promise<CatalogueOffering[]> {
     const ids = rows.map((row) => row.id);
-    const [slots, counts] = await Promise.all([catalogue.slotsOf(db, ids), catalogue.placeCounts(db, ids)]);
+    const [slots, counts] = await Promise.all([catalogue.slotsOf(db, ids), catalogue.placeCounts(db, ids, term.mode === 'lottery')]);
     return rows.map((row) => {
       const count = counts.find((entry) => entry.offering_id === row.id);
       return {
@@ -48,7 +48,7 @@ export function createCatalogueService(deps: { db: Kysely<Database>; clock: Cloc
       if (!school) return null;
       const term = (await catalogue.currentTerm(db, school.id, dayInZone(clock.now(), timeZone))) ?? null;
       if (!term) return { school, term, window: null, total: 0, offerings: [] };
-      const all = await withSlotsAndWaitlists(await catalogue.publishedOfferings(db, term.id));
+      const all = await withSlotsAndWaitlists(await catalogue.publishedOfferings(db, term.id), term);
       return {
         school,
         term,
@@ -65,7 +65,7 @@ export function createCatalogueService(deps: { db: Kysely<Database>; clock: Cloc
       const term = await catalogue.termById(db, row.term_id);
       if (!term) return null;
       const [[offering], meetings, school] = await Promise.all([
-        withSlotsAndWaitlists([row]),
+        withSlotsAndWaitlists([row], term),
         catalogue.meetingsOf(db, id),
         db.selectFrom('schools').selectAll().where('id', '=', term.school_id).executeTakeFirstOrThrow(),
       ]);

@@ -55,7 +55,15 @@ export function negotiateLang(input: { query?: string | null; cookie?: string | 
   };
 }
 
+const translators = new Map<Lang, Translate>();
+
 export function translator(lang: Lang): Translate {
+  let made = translators.get(lang);
+  if (!made) translators.set(lang, (made = makeTranslator(lang)));
+  return made;
+}
+
+function makeTranslator(lang: Lang): Translate {
   const messages = CATALOGUES[lang];
   return (key, params) => {
     const template = messages[key];
@@ -91,7 +99,17 @@ export interface Formatters {
   number(value: number): string;
 }
 
+const formattersMade = new Map<string, Formatters>();
+
+/** The formatters of a language and time zone, made once (building Intl formatters is the costly part). */
 export function formatters(lang: Lang, timeZone: string): Formatters {
+  const key = `${lang} ${timeZone}`;
+  let made = formattersMade.get(key);
+  if (!made) formattersMade.set(key, (made = makeFormatters(lang, timeZone)));
+  return made;
+}
+
+function makeFormatters(lang: Lang, timeZone: string): Formatters {
   const locale = INTL_LOCALE[lang];
   const dayFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
   const shortDayFormat = new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', timeZone: 'UTC' });
