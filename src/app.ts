@@ -21,6 +21,7 @@ import { healthRoutes } from './health/health.routes.ts';
 import type { AppEnv } from './http/app-env.ts';
 import { errorPage } from './http/pages.tsx';
 import { isSecure } from './http/request-facts.ts';
+import { shedLoad } from './http/load-shedding.ts';
 import { crossSiteGuard, securityHeaders } from './http/security.ts';
 import { createI18n, langFromAcceptLanguage, DEFAULT_LANG } from './i18n/i18n.ts';
 import { i18nMiddleware } from './i18n/i18n.middleware.ts';
@@ -45,7 +46,7 @@ import { createSchoolsService } from './schools/schools.service.ts';
 
 export interface AppDeps {
   db: Kysely<Database>;
-  config: Pick<Config, 'publicOrigin' | 'trustProxy' | 'bodyLimitBytes' | 'sessionDays' | 'timeZone' | 'env' | 'districtName' | 'mail' | 'webhookUrl'>;
+  config: Pick<Config, 'publicOrigin' | 'trustProxy' | 'bodyLimitBytes' | 'sessionDays' | 'timeZone' | 'env' | 'districtName' | 'mail' | 'webhookUrl' | 'maxInFlight'>;
   clock: Clock;
   /** Where unexpected errors go; never given passwords or session ids. */
   logError?: (error: unknown, context: { method: string; path: string }) => void;
@@ -111,6 +112,19 @@ export function createApp(deps: AppDeps) {
     serveStatic({ root: STATIC_DIR, rewriteRequestPath: (path) => path.replace(/^\/static/, '') }),
   );
   app.route('/', healthRoutes({ db }));
+  app.use(
+    shedLoad({
+      maxInFlight: config.maxInFlight,
+      retryAfterSeconds: 2,
+      busy: (c) => {
+        // Before the session and language are known: the browser's language, no database work at all.
+        c.set('i18n', createI18n(langFromAcceptLanguage(c.req.header('accept-language')) ?? DEFAULT_LANG, config.timeZone));
+        c.set('user', null);
+        if (c.var.htmx) return c.html(`<p class="notice notice--info" role="status">${c.var.i18n.t('error.busy.body')}</p>`, 503);
+        return errorPage(c, 503);
+      },
+    }),
+  );
 
   app.use(sessionMiddleware(auth));
   app.use(i18nMiddleware({ timeZone: config.timeZone, rememberForUser: (userId, lang) => updateUserLang(db, userId, lang) }));

@@ -25,6 +25,8 @@ export interface Config {
   readonly mail: { readonly url: string; readonly from: string } | undefined;
   /** A URL that receives every notification as a JSON POST (e.g. a school chat-group bot), if set. */
   readonly webhookUrl: string | undefined;
+  /** Requests served at once by one process; beyond it the answer is a fast 503 "busy, retrying". */
+  readonly maxInFlight: number;
 }
 
 export class ConfigError extends Error {
@@ -68,6 +70,12 @@ const environmentSchema = z.object({
   SQLITE_SYNCHRONOUS: z.enum(['NORMAL', 'FULL'], { error: 'must be NORMAL or FULL' }).default('NORMAL'),
   DISTRICT_NAME: z.string().trim().min(1, 'must not be empty').max(60, 'must be at most 60 characters').default('云溪高新区'),
   DISTRICT_NAME_EN: z.string().trim().min(1, 'must not be empty').max(80, 'must be at most 80 characters').default('Yunxi Hi-Tech Zone'),
+  MAX_IN_FLIGHT: z
+    .string()
+    .regex(/^\d+$/, 'must be a whole number of requests')
+    .transform(Number)
+    .pipe(z.number().min(1, 'must be at least 1'))
+    .default(256),
   SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL such as smtp://user:password@mail.example.cn:587' }).optional(),
   MAIL_FROM: z.string().trim().min(3, 'must be an address such as "课后云 <noreply@clubroll.example.cn>"').default('Clubroll <noreply@clubroll.invalid>'),
   NOTIFY_WEBHOOK_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
@@ -132,5 +140,6 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     districtName: Object.freeze({ zh: values.DISTRICT_NAME, en: values.DISTRICT_NAME_EN }),
     mail: values.SMTP_URL ? Object.freeze({ url: values.SMTP_URL, from: values.MAIL_FROM }) : undefined,
     webhookUrl: values.NOTIFY_WEBHOOK_URL,
+    maxInFlight: values.MAX_IN_FLIGHT,
   });
 }

@@ -34,6 +34,7 @@ export function Layout(props: { chrome: Chrome; title: string; children?: Child;
         <link rel="icon" href="/static/favicon.svg" type="image/svg+xml" />
         <link rel="stylesheet" href="/static/app.css" />
         <script src="/static/htmx.min.js" defer></script>
+        <script src="/static/app.js" defer></script>
       </head>
       <body>
         <a class="skip-link" href="#main">

@@ -38,14 +38,15 @@ export function respond(c: Context<AppEnv>, parts: { page: () => Child; fragment
   return c.html(body as string, status);
 }
 
-const ERROR_TEXT: Record<403 | 404 | 413 | 500, [MessageKey, MessageKey]> = {
+const ERROR_TEXT: Record<403 | 404 | 413 | 500 | 503, [MessageKey, MessageKey]> = {
   403: ['error.forbidden.title', 'error.forbidden.body'],
   404: ['error.notFound.title', 'error.notFound.body'],
   413: ['error.tooLarge.title', 'error.tooLarge.body'],
   500: ['error.server.title', 'error.server.body'],
+  503: ['error.busy.title', 'error.busy.body'],
 };
 
-export function errorPage(c: Context<AppEnv>, status: 403 | 404 | 413 | 500, text?: [MessageKey, MessageKey]) {
+export function errorPage(c: Context<AppEnv>, status: 403 | 404 | 413 | 500 | 503, text?: [MessageKey, MessageKey]) {
   const [title, body] = text ?? ERROR_TEXT[status];
   const { t } = c.var.i18n;
   return c.html(<ErrorPage chrome={chromeFor(c)} status={status} title={t(title)} body={t(body)} />, status);

@@ -356,6 +356,8 @@ const core: Omit<Messages, keyof typeof attendanceMessages.zh | keyof typeof aud
   'error.forbidden.body': 'Your account cannot see or change this.',
   'error.server.title': 'Something went wrong',
   'error.server.body': 'The server had a problem; it has been logged. Please try again shortly.',
+  'error.busy.title': 'A moment, please',
+  'error.busy.body': 'Many people are enrolling right now; this will try again by itself in a few seconds.',
   'error.tooLarge.title': 'Too much data',
   'error.tooLarge.body': 'Please send a smaller file or less text and try again.',
   'error.crossSite.title': 'Request refused',

@@ -355,6 +355,8 @@ const core = {
   'error.forbidden.body': '你的账号不能查看或修改这里的内容。',
   'error.server.title': '出错了',
   'error.server.body': '服务器暂时出了问题，我们已经记录。请稍后再试。',
+  'error.busy.title': '人有点多',
+  'error.busy.body': '此刻报名的人很多，请稍等几秒，页面会自动重试。',
   'error.tooLarge.title': '提交的内容太大',
   'error.tooLarge.body': '请缩小文件或内容后重试。',
   'error.crossSite.title': '请求被拒绝',

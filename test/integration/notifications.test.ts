@@ -398,6 +398,7 @@ for (const dialect of DIALECTS) {
             districtName: { zh: '测试学区', en: 'Test District' },
             mail: undefined,
             webhookUrl: hook.url,
+            maxInFlight: 256,
           },
           logError: () => {},
           kickDelivery: () => (kicks += 1),

@@ -25,6 +25,7 @@ export function buildApp(handle: DatabaseHandle, overrides: Partial<AppDeps['con
       districtName: { zh: '测试学区', en: 'Test District' },
       mail: undefined,
       webhookUrl: undefined,
+      maxInFlight: 256,
       ...config,
     },
     logError: (error) => errors.push(error),

@@ -1,0 +1,20 @@
+// Every page: when the server answers "busy" (503 with Retry-After) to a form sent by htmx, send it again
+// after the wait it asks for, a few times, so a parent pressing "enrol" in the rush need not press again.
+'use strict';
+(function () {
+  var MAX_RETRIES = 3;
+  document.addEventListener('htmx:responseError', function (event) {
+    var xhr = event.detail && event.detail.xhr;
+    if (!xhr || xhr.status !== 503 || !window.htmx) return;
+    var form = event.detail.elt && event.detail.elt.closest ? event.detail.elt.closest('form') : null;
+    if (!form) return;
+    var tries = Number(form.getAttribute('data-busy-retries') || '0');
+    if (tries >= MAX_RETRIES) return;
+    form.setAttribute('data-busy-retries', String(tries + 1));
+    var seconds = Number(xhr.getResponseHeader('Retry-After')) || 2;
+    // A little jitter, so the retries of a thousand parents do not arrive together again.
+    setTimeout(function () {
+      window.htmx.trigger(form, 'submit');
+    }, seconds * 1000 + Math.random() * 1000);
+  });
+})();
