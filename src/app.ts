@@ -22,6 +22,7 @@ import type { AppEnv } from './http/app-env.ts';
 import { errorPage } from './http/pages.tsx';
 import { isSecure } from './http/request-facts.ts';
 import { shedLoad } from './http/load-shedding.ts';
+import type { Metrics } from './metrics/metrics.ts';
 import { crossSiteGuard, securityHeaders } from './http/security.ts';
 import { createI18n, langFromAcceptLanguage, DEFAULT_LANG } from './i18n/i18n.ts';
 import { i18nMiddleware } from './i18n/i18n.middleware.ts';
@@ -46,12 +47,14 @@ import { createSchoolsService } from './schools/schools.service.ts';
 
 export interface AppDeps {
   db: Kysely<Database>;
-  config: Pick<Config, 'publicOrigin' | 'trustProxy' | 'bodyLimitBytes' | 'sessionDays' | 'timeZone' | 'env' | 'districtName' | 'mail' | 'webhookUrl' | 'maxInFlight'>;
+  config: Pick<Config, 'publicOrigin' | 'trustProxy' | 'bodyLimitBytes' | 'sessionDays' | 'timeZone' | 'env' | 'districtName' | 'mail' | 'webhookUrl' | 'maxInFlight' | 'logRequests'>;
   clock: Clock;
   /** Where unexpected errors go; never given passwords or session ids. */
   logError?: (error: unknown, context: { method: string; path: string }) => void;
   /** Told after every request that may have written to the outbox (any non-GET), so delivery starts at once. */
   kickDelivery?: () => void;
+  /** Prometheus metrics (GET /metrics) and request logs; absent in most tests. */
+  metrics?: Metrics;
 }
 
 const STATIC_DIR = fileURLToPath(new URL('../static', import.meta.url));
@@ -111,6 +114,11 @@ export function createApp(deps: AppDeps) {
     },
     serveStatic({ root: STATIC_DIR, rewriteRequestPath: (path) => path.replace(/^\/static/, '') }),
   );
+  const metrics = deps.metrics;
+  if (metrics) {
+    app.use(metrics.middleware({ log: config.logRequests }));
+    app.get('/metrics', async (c) => c.text(await metrics.registry.metrics(), 200, { 'Content-Type': metrics.registry.contentType }));
+  }
   app.route('/', healthRoutes({ db }));
   app.use(
     shedLoad({
@@ -138,7 +146,7 @@ export function createApp(deps: AppDeps) {
 
   app.route('/', homeRoutes({ schools, districtName: config.districtName }));
   app.route('/', catalogueRoutes({ catalogue, enrollment }));
-  app.route('/', enrollmentRoutes({ enrollment, lottery }));
+  app.route('/', enrollmentRoutes({ enrollment, lottery, recordOutcome: metrics?.recordEnrolment }));
   app.route('/', rosterRoutes({ roster }));
   app.route('/', attendanceRoutes({ attendance }));
   app.route('/', lotteryRoutes({ lottery, schools }));

@@ -27,6 +27,8 @@ export interface Config {
   readonly webhookUrl: string | undefined;
   /** Requests served at once by one process; beyond it the answer is a fast 503 "busy, retrying". */
   readonly maxInFlight: number;
+  /** One JSON line per request on stdout (time, method, route pattern, status, ms — no personal data). */
+  readonly logRequests: boolean;
 }
 
 export class ConfigError extends Error {
@@ -70,6 +72,7 @@ const environmentSchema = z.object({
   SQLITE_SYNCHRONOUS: z.enum(['NORMAL', 'FULL'], { error: 'must be NORMAL or FULL' }).default('NORMAL'),
   DISTRICT_NAME: z.string().trim().min(1, 'must not be empty').max(60, 'must be at most 60 characters').default('云溪高新区'),
   DISTRICT_NAME_EN: z.string().trim().min(1, 'must not be empty').max(80, 'must be at most 80 characters').default('Yunxi Hi-Tech Zone'),
+  LOG_REQUESTS: flag.optional(),
   MAX_IN_FLIGHT: z
     .string()
     .regex(/^\d+$/, 'must be a whole number of requests')
@@ -141,5 +144,6 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     mail: values.SMTP_URL ? Object.freeze({ url: values.SMTP_URL, from: values.MAIL_FROM }) : undefined,
     webhookUrl: values.NOTIFY_WEBHOOK_URL,
     maxInFlight: values.MAX_IN_FLIGHT,
+    logRequests: values.LOG_REQUESTS === undefined ? values.NODE_ENV === 'production' : values.LOG_REQUESTS === '1',
   });
 }

@@ -9,6 +9,7 @@ import { DatabaseUnavailableError, connect } from './db/connect.ts';
 import { MigrationError, migrateToLatest } from './db/migrate.ts';
 import { deliveryTransports } from './notify/channels.ts';
 import { createDeliveryWorker } from './notify/delivery.ts';
+import { createMetrics } from './metrics/metrics.ts';
 import { isDatabaseEmpty, seedDemoDistrict } from './seed/demo.ts';
 
 const LISTEN_BACKLOG = 2048;
@@ -55,6 +56,7 @@ async function main() {
     clock: systemClock,
     config,
     kickDelivery: () => delivery.kick(),
+    metrics: createMetrics({ db: handle.db, now: () => systemClock.now() }),
   });
 
   const server = createAdaptorServer({ fetch: app.fetch }) as Server;

@@ -11,6 +11,7 @@ import { chromeFor, errorPage } from '../http/pages.tsx';
 import type { I18n } from '../i18n/i18n.ts';
 import type { Refusal } from './enrollment.policy.ts';
 import type { LotteryService } from '../lottery/lottery.service.ts';
+import type { EnrolmentOutcome } from '../metrics/metrics.ts';
 import type { EnrollmentService } from './enrollment.service.ts';
 
 function refusalText(i18n: I18n, refusal: Refusal, child: string): string {
@@ -29,8 +30,9 @@ function refusalText(i18n: I18n, refusal: Refusal, child: string): string {
   }
 }
 
-export function enrollmentRoutes(deps: { enrollment: EnrollmentService; lottery: LotteryService }) {
+export function enrollmentRoutes(deps: { enrollment: EnrollmentService; lottery: LotteryService; recordOutcome?: ((outcome: EnrolmentOutcome) => void) | undefined }) {
   const { enrollment, lottery } = deps;
+  const record = deps.recordOutcome ?? (() => {});
   const app = new Hono<AppEnv>();
   const parents = requireRole(['parent'], (c, status) => errorPage(c, status));
   const idParam = (c: Context<AppEnv>) => (/^\d{1,9}$/.test(c.req.param('id') ?? '') ? Number(c.req.param('id')) : null);
@@ -64,11 +66,13 @@ export function enrollmentRoutes(deps: { enrollment: EnrollmentService; lottery:
       if (!choice.ok && choice.reason === 'not_found') return errorPage(c, 404);
       const row = await rowFor(c, offeringId, childId);
       if (!row) return errorPage(c, 404);
+      record(choice.ok ? 'choice' : 'refused');
       if (choice.ok) return answer(c, { ...row, message: { kind: 'success', text: t('enrol.choiceAdded', { child: row.childName, rank: choice.rank }) } }, 200);
       const refusal = choice.refusal;
       const text = refusal.reason === 'choice_limit' ? t('enrol.refused.choiceLimit', { limit: refusal.limit }) : refusalText(c.var.i18n, refusal, row.childName);
       return answer(c, { ...row, message: { kind: 'error', text } }, 422);
     }
+    record(result.ok ? result.status : 'refused');
     const row = await rowFor(c, offeringId, childId);
     if (!row) return errorPage(c, 404);
     if (result.ok) {

@@ -399,6 +399,7 @@ for (const dialect of DIALECTS) {
             mail: undefined,
             webhookUrl: hook.url,
             maxInFlight: 256,
+            logRequests: false,
           },
           logError: () => {},
           kickDelivery: () => (kicks += 1),

@@ -9,8 +9,8 @@ import type { Role } from '../../src/db/schema.ts';
 export const ORIGIN = 'http://localhost';
 export const FIXTURE_PASSWORD = 'fixture-password-9';
 
-export function buildApp(handle: DatabaseHandle, overrides: Partial<AppDeps['config']> & { clock?: AppDeps['clock'] } = {}) {
-  const { clock, ...config } = overrides;
+export function buildApp(handle: DatabaseHandle, overrides: Partial<AppDeps['config']> & { clock?: AppDeps['clock']; metrics?: AppDeps['metrics'] } = {}) {
+  const { clock, metrics, ...config } = overrides;
   const errors: unknown[] = [];
   const app = createApp({
     db: handle.db,
@@ -26,9 +26,11 @@ export function buildApp(handle: DatabaseHandle, overrides: Partial<AppDeps['con
       mail: undefined,
       webhookUrl: undefined,
       maxInFlight: 256,
+      logRequests: false,
       ...config,
     },
     logError: (error) => errors.push(error),
+    ...(metrics ? { metrics } : {}),
   });
   return { app, errors };
 }
