@@ -29,6 +29,8 @@ export interface Config {
   readonly maxInFlight: number;
   /** One JSON line per request on stdout (time, method, route pattern, status, ms — no personal data). */
   readonly logRequests: boolean;
+  /** Processes serving the port (node:cluster); 1 runs everything in this process. */
+  readonly workers: number;
 }
 
 export class ConfigError extends Error {
@@ -73,6 +75,12 @@ const environmentSchema = z.object({
   DISTRICT_NAME: z.string().trim().min(1, 'must not be empty').max(60, 'must be at most 60 characters').default('云溪高新区'),
   DISTRICT_NAME_EN: z.string().trim().min(1, 'must not be empty').max(80, 'must be at most 80 characters').default('Yunxi Hi-Tech Zone'),
   LOG_REQUESTS: flag.optional(),
+  WORKERS: z
+    .string()
+    .regex(/^\d+$/, 'must be a whole number of processes')
+    .transform(Number)
+    .pipe(z.number().min(1, 'must be at least 1').max(64, 'must be at most 64'))
+    .default(1),
   MAX_IN_FLIGHT: z
     .string()
     .regex(/^\d+$/, 'must be a whole number of requests')
@@ -144,6 +152,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     mail: values.SMTP_URL ? Object.freeze({ url: values.SMTP_URL, from: values.MAIL_FROM }) : undefined,
     webhookUrl: values.NOTIFY_WEBHOOK_URL,
     maxInFlight: values.MAX_IN_FLIGHT,
+    workers: values.WORKERS,
     logRequests: values.LOG_REQUESTS === undefined ? values.NODE_ENV === 'production' : values.LOG_REQUESTS === '1',
   });
 }

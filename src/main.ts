@@ -1,10 +1,11 @@
 // Process entry: config → database → migrate → (demo seed) → serve, and a clean shutdown on Ctrl-C / SIGTERM.
+import cluster from 'node:cluster';
 import type { Server } from 'node:http';
 import { createAdaptorServer } from '@hono/node-server';
 import { createApp } from './app.ts';
 import { DEMO_LOGINS, DEMO_PASSWORD, demoAccountsPresent } from './auth/auth.service.ts';
 import { systemClock } from './clock.ts';
-import { ConfigError, loadConfig } from './config.ts';
+import { type Config, ConfigError, loadConfig } from './config.ts';
 import { DatabaseUnavailableError, connect } from './db/connect.ts';
 import { MigrationError, migrateToLatest } from './db/migrate.ts';
 import { deliveryTransports } from './notify/channels.ts';
@@ -29,17 +30,21 @@ async function main() {
     throw error;
   }
 
+  // WORKERS=N: this process prepares the database once, then N worker processes share the port.
+  if (config.workers > 1 && cluster.isPrimary) return runPrimary(config);
+  const worker = cluster.isWorker;
+
   let handle;
   try {
     handle = await connect(config.database, { sqliteSynchronous: config.sqliteSynchronous });
-    const applied = await migrateToLatest(handle.db);
+    const applied = worker ? [] : await migrateToLatest(handle.db);
     if (applied.length > 0) console.log(`Applied ${applied.length} migration(s) to ${handle.description}`);
   } catch (error) {
     if (error instanceof DatabaseUnavailableError || error instanceof MigrationError) fail(error.message);
     throw error;
   }
 
-  if (config.seedDemo && (await isDatabaseEmpty(handle.db))) {
+  if (!worker && config.seedDemo && (await isDatabaseEmpty(handle.db))) {
     const started = Date.now();
     const summary = await seedDemoDistrict(handle.db, { clock: systemClock, timeZone: config.timeZone });
     console.log(
@@ -69,13 +74,15 @@ async function main() {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     const shownHost = ['0.0.0.0', '127.0.0.1', '::'].includes(config.host) ? 'localhost' : config.host;
-    const lines = [`Clubroll is running at http://${shownHost}:${port} (${handle.description})`];
+    delivery.start();
+    // With several workers, the first one says where the server is.
+    if (worker && cluster.worker?.id !== 1) return;
+    const lines = [`Clubroll is running at http://${shownHost}:${port} (${handle.description}${worker ? `, ${config.workers} worker processes` : ''})`];
     if (demoPresent) {
       lines.push(`Demo logins (password ${DEMO_PASSWORD}):`);
       for (const login of DEMO_LOGINS) lines.push(`  ${login.role.padEnd(15)} ${login.login}`);
     }
     console.log(lines.join('\n'));
-    delivery.start();
   });
   // A deep accept queue: with Node's default of 511, a cold burst of a thousand parents made a quarter of them
   // wait a second for a TCP retry.
@@ -86,10 +93,14 @@ async function main() {
     if (stopping) return;
     stopping = true;
     console.log(`${signal} received: finishing requests in flight, then closing the database`);
-    // Requests in flight finish; idle keep-alive connections close now; stragglers get 10 s.
+    // Requests in flight finish; keep-alive connections close as soon as they are idle (not after their
+    // keep-alive timeout); stragglers get 10 s.
     const force = setTimeout(() => server.closeAllConnections(), 10_000);
     force.unref();
+    const idle = setInterval(() => server.closeIdleConnections(), 50);
+    idle.unref();
     server.close(async () => {
+      clearInterval(idle);
       // A delivery in flight finishes (and is marked) before the database closes.
       await delivery.stop();
       await handle.close();
@@ -100,6 +111,45 @@ async function main() {
   };
   process.on('SIGINT', () => shutdown('SIGINT'));
   process.on('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+/**
+ * The primary of a WORKERS=N cluster: migrate and seed once, then fork the workers; a worker that dies is
+ * replaced; SIGTERM / SIGINT reach every worker, and the primary exits when they have all stopped.
+ */
+async function runPrimary(config: Config) {
+  let handle;
+  try {
+    handle = await connect(config.database, { sqliteSynchronous: config.sqliteSynchronous });
+    const applied = await migrateToLatest(handle.db);
+    if (applied.length > 0) console.log(`Applied ${applied.length} migration(s) to ${handle.description}`);
+    if (config.seedDemo && (await isDatabaseEmpty(handle.db))) {
+      const summary = await seedDemoDistrict(handle.db, { clock: systemClock, timeZone: config.timeZone });
+      console.log(`Seeded the demo district: ${summary.schools} schools, ${summary.parents} parents, ${summary.children} children`);
+    }
+  } catch (error) {
+    if (error instanceof DatabaseUnavailableError || error instanceof MigrationError) fail(error.message);
+    throw error;
+  } finally {
+    await handle?.close();
+  }
+  let stopping = false;
+  for (let i = 0; i < config.workers; i++) cluster.fork();
+  cluster.on('exit', (dead, code, signal) => {
+    if (stopping) {
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+      return;
+    }
+    console.error(`clubroll: worker ${dead.process.pid} ended (${signal ?? code}); starting another`);
+    cluster.fork();
+  });
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    for (const child of Object.values(cluster.workers ?? {})) child?.process.kill(signal);
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
 }
 
 await main();

@@ -36,6 +36,22 @@ describe('npm start', () => {
     database.close();
   });
 
+  it('runs WORKERS=2 processes on one port over one database, seeded once, and stops them all', async () => {
+    const file = join(folder, 'cluster.db');
+    const server = await startServer({ DATABASE_URL: `sqlite:${file}`, WORKERS: '2' });
+    try {
+      expect(server.output()).toMatch(/Clubroll is running at http:\/\/localhost:\d+ \(SQLite .*, 2 worker processes\)/);
+      const answers = await Promise.all(Array.from({ length: 20 }, () => fetch(`${server.url}/healthz`).then((response) => response.status)));
+      expect(answers.every((status) => status === 200)).toBe(true);
+      expect(await (await fetch(`${server.url}/`)).text()).toContain('63 个社团');
+    } finally {
+      expect(await server.stop()).toBe(0);
+    }
+    const database = new SQLite(file, { readonly: true });
+    expect(database.prepare('select count(*) as n from schools').get()).toEqual({ n: 5 });
+    database.close();
+  });
+
   it('does not seed when SEED_DEMO=0', async () => {
     const file = join(folder, 'empty.db');
     const server = await startServer({ DATABASE_URL: `sqlite:${file}`, SEED_DEMO: '0' });
