@@ -185,7 +185,8 @@ async function run(
   const requests = Object.values(statuses).reduce((sum, count) => sum + count, 0);
   return {
     name,
-    rps: Math.round(requests / Math.max(0.001, result.duration || seconds)),
+    // Wall time, not autocannon's duration: for a run of a fixed number of requests that is rounded to its sampling.
+    rps: Math.round(requests / Math.max(0.001, seconds)),
     p50: result.latency.p50,
     p95: (result.latency as unknown as Record<string, number>).p97_5 ?? result.latency.p90,
     p99: result.latency.p99,
