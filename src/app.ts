@@ -47,7 +47,7 @@ import { createSchoolsService } from './schools/schools.service.ts';
 
 export interface AppDeps {
   db: Kysely<Database>;
-  config: Pick<Config, 'publicOrigin' | 'trustProxy' | 'bodyLimitBytes' | 'sessionDays' | 'timeZone' | 'env' | 'districtName' | 'mail' | 'webhookUrl' | 'maxInFlight' | 'logRequests'>;
+  config: Pick<Config, 'publicOrigin' | 'trustProxy' | 'bodyLimitBytes' | 'sessionDays' | 'timeZone' | 'env' | 'districtName' | 'mail' | 'webhookUrl' | 'maxInFlight' | 'logRequests' | 'catalogueCacheMs'>;
   clock: Clock;
   /** Where unexpected errors go; never given passwords or session ids. */
   logError?: (error: unknown, context: { method: string; path: string }) => void;
@@ -66,7 +66,7 @@ export function createApp(deps: AppDeps) {
   const lucia = createLucia(db, { sessionDays: config.sessionDays, clock });
   const auth = createAuthService({ db, lucia, clock });
   const schools = createSchoolsService({ db, clock, timeZone: config.timeZone });
-  const catalogue = createCatalogueService({ db, clock, timeZone: config.timeZone });
+  const catalogue = createCatalogueService({ db, clock, timeZone: config.timeZone, cacheMs: config.catalogueCacheMs });
   const family = createFamilyService({ db, clock, timeZone: config.timeZone });
   const outbox = createOutbox({ channels: deliveryChannels(config), now: () => clock.now() });
   const catalogueAdmin = createCatalogueAdminService({ db, clock, timeZone: config.timeZone, outbox });

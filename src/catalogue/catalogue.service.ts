@@ -22,8 +22,11 @@ export interface SchoolCatalogue {
   offerings: CatalogueOffering[];
 }
 
-export function createCatalogueService(deps: { db: Kysely<Database>; clock: Clock; timeZone: string }) {
+export function createCatalogueService(deps: { db: Kysely<Database>; clock: Clock; timeZone: string; cacheMs?: number }) {
   const { db, clock, timeZone } = deps;
+  const cacheMs = deps.cacheMs ?? 0;
+  /** A school's whole catalogue, read at most once per `cacheMs` (concurrent readers share one read). */
+  const recent = new Map<string, { until: number; read: Promise<Omit<SchoolCatalogue, 'offerings'> & { all: CatalogueOffering[] } | null> }>();
 
   async function withSlotsAndWaitlists(rows: Awaited<ReturnType<typeof catalogue.publishedOfferings>>, term: Term): Promise<CatalogueOffering[]> {
     const ids = rows.map((row) => row.id);
@@ -41,21 +44,34 @@ export function createCatalogueService(deps: { db: Kysely<Database>; clock: Cloc
     });
   }
 
+  async function readCatalogue(slug: string) {
+    const school = await catalogue.findSchoolBySlug(db, slug);
+    if (!school) return null;
+    const term = (await catalogue.currentTerm(db, school.id, dayInZone(clock.now(), timeZone))) ?? null;
+    if (!term) return { school, term, window: null, total: 0, all: [] };
+    const all = await withSlotsAndWaitlists(await catalogue.publishedOfferings(db, term.id), term);
+    return { school, term, window: enrolmentWindow(term, clock.now()), total: all.length, all };
+  }
+
   return {
-    /** null when there is no such school. */
+    /**
+     * A school's current catalogue, filtered; null when there is no such school. With `cacheMs` the read is
+     * shared for that long (seat counts on the cards may lag by as much; the seat badge polls its own count).
+     */
     async schoolCatalogue(slug: string, filters: CatalogueFilters = {}): Promise<SchoolCatalogue | null> {
-      const school = await catalogue.findSchoolBySlug(db, slug);
-      if (!school) return null;
-      const term = (await catalogue.currentTerm(db, school.id, dayInZone(clock.now(), timeZone))) ?? null;
-      if (!term) return { school, term, window: null, total: 0, offerings: [] };
-      const all = await withSlotsAndWaitlists(await catalogue.publishedOfferings(db, term.id), term);
-      return {
-        school,
-        term,
-        window: enrolmentWindow(term, clock.now()),
-        total: all.length,
-        offerings: all.filter((offering) => matchesFilters(offering, filters)),
-      };
+      const now = performance.now();
+      let entry = recent.get(slug);
+      if (!entry || entry.until <= now) {
+        entry = { until: now + cacheMs, read: readCatalogue(slug) };
+        if (cacheMs > 0) {
+          if (recent.size > 100) recent.clear();
+          recent.set(slug, entry);
+        }
+      }
+      const found = await entry.read;
+      if (!found) return null;
+      const { all, ...rest } = found;
+      return { ...rest, offerings: all.filter((offering) => matchesFilters(offering, filters)) };
     },
 
     /** A published offering with its term, school and meetings; null for drafts, archived ones and unknown ids. */

@@ -400,6 +400,7 @@ for (const dialect of DIALECTS) {
             webhookUrl: hook.url,
             maxInFlight: 256,
             logRequests: false,
+            catalogueCacheMs: 0,
           },
           logError: () => {},
           kickDelivery: () => (kicks += 1),

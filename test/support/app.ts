@@ -27,6 +27,7 @@ export function buildApp(handle: DatabaseHandle, overrides: Partial<AppDeps['con
       webhookUrl: undefined,
       maxInFlight: 256,
       logRequests: false,
+      catalogueCacheMs: 0,
       ...config,
     },
     logError: (error) => errors.push(error),
