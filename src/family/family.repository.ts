@@ -147,16 +147,8 @@ export function activeEnrollmentsOf(db: Kysely<Database>, childId: number, scope
   return query.execute();
 }
 
-export function slotsOfOfferings(db: Kysely<Database>, offeringIds: readonly number[]) {
-  if (offeringIds.length === 0) return Promise.resolve([]);
-  return db
-    .selectFrom('offering_slots')
-    .select(['offering_id', 'weekday', 'starts_at', 'ends_at'])
-    .where('offering_id', 'in', offeringIds)
-    .orderBy('weekday')
-    .orderBy('starts_at')
-    .execute();
-}
+/** A set of offerings' weekly slots (the catalogue's query). */
+export { slotsOf as slotsOfOfferings } from '../catalogue/catalogue.repository.ts';
 
 export function meetingsOfOfferings(db: Kysely<Database>, offeringIds: readonly number[]) {
   if (offeringIds.length === 0) return Promise.resolve([]);

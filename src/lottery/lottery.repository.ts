@@ -73,17 +73,7 @@ export function offeringsForDraw(db: Kysely<Database>, termId: number) {
     .execute();
 }
 
-export function slotsOfTerm(db: Kysely<Database>, termId: number) {
-  return db
-    .selectFrom('offering_slots')
-    .innerJoin('offerings', 'offerings.id', 'offering_slots.offering_id')
-    .select(['offering_slots.offering_id', 'offering_slots.weekday', 'offering_slots.starts_at', 'offering_slots.ends_at'])
-    .where('offerings.term_id', '=', termId)
-    .orderBy('offering_slots.offering_id')
-    .orderBy('offering_slots.weekday')
-    .orderBy('offering_slots.starts_at')
-    .execute();
-}
+export { slotsOfTerm } from '../catalogue/catalogue-admin.repository.ts';
 
 /** … every request with its rank and entry number … */
 export function requestsOfTerm(db: Kysely<Database>, termId: number) {
