@@ -29,6 +29,8 @@ export interface Config {
   readonly maxInFlight: number;
   /** One JSON line per request on stdout (time, method, route pattern, status, ms — no personal data). */
   readonly logRequests: boolean;
+  /** How long a worker's claim on a notification delivery lasts; after a crash another takes it over then. */
+  readonly deliveryClaimSeconds: number;
   /** How long a school's catalogue read is shared between requests (milliseconds; 0 reads every time). */
   readonly catalogueCacheMs: number;
   /** Processes serving the port (node:cluster); 1 runs everything in this process. */
@@ -77,6 +79,12 @@ const environmentSchema = z.object({
   DISTRICT_NAME: z.string().trim().min(1, 'must not be empty').max(60, 'must be at most 60 characters').default('云溪高新区'),
   DISTRICT_NAME_EN: z.string().trim().min(1, 'must not be empty').max(80, 'must be at most 80 characters').default('Yunxi Hi-Tech Zone'),
   LOG_REQUESTS: flag.optional(),
+  DELIVERY_CLAIM_SECONDS: z
+    .string()
+    .regex(/^\d+$/, 'must be a whole number of seconds')
+    .transform(Number)
+    .pipe(z.number().min(1, 'must be at least 1').max(3600, 'must be at most 3600'))
+    .default(300),
   CATALOGUE_CACHE_MS: z
     .string()
     .regex(/^\d+$/, 'must be a whole number of milliseconds')
@@ -162,6 +170,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     maxInFlight: values.MAX_IN_FLIGHT,
     workers: values.WORKERS,
     catalogueCacheMs: values.CATALOGUE_CACHE_MS,
+    deliveryClaimSeconds: values.DELIVERY_CLAIM_SECONDS,
     logRequests: values.LOG_REQUESTS === undefined ? values.NODE_ENV === 'production' : values.LOG_REQUESTS === '1',
   });
 }

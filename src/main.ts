@@ -55,7 +55,7 @@ async function main() {
 
   const demoPresent = await demoAccountsPresent(handle.db);
   // Sends the outbox's e-mail and webhook deliveries; every app process runs one, claims keep them apart.
-  const delivery = createDeliveryWorker({ db: handle.db, clock: systemClock, transports: deliveryTransports(config), timeZone: config.timeZone });
+  const delivery = createDeliveryWorker({ db: handle.db, clock: systemClock, transports: deliveryTransports(config), timeZone: config.timeZone, claimMs: config.deliveryClaimSeconds * 1000 });
   const app = createApp({
     db: handle.db,
     clock: systemClock,

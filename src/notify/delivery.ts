@@ -66,6 +66,8 @@ export interface DeliveryWorkerDeps {
   timeZone?: string;
   batchSize?: number;
   intervalMs?: number;
+  /** How long a claim lasts (default CLAIM_MS): longer than the slowest send, short enough to recover soon. */
+  claimMs?: number;
   /** Where failures are reported: delivery ids, channels and error text only, never names or addresses. */
   log?: (line: string) => void;
 }
@@ -124,6 +126,7 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
   const { db, clock, transports } = deps;
   const batchSize = deps.batchSize ?? 20;
   const intervalMs = deps.intervalMs ?? 5_000;
+  const claimMs = deps.claimMs ?? CLAIM_MS;
   const timeZone = deps.timeZone ?? 'Asia/Shanghai';
   const log = deps.log ?? ((line: string) => console.warn(line));
   const channels = (Object.keys(transports) as DeliveryChannel[]).filter((channel) => transports[channel] !== undefined);
@@ -144,7 +147,7 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
     const run = { sent: 0, retried: 0, failed: 0, claimed: 0 };
     if (channels.length === 0) return run;
     const now = clock.now();
-    const claimUntil = new Date(now.getTime() + CLAIM_MS).toISOString();
+    const claimUntil = new Date(now.getTime() + claimMs).toISOString();
     const claimed = await claimDueDeliveries(db, { channels, now: now.toISOString(), claimUntil, limit: batchSize });
     run.claimed = claimed.length;
     if (claimed.length === 0) return run;

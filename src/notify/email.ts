@@ -16,6 +16,9 @@ export function emailTransport(mail: { readonly url: string; readonly from: stri
         to,
         subject: message.subject,
         text: `${message.text}\n\n${t('notify.mail.footer')}\n`,
+        // Stable per delivery: if a crash comes between sending and recording it, the resend has the same
+        // Message-ID, so the recipient's mail system shows it once.
+        messageId: `<notification-${message.deliveryId}@clubroll>`,
         headers: { 'Content-Language': message.recipient.lang, 'Auto-Submitted': 'auto-generated' },
       });
       return { outcome: 'sent' };

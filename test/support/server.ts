@@ -1,10 +1,8 @@
 // Starts the real server (src/main.ts through tsx) as a child process on 127.0.0.1, for start-up and browser tests.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const TSX_CLI = createRequire(import.meta.url).resolve('tsx/cli');
 
 export interface RunningServer {
   url: string;
@@ -21,7 +19,8 @@ export interface Finished {
 }
 
 function launch(script: string, env: Record<string, string>, args: readonly string[] = []) {
-  return spawn(process.execPath, [TSX_CLI, script, ...args], {
+  // One process (node with tsx's loader), so a signal — SIGKILL included — reaches the app itself.
+  return spawn(process.execPath, ['--import', 'tsx', script, ...args], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
