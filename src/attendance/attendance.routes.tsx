@@ -135,7 +135,7 @@ export function attendanceRoutes(deps: { attendance: AttendanceService }) {
       return c.html(
         <>
           <RollRow i18n={c.var.i18n} meetingId={id} child={child} writable={writable} state={state} />
-          <RollCounts i18n={c.var.i18n} children={children} oob />
+          <RollCounts i18n={c.var.i18n} pupils={children} oob />
           <RollRest i18n={c.var.i18n} meetingId={id} unmarked={children.filter((one) => one.mark === null).length} writable={writable} oob />
         </>,
         status,
@@ -255,7 +255,7 @@ export function attendanceRoutes(deps: { attendance: AttendanceService }) {
         teacher={null}
         subtitle={`${format.day(roll.day)} ${roll.startsAt}–${roll.endsAt}${roll.room ? ` · ${roll.room}` : ''}`}
         days={[{ label: t('attendance.sheet.signature') }]}
-        children={roll.children}
+        pupils={roll.children}
         wide={false}
       />,
     );
@@ -274,7 +274,7 @@ export function attendanceRoutes(deps: { attendance: AttendanceService }) {
         teacher={sheet.offering.teacher_name}
         subtitle={pick(c, sheet.offering.term_name_zh, sheet.offering.term_name_en)}
         days={sheet.meetings.map((meeting) => ({ label: format.shortDay(meeting.day) }))}
-        children={sheet.children.map((child) => ({ name: child.name, className: child.class_name }))}
+        pupils={sheet.children.map((child) => ({ name: child.name, className: child.class_name }))}
         wide
       />,
     );

@@ -524,7 +524,8 @@ export function catalogueAdminRoutes(deps: { admin: CatalogueAdminService; timeZ
   app.post('/admin/offerings/:id/status', admins, async (c) => {
     const offeringId = id(c, 'id');
     const parsed = await parseForm(c, statusSchema);
-    if (offeringId === null) return errorPage(c, 404);
+    // Another school's offering is 404 whatever was sent; only then is the form's content judged.
+    if (offeringId === null || !(await admin.offering(c.var.user!, offeringId))) return errorPage(c, 404);
     if (!parsed.ok) return c.text(c.var.i18n.t('form.required'), 422);
     const result = await admin.setStatus(c.var.user!, offeringId, parsed.data.status);
     if (!result.ok) return errorPage(c, 404);

@@ -142,8 +142,9 @@ export function rosterRoutes(deps: { roster: RosterService }) {
     const offeringId = idParam(c);
     const q = searchText(c.req.query('q'));
     if (offeringId === null) return errorPage(c, 404);
-    if (!c.var.htmx) return c.redirect(`/offerings/${offeringId}/roster?q=${encodeURIComponent(q)}#roster-add`, 303);
     const found = await service.roster(c.var.user!, offeringId);
+    if (!found) return errorPage(c, 404);
+    if (!c.var.htmx) return c.redirect(`/offerings/${offeringId}/roster?q=${encodeURIComponent(q)}#roster-add`, 303);
     const search = found ? await searchView(c, found, q) : undefined;
     if (!search) return errorPage(c, 404);
     c.header('Vary', 'HX-Request', { append: true });

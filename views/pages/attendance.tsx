@@ -148,8 +148,9 @@ export interface RollView {
   canUnlock: boolean;
 }
 
-export function RollCounts(props: { i18n: I18n; children: RollChildView[]; oob?: boolean }) {
-  const count = (mark: AttendanceMark | null) => props.children.filter((child) => child.mark === mark).length;
+// (Not `children`: hono/jsx hands a one-element `children` prop over as the element itself, not an array.)
+export function RollCounts(props: { i18n: I18n; pupils: RollChildView[]; oob?: boolean }) {
+  const count = (mark: AttendanceMark | null) => props.pupils.filter((child) => child.mark === mark).length;
   return (
     <p class="roll-counts" id="roll-counts" hx-swap-oob={props.oob ? 'true' : undefined}>
       {props.i18n.t('attendance.roll.counts', { present: count('present'), late: count('late'), absent: count('absent'), excused: count('excused'), unmarked: count(null) })}
@@ -182,7 +183,7 @@ export function RollList(props: { i18n: I18n; roll: RollView; message?: string }
       <h2 id="roll-title" class="visually-hidden">
         {t('attendance.roll.title', { title: roll.title })}
       </h2>
-      <RollCounts i18n={props.i18n} children={roll.children} />
+      <RollCounts i18n={props.i18n} pupils={roll.children} />
       {props.message ? <Notice kind="success">{props.message}</Notice> : null}
       {roll.children.length === 0 ? <p class="empty">{t('attendance.roll.empty')}</p> : null}
       <ul class="roll-list">
@@ -264,7 +265,7 @@ export function SheetPage(props: {
   teacher: string | null;
   subtitle: string;
   days: { label: string }[];
-  children: { name: string; className: string | null }[];
+  pupils: { name: string; className: string | null }[];
   wide: boolean;
 }) {
   const { t } = props.chrome.i18n;
@@ -289,7 +290,7 @@ export function SheetPage(props: {
               </tr>
             </thead>
             <tbody>
-              {props.children.map((child, index) => (
+              {props.pupils.map((child, index) => (
                 <tr>
                   <td>{index + 1}</td>
                   <th scope="row">{child.name}</th>
