@@ -45,6 +45,16 @@ export const DEFAULT_SQLITE_PATH = './data/clubroll.db';
 
 const flag = z.enum(['0', '1'], { error: 'must be 0 or 1' });
 
+/** A whole number of `unit` between `min` and `max`, with a default when unset. */
+function wholeNumber(unit: string, min: number, max: number, fallback: number) {
+  return z
+    .string()
+    .regex(/^\d+$/, `must be a whole number of ${unit}`)
+    .transform(Number)
+    .pipe(z.number().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`))
+    .default(fallback);
+}
+
 const environmentSchema = z.object({
   NODE_ENV: z
     .enum(['development', 'production', 'test'], { error: 'must be development, production or test' })
@@ -63,46 +73,16 @@ const environmentSchema = z.object({
     .transform((value) => new URL(value).origin)
     .optional(),
   TRUST_PROXY: flag.default('0'),
-  BODY_LIMIT_KB: z
-    .string()
-    .regex(/^\d+$/, 'must be a whole number of kilobytes')
-    .transform(Number)
-    .pipe(z.number().min(1, 'must be at least 1'))
-    .default(1024),
-  SESSION_DAYS: z
-    .string()
-    .regex(/^\d+$/, 'must be a whole number of days')
-    .transform(Number)
-    .pipe(z.number().min(1, 'must be at least 1').max(365, 'must be at most 365'))
-    .default(30),
+  BODY_LIMIT_KB: wholeNumber('kilobytes', 1, Number.MAX_SAFE_INTEGER, 1024),
+  SESSION_DAYS: wholeNumber('days', 1, 365, 30),
   SQLITE_SYNCHRONOUS: z.enum(['NORMAL', 'FULL'], { error: 'must be NORMAL or FULL' }).default('NORMAL'),
   DISTRICT_NAME: z.string().trim().min(1, 'must not be empty').max(60, 'must be at most 60 characters').default('云溪高新区'),
   DISTRICT_NAME_EN: z.string().trim().min(1, 'must not be empty').max(80, 'must be at most 80 characters').default('Yunxi Hi-Tech Zone'),
   LOG_REQUESTS: flag.optional(),
-  DELIVERY_CLAIM_SECONDS: z
-    .string()
-    .regex(/^\d+$/, 'must be a whole number of seconds')
-    .transform(Number)
-    .pipe(z.number().min(1, 'must be at least 1').max(3600, 'must be at most 3600'))
-    .default(300),
-  CATALOGUE_CACHE_MS: z
-    .string()
-    .regex(/^\d+$/, 'must be a whole number of milliseconds')
-    .transform(Number)
-    .pipe(z.number().max(60_000, 'must be at most 60000'))
-    .default(1000),
-  WORKERS: z
-    .string()
-    .regex(/^\d+$/, 'must be a whole number of processes')
-    .transform(Number)
-    .pipe(z.number().min(1, 'must be at least 1').max(64, 'must be at most 64'))
-    .default(1),
-  MAX_IN_FLIGHT: z
-    .string()
-    .regex(/^\d+$/, 'must be a whole number of requests')
-    .transform(Number)
-    .pipe(z.number().min(1, 'must be at least 1'))
-    .default(256),
+  DELIVERY_CLAIM_SECONDS: wholeNumber('seconds', 1, 3600, 300),
+  CATALOGUE_CACHE_MS: wholeNumber('milliseconds', 0, 60_000, 1000),
+  WORKERS: wholeNumber('processes', 1, 64, 1),
+  MAX_IN_FLIGHT: wholeNumber('requests', 1, 100_000, 256),
   SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL such as smtp://user:password@mail.example.cn:587' }).optional(),
   MAIL_FROM: z.string().trim().min(3, 'must be an address such as "课后云 <noreply@clubroll.example.cn>"').default('Clubroll <noreply@clubroll.invalid>'),
   NOTIFY_WEBHOOK_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
