@@ -1,0 +1,158 @@
+// The app's routes with who may use each and a path on parent A's / teacher X's / school S's things, and the
+// small world those ids come from: shared by the authorization matrix and the input fuzzer.
+import { fixedClock } from '../../src/clock.ts';
+import { Browser, buildApp, createSchool, createUser, signIn } from './app.ts';
+import { createOffering, createTerm } from './catalogue-fixtures.ts';
+import type { TestDatabase } from './database.ts';
+
+export type Actor = 'anonymous' | 'parentA' | 'parentB' | 'teacherX' | 'teacherY' | 'adminS' | 'adminT' | 'district';
+export const ACTORS: Actor[] = ['anonymous', 'parentA', 'parentB', 'teacherX', 'teacherY', 'adminS', 'adminT', 'district'];
+
+/** Who may use a route on parent A's / teacher X's / school S's things. Everyone else is refused. */
+export const RULES = {
+  everyone: ACTORS,
+  signedIn: ACTORS.filter((actor) => actor !== 'anonymous'),
+  parents: ['parentA', 'parentB'],
+  parentA: ['parentA'],
+  staff: ['teacherX', 'teacherY', 'adminS', 'adminT', 'district'],
+  teachers: ['teacherX', 'teacherY'],
+  teacherXOrAdminS: ['teacherX', 'adminS', 'district'],
+  admins: ['adminS', 'adminT', 'district'],
+  adminS: ['adminS', 'district'],
+  district: ['district'],
+} satisfies Record<string, Actor[]>;
+
+export interface Ids {
+  school: string;
+  offering: number;
+  meeting: number;
+  term: number;
+  child: number;
+  enrollment: number;
+  guardian: number;
+  schoolId: number;
+}
+
+/** Every route of the app: who may use it, and the path to try with ids that are parent A's, teacher X's, school S's. */
+export const MATRIX: Record<string, { allowed: keyof typeof RULES; path: (ids: Ids) => string; fields?: (ids: Ids) => Record<string, string> }> = {
+  'GET /static/htmx.min.js': { allowed: 'everyone', path: () => '/static/htmx.min.js' },
+  'GET /healthz': { allowed: 'everyone', path: () => '/healthz' },
+  'GET /': { allowed: 'everyone', path: () => '/' },
+  'GET /s/:school': { allowed: 'everyone', path: (ids) => `/s/${ids.school}` },
+  'GET /s/:school/catalogue.json': { allowed: 'everyone', path: (ids) => `/s/${ids.school}/catalogue.json` },
+  'GET /s/:school/catalogue.csv': { allowed: 'everyone', path: (ids) => `/s/${ids.school}/catalogue.csv` },
+  'GET /offerings/:id': { allowed: 'everyone', path: (ids) => `/offerings/${ids.offering}` },
+  'GET /offerings/:id/seats': { allowed: 'everyone', path: (ids) => `/offerings/${ids.offering}/seats` },
+  'GET /s/:school/lottery': { allowed: 'everyone', path: (ids) => `/s/${ids.school}/lottery` },
+  'GET /s/:school/lottery/export.json': { allowed: 'district', path: (ids) => `/s/${ids.school}/lottery/export.json` }, // no lottery: 404 for all
+  'GET /register': { allowed: 'everyone', path: () => '/register' },
+  'POST /register': { allowed: 'everyone', path: () => '/register' },
+  'GET /login': { allowed: 'everyone', path: () => '/login' },
+  'POST /login': { allowed: 'everyone', path: () => '/login' },
+  'POST /logout': { allowed: 'everyone', path: () => '/logout' },
+  'GET /account': { allowed: 'signedIn', path: () => '/account' },
+  'POST /account/password': { allowed: 'signedIn', path: () => '/account/password' },
+  'GET /notifications': { allowed: 'signedIn', path: () => '/notifications' },
+  'POST /notifications/read': { allowed: 'signedIn', path: () => '/notifications/read' },
+  'POST /offerings/:id/enrollments': { allowed: 'parentA', path: (ids) => `/offerings/${ids.offering}/enrollments`, fields: (ids) => ({ child: String(ids.child) }) },
+  'POST /enrollments/:id/withdraw': { allowed: 'parentA', path: (ids) => `/enrollments/${ids.enrollment}/withdraw` },
+  'GET /family': { allowed: 'parents', path: () => '/family' },
+  'POST /children': { allowed: 'parents', path: () => '/children' },
+  'POST /family/join': { allowed: 'parents', path: () => '/family/join' },
+  'GET /children/:id': { allowed: 'parentA', path: (ids) => `/children/${ids.child}` },
+  'POST /children/:id': { allowed: 'parentA', path: (ids) => `/children/${ids.child}` },
+  'POST /children/:id/invites': { allowed: 'parentA', path: (ids) => `/children/${ids.child}/invites` },
+  'POST /children/:id/guardians/:userId/remove': { allowed: 'parentA', path: (ids) => `/children/${ids.child}/guardians/${ids.guardian}/remove` },
+  'POST /children/:id/calendar-feed': { allowed: 'parentA', path: (ids) => `/children/${ids.child}/calendar-feed` },
+  'POST /children/:id/calendar-feed/revoke': { allowed: 'parentA', path: (ids) => `/children/${ids.child}/calendar-feed/revoke` },
+  'GET /children/:id/calendar.ics': { allowed: 'parentA', path: (ids) => `/children/${ids.child}/calendar.ics` },
+  'GET /children/:id/choices': { allowed: 'parentA', path: (ids) => `/children/${ids.child}/choices` },
+  'POST /choices/:id/up': { allowed: 'district', path: (ids) => `/choices/${ids.enrollment}/up` }, // not a choice: 404 for all
+  'POST /choices/:id/down': { allowed: 'district', path: (ids) => `/choices/${ids.enrollment}/down` },
+  'POST /choices/:id/remove': { allowed: 'district', path: (ids) => `/choices/${ids.enrollment}/remove` },
+  'GET /offerings/:id/roster': { allowed: 'teacherXOrAdminS', path: (ids) => `/offerings/${ids.offering}/roster` },
+  'GET /offerings/:id/roster.csv': { allowed: 'teacherXOrAdminS', path: (ids) => `/offerings/${ids.offering}/roster.csv` },
+  'GET /offerings/:id/roster/children': { allowed: 'adminS', path: (ids) => `/offerings/${ids.offering}/roster/children?q=x` },
+  'POST /offerings/:id/roster/add': { allowed: 'adminS', path: (ids) => `/offerings/${ids.offering}/roster/add` },
+  'POST /enrollments/:id/remove': { allowed: 'adminS', path: (ids) => `/enrollments/${ids.enrollment}/remove` },
+  'GET /enrollments/:id/move': { allowed: 'adminS', path: (ids) => `/enrollments/${ids.enrollment}/move` },
+  'POST /enrollments/:id/move': { allowed: 'adminS', path: (ids) => `/enrollments/${ids.enrollment}/move` },
+  'GET /teach': { allowed: 'staff', path: () => '/teach' },
+  'GET /teach/offerings': { allowed: 'teachers', path: () => '/teach/offerings' },
+  'GET /teach/meetings/:id': { allowed: 'teacherXOrAdminS', path: (ids) => `/teach/meetings/${ids.meeting}` },
+  'POST /teach/meetings/:id/marks': { allowed: 'teacherXOrAdminS', path: (ids) => `/teach/meetings/${ids.meeting}/marks`, fields: (ids) => ({ child: String(ids.child), mark: 'present' }) },
+  'POST /teach/meetings/:id/rest-present': { allowed: 'teacherXOrAdminS', path: (ids) => `/teach/meetings/${ids.meeting}/rest-present` },
+  'POST /teach/meetings/:id/unlock': { allowed: 'adminS', path: (ids) => `/teach/meetings/${ids.meeting}/unlock` },
+  'GET /teach/meetings/:id/sheet': { allowed: 'teacherXOrAdminS', path: (ids) => `/teach/meetings/${ids.meeting}/sheet` },
+  'GET /teach/offerings/:id/sheet': { allowed: 'teacherXOrAdminS', path: (ids) => `/teach/offerings/${ids.offering}/sheet` },
+  'GET /admin': { allowed: 'admins', path: () => '/admin' },
+  'GET /admin/staff': { allowed: 'admins', path: () => '/admin/staff' },
+  'POST /admin/staff': { allowed: 'admins', path: () => '/admin/staff' },
+  'GET /admin/audit': { allowed: 'admins', path: () => '/admin/audit' },
+  'GET /admin/catalogue-template.csv': { allowed: 'admins', path: () => '/admin/catalogue-template.csv' },
+  'GET /admin/schools/:schoolId': { allowed: 'adminS', path: (ids) => `/admin/schools/${ids.schoolId}` },
+  'POST /admin/schools/:schoolId/terms': { allowed: 'adminS', path: (ids) => `/admin/schools/${ids.schoolId}/terms` },
+  'GET /admin/terms/:termId': { allowed: 'adminS', path: (ids) => `/admin/terms/${ids.term}` },
+  'POST /admin/terms/:termId': { allowed: 'adminS', path: (ids) => `/admin/terms/${ids.term}` },
+  'GET /admin/terms/:termId/offerings/new': { allowed: 'adminS', path: (ids) => `/admin/terms/${ids.term}/offerings/new` },
+  'POST /admin/terms/:termId/offerings/validate': { allowed: 'adminS', path: (ids) => `/admin/terms/${ids.term}/offerings/validate` },
+  'POST /admin/terms/:termId/offerings': { allowed: 'adminS', path: (ids) => `/admin/terms/${ids.term}/offerings` },
+  'GET /admin/terms/:termId/attendance': { allowed: 'adminS', path: (ids) => `/admin/terms/${ids.term}/attendance` },
+  'GET /admin/terms/:termId/attendance.csv': { allowed: 'adminS', path: (ids) => `/admin/terms/${ids.term}/attendance.csv` },
+  'GET /admin/terms/:termId/catalogue.csv': { allowed: 'adminS', path: (ids) => `/admin/terms/${ids.term}/catalogue.csv` },
+  'GET /admin/terms/:termId/import': { allowed: 'adminS', path: (ids) => `/admin/terms/${ids.term}/import` },
+  'POST /admin/terms/:termId/import': { allowed: 'adminS', path: (ids) => `/admin/terms/${ids.term}/import` },
+  'POST /admin/terms/:termId/lottery/draw': { allowed: 'district', path: (ids) => `/admin/terms/${ids.term}/lottery/draw` }, // not a lottery term: refused for all
+  'GET /admin/offerings/:id': { allowed: 'adminS', path: (ids) => `/admin/offerings/${ids.offering}` },
+  'POST /admin/offerings/:id/validate': { allowed: 'adminS', path: (ids) => `/admin/offerings/${ids.offering}/validate` },
+  'POST /admin/offerings/:id': { allowed: 'adminS', path: (ids) => `/admin/offerings/${ids.offering}` },
+  'POST /admin/offerings/:id/status': { allowed: 'adminS', path: (ids) => `/admin/offerings/${ids.offering}/status` },
+  'POST /admin/offerings/:id/duplicate': { allowed: 'adminS', path: (ids) => `/admin/offerings/${ids.offering}/duplicate`, fields: (ids) => ({ term: String(ids.term) }) },
+  'POST /admin/meetings/:id/cancel': { allowed: 'adminS', path: (ids) => `/admin/meetings/${ids.meeting}/cancel` },
+  'POST /admin/meetings/:id/move': { allowed: 'adminS', path: (ids) => `/admin/meetings/${ids.meeting}/move` },
+  'POST /admin/meetings/:id/reinstate': { allowed: 'adminS', path: (ids) => `/admin/meetings/${ids.meeting}/reinstate` },
+};
+
+/** Routes whose refusal is 404 for everybody on these ids (nothing to act on), listed so the test says so. */
+export const NOTHING_TO_ACT_ON = new Set(['GET /s/:school/lottery/export.json', 'POST /choices/:id/up', 'POST /choices/:id/down', 'POST /choices/:id/remove', 'POST /admin/terms/:termId/lottery/draw']);
+
+
+/** Schools S and T, teachers X and Y of S, parents A and B with a child each, A's child enrolled in X's offering
+ * (which meets today), and a signed-in browser for each kind of user. */
+export async function matrixWorld(handle: TestDatabase) {
+  const { app, errors } = buildApp(handle, { clock: fixedClock('2026-11-27T08:00:00Z') }); // a Friday
+  const browsers = new Map<Actor, Browser>();
+  const schoolS = await createSchool(handle, 'matrix-s');
+  const schoolT = await createSchool(handle, 'matrix-t');
+  const termS = await createTerm(handle, schoolS);
+  await createTerm(handle, schoolT);
+  const teacherX = await createUser(handle, { login: 'tx@example.com', role: 'teacher', schoolId: schoolS });
+  const teacherY = await createUser(handle, { login: 'ty@example.com', role: 'teacher', schoolId: schoolS });
+  const offering = await createOffering(handle, termS, { code: 'MX', title_zh: '矩阵课', teacher_id: teacherX }, [{ weekday: 5, startsAt: '16:00', endsAt: '17:00' }]);
+  await createOffering(handle, termS, { code: 'MY', title_zh: '另一门', teacher_id: teacherY }, [{ weekday: 4, startsAt: '16:00', endsAt: '17:00' }]);
+  const meeting = (await handle.db.selectFrom('meetings').select('id').where('offering_id', '=', offering).where('day', '=', '2026-11-27').executeTakeFirstOrThrow()).id;
+  const users: Record<Exclude<Actor, 'anonymous'>, number> = {
+    parentA: await createUser(handle, { login: 'pa@example.com' }),
+    parentB: await createUser(handle, { login: 'pb@example.com' }),
+    teacherX,
+    teacherY,
+    adminS: await createUser(handle, { login: 'as@example.com', role: 'school_admin', schoolId: schoolS }),
+    adminT: await createUser(handle, { login: 'at@example.com', role: 'school_admin', schoolId: schoolT }),
+    district: await createUser(handle, { login: 'dd@example.com', role: 'district_admin' }),
+  };
+  const now = new Date().toISOString();
+  const child = (await handle.db.insertInto('children').values({ name: '甲', school_id: schoolS, grade: 3, created_at: now, updated_at: now }).returning('id').executeTakeFirstOrThrow()).id;
+  await handle.db.insertInto('guardianships').values({ user_id: users.parentA, child_id: child, created_at: now }).execute();
+  const other = (await handle.db.insertInto('children').values({ name: '乙', school_id: schoolS, grade: 3, created_at: now, updated_at: now }).returning('id').executeTakeFirstOrThrow()).id;
+  await handle.db.insertInto('guardianships').values({ user_id: users.parentB, child_id: other, created_at: now }).execute();
+  const enrollment = (await handle.db.insertInto('enrollments').values({ offering_id: offering, child_id: child, status: 'enrolled', created_at: now, updated_at: now }).returning('id').executeTakeFirstOrThrow()).id;
+  await handle.db.updateTable('offerings').set({ seats_taken: 1 }).where('id', '=', offering).execute();
+  const ids: Ids = { school: 'matrix-s', offering, meeting, term: termS, child, enrollment, guardian: users.parentA, schoolId: schoolS };
+  browsers.set('anonymous', new Browser(app));
+  for (const [actor, id] of Object.entries(users)) {
+    const browser = new Browser(app);
+    await signIn(handle, browser, id);
+    browsers.set(actor as Actor, browser);
+  }
+  return { app, errors, browsers, ids };
+}
