@@ -40,6 +40,14 @@ export function createEnrollmentService(deps: { db: Kysely<Database>; clock: Clo
       if (!child || !offering) return { ok: false, reason: 'not_found' };
       const already = await answerFor(offeringId, childId);
       if (already) return already;
+      const facts = {
+        child: { schoolId: child.school_id, grade: child.grade },
+        term: { opensAt: offering.enrol_opens_at, closesAt: offering.enrol_closes_at, mode: offering.mode, courseLimit: offering.course_limit },
+      };
+      // The rules that need no other enrolment (school, grade, window, lottery) are settled before taking the
+      // write lock, so a refused request in the rush never queues behind the seat claims.
+      const early = enrolmentRefusal({ ...facts, offering: { schoolId: offering.school_id, gradeMin: offering.grade_min, gradeMax: offering.grade_max, slots: [] }, now: clock.now(), others: [] });
+      if (early) return { ok: false, reason: 'refused', refusal: early };
       try {
         return await inTransaction(db, async (trx): Promise<EnrolResult> => {
           await enrollments.lockOffering(trx, offeringId);
@@ -51,14 +59,13 @@ export function createEnrollmentService(deps: { db: Kysely<Database>; clock: Clo
           }
           const [slots, others] = await Promise.all([enrollments.slotsOf(trx, offeringId), enrollments.activeInTerm(trx, childId, offering.term_id, offeringId)]);
           const refusal = enrolmentRefusal({
-            child: { schoolId: child.school_id, grade: child.grade },
+            ...facts,
             offering: {
               schoolId: offering.school_id,
               gradeMin: offering.grade_min,
               gradeMax: offering.grade_max,
               slots: slots.map((slot) => ({ weekday: slot.weekday, startsAt: slot.starts_at, endsAt: slot.ends_at })),
             },
-            term: { opensAt: offering.enrol_opens_at, closesAt: offering.enrol_closes_at, mode: offering.mode, courseLimit: offering.course_limit },
             now: clock.now(),
             others: others.map((other) => ({ title: other.title_zh, slots: other.slots })),
           });
