@@ -1,6 +1,6 @@
 // Pure rules of the roll: when marks may be written, and what the guardians are told when a mark changes.
-import { type Actor, canManageSchool } from '../auth/roles.policy.ts';
 import { addDays, instantInZone } from '../calendar.ts';
+import { attendanceRate } from './report.policy.ts';
 import type { AbsenceAlertState, AttendanceMark, Day } from '../db/schema.ts';
 
 export const MARKS: readonly AttendanceMark[] = ['present', 'late', 'absent', 'excused'];
@@ -72,11 +72,6 @@ export function rollStatistics(marks: readonly AttendanceMark[]): RollStatistics
   const late = count('late');
   const absent = count('absent');
   const excused = count('excused');
-  const expected = present + late + absent;
-  return { meetings: marks.length, present, late, absent, excused, rate: expected === 0 ? null : (present + late) / expected };
+  return { meetings: marks.length, present, late, absent, excused, rate: attendanceRate({ present, late, absent, excused }) };
 }
 
-/** The offering's own teacher takes its roll; the school's admins (and the district's) may too, and unlock it. */
-export function canTakeRoll(actor: Actor, offering: { teacherId: number | null; schoolId: number }): boolean {
-  return (actor.role === 'teacher' && offering.teacherId === actor.id) || canManageSchool(actor, offering.schoolId);
-}

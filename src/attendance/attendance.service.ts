@@ -2,7 +2,7 @@
 // messages to guardians, written to the outbox in the same transaction as the mark.
 import type { Kysely } from 'kysely';
 import { recordAudit } from '../audit/audit.service.ts';
-import { type Actor, canManageSchool } from '../auth/roles.policy.ts';
+import { type Actor, canManageSchool, staffsOffering } from '../auth/roles.policy.ts';
 import { addDays, dayInZone } from '../calendar.ts';
 import type { Clock } from '../clock.ts';
 import type { AttendanceMark, Database } from '../db/schema.ts';
@@ -10,7 +10,7 @@ import { inTransaction } from '../db/transaction.ts';
 import { createOutbox, type Outbox } from '../notify/outbox.ts';
 import * as attendance from './attendance.repository.ts';
 import { childOfGuardian } from '../family/family.repository.ts';
-import { type RollState, absenceMessage, canTakeRoll, canWriteRoll, editableUntil, rollState, rollStatistics } from './attendance.policy.ts';
+import { type RollState, absenceMessage, canWriteRoll, editableUntil, rollState, rollStatistics } from './attendance.policy.ts';
 import { attendanceReport } from './report.policy.ts';
 
 /** How long an admin's unlock keeps a locked roll open for corrections. */
@@ -29,7 +29,7 @@ export function createAttendanceService(deps: { db: Kysely<Database>; clock: Clo
 
   async function meetingFor(actor: Actor, meetingId: number) {
     const meeting = await attendance.meetingWithOffering(db, meetingId);
-    if (!meeting || !canTakeRoll(actor, { teacherId: meeting.teacher_id, schoolId: meeting.school_id })) return null;
+    if (!meeting || !staffsOffering(actor, { teacherId: meeting.teacher_id, schoolId: meeting.school_id })) return null;
     return meeting;
   }
 
@@ -142,7 +142,7 @@ export function createAttendanceService(deps: { db: Kysely<Database>; clock: Clo
     /** Everything a printed term sign-in sheet needs, or null when the offering is not this actor's. */
     async termSheet(actor: Actor, offeringId: number) {
       const offering = await attendance.offeringForSheet(db, offeringId);
-      if (!offering || !canTakeRoll(actor, { teacherId: offering.teacher_id, schoolId: offering.school_id })) return null;
+      if (!offering || !staffsOffering(actor, { teacherId: offering.teacher_id, schoolId: offering.school_id })) return null;
       const [meetings, children] = await Promise.all([attendance.heldMeetings(db, offeringId), attendance.enrolledChildren(db, offeringId)]);
       return { offering, meetings, children };
     },

@@ -21,6 +21,12 @@ export function canManageSchool(actor: Actor | null, schoolId: number): boolean 
   return actor.role === 'school_admin' && actor.schoolId === schoolId;
 }
 
+/** An offering's own teacher, or an admin of its school (or the district): who sees its roster and takes its roll. */
+export function staffsOffering(actor: Actor | null, offering: { teacherId: number | null; schoolId: number }): boolean {
+  if (!actor) return false;
+  return (actor.role === 'teacher' && offering.teacherId === actor.id) || canManageSchool(actor, offering.schoolId);
+}
+
 export type StaffAccountDecision =
   | { allowed: true }
   | { allowed: false; reason: 'roleNotAllowed' | 'schoolNotAllowed' | 'schoolRequired' };

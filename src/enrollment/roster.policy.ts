@@ -1,14 +1,10 @@
 // Pure rules for rosters: who may read one, who may change one, and when the school's add and move are refused.
-import { type Actor, canManageSchool } from '../auth/roles.policy.ts';
+import { type Actor, canManageSchool, staffsOffering } from '../auth/roles.policy.ts';
 import type { EnrollmentStatus } from '../db/schema.ts';
 
 /** The offering's own teacher, an admin of its school, a district admin; nobody else learns it exists. */
-export function canSeeRoster(actor: Actor | null, offering: { teacherId: number | null; schoolId: number }): boolean {
-  if (!actor) return false;
-  return (actor.role === 'teacher' && offering.teacherId === actor.id) || canManageSchool(actor, offering.schoolId);
-}
+export const canSeeRoster = staffsOffering;
 
-/** Adding, removing and moving children are the school's acts: its admins and the district's, not teachers. */
 export function canChangeRoster(actor: Actor | null, schoolId: number): boolean {
   return canManageSchool(actor, schoolId);
 }

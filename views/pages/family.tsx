@@ -6,6 +6,7 @@ import type { Chrome, FormState } from '../chrome.ts';
 import { ErrorSummary, Field, Notice, Select } from '../components/form.tsx';
 import { UpcomingMeetings, type UpcomingView, WeekTimetable } from '../components/timetable.tsx';
 import { Layout } from '../layout.tsx';
+import { percent } from './attendance-report.tsx';
 
 export type ChildFormField = 'name' | 'school' | 'grade' | 'class';
 
@@ -373,7 +374,7 @@ export function AttendanceSection(props: { i18n: I18n; records: AttendanceRecord
                   </td>
                   <td class="num">{record.absent}</td>
                   <td class="num">{record.excused}</td>
-                  <td class="num">{record.rate === null ? '—' : `${Math.round(record.rate * 1000) / 10}%`}</td>
+                  <td class="num">{percent(props.i18n, record.rate)}</td>
                 </tr>
               ))}
             </tbody>
