@@ -2,6 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { Actor } from '../auth/roles.policy.ts';
 import { addDays, instantInZone } from '../calendar.ts';
+import { preparedQuery } from '../db/prepared.ts';
 import type { Database } from '../db/schema.ts';
 import { actionFamilies, auditEvents } from './audit.repository.ts';
 
@@ -16,19 +17,14 @@ export interface AuditEvent {
 
 /** Takes the caller's transaction (or db) so the event stands or falls with the change it records. */
 export async function recordAudit(executor: Kysely<Database>, event: AuditEvent, at: Date): Promise<void> {
-  await executor
-    .insertInto('audit_events')
-    .values({
-      actor_id: event.actorId,
-      action: event.action,
-      subject_type: event.subjectType,
-      subject_id: String(event.subjectId),
-      school_id: event.schoolId ?? null,
-      detail: JSON.stringify(event.detail ?? {}),
-      at: at.toISOString(),
-    })
-    .execute();
+  await insertAuditEvent(executor, event.actorId, event.action, event.subjectType, String(event.subjectId), event.schoolId ?? null, JSON.stringify(event.detail ?? {}), at.toISOString());
 }
+
+const insertAuditEvent = preparedQuery(
+  7,
+  (db, actorId: number | null, action: string, subjectType: string, subjectId: string, schoolId: number | null, detail: string, at: string) =>
+    db.insertInto('audit_events').values({ actor_id: actorId, action, subject_type: subjectType, subject_id: subjectId, school_id: schoolId, detail, at }),
+);
 
 /** The audit log as admins read it: a school admin sees their school's events, the district admin all. */
 export function createAuditLogService(deps: { db: Kysely<Database>; timeZone: string }) {

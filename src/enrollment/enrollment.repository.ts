@@ -1,10 +1,11 @@
 // Kysely queries for enrollments: the seat claim, the waitlist and a child's active offerings.
 import { type Kysely, type Transaction, sql } from 'kysely';
 import { isPostgres } from '../db/dialect.ts';
+import { preparedQuery } from '../db/prepared.ts';
 import type { Database } from '../db/schema.ts';
 
-export function publishedOfferingWithTerm(db: Kysely<Database>, offeringId: number) {
-  return db
+const publishedOfferingQuery = preparedQuery(1, (db, offeringId: number) =>
+  db
     .selectFrom('offerings')
     .innerJoin('terms', 'terms.id', 'offerings.term_id')
     .select([
@@ -21,8 +22,11 @@ export function publishedOfferingWithTerm(db: Kysely<Database>, offeringId: numb
       'terms.course_limit',
     ])
     .where('offerings.id', '=', offeringId)
-    .where('offerings.status', '=', 'published')
-    .executeTakeFirst();
+    .where('offerings.status', '=', 'published'),
+);
+
+export async function publishedOfferingWithTerm(db: Kysely<Database>, offeringId: number) {
+  return (await publishedOfferingQuery(db, offeringId)).rows[0];
 }
 
 /** PostgreSQL: holds the offering's row until commit, so seat claims and waitlist numbers for it queue up. SQLite writers are serial already. */
@@ -30,18 +34,20 @@ export async function lockOffering(trx: Transaction<Database>, offeringId: numbe
   if (isPostgres(trx)) await trx.selectFrom('offerings').select('id').where('id', '=', offeringId).forUpdate().execute();
 }
 
-/** Invariant 1: one conditional update — a seat is taken only if one is free and nobody is waiting for it. */
-export async function claimSeat(trx: Transaction<Database>, offeringId: number): Promise<boolean> {
-  const result = await trx
+const claimSeatQuery = preparedQuery(1, (db, offeringId: number) =>
+  db
     .updateTable('offerings')
     .set({ seats_taken: sql`seats_taken + 1` })
     .where('id', '=', offeringId)
     .where('seats_taken', '<', sql<number>`capacity`)
     .where(({ not, exists, selectFrom }) =>
       not(exists(selectFrom('enrollments').select('id').where('offering_id', '=', offeringId).where('status', '=', 'waitlisted'))),
-    )
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+    ),
+);
+
+/** Invariant 1: one conditional update — a seat is taken only if one is free and nobody is waiting for it. */
+export async function claimSeat(trx: Transaction<Database>, offeringId: number): Promise<boolean> {
+  return Number((await claimSeatQuery(trx, offeringId)).numAffectedRows) === 1;
 }
 
 export async function releaseSeat(trx: Transaction<Database>, offeringId: number) {
@@ -70,18 +76,37 @@ export async function addSeatAndTakeIt(trx: Transaction<Database>, offeringId: n
   return row ? { capacity: row.capacity } : null;
 }
 
-export async function nextWaitlistPosition(trx: Transaction<Database>, offeringId: number): Promise<number> {
-  const row = await trx
+const lastWaitlistPositionQuery = preparedQuery(1, (db, offeringId: number) =>
+  db
     .selectFrom('enrollments')
     .select(sql<number>`coalesce(max(waitlist_position), 0)`.as('last'))
     .where('offering_id', '=', offeringId)
-    .where('status', '=', 'waitlisted')
-    .executeTakeFirstOrThrow();
-  return Number(row.last) + 1;
+    .where('status', '=', 'waitlisted'),
+);
+
+export async function nextWaitlistPosition(trx: Transaction<Database>, offeringId: number): Promise<number> {
+  return Number((await lastWaitlistPositionQuery(trx, offeringId)).rows[0]!.last) + 1;
 }
 
-export function enrollmentOf(db: Kysely<Database>, offeringId: number, childId: number) {
-  return db.selectFrom('enrollments').selectAll().where('offering_id', '=', offeringId).where('child_id', '=', childId).executeTakeFirst();
+const enrollmentOfQuery = preparedQuery(2, (db, offeringId: number, childId: number) =>
+  db.selectFrom('enrollments').selectAll().where('offering_id', '=', offeringId).where('child_id', '=', childId),
+);
+
+export async function enrollmentOf(db: Kysely<Database>, offeringId: number, childId: number) {
+  return (await enrollmentOfQuery(db, offeringId, childId)).rows[0];
+}
+
+const insertEnrollmentQuery = preparedQuery(
+  5,
+  (db, offeringId: number, childId: number, status: 'enrolled' | 'waitlisted', position: number | null, at: string) =>
+    db
+      .insertInto('enrollments')
+      .values({ offering_id: offeringId, child_id: childId, status, waitlist_position: position, updated_at: at, created_at: at })
+      .returning('id'),
+);
+
+export async function insertEnrollment(trx: Transaction<Database>, row: { offeringId: number; childId: number; status: 'enrolled' | 'waitlisted'; position: number | null; at: string }) {
+  return (await insertEnrollmentQuery(trx, row.offeringId, row.childId, row.status, row.position, row.at)).rows[0]!.id;
 }
 
 export function enrollmentById(db: Kysely<Database>, id: number) {
@@ -89,16 +114,19 @@ export function enrollmentById(db: Kysely<Database>, id: number) {
 }
 
 /** The child's enrolled and waitlisted offerings in a term, with their slots (for the limit and clash rules). */
-export async function activeInTerm(db: Kysely<Database>, childId: number, termId: number, except: number) {
-  const rows = await db
+const activeInTermQuery = preparedQuery(3, (db, childId: number, termId: number, except: number) =>
+  db
     .selectFrom('enrollments')
     .innerJoin('offerings', 'offerings.id', 'enrollments.offering_id')
     .select(['offerings.id', 'offerings.title_zh', 'offerings.title_en'])
     .where('enrollments.child_id', '=', childId)
     .where('enrollments.status', 'in', ['enrolled', 'waitlisted'])
     .where('offerings.term_id', '=', termId)
-    .where('offerings.id', '!=', except)
-    .execute();
+    .where('offerings.id', '!=', except),
+);
+
+export async function activeInTerm(db: Kysely<Database>, childId: number, termId: number, except: number) {
+  const { rows } = await activeInTermQuery(db, childId, termId, except);
   if (rows.length === 0) return [];
   const slots = await db
     .selectFrom('offering_slots')
@@ -111,8 +139,12 @@ export async function activeInTerm(db: Kysely<Database>, childId: number, termId
   }));
 }
 
-export function slotsOf(db: Kysely<Database>, offeringId: number) {
-  return db.selectFrom('offering_slots').select(['weekday', 'starts_at', 'ends_at']).where('offering_id', '=', offeringId).execute();
+const slotsOfQuery = preparedQuery(1, (db, offeringId: number) =>
+  db.selectFrom('offering_slots').select(['weekday', 'starts_at', 'ends_at']).where('offering_id', '=', offeringId),
+);
+
+export async function slotsOf(db: Kysely<Database>, offeringId: number) {
+  return (await slotsOfQuery(db, offeringId)).rows;
 }
 
 export function firstWaitlisted(trx: Transaction<Database>, offeringId: number) {

@@ -73,12 +73,16 @@ export function enrollmentRoutes(deps: { enrollment: EnrollmentService; lottery:
       return answer(c, { ...row, message: { kind: 'error', text } }, 422);
     }
     record(result.ok ? result.status : 'refused');
-    const row = await rowFor(c, offeringId, childId);
-    if (!row) return errorPage(c, 404);
     if (result.ok) {
+      // The service knows the child's new place and the names; nothing to read again.
+      const place = { id: childId, name: result.childName, enrollment_id: result.enrollmentId, status: result.status, waitlist_position: result.status === 'waitlisted' ? result.position : null, choice_rank: null };
+      const title = (c.var.i18n.lang === 'en' && result.title.en) || result.title.zh;
+      const row = enrolRowView(place, { id: offeringId, title, lottery: false });
       row.message = result.status === 'enrolled' ? { kind: 'success', text: t('enrol.done') } : { kind: 'info', text: t('enrol.doneWaitlist') };
       return answer(c, row, 200);
     }
+    const row = await rowFor(c, offeringId, childId);
+    if (!row) return errorPage(c, 404);
     row.message = { kind: 'error', text: refusalText(c.var.i18n, result.refusal, row.childName) };
     return answer(c, row, 422);
   });

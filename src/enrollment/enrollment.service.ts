@@ -11,11 +11,13 @@ import * as enrollments from './enrollment.repository.ts';
 import { type Refusal, enrolmentRefusal } from './enrollment.policy.ts';
 import { seatOrWaitlist, vacate } from './seat-changes.ts';
 
+type Placed = { ok: true; status: 'enrolled'; enrollmentId: number } | { ok: true; status: 'waitlisted'; position: number; enrollmentId: number };
+type NotPlaced = { ok: false; reason: 'not_found' } | { ok: false; reason: 'refused'; refusal: Refusal };
+
+/** A placed child comes back with the names the answer shows, so the route need not read them again. */
 export type EnrolResult =
-  | { ok: true; status: 'enrolled'; enrollmentId: number }
-  | { ok: true; status: 'waitlisted'; position: number; enrollmentId: number }
-  | { ok: false; reason: 'not_found' }
-  | { ok: false; reason: 'refused'; refusal: Refusal };
+  | (Placed & { childName: string; title: { zh: string; en: string | null } })
+  | NotPlaced;
 
 export type WithdrawResult = { ok: true; offeringId: number; childId: number } | { ok: false; reason: 'not_found' };
 
@@ -23,11 +25,69 @@ export function createEnrollmentService(deps: { db: Kysely<Database>; clock: Clo
   const { db, clock } = deps;
   const outbox = deps.outbox ?? createOutbox({ channels: [], now: () => clock.now() });
 
-  async function answerFor(offeringId: number, childId: number): Promise<EnrolResult | null> {
+  async function answerFor(offeringId: number, childId: number): Promise<Placed | null> {
     const existing = await enrollments.enrollmentOf(db, offeringId, childId);
     if (existing?.status === 'enrolled') return { ok: true, status: 'enrolled', enrollmentId: existing.id };
     if (existing?.status === 'waitlisted') return { ok: true, status: 'waitlisted', position: existing.waitlist_position!, enrollmentId: existing.id };
     return null;
+  }
+
+  /** Enrol's work once the child and the offering are known to exist and belong together. */
+  async function place(
+    parentId: number,
+    child: NonNullable<Awaited<ReturnType<typeof childOfGuardian>>>,
+    offering: NonNullable<Awaited<ReturnType<typeof enrollments.publishedOfferingWithTerm>>>,
+  ): Promise<Placed | NotPlaced> {
+    const offeringId = offering.id;
+    const childId = child.id;
+    const already = await answerFor(offeringId, childId);
+    if (already) return already;
+    const facts = {
+      child: { schoolId: child.school_id, grade: child.grade },
+      term: { opensAt: offering.enrol_opens_at, closesAt: offering.enrol_closes_at, mode: offering.mode, courseLimit: offering.course_limit },
+    };
+    // The rules that need no other enrolment (school, grade, window, lottery) are settled before taking the
+    // write lock, so a refused request in the rush never queues behind the seat claims.
+    const early = enrolmentRefusal({ ...facts, offering: { schoolId: offering.school_id, gradeMin: offering.grade_min, gradeMax: offering.grade_max, slots: [] }, now: clock.now(), others: [] });
+    if (early) return { ok: false, reason: 'refused', refusal: early };
+    try {
+      return await inTransaction(db, async (trx): Promise<Placed | NotPlaced> => {
+        await enrollments.lockOffering(trx, offeringId);
+        const again = await enrollments.enrollmentOf(trx, offeringId, childId);
+        if (again && (again.status === 'enrolled' || again.status === 'waitlisted')) {
+          return again.status === 'enrolled'
+            ? { ok: true, status: 'enrolled', enrollmentId: again.id }
+            : { ok: true, status: 'waitlisted', position: again.waitlist_position!, enrollmentId: again.id };
+        }
+        const [slots, others] = await Promise.all([enrollments.slotsOf(trx, offeringId), enrollments.activeInTerm(trx, childId, offering.term_id, offeringId)]);
+        const refusal = enrolmentRefusal({
+          ...facts,
+          offering: {
+            schoolId: offering.school_id,
+            gradeMin: offering.grade_min,
+            gradeMax: offering.grade_max,
+            slots: slots.map((slot) => ({ weekday: slot.weekday, startsAt: slot.starts_at, endsAt: slot.ends_at })),
+          },
+          now: clock.now(),
+          others: others.map((other) => ({ title: other.title_zh, slots: other.slots })),
+        });
+        if (refusal) return { ok: false, reason: 'refused', refusal };
+
+        const context = { trx, outbox, at: clock.now(), actorId: parentId, offering: { id: offeringId, title_zh: offering.title_zh, title_en: offering.title_en, school_id: offering.school_id } };
+        const placed = await seatOrWaitlist(context, childId, again);
+        const { enrollmentId } = placed;
+        if (placed.status === 'enrolled') await outbox.toGuardians(trx, childId, 'seat_confirmed', { offeringId, childId, childName: child.name, title: offering.title_zh, titleEn: offering.title_en });
+        await recordAudit(trx, { actorId: parentId, action: `enrollment.${placed.status}`, subjectType: 'enrollment', subjectId: enrollmentId, schoolId: offering.school_id }, clock.now());
+        return placed.status === 'enrolled' ? { ok: true, status: 'enrolled', enrollmentId } : { ok: true, status: 'waitlisted', position: placed.position, enrollmentId };
+      });
+    } catch (error) {
+      // The same child from two tabs at once: the unique (offering, child) row decides; both get its answer.
+      if (isUniqueViolation(error)) {
+        const existing = await answerFor(offeringId, childId);
+        if (existing) return existing;
+      }
+      throw error;
+    }
   }
 
   return {
@@ -38,54 +98,8 @@ export function createEnrollmentService(deps: { db: Kysely<Database>; clock: Clo
     async enrol(parentId: number, offeringId: number, childId: number): Promise<EnrolResult> {
       const [child, offering] = await Promise.all([childOfGuardian(db, parentId, childId), enrollments.publishedOfferingWithTerm(db, offeringId)]);
       if (!child || !offering) return { ok: false, reason: 'not_found' };
-      const already = await answerFor(offeringId, childId);
-      if (already) return already;
-      const facts = {
-        child: { schoolId: child.school_id, grade: child.grade },
-        term: { opensAt: offering.enrol_opens_at, closesAt: offering.enrol_closes_at, mode: offering.mode, courseLimit: offering.course_limit },
-      };
-      // The rules that need no other enrolment (school, grade, window, lottery) are settled before taking the
-      // write lock, so a refused request in the rush never queues behind the seat claims.
-      const early = enrolmentRefusal({ ...facts, offering: { schoolId: offering.school_id, gradeMin: offering.grade_min, gradeMax: offering.grade_max, slots: [] }, now: clock.now(), others: [] });
-      if (early) return { ok: false, reason: 'refused', refusal: early };
-      try {
-        return await inTransaction(db, async (trx): Promise<EnrolResult> => {
-          await enrollments.lockOffering(trx, offeringId);
-          const again = await enrollments.enrollmentOf(trx, offeringId, childId);
-          if (again && (again.status === 'enrolled' || again.status === 'waitlisted')) {
-            return again.status === 'enrolled'
-              ? { ok: true, status: 'enrolled', enrollmentId: again.id }
-              : { ok: true, status: 'waitlisted', position: again.waitlist_position!, enrollmentId: again.id };
-          }
-          const [slots, others] = await Promise.all([enrollments.slotsOf(trx, offeringId), enrollments.activeInTerm(trx, childId, offering.term_id, offeringId)]);
-          const refusal = enrolmentRefusal({
-            ...facts,
-            offering: {
-              schoolId: offering.school_id,
-              gradeMin: offering.grade_min,
-              gradeMax: offering.grade_max,
-              slots: slots.map((slot) => ({ weekday: slot.weekday, startsAt: slot.starts_at, endsAt: slot.ends_at })),
-            },
-            now: clock.now(),
-            others: others.map((other) => ({ title: other.title_zh, slots: other.slots })),
-          });
-          if (refusal) return { ok: false, reason: 'refused', refusal };
-
-          const context = { trx, outbox, at: clock.now(), actorId: parentId, offering: { id: offeringId, title_zh: offering.title_zh, title_en: offering.title_en, school_id: offering.school_id } };
-          const placed = await seatOrWaitlist(context, childId, again);
-          const { enrollmentId } = placed;
-          if (placed.status === 'enrolled') await outbox.toGuardians(trx, childId, 'seat_confirmed', { offeringId, childId, childName: child.name, title: offering.title_zh, titleEn: offering.title_en });
-          await recordAudit(trx, { actorId: parentId, action: `enrollment.${placed.status}`, subjectType: 'enrollment', subjectId: enrollmentId, schoolId: offering.school_id }, clock.now());
-          return placed.status === 'enrolled' ? { ok: true, status: 'enrolled', enrollmentId } : { ok: true, status: 'waitlisted', position: placed.position, enrollmentId };
-        });
-      } catch (error) {
-        // The same child from two tabs at once: the unique (offering, child) row decides; both get its answer.
-        if (isUniqueViolation(error)) {
-          const existing = await answerFor(offeringId, childId);
-          if (existing) return existing;
-        }
-        throw error;
-      }
+      const result = await place(parentId, child, offering);
+      return result.ok ? { ...result, childName: child.name, title: { zh: offering.title_zh, en: offering.title_en } } : result;
     },
 
     /** Withdraws the child; an enrolled child's seat goes to the first on the waitlist in the same transaction. */

@@ -69,6 +69,6 @@ export async function seatOrWaitlist(ctx: ChangeContext, childId: number, existi
   const values = { status: seated ? ('enrolled' as const) : ('waitlisted' as const), waitlist_position: position, updated_at: now };
   const enrollmentId = existing
     ? (await trx.updateTable('enrollments').set(values).where('id', '=', existing.id).returning('id').executeTakeFirstOrThrow()).id
-    : (await trx.insertInto('enrollments').values({ offering_id: offering.id, child_id: childId, ...values, created_at: now }).returning('id').executeTakeFirstOrThrow()).id;
+    : await enrollments.insertEnrollment(trx, { offeringId: offering.id, childId, status: values.status, position, at: now });
   return position === null ? { enrollmentId, status: 'enrolled' } : { enrollmentId, status: 'waitlisted', position };
 }

@@ -1,6 +1,7 @@
 // Kysely queries for children, the guardians who look after them, their invitations and calendar feeds, and their week.
 import type { Kysely, Transaction } from 'kysely';
 import { isPostgres } from '../db/dialect.ts';
+import { preparedQuery } from '../db/prepared.ts';
 import type { Database, Day } from '../db/schema.ts';
 
 export function childrenOfGuardian(db: Kysely<Database>, userId: number) {
@@ -17,14 +18,18 @@ export function childrenOfGuardian(db: Kysely<Database>, userId: number) {
 }
 
 /** The child, only if this user is one of its guardians. */
-export function childOfGuardian(db: Kysely<Database>, userId: number, childId: number) {
-  return db
+const childOfGuardianQuery = preparedQuery(2, (db, userId: number, childId: number) =>
+  db
     .selectFrom('guardianships')
     .innerJoin('children', 'children.id', 'guardianships.child_id')
     .selectAll('children')
     .where('guardianships.user_id', '=', userId)
-    .where('children.id', '=', childId)
-    .executeTakeFirst();
+    .where('children.id', '=', childId),
+);
+
+/** The child, if this user is one of its guardians. */
+export async function childOfGuardian(db: Kysely<Database>, userId: number, childId: number) {
+  return (await childOfGuardianQuery(db, userId, childId)).rows[0];
 }
 
 export function childById(db: Kysely<Database>, childId: number) {

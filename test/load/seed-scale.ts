@@ -96,7 +96,8 @@ export async function seedScale(
 
   // Parents, children, guardianships and sessions, in batches.
   const parents: ScaleDistrict['parents'] = [];
-  const expires = new Date(now.getTime() + 7 * 86_400_000).toISOString();
+  // Parents signed in yesterday (sessions last 30 days): validating one does not renew it, as for most parents.
+  const expires = new Date(now.getTime() + 29 * 86_400_000).toISOString();
   for (let start = 0; start < options.children; start += 2000) {
     const count = Math.min(2000, options.children - start);
     const users = Array.from({ length: count }, (_, k) => ({
