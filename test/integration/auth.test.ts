@@ -265,6 +265,84 @@ for (const dialect of DIALECTS) {
       expect(await (await teacher.get('/account?lang=en')).text()).toContain('beta School');
     });
 
+    describe('session lifetime', () => {
+      const minute = 60_000;
+      const hour = 60 * minute;
+      const day = 24 * hour;
+
+      async function loggedIn(login: string, role: 'parent' | 'teacher' = 'parent') {
+        await createUser(handle, { login, role, schoolId: role === 'teacher' ? schoolA : null });
+        const clock = fixedClock('2026-11-27T08:00:00Z');
+        const browser = new Browser(buildApp(handle, { clock }).app);
+        expect((await browser.post('/login', { login, password: FIXTURE_PASSWORD })).status).toBe(303);
+        const sessionId = browser.cookies.get('clubroll_session')!;
+        return { clock, browser, sessionId };
+      }
+      const signedIn = async (browser: Browser) => (await browser.get('/account')).status === 200;
+      const sessionRow = (id: string) => handle.db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst();
+
+      it('keeps a parent signed in after 29 quiet days, and signs them out after 30 days without use', async () => {
+        const { clock, browser, sessionId } = await loggedIn('quiet-parent@example.com');
+        clock.advance(29 * day);
+        expect(await signedIn(browser)).toBe(true);
+        clock.advance(30 * day - minute);
+        expect(await signedIn(browser)).toBe(true);
+        clock.advance(30 * day);
+        const response = await browser.get('/account');
+        expect(response.status).toBe(303);
+        expect(response.headers.get('location')).toBe('/login?next=%2Faccount');
+        expect(browser.cookies.has('clubroll_session')).toBe(false);
+        expect(await sessionRow(sessionId)).toBeUndefined();
+      });
+
+      it('signs a teacher out after 8 hours without use, but not during a working day of use', async () => {
+        const { clock, browser, sessionId } = await loggedIn('idle-teacher@example.com', 'teacher');
+        for (let i = 0; i < 3; i++) {
+          clock.advance(7 * hour);
+          expect(await signedIn(browser)).toBe(true);
+        }
+        clock.advance(8 * hour);
+        expect(await signedIn(browser)).toBe(false);
+        expect(await sessionRow(sessionId)).toBeUndefined();
+      });
+
+      it('ends a session 90 days after its login even when it was used every week', async () => {
+        const { clock, browser, sessionId } = await loggedIn('busy-parent@example.com');
+        for (let week = 1; week <= 12; week++) {
+          clock.advance(7 * day);
+          expect(await signedIn(browser), `week ${week}`).toBe(true);
+        }
+        clock.set(new Date(new Date('2026-11-27T08:00:00Z').getTime() + 90 * day));
+        expect(await signedIn(browser)).toBe(false);
+        expect(await sessionRow(sessionId)).toBeUndefined();
+        // Logging in again starts a new 90 days.
+        expect((await browser.post('/login', { login: 'busy-parent@example.com', password: FIXTURE_PASSWORD })).status).toBe(303);
+        expect(await signedIn(browser)).toBe(true);
+      });
+
+      it('writes the last use down at most once a minute, not on every page', async () => {
+        const { clock, browser, sessionId } = await loggedIn('counted@example.com');
+        const first = (await sessionRow(sessionId))!.last_seen_at;
+        expect(first).toBe('2026-11-27T08:00:00.000Z');
+        for (let i = 0; i < 5; i++) {
+          clock.advance(10_000);
+          await browser.get('/account');
+        }
+        expect((await sessionRow(sessionId))!.last_seen_at).toBe(first);
+        clock.advance(10_000);
+        await browser.get('/account');
+        expect((await sessionRow(sessionId))!.last_seen_at).toBe('2026-11-27T08:01:00.000Z');
+      });
+
+      it('never lets the cookie outlive the 90-day limit', async () => {
+        const { browser } = await loggedIn('cookie-life@example.com');
+        const response = await browser.post('/login', { login: 'cookie-life@example.com', password: FIXTURE_PASSWORD });
+        const cookie = response.headers.getSetCookie().find((line) => line.startsWith('clubroll_session='))!;
+        const expires = new Date(/Expires=([^;]+)/i.exec(cookie)![1]!);
+        expect(expires.getTime()).toBeLessThanOrEqual(new Date('2026-11-27T08:00:00Z').getTime() + 90 * day);
+      });
+    });
+
     it('expires a session by the clock: an old session no longer signs anyone in', async () => {
       const userId = await createUser(handle, { login: 'expired@example.com' });
       await handle.db
