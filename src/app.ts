@@ -154,7 +154,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', auditRoutes({ auditLog }));
   app.route('/', notificationRoutes({ notifications }));
   app.route('/', catalogueAdminRoutes({ admin: catalogueAdmin, timeZone: config.timeZone }));
-  app.route('/', authRoutes({ auth, schools, facts }));
+  app.route('/', authRoutes({ auth, schools, facts, sessionSettings: config }));
   app.route('/', familyRoutes({ family, schools, attendance, facts, timeZone: config.timeZone }));
 
   app.notFound((c) => errorPage(c, 404));

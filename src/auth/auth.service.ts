@@ -307,8 +307,9 @@ export function createAuthService(deps: { db: Kysely<Database>; lucia: AppLucia;
       return { ok: true, userId, temporaryPassword };
     },
 
-    listStaff(actor: Actor) {
-      return accounts.listStaff(db, actor.role === 'district_admin' ? null : actor.schoolId);
+    async listStaff(actor: Actor) {
+      const rows = await accounts.listStaff(db, actor.role === 'district_admin' ? null : actor.schoolId);
+      return rows.map((row) => ({ ...row, canEndSessions: canEndSessionsOf(actor, { id: row.id, role: row.role, schoolId: row.school_id }).allowed }));
     },
 
     demoAccountsPresent: () => demoAccountsPresent(db),

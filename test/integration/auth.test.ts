@@ -258,6 +258,105 @@ for (const dialect of DIALECTS) {
       });
     });
 
+    describe('ending sessions', () => {
+      const sessionsOf = async (userId: number) =>
+        Number((await handle.db.selectFrom('sessions').select((eb) => eb.fn.countAll<number>().as('n')).where('user_id', '=', userId).executeTakeFirstOrThrow()).n);
+
+      it('lets a parent log out everywhere else and stay signed in here', async () => {
+        const userId = await createUser(handle, { login: 'many-devices@example.com' });
+        const phone = new Browser(app);
+        const tablet = new Browser(app);
+        const laptop = new Browser(app, { lang: 'en' });
+        for (const browser of [phone, tablet, laptop]) await signIn(handle, browser, userId);
+        const page = await (await laptop.get('/account')).text();
+        expect(page).toContain('You are signed in on 3 browsers or devices');
+        const response = await laptop.post('/account/sessions/end-others', {});
+        expect(response.status).toBe(200);
+        expect(await response.text()).toContain('Signed out on 2 other devices');
+        expect((await phone.get('/account')).status).toBe(303);
+        expect((await tablet.get('/account')).status).toBe(303);
+        expect((await laptop.get('/account')).status).toBe(200);
+        expect(await sessionsOf(userId)).toBe(1);
+        const audit = await handle.db.selectFrom('audit_events').selectAll().where('action', '=', 'account.other_sessions_ended').where('subject_id', '=', String(userId)).executeTakeFirstOrThrow();
+        expect(typeof audit.detail === 'string' ? JSON.parse(audit.detail) : audit.detail).toEqual({ ended: 2 });
+      });
+
+      it('lets a school admin sign a teacher of their school out everywhere, after a confirm step, audited', async () => {
+        const teacherId = await createUser(handle, { login: 'lost-phone@example.com', name: '丢手机老师', role: 'teacher', schoolId: schoolA });
+        const teacherPhone = new Browser(app);
+        const teacherPc = new Browser(app);
+        await signIn(handle, teacherPhone, teacherId);
+        await signIn(handle, teacherPc, teacherId);
+        const admin = new Browser(app);
+        await signIn(handle, admin, await createUser(handle, { login: 'admin-ends@example.com', role: 'school_admin', schoolId: schoolA }));
+
+        const staffPage = await (await admin.get('/admin/staff')).text();
+        expect(staffPage).toContain(`href="/admin/users/${teacherId}/sessions"`);
+        const confirm = await admin.get(`/admin/users/${teacherId}/sessions`);
+        expect(confirm.status).toBe(200);
+        const confirmHtml = await confirm.text();
+        expect(confirmHtml).toContain('让 丢手机老师 在所有设备上退出登录？');
+        expect(confirmHtml).toContain('目前在 2 个浏览器或设备上登录');
+        expect(await sessionsOf(teacherId)).toBe(2); // the confirm page ends nothing
+
+        // A POST without the confirm page's "yes" only leads to that page.
+        const unconfirmed = await admin.post(`/admin/users/${teacherId}/sessions/end`, {});
+        expect(unconfirmed.status).toBe(303);
+        expect(unconfirmed.headers.get('location')).toBe(`/admin/users/${teacherId}/sessions`);
+        expect(await sessionsOf(teacherId)).toBe(2);
+
+        const ended = await admin.post(`/admin/users/${teacherId}/sessions/end`, { confirm: 'yes' });
+        expect(ended.status).toBe(200);
+        expect(await ended.text()).toContain('已让 丢手机老师 在所有设备上退出登录（结束了 2 个登录）');
+        expect(await sessionsOf(teacherId)).toBe(0);
+        expect((await teacherPhone.get('/teach')).status).toBe(303);
+        expect((await teacherPc.get('/teach')).status).toBe(303);
+        const audit = await handle.db.selectFrom('audit_events').selectAll().where('action', '=', 'account.sessions_ended').where('subject_id', '=', String(teacherId)).executeTakeFirstOrThrow();
+        expect(audit.school_id).toBe(schoolA);
+        expect(typeof audit.detail === 'string' ? JSON.parse(audit.detail) : audit.detail).toEqual({ ended: 2 });
+        // The teacher can simply log in again.
+        expect((await new Browser(app).post('/login', { login: 'lost-phone@example.com', password: FIXTURE_PASSWORD })).status).toBe(303);
+      });
+
+      it('refuses an admin of another school, a parent and a teacher, and ends nothing', async () => {
+        const teacherId = await createUser(handle, { login: 'protected-teacher@example.com', role: 'teacher', schoolId: schoolA });
+        await signIn(handle, new Browser(app), teacherId);
+        const otherAdmin = new Browser(app, { lang: 'en' });
+        await signIn(handle, otherAdmin, await createUser(handle, { login: 'admin-b-ends@example.com', role: 'school_admin', schoolId: schoolB }));
+        const auditBefore = await countRows(handle, 'audit_events');
+        expect((await otherAdmin.get(`/admin/users/${teacherId}/sessions`)).status).toBe(404);
+        const refused = await otherAdmin.post(`/admin/users/${teacherId}/sessions/end`, { confirm: 'yes' });
+        expect(refused.status).toBe(404);
+        expect(await refused.text()).toContain('not found');
+        expect(await (await otherAdmin.get('/admin/staff')).text()).not.toContain(`/admin/users/${teacherId}/sessions`);
+        for (const role of ['parent', 'teacher'] as const) {
+          const browser = new Browser(app);
+          await signIn(handle, browser, await createUser(handle, { login: `${role}-ends@example.com`, role, schoolId: role === 'teacher' ? schoolA : null }));
+          expect((await browser.post(`/admin/users/${teacherId}/sessions/end`, { confirm: 'yes' })).status).toBe(403);
+        }
+        for (const bad of ['0', '99999999', 'abc', '1e3']) {
+          expect((await otherAdmin.post(`/admin/users/${bad}/sessions/end`, { confirm: 'yes' })).status).toBe(404);
+        }
+        expect(await sessionsOf(teacherId)).toBe(1);
+        expect(await countRows(handle, 'audit_events')).toBe(auditBefore);
+      });
+
+      it('lets the district admin sign a parent out everywhere, and points them to their own account page for themselves', async () => {
+        const parentId = await createUser(handle, { login: 'district-target@example.com' });
+        await signIn(handle, new Browser(app), parentId);
+        const district = new Browser(app, { lang: 'en' });
+        const districtId = await createUser(handle, { login: 'district-ends@example.com', role: 'district_admin' });
+        await signIn(handle, district, districtId);
+        const ended = await district.post(`/admin/users/${parentId}/sessions/end`, { confirm: 'yes' });
+        expect(ended.status).toBe(200);
+        expect(await sessionsOf(parentId)).toBe(0);
+        const self = await district.post(`/admin/users/${districtId}/sessions/end`, { confirm: 'yes' });
+        expect(self.status).toBe(422);
+        expect(await self.text()).toContain('This is your own account');
+        expect(await sessionsOf(districtId)).toBe(1);
+      });
+    });
+
     it('shows the header school name for staff', async () => {
       const teacher = new Browser(app);
       await signIn(handle, teacher, await createUser(handle, { login: 'header@example.com', role: 'teacher', schoolId: schoolB }));
