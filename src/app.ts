@@ -14,6 +14,7 @@ import { authRoutes } from './auth/auth.routes.tsx';
 import { updateUserLang } from './auth/auth.repository.ts';
 import { createLucia } from './auth/lucia.ts';
 import { sessionMiddleware } from './auth/session.middleware.ts';
+import { lifetimeFromSettings } from './auth/session.policy.ts';
 import type { Clock } from './clock.ts';
 import type { Config } from './config.ts';
 import type { Database } from './db/schema.ts';
@@ -47,7 +48,7 @@ import { createSchoolsService } from './schools/schools.service.ts';
 
 export interface AppDeps {
   db: Kysely<Database>;
-  config: Pick<Config, 'publicOrigin' | 'trustProxy' | 'bodyLimitBytes' | 'sessionDays' | 'timeZone' | 'env' | 'districtName' | 'mail' | 'webhookUrl' | 'maxInFlight' | 'logRequests' | 'catalogueCacheMs'>;
+  config: Pick<Config, 'publicOrigin' | 'trustProxy' | 'bodyLimitBytes' | 'sessionDays' | 'staffIdleMinutes' | 'sessionMaxDays' | 'timeZone' | 'env' | 'districtName' | 'mail' | 'webhookUrl' | 'maxInFlight' | 'logRequests' | 'catalogueCacheMs'>;
   clock: Clock;
   /** Where unexpected errors go; never given passwords or session ids. */
   logError?: (error: unknown, context: { method: string; path: string }) => void;
@@ -64,7 +65,7 @@ export function createApp(deps: AppDeps) {
   const { db, config, clock } = deps;
   const facts = { publicOrigin: config.publicOrigin, trustProxy: config.trustProxy };
   const lucia = createLucia(db, { sessionDays: config.sessionDays, clock });
-  const auth = createAuthService({ db, lucia, clock });
+  const auth = createAuthService({ db, lucia, clock, lifetime: lifetimeFromSettings(config) });
   const schools = createSchoolsService({ db, clock, timeZone: config.timeZone });
   const catalogue = createCatalogueService({ db, clock, timeZone: config.timeZone, cacheMs: config.catalogueCacheMs });
   const family = createFamilyService({ db, clock, timeZone: config.timeZone });
@@ -153,7 +154,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', auditRoutes({ auditLog }));
   app.route('/', notificationRoutes({ notifications }));
   app.route('/', catalogueAdminRoutes({ admin: catalogueAdmin, timeZone: config.timeZone }));
-  app.route('/', authRoutes({ auth, schools, facts }));
+  app.route('/', authRoutes({ auth, schools, facts, sessionSettings: config }));
   app.route('/', familyRoutes({ family, schools, attendance, facts, timeZone: config.timeZone }));
 
   app.notFound((c) => errorPage(c, 404));

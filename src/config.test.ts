@@ -37,4 +37,13 @@ describe('configuration from the environment', () => {
     expect(loadConfig({ DATABASE_URL: 'postgres://u:p@db/x', SEED_DEMO: '1' }).seedDemo).toBe(true);
     expect(loadConfig({ SEED_DEMO: '0' }).seedDemo).toBe(false);
   });
+
+  it('keeps parents signed in for 30 idle days, staff for 8 idle hours, nobody past 90 days', () => {
+    const config = loadConfig({});
+    expect([config.sessionDays, config.staffIdleMinutes, config.sessionMaxDays]).toEqual([30, 480, 90]);
+    const set = loadConfig({ SESSION_DAYS: '7', SESSION_STAFF_IDLE_MINUTES: '60', SESSION_MAX_DAYS: '30' });
+    expect([set.sessionDays, set.staffIdleMinutes, set.sessionMaxDays]).toEqual([7, 60, 30]);
+    expect(() => loadConfig({ SESSION_STAFF_IDLE_MINUTES: '1' })).toThrow(/SESSION_STAFF_IDLE_MINUTES: must be at least 5/);
+    expect(() => loadConfig({ SESSION_MAX_DAYS: 'forever' })).toThrow(/SESSION_MAX_DAYS: must be a whole number of days/);
+  });
 });

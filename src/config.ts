@@ -15,7 +15,12 @@ export interface Config {
   readonly publicOrigin: string | undefined;
   readonly trustProxy: boolean;
   readonly bodyLimitBytes: number;
+  /** A session ends after this many days without use (the parents' limit; staff have a shorter one). */
   readonly sessionDays: number;
+  /** A staff member's (teacher, school or district admin) session ends after this many minutes without use. */
+  readonly staffIdleMinutes: number;
+  /** No session lasts longer than this many days after its login, however much it is used. */
+  readonly sessionMaxDays: number;
   readonly sqliteSynchronous: 'NORMAL' | 'FULL';
   /** The district's IANA time zone: what "today" and a meeting's time mean. */
   readonly timeZone: string;
@@ -75,6 +80,8 @@ const environmentSchema = z.object({
   TRUST_PROXY: flag.default('0'),
   BODY_LIMIT_KB: wholeNumber('kilobytes', 1, Number.MAX_SAFE_INTEGER, 1024),
   SESSION_DAYS: wholeNumber('days', 1, 365, 30),
+  SESSION_STAFF_IDLE_MINUTES: wholeNumber('minutes', 5, 525_600, 480),
+  SESSION_MAX_DAYS: wholeNumber('days', 1, 3650, 90),
   SQLITE_SYNCHRONOUS: z.enum(['NORMAL', 'FULL'], { error: 'must be NORMAL or FULL' }).default('NORMAL'),
   DISTRICT_NAME: z.string().trim().min(1, 'must not be empty').max(60, 'must be at most 60 characters').default('云溪高新区'),
   DISTRICT_NAME_EN: z.string().trim().min(1, 'must not be empty').max(80, 'must be at most 80 characters').default('Yunxi Hi-Tech Zone'),
@@ -142,6 +149,8 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     trustProxy: values.TRUST_PROXY === '1',
     bodyLimitBytes: values.BODY_LIMIT_KB * 1024,
     sessionDays: values.SESSION_DAYS,
+    staffIdleMinutes: values.SESSION_STAFF_IDLE_MINUTES,
+    sessionMaxDays: values.SESSION_MAX_DAYS,
     sqliteSynchronous: values.SQLITE_SYNCHRONOUS,
     timeZone: values.TIME_ZONE,
     districtName: Object.freeze({ zh: values.DISTRICT_NAME, en: values.DISTRICT_NAME_EN }),

@@ -76,3 +76,25 @@ export async function writeThrottle(db: Kysely<Database>, key: string, state: Th
 export async function clearThrottle(db: Kysely<Database>, key: string): Promise<void> {
   await db.deleteFrom('login_throttles').where('key', '=', key).execute();
 }
+
+/** Notes a session's latest use (written at most once a minute per session, see session.policy.ts). */
+export async function touchSession(db: Kysely<Database>, sessionId: string, at: Date): Promise<void> {
+  await db.updateTable('sessions').set({ last_seen_at: at.toISOString() }).where('id', '=', sessionId).execute();
+}
+
+export async function countUserSessions(db: Kysely<Database>, userId: number): Promise<number> {
+  const row = await db
+    .selectFrom('sessions')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .where('user_id', '=', userId)
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
+/** Ends a user's sessions, all of them or all but one; answers how many ended. */
+export async function deleteUserSessions(db: Kysely<Database>, userId: number, except?: string): Promise<number> {
+  let query = db.deleteFrom('sessions').where('user_id', '=', userId);
+  if (except !== undefined) query = query.where('id', '!=', except);
+  const result = await query.executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

@@ -1,11 +1,11 @@
-// HTTP for accounts: /register, /login, /logout, /account, /admin/staff. Parse, call the service, render.
+// HTTP for accounts: /register, /login, /logout, /account (password, other devices), /admin/staff and ending someone's sessions.
 import { Hono } from 'hono';
 import type { Context } from 'hono';
 import { z } from 'zod';
 import { type FormState, emptyForm } from '../../views/chrome.ts';
-import { AccountPage, PasswordForm, type PasswordField } from '../../views/pages/account.tsx';
+import { AccountPage, type AccountSessions, PasswordForm, type PasswordField } from '../../views/pages/account.tsx';
 import { LoginForm, LoginPage, type LoginField, RegisterForm, RegisterPage, type RegisterField } from '../../views/pages/auth.tsx';
-import { StaffPage, type StaffField, type StaffFormOptions } from '../../views/pages/staff.tsx';
+import { EndSessionsPage, StaffPage, type StaffField, type StaffFormOptions } from '../../views/pages/staff.tsx';
 import type { AppEnv } from '../http/app-env.ts';
 import { parseForm, safeLocalPath, textField, translateErrors } from '../http/forms.ts';
 import { chromeFor, errorPage, respond } from '../http/pages.tsx';
@@ -25,6 +25,14 @@ const staffSchema = z.object({
   role: z.enum(STAFF_ROLES, { error: 'form.required' }),
   school: textField(20, { optional: true }).optional(),
 });
+const userIdParam = z.string().regex(/^\d{1,9}$/).transform(Number);
+const endSessionsSchema = z.object({ confirm: textField(10, { optional: true }).optional() });
+
+export interface SessionSettings {
+  sessionDays: number;
+  staffIdleMinutes: number;
+  sessionMaxDays: number;
+}
 
 /** After a successful form: a real redirect for browsers and scripts, HX-Redirect for htmx. */
 function redirectAfterForm(c: Context<AppEnv>, to: string) {
@@ -35,8 +43,8 @@ function redirectAfterForm(c: Context<AppEnv>, to: string) {
   return c.redirect(to, 303);
 }
 
-export function authRoutes(deps: { auth: AuthService; schools: SchoolsService; facts: DeploymentFacts }) {
-  const { auth, schools, facts } = deps;
+export function authRoutes(deps: { auth: AuthService; schools: SchoolsService; facts: DeploymentFacts; sessionSettings: SessionSettings }) {
+  const { auth, schools, facts, sessionSettings } = deps;
   const app = new Hono<AppEnv>();
 
   async function demoAccounts(c: Context<AppEnv>) {
@@ -123,14 +131,31 @@ export function authRoutes(deps: { auth: AuthService; schools: SchoolsService; f
     return { name: user.name, login: user.login, roleLabel: t(`role.${user.role}`), schoolName: user.schoolName?.[lang] ?? null };
   }
 
-  app.get('/account', requireUser(), (c) =>
-    respond(c, { page: () => <AccountPage chrome={chromeFor(c)} account={accountDetails(c)} form={emptyForm()} /> }),
-  );
+  async function accountSessions(c: Context<AppEnv>, ended?: number): Promise<AccountSessions> {
+    const staffHours = Math.round((sessionSettings.staffIdleMinutes / 60) * 10) / 10;
+    return {
+      count: await auth.sessionCount(c.var.user!.id),
+      ended,
+      lifetime: { parentDays: sessionSettings.sessionDays, staffHours: c.var.i18n.format.number(staffHours), maxDays: sessionSettings.sessionMaxDays },
+    };
+  }
+
+  app.get('/account', requireUser(), async (c) => {
+    const sessions = await accountSessions(c);
+    return respond(c, { page: () => <AccountPage chrome={chromeFor(c)} account={accountDetails(c)} sessions={sessions} form={emptyForm()} /> });
+  });
+
+  app.post('/account/sessions/end-others', requireUser(), async (c) => {
+    const ended = await auth.endOtherSessions(c.var.user!, c.var.sessionId!);
+    const sessions = await accountSessions(c, ended);
+    return respond(c, { page: () => <AccountPage chrome={chromeFor(c, '/account')} account={accountDetails(c)} sessions={sessions} form={emptyForm()} /> });
+  });
 
   app.post('/account/password', requireUser(), async (c) => {
     const parsed = await parseForm(c, passwordSchema);
     const result = parsed.ok ? await auth.changePassword(c.var.user!, parsed.data) : parsed;
     if (result.ok) writeSessionCookie(c, result.session);
+    const sessions = c.var.htmx ? null : await accountSessions(c);
     const form: FormState<PasswordField> = result.ok ? emptyForm() : { values: {}, errors: translateErrors(c.var.i18n, result.errors) };
     const status = result.ok ? 200 : 422;
     const chrome = chromeFor(c, '/account');
@@ -138,7 +163,7 @@ export function authRoutes(deps: { auth: AuthService; schools: SchoolsService; f
     return respond(
       c,
       {
-        page: () => <AccountPage chrome={chrome} account={accountDetails(c)} form={form} changed={changed} />,
+        page: () => <AccountPage chrome={chrome} account={accountDetails(c)} sessions={sessions!} form={form} changed={changed} />,
         fragment: () => <PasswordForm chrome={chrome} form={form} changed={changed} />,
       },
       status,
@@ -167,6 +192,7 @@ export function authRoutes(deps: { auth: AuthService; schools: SchoolsService; f
     form: FormState<StaffField>,
     status: 200 | 201 | 422,
     created?: { name: string; temporaryPassword: string },
+    notice?: string,
   ) {
     const { t, lang } = c.var.i18n;
     const rows = await auth.listStaff(c.var.user!);
@@ -175,11 +201,12 @@ export function authRoutes(deps: { auth: AuthService; schools: SchoolsService; f
       login: row.email ?? row.phone ?? '',
       roleLabel: t(`role.${row.role}`),
       schoolName: (lang === 'en' ? row.name_en : row.name_zh) ?? '—',
+      endSessionsHref: row.canEndSessions ? `/admin/users/${row.id}/sessions` : null,
     }));
     const options = await staffFormOptions(c);
     // No cache anywhere: the page can carry a first password.
     c.header('Cache-Control', 'no-store');
-    return respond(c, { page: () => <StaffPage chrome={chromeFor(c, '/admin/staff')} staff={staff} form={form} options={options} created={created} /> }, status);
+    return respond(c, { page: () => <StaffPage chrome={chromeFor(c, '/admin/staff')} staff={staff} form={form} options={options} created={created} notice={notice} /> }, status);
   }
 
   app.get('/admin/staff', staffOnly, (c) => renderStaff(c, emptyForm(), 200));
@@ -198,6 +225,34 @@ export function authRoutes(deps: { auth: AuthService; schools: SchoolsService; f
     });
     if (!result.ok) return renderStaff(c, { values, errors: translateErrors(c.var.i18n, result.errors) }, 422);
     return renderStaff(c, emptyForm(), 201, { name: parsed.data.name.trim(), temporaryPassword: result.temporaryPassword });
+  });
+
+  // Signing someone out everywhere: a confirm page, then the POST. Someone the admin may not act on is "not found".
+  app.get('/admin/users/:id/sessions', staffOnly, async (c) => {
+    const id = userIdParam.safeParse(c.req.param('id'));
+    const target = id.success ? await auth.sessionsTarget(c.var.user!, id.data) : null;
+    if (!target) return errorPage(c, 404);
+    c.header('Cache-Control', 'no-store');
+    const refusal = target.decision === 'self' ? c.var.i18n.t('sessions.admin.self') : undefined;
+    return respond(c, { page: () => <EndSessionsPage chrome={chromeFor(c)} target={target} refusal={refusal} /> });
+  });
+
+  app.post('/admin/users/:id/sessions/end', staffOnly, async (c) => {
+    const id = userIdParam.safeParse(c.req.param('id'));
+    if (!id.success) return errorPage(c, 404);
+    const parsed = await parseForm(c, endSessionsSchema);
+    // Only the confirm page's button says yes; anything else goes to that page first, and nothing ends.
+    if (!parsed.ok || parsed.data.confirm !== 'yes') {
+      const target = await auth.sessionsTarget(c.var.user!, id.data);
+      return target ? redirectAfterForm(c, `/admin/users/${id.data}/sessions`) : errorPage(c, 404);
+    }
+    const result = await auth.endSessionsFor(c.var.user!, id.data);
+    if (!result.ok) {
+      if (result.reason === 'notFound') return errorPage(c, 404);
+      const target = (await auth.sessionsTarget(c.var.user!, id.data))!;
+      return respond(c, { page: () => <EndSessionsPage chrome={chromeFor(c)} target={target} refusal={c.var.i18n.t('sessions.admin.self')} /> }, 422);
+    }
+    return renderStaff(c, emptyForm(), 200, undefined, c.var.i18n.t('sessions.admin.ended', { name: result.name, count: result.ended }));
   });
 
   return app;

@@ -1,4 +1,4 @@
-// Account use cases: register, log in (throttled), log out, change password, open staff accounts.
+// Account use cases: register, log in (throttled), log out, session lifetime, change password, staff accounts, ending sessions.
 import { randomInt } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { type AuditEvent, recordAudit } from '../audit/audit.service.ts';
@@ -16,7 +16,8 @@ import {
 } from './credentials.policy.ts';
 import type { AppLucia } from './lucia.ts';
 import { hashPassword, verifyAgainstDecoy, verifyPassword } from './password.ts';
-import { type Actor, type StaffRole, canOpenStaffAccount } from './roles.policy.ts';
+import { type Actor, type StaffRole, canEndSessionsOf, canOpenStaffAccount } from './roles.policy.ts';
+import { type SessionLifetime, sessionStanding } from './session.policy.ts';
 import type { SessionUser } from './session-user.ts';
 import { ACCOUNT_LIMIT, ADDRESS_LIMIT, checkThrottle, recordFailure } from './throttle.policy.ts';
 
@@ -44,6 +45,16 @@ export type StaffAccountResult =
   | { ok: true; userId: number; temporaryPassword: string }
   | { ok: false; errors: FieldErrors<'name' | 'login' | 'role' | 'school'> };
 
+export type EndSessionsResult = { ok: true; ended: number; name: string } | { ok: false; reason: 'notFound' | 'self' };
+
+export interface SessionsTarget {
+  id: number;
+  name: string;
+  login: string;
+  role: Role;
+  sessions: number;
+}
+
 export type SessionCheck = { user: SessionUser; session: { id: string; fresh: boolean; expiresAt: Date } } | null;
 
 export const DEMO_PASSWORD = 'clubroll-demo';
@@ -61,12 +72,26 @@ export function demoAccountsPresent(db: Kysely<Database>): Promise<boolean> {
 
 const TEMPORARY_PASSWORD_ALPHABET = 'abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 
-export function createAuthService(deps: { db: Kysely<Database>; lucia: AppLucia; clock: Clock }) {
-  const { db, lucia, clock } = deps;
+export function createAuthService(deps: { db: Kysely<Database>; lucia: AppLucia; clock: Clock; lifetime: SessionLifetime }) {
+  const { db, lucia, clock, lifetime } = deps;
+
+  /** The cookie never outlives the session's absolute end. */
+  function cookieExpiry(expiresAt: Date, createdAt: Date): Date {
+    const absoluteEnd = createdAt.getTime() + lifetime.maxMs;
+    return expiresAt.getTime() > absoluteEnd ? new Date(absoluteEnd) : expiresAt;
+  }
 
   async function startSession(userId: number): Promise<NewSession> {
-    const session = await lucia.createSession(userId, { created_at: clock.now().toISOString() });
-    return { id: session.id, expiresAt: session.expiresAt };
+    const now = clock.now();
+    const session = await lucia.createSession(userId, { created_at: now.toISOString(), last_seen_at: now.toISOString() });
+    return { id: session.id, expiresAt: cookieExpiry(session.expiresAt, now) };
+  }
+
+  /** The person whose sessions an admin may end, or null when the admin may not (or there is nobody). */
+  async function sessionsTargetFor(actor: Actor, userId: number) {
+    const target = await accounts.findUserById(db, userId);
+    if (!target) return { decision: { allowed: false, reason: 'notFound' } as const, target: null };
+    return { decision: canEndSessionsOf(actor, { id: target.id, role: target.role, schoolId: target.school_id }), target };
   }
 
   /** Name and login rules shared by self-registration and staff accounts; the login must also be free. */
@@ -156,9 +181,26 @@ export function createAuthService(deps: { db: Kysely<Database>; lucia: AppLucia;
       await lucia.invalidateSession(sessionId);
     },
 
+    /**
+     * The session's user, or null when the id is unknown, expired, idle too long or past its absolute end (the
+     * last three are deleted). Notes the use at most once a minute.
+     */
     async checkSession(sessionId: string): Promise<SessionCheck> {
       const { session, user } = await lucia.validateSession(sessionId);
       if (!session) return null;
+      const now = clock.now();
+      const createdAt = new Date(session.createdAt ?? now);
+      const standing = sessionStanding(
+        { createdAt, lastSeenAt: session.lastSeenAt ? new Date(session.lastSeenAt) : null },
+        user.role,
+        now,
+        lifetime,
+      );
+      if (!standing.live) {
+        await lucia.invalidateSession(session.id);
+        return null;
+      }
+      if (standing.touch) await accounts.touchSession(db, session.id, now);
       return {
         user: {
           id: user.id,
@@ -169,7 +211,7 @@ export function createAuthService(deps: { db: Kysely<Database>; lucia: AppLucia;
           login: user.login,
           schoolName: user.schoolName,
         },
-        session: { id: session.id, fresh: session.fresh, expiresAt: session.expiresAt },
+        session: { id: session.id, fresh: session.fresh, expiresAt: cookieExpiry(session.expiresAt, createdAt) },
       };
     },
 
@@ -193,6 +235,46 @@ export function createAuthService(deps: { db: Kysely<Database>; lucia: AppLucia;
       // Every other device is signed out; this one continues on a brand-new session id.
       await lucia.invalidateUserSessions(user.id);
       return { ok: true, session: await startSession(user.id) };
+    },
+
+    /** How many browsers and devices the user is signed in on (this one included). */
+    sessionCount(userId: number): Promise<number> {
+      return accounts.countUserSessions(db, userId);
+    },
+
+    /** "Log out everywhere else": ends every session of the user but this one. */
+    async endOtherSessions(user: SessionUser, currentSessionId: string): Promise<number> {
+      return db.transaction().execute(async (trx) => {
+        const ended = await accounts.deleteUserSessions(trx, user.id, currentSessionId);
+        await recordAudit(trx, { actorId: user.id, action: 'account.other_sessions_ended', subjectType: 'user', subjectId: user.id, schoolId: user.schoolId, detail: { ended } }, clock.now());
+        return ended;
+      });
+    },
+
+    /** For the confirm page: the person and how many sessions they have, or null when the admin may not end them. */
+    async sessionsTarget(actor: Actor, userId: number): Promise<(SessionsTarget & { decision: 'allowed' | 'self' }) | null> {
+      const { decision, target } = await sessionsTargetFor(actor, userId);
+      if (!target || (!decision.allowed && decision.reason === 'notFound')) return null;
+      return {
+        id: target.id,
+        name: target.name,
+        login: target.email ?? target.phone ?? '',
+        role: target.role,
+        sessions: await accounts.countUserSessions(db, target.id),
+        decision: decision.allowed ? 'allowed' : 'self',
+      };
+    },
+
+    /** An admin signs someone out on every device (a lost phone, a teacher who left); audited. */
+    async endSessionsFor(actor: Actor, userId: number): Promise<EndSessionsResult> {
+      const { decision, target } = await sessionsTargetFor(actor, userId);
+      if (!target || !decision.allowed) return { ok: false, reason: decision.allowed ? 'notFound' : decision.reason };
+      const ended = await db.transaction().execute(async (trx) => {
+        const count = await accounts.deleteUserSessions(trx, target.id);
+        await recordAudit(trx, { actorId: actor.id, action: 'account.sessions_ended', subjectType: 'user', subjectId: target.id, schoolId: target.school_id, detail: { ended: count } }, clock.now());
+        return count;
+      });
+      return { ok: true, ended, name: target.name };
     },
 
     async setLanguage(userId: number, lang: Lang): Promise<void> {
@@ -225,8 +307,9 @@ export function createAuthService(deps: { db: Kysely<Database>; lucia: AppLucia;
       return { ok: true, userId, temporaryPassword };
     },
 
-    listStaff(actor: Actor) {
-      return accounts.listStaff(db, actor.role === 'district_admin' ? null : actor.schoolId);
+    async listStaff(actor: Actor) {
+      const rows = await accounts.listStaff(db, actor.role === 'district_admin' ? null : actor.schoolId);
+      return rows.map((row) => ({ ...row, canEndSessions: canEndSessionsOf(actor, { id: row.id, role: row.role, schoolId: row.school_id }).allowed }));
     },
 
     demoAccountsPresent: () => demoAccountsPresent(db),

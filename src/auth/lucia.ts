@@ -8,11 +8,15 @@ import type { SessionUser } from './session-user.ts';
 
 export const SESSION_COOKIE = 'clubroll_session';
 
-/** Lucia keeps the session rules (ids, expiry, sliding renewal); our routes write the cookie (see session.middleware.ts). */
+/**
+ * Lucia keeps the session ids and the sliding expiry of the row (SESSION_DAYS, renewed while used); the idle and
+ * absolute limits are ours (session.policy.ts, checked in auth.service.ts). Our routes write the cookie.
+ */
 export function createLucia(db: Kysely<Database>, options: { sessionDays: number; clock: Clock }) {
   return new Lucia(new KyselySessionAdapter(db, () => options.clock.now()), {
     sessionExpiresIn: new TimeSpan(options.sessionDays, 'd'),
     sessionCookie: { name: SESSION_COOKIE },
+    getSessionAttributes: (attributes) => ({ createdAt: attributes.created_at ?? null, lastSeenAt: attributes.last_seen_at ?? null }),
     getUserAttributes: (attributes): Omit<SessionUser, 'id'> => ({
       name: attributes.name,
       role: attributes.role,
@@ -31,6 +35,6 @@ declare module 'lucia' {
     Lucia: AppLucia;
     UserId: number;
     DatabaseUserAttributes: SessionUserRow;
-    DatabaseSessionAttributes: { created_at?: string };
+    DatabaseSessionAttributes: { created_at?: string; last_seen_at?: string | null };
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canManageSchool, canOpenStaffAccount } from './roles.policy.ts';
+import { canEndSessionsOf, canManageSchool, canOpenStaffAccount } from './roles.policy.ts';
 
 const district = { id: 1, role: 'district_admin', schoolId: null } as const;
 const adminOfA = { id: 2, role: 'school_admin', schoolId: 10 } as const;
@@ -35,5 +35,24 @@ describe('who opens staff accounts', () => {
   it('refuses teachers and parents outright', () => {
     expect(canOpenStaffAccount(teacherOfA, 'teacher', 10)).toEqual({ allowed: false, reason: 'roleNotAllowed' });
     expect(canOpenStaffAccount(parent, 'teacher', 10)).toEqual({ allowed: false, reason: 'roleNotAllowed' });
+  });
+});
+
+describe('who may sign someone out everywhere', () => {
+  const teacherOfB = { id: 5, role: 'teacher', schoolId: 11 } as const;
+  const otherAdminOfA = { id: 6, role: 'school_admin', schoolId: 10 } as const;
+
+  it('lets a school admin end the sessions of their own school’s teachers only', () => {
+    expect(canEndSessionsOf(adminOfA, teacherOfA)).toEqual({ allowed: true });
+    expect(canEndSessionsOf(adminOfA, teacherOfB)).toEqual({ allowed: false, reason: 'notFound' });
+    expect(canEndSessionsOf(adminOfA, otherAdminOfA)).toEqual({ allowed: false, reason: 'notFound' });
+    expect(canEndSessionsOf(adminOfA, parent)).toEqual({ allowed: false, reason: 'notFound' });
+  });
+
+  it('lets the district admin end anyone’s sessions but their own, and nobody else anyone’s', () => {
+    for (const target of [teacherOfA, teacherOfB, adminOfA, parent]) expect(canEndSessionsOf(district, target)).toEqual({ allowed: true });
+    expect(canEndSessionsOf(district, district)).toEqual({ allowed: false, reason: 'self' });
+    expect(canEndSessionsOf(teacherOfA, teacherOfA)).toEqual({ allowed: false, reason: 'notFound' });
+    expect(canEndSessionsOf(parent, teacherOfA)).toEqual({ allowed: false, reason: 'notFound' });
   });
 });

@@ -39,3 +39,16 @@ export function canOpenStaffAccount(actor: Actor, role: StaffRole, schoolId: num
   if (schoolId === null) return { allowed: false, reason: 'schoolRequired' };
   return canManageSchool(actor, schoolId) ? { allowed: true } : { allowed: false, reason: 'schoolNotAllowed' };
 }
+
+export type EndSessionsDecision = { allowed: true } | { allowed: false; reason: 'notFound' | 'self' };
+
+/**
+ * Who may sign another person out everywhere: a district admin anyone, a school admin the teachers of their own
+ * school (the accounts they open). Anyone else is told the account does not exist; one's own sessions are ended
+ * from the account page instead.
+ */
+export function canEndSessionsOf(actor: Actor, target: { id: number; role: Role; schoolId: number | null }): EndSessionsDecision {
+  if (actor.role === 'district_admin') return target.id === actor.id ? { allowed: false, reason: 'self' } : { allowed: true };
+  if (actor.role === 'school_admin' && target.role === 'teacher' && target.schoolId !== null && target.schoolId === actor.schoolId) return { allowed: true };
+  return { allowed: false, reason: 'notFound' };
+}

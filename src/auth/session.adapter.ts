@@ -30,6 +30,7 @@ export class KyselySessionAdapter implements Adapter {
         'sessions.user_id',
         'sessions.expires_at',
         'sessions.created_at',
+        'sessions.last_seen_at',
         'users.name',
         'users.role',
         'users.school_id',
@@ -46,7 +47,7 @@ export class KyselySessionAdapter implements Adapter {
       id: row.id,
       userId: row.user_id,
       expiresAt: new Date(row.expires_at),
-      attributes: { created_at: row.created_at },
+      attributes: { created_at: row.created_at, last_seen_at: row.last_seen_at },
     };
     const user: DatabaseUser = {
       id: row.user_id,
@@ -70,7 +71,7 @@ export class KyselySessionAdapter implements Adapter {
       id: row.id,
       userId: row.user_id,
       expiresAt: new Date(row.expires_at),
-      attributes: { created_at: row.created_at },
+      attributes: { created_at: row.created_at, last_seen_at: row.last_seen_at },
     }));
   }
 
@@ -82,6 +83,7 @@ export class KyselySessionAdapter implements Adapter {
         user_id: session.userId,
         expires_at: session.expiresAt.toISOString(),
         created_at: session.attributes.created_at ?? this.now().toISOString(),
+        last_seen_at: session.attributes.last_seen_at ?? session.attributes.created_at ?? this.now().toISOString(),
       })
       .execute();
   }

@@ -52,6 +52,8 @@ export interface SessionsTable {
   user_id: number;
   expires_at: Instant;
   created_at: Instant;
+  /** When the session was last used, to the minute (null: not since its login). */
+  last_seen_at: Instant | null;
 }
 
 export interface LoginThrottlesTable {

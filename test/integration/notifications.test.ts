@@ -394,6 +394,8 @@ for (const dialect of DIALECTS) {
             trustProxy: true,
             bodyLimitBytes: 64 * 1024,
             sessionDays: 30,
+            staffIdleMinutes: 480,
+            sessionMaxDays: 90,
             timeZone: 'Asia/Shanghai',
             districtName: { zh: '测试学区', en: 'Test District' },
             mail: undefined,

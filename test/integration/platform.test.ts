@@ -108,6 +108,30 @@ for (const dialect of DIALECTS) {
       expect(await countRows(handle, 'users')).toBe(before);
     });
 
+    it('answers an oversized streamed body without Content-Length (chunked) with 413 and writes nothing', async () => {
+      const before = await countRows(handle, 'users');
+      const encoder = new TextEncoder();
+      let pulled = 0;
+      const body = new ReadableStream<Uint8Array>({
+        pull(controller) {
+          // 8 KB at a time, 256 KB in all, against the 64 KB limit.
+          if (pulled === 0) controller.enqueue(encoder.encode('login=stream%40example.com&password=rainbow-bridge-51&name='));
+          if (pulled++ >= 32) return controller.close();
+          controller.enqueue(encoder.encode('x'.repeat(8 * 1024)));
+        },
+      });
+      const response = await app.request('/register', {
+        method: 'POST',
+        body,
+        duplex: 'half',
+        headers: { origin: ORIGIN, 'content-type': 'application/x-www-form-urlencoded', 'transfer-encoding': 'chunked' },
+      } as RequestInit);
+      expect(response.status).toBe(413);
+      expect(await response.text()).toContain('提交的内容太大');
+      expect(pulled).toBeLessThan(32); // refused once over the limit, not after reading it all
+      expect(await countRows(handle, 'users')).toBe(before);
+    });
+
     describe('languages', () => {
       it('speaks Chinese by default, English when the browser prefers it', async () => {
         const chinese = await app.request('/login');

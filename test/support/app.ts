@@ -21,6 +21,8 @@ export function buildApp(handle: DatabaseHandle, overrides: Partial<AppDeps['con
       trustProxy: true, // tests name the client address with X-Forwarded-For
       bodyLimitBytes: 64 * 1024,
       sessionDays: 30,
+      staffIdleMinutes: 480,
+      sessionMaxDays: 90,
       timeZone: 'Asia/Shanghai',
       districtName: { zh: '测试学区', en: 'Test District' },
       mail: undefined,
@@ -123,12 +125,18 @@ export async function createSchool(handle: DatabaseHandle, slug: string, kind: '
   return row.id;
 }
 
+/**
+ * A fixture session's login and last use lie in the far future, so tests that move their clock days or months
+ * ahead keep their users signed in; tests of the idle and absolute limits log in through POST /login instead.
+ */
+const FIXTURE_SESSION_START = '9999-01-01T00:00:00.000Z';
+
 /** Signs a browser in by writing the session row directly (no password hashing in every test). */
 export async function signIn(handle: DatabaseHandle, browser: Browser, userId: number): Promise<string> {
   const id = generateIdFromEntropySize(25);
   await handle.db
     .insertInto('sessions')
-    .values({ id, user_id: userId, expires_at: new Date(Date.now() + 86_400_000).toISOString(), created_at: new Date().toISOString() })
+    .values({ id, user_id: userId, expires_at: new Date(Date.now() + 86_400_000).toISOString(), created_at: FIXTURE_SESSION_START, last_seen_at: FIXTURE_SESSION_START })
     .execute();
   browser.cookies.set('clubroll_session', id);
   return id;

@@ -31,6 +31,8 @@ export interface Ids {
   enrollment: number;
   guardian: number;
   schoolId: number;
+  /** A teacher of school S whom no browser here uses, signed in elsewhere: whose sessions an admin may end. */
+  staffMember: number;
 }
 
 /** Every route of the app: who may use it, and the path to try with ids that are parent A's, teacher X's, school S's. */
@@ -52,6 +54,7 @@ export const MATRIX: Record<string, { allowed: keyof typeof RULES; path: (ids: I
   'POST /logout': { allowed: 'everyone', path: () => '/logout' },
   'GET /account': { allowed: 'signedIn', path: () => '/account' },
   'POST /account/password': { allowed: 'signedIn', path: () => '/account/password' },
+  'POST /account/sessions/end-others': { allowed: 'signedIn', path: () => '/account/sessions/end-others' },
   'GET /notifications': { allowed: 'signedIn', path: () => '/notifications' },
   'POST /notifications/read': { allowed: 'signedIn', path: () => '/notifications/read' },
   'POST /offerings/:id/enrollments': { allowed: 'parentA', path: (ids) => `/offerings/${ids.offering}/enrollments`, fields: (ids) => ({ child: String(ids.child) }) },
@@ -88,6 +91,8 @@ export const MATRIX: Record<string, { allowed: keyof typeof RULES; path: (ids: I
   'GET /admin': { allowed: 'admins', path: () => '/admin' },
   'GET /admin/staff': { allowed: 'admins', path: () => '/admin/staff' },
   'POST /admin/staff': { allowed: 'admins', path: () => '/admin/staff' },
+  'GET /admin/users/:id/sessions': { allowed: 'adminS', path: (ids) => `/admin/users/${ids.staffMember}/sessions` },
+  'POST /admin/users/:id/sessions/end': { allowed: 'adminS', path: (ids) => `/admin/users/${ids.staffMember}/sessions/end`, fields: () => ({ confirm: 'yes' }) },
   'GET /admin/audit': { allowed: 'admins', path: () => '/admin/audit' },
   'GET /admin/catalogue-template.csv': { allowed: 'admins', path: () => '/admin/catalogue-template.csv' },
   'GET /admin/schools/:schoolId': { allowed: 'adminS', path: (ids) => `/admin/schools/${ids.schoolId}` },
@@ -147,7 +152,9 @@ export async function matrixWorld(handle: TestDatabase) {
   await handle.db.insertInto('guardianships').values({ user_id: users.parentB, child_id: other, created_at: now }).execute();
   const enrollment = (await handle.db.insertInto('enrollments').values({ offering_id: offering, child_id: child, status: 'enrolled', created_at: now, updated_at: now }).returning('id').executeTakeFirstOrThrow()).id;
   await handle.db.updateTable('offerings').set({ seats_taken: 1 }).where('id', '=', offering).execute();
-  const ids: Ids = { school: 'matrix-s', offering, meeting, term: termS, child, enrollment, guardian: users.parentA, schoolId: schoolS };
+  const staffMember = await createUser(handle, { login: 'tz@example.com', role: 'teacher', schoolId: schoolS });
+  await signIn(handle, new Browser(app), staffMember);
+  const ids: Ids = { school: 'matrix-s', offering, meeting, term: termS, child, enrollment, guardian: users.parentA, schoolId: schoolS, staffMember };
   browsers.set('anonymous', new Browser(app));
   for (const [actor, id] of Object.entries(users)) {
     const browser = new Browser(app);

@@ -1,4 +1,4 @@
-// "My account": who you are, and the change-password form.
+// "My account": who you are, where you are signed in ("log out everywhere else"), and the change-password form.
 import type { Chrome, FormState } from '../chrome.ts';
 import { Field, Notice } from '../components/form.tsx';
 import { Layout } from '../layout.tsx';
@@ -43,7 +43,35 @@ export function PasswordForm(props: { chrome: Chrome; form: FormState<PasswordFi
   );
 }
 
-export function AccountPage(props: { chrome: Chrome; account: AccountDetails; form: FormState<PasswordField>; changed?: boolean }) {
+export interface AccountSessions {
+  /** Sessions of this user, this one included. */
+  count: number;
+  /** Set right after "log out everywhere else": how many ended. */
+  ended?: number | undefined;
+  lifetime: { parentDays: number; staffHours: string; maxDays: number };
+}
+
+export function SessionsSection(props: { chrome: Chrome; sessions: AccountSessions }) {
+  const { t } = props.chrome.i18n;
+  const { sessions } = props;
+  return (
+    <section class="card" id="sessions">
+      <h2>{t('sessions.account.title')}</h2>
+      {sessions.ended !== undefined ? <Notice kind="success">{t('sessions.account.ended', { count: sessions.ended })}</Notice> : null}
+      <p>{t('sessions.account.count', { count: sessions.count })}</p>
+      <p class="hint">{t('sessions.account.lifetime', sessions.lifetime)}</p>
+      {sessions.count > 1 ? (
+        <form method="post" action="/account/sessions/end-others" class="form">
+          <button type="submit" class="button">
+            {t('sessions.account.endOthers')}
+          </button>
+        </form>
+      ) : null}
+    </section>
+  );
+}
+
+export function AccountPage(props: { chrome: Chrome; account: AccountDetails; sessions: AccountSessions; form: FormState<PasswordField>; changed?: boolean }) {
   const { t } = props.chrome.i18n;
   const { account } = props;
   return (
@@ -66,6 +94,7 @@ export function AccountPage(props: { chrome: Chrome; account: AccountDetails; fo
           ) : null}
         </dl>
       </section>
+      <SessionsSection chrome={props.chrome} sessions={props.sessions} />
       <section class="card">
         <h2>{t('account.changePassword')}</h2>
         <PasswordForm chrome={props.chrome} form={props.form} changed={props.changed} />

@@ -1,4 +1,4 @@
-// Staff accounts: the list for an admin's scope and the form that opens a new account.
+// Staff accounts: the list for an admin's scope, the form that opens a new account, and signing someone out everywhere.
 import type { Chrome, FormState } from '../chrome.ts';
 import { ErrorSummary, Field, Notice, Select } from '../components/form.tsx';
 import { Layout } from '../layout.tsx';
@@ -10,6 +10,8 @@ export interface StaffRow {
   login: string;
   roleLabel: string;
   schoolName: string;
+  /** Where to confirm ending this person's sessions, when the admin may. */
+  endSessionsHref: string | null;
 }
 
 export interface StaffFormOptions {
@@ -73,12 +75,15 @@ export function StaffPage(props: {
   form: FormState<StaffField>;
   options: StaffFormOptions;
   created?: { name: string; temporaryPassword: string } | undefined;
+  /** A success line after signing someone out everywhere. */
+  notice?: string | undefined;
 }) {
   const { t } = props.chrome.i18n;
   return (
     <Layout chrome={props.chrome} title={t('staff.title')}>
       <h1>{t('staff.title')}</h1>
       <p class="lead">{t('staff.lead')}</p>
+      {props.notice ? <Notice kind="success">{props.notice}</Notice> : null}
       <div class="split">
         <section class="card">
           <h2>{t('staff.create')}</h2>
@@ -97,6 +102,7 @@ export function StaffPage(props: {
                     <th scope="col">{t('staff.column.login')}</th>
                     <th scope="col">{t('staff.column.role')}</th>
                     <th scope="col">{t('staff.column.school')}</th>
+                    <th scope="col">{t('sessions.admin.column')}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -106,6 +112,7 @@ export function StaffPage(props: {
                       <td>{row.login}</td>
                       <td>{row.roleLabel}</td>
                       <td>{row.schoolName}</td>
+                      <td>{row.endSessionsHref ? <a href={row.endSessionsHref}>{t('sessions.admin.action')}</a> : null}</td>
                     </tr>
                   ))}
                 </tbody>
@@ -114,6 +121,44 @@ export function StaffPage(props: {
           )}
         </section>
       </div>
+    </Layout>
+  );
+}
+
+/** The confirm step before an admin signs someone out on every device. */
+export function EndSessionsPage(props: {
+  chrome: Chrome;
+  target: { id: number; name: string; login: string; sessions: number };
+  /** Set when the admin opened their own account: they are pointed to the account page instead. */
+  refusal?: string | undefined;
+}) {
+  const { t } = props.chrome.i18n;
+  const { target } = props;
+  return (
+    <Layout chrome={props.chrome} title={t('sessions.admin.confirmTitle', { name: target.name })} narrow>
+      <h1>{t('sessions.admin.confirmTitle', { name: target.name })}</h1>
+      {props.refusal ? (
+        <Notice kind="error">
+          <p>{props.refusal}</p>
+          <p>
+            <a href="/account#sessions">{t('nav.account')}</a>
+          </p>
+        </Notice>
+      ) : (
+        <section class="card">
+          <p>{t('sessions.admin.confirmBody', { name: target.name, login: target.login, count: target.sessions })}</p>
+          <p class="hint">{t('sessions.admin.confirmHint')}</p>
+          <form method="post" action={`/admin/users/${target.id}/sessions/end`} class="form">
+            <input type="hidden" name="confirm" value="yes" />
+            <button type="submit" class="button button--primary">
+              {t('sessions.admin.confirm')}
+            </button>{' '}
+            <a class="button" href="/admin/staff">
+              {t('sessions.admin.cancel')}
+            </a>
+          </form>
+        </section>
+      )}
     </Layout>
   );
 }
