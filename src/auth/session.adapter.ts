@@ -1,6 +1,7 @@
 // Lucia's storage adapter over Kysely, so sessions live in our own database on either dialect.
 import type { Adapter, DatabaseSession, DatabaseUser } from 'lucia';
 import type { Kysely } from 'kysely';
+import { preparedQuery } from '../db/prepared.ts';
 import type { Database } from '../db/schema.ts';
 
 export interface SessionUserRow {
@@ -14,34 +15,38 @@ export interface SessionUserRow {
   school_name_en: string | null;
 }
 
+const sessionWithUser = preparedQuery(1, (db, sessionId: string) =>
+  db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .leftJoin('schools', 'schools.id', 'users.school_id')
+    .select([
+      'sessions.id',
+      'sessions.user_id',
+      'sessions.expires_at',
+      'sessions.created_at',
+      'sessions.last_seen_at',
+      'users.name',
+      'users.role',
+      'users.school_id',
+      'users.lang',
+      'users.email',
+      'users.phone',
+      'schools.name_zh as school_name_zh',
+      'schools.name_en as school_name_en',
+    ])
+    .where('sessions.id', '=', sessionId),
+);
+
 export class KyselySessionAdapter implements Adapter {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly now: () => Date,
   ) {}
 
+  /** Runs on every request that carries a cookie, so it is compiled once (see src/db/prepared.ts). */
   async getSessionAndUser(sessionId: string): Promise<[DatabaseSession | null, DatabaseUser | null]> {
-    const row = await this.db
-      .selectFrom('sessions')
-      .innerJoin('users', 'users.id', 'sessions.user_id')
-      .leftJoin('schools', 'schools.id', 'users.school_id')
-      .select([
-        'sessions.id',
-        'sessions.user_id',
-        'sessions.expires_at',
-        'sessions.created_at',
-        'sessions.last_seen_at',
-        'users.name',
-        'users.role',
-        'users.school_id',
-        'users.lang',
-        'users.email',
-        'users.phone',
-        'schools.name_zh as school_name_zh',
-        'schools.name_en as school_name_en',
-      ])
-      .where('sessions.id', '=', sessionId)
-      .executeTakeFirst();
+    const row = (await sessionWithUser(this.db, sessionId)).rows[0];
     if (!row) return [null, null];
     const session: DatabaseSession = {
       id: row.id,

@@ -48,8 +48,9 @@ describe.each(DIALECTS)('prepared queries on %s', (dialect) => {
 it('refuses a build that leaves a declared argument unused', async () => {
   const handle = await createTestDatabase('sqlite');
   try {
-    const wrong = preparedQuery(2, (db, slug: string) => db.selectFrom('schools').select('id').where('slug', '=', slug));
-    await expect(wrong(handle.db, 'p1' as never)).rejects.toThrow(/2 arguments declared, 1 used/);
+    // The type checker already refuses this; the run-time check covers a build that ignores an argument it names.
+    const wrong = preparedQuery(2 as never, (db, slug: string) => db.selectFrom('schools').select('id').where('slug', '=', slug));
+    await expect(wrong(handle.db, 'p1')).rejects.toThrow(/2 arguments declared, 1 used/);
   } finally {
     await handle.drop();
   }

@@ -98,6 +98,7 @@ export async function seedScale(
   const parents: ScaleDistrict['parents'] = [];
   // Parents signed in yesterday (sessions last 30 days): validating one does not renew it, as for most parents.
   const expires = new Date(now.getTime() + 29 * 86_400_000).toISOString();
+  const yesterday = new Date(now.getTime() - 86_400_000).toISOString();
   for (let start = 0; start < options.children; start += 2000) {
     const count = Math.min(2000, options.children - start);
     const users = Array.from({ length: count }, (_, k) => ({
@@ -115,7 +116,8 @@ export async function seedScale(
     const childIds: number[] = [];
     for (let i = 0; i < children.length; i += 500) childIds.push(...(await db.insertInto('children').values(children.slice(i, i + 500)).returning('id').execute()).map((row) => row.id));
     await insertAll(db, 'guardianships', userIds.map((user_id, k) => ({ user_id, child_id: childIds[k]!, created_at: at })));
-    const sessions = userIds.map((user_id) => ({ id: randomBytes(20).toString('hex'), user_id, expires_at: expires, created_at: at }));
+    // ...and have the course page open: its load noted their last use a moment ago (see session.policy.ts).
+    const sessions = userIds.map((user_id) => ({ id: randomBytes(20).toString('hex'), user_id, expires_at: expires, created_at: yesterday, last_seen_at: at }));
     await insertAll(db, 'sessions', sessions);
     sessions.forEach((session, k) => parents.push({ session: session.id, childId: childIds[k]! }));
   }
