@@ -1,13 +1,15 @@
 // HTTP for the public catalogue: /s/:school (filters by htmx or plain GET), /offerings/:id, seat polling, open data.
+import { createHash } from 'node:crypto';
 import { stringify } from 'csv-stringify/sync';
 import { Hono } from 'hono';
 import type { Context } from 'hono';
 import { etag } from 'hono/etag';
+import { raw } from 'hono/html';
 import { z } from 'zod';
 import { enrolRowView } from '../../views/components/enrol.tsx';
 import { meetingView } from '../../views/components/meeting.tsx';
 import { Seats } from '../../views/components/offering.tsx';
-import { type CatalogueView, CataloguePage, CatalogueResults, type FilterValues } from '../../views/pages/catalogue.tsx';
+import { type CatalogueView, CatalogueMain, CataloguePage, CatalogueResults, type FilterValues } from '../../views/pages/catalogue.tsx';
 import { OfferingPage } from '../../views/pages/offering.tsx';
 import type { AppEnv } from '../http/app-env.ts';
 import { chromeFor, errorPage, respond } from '../http/pages.tsx';
@@ -137,6 +139,15 @@ function openData(catalogue: SchoolCatalogue) {
   };
 }
 
+/** If-None-Match as RFC 9110 compares it for GET: weakly, any of a list, or `*`. */
+function matchesETag(header: string | undefined, tag: string): boolean {
+  if (!header) return false;
+  return header.split(',').some((one) => {
+    const candidate = one.trim();
+    return candidate === '*' || candidate.replace(/^W\//, '') === tag;
+  });
+}
+
 export const OPEN_DATA_CSV_COLUMNS = [
   'id', 'code', 'kind', 'category', 'title', 'title_en', 'teacher', 'room', 'grade_min', 'grade_max',
   'slots', 'capacity', 'enrolled', 'waitlisted', 'seats_left', 'fee_cents',
@@ -151,23 +162,43 @@ export function catalogueRoutes(deps: { catalogue: CatalogueService; enrollment:
     const { filters, values, invalid } = parseFilters(c);
     const found = await catalogue.schoolCatalogue(c.req.param('school'), filters);
     if (!found) return errorPage(c, 404);
-    const view = catalogueView(c.var.i18n, found, values, invalid);
+    const { i18n } = c.var;
+    // Rendered once per shared read, language, filter and part; only the page's chrome is per person.
+    const key = `${i18n.lang}|${JSON.stringify(values)}|${invalid}`;
+    const view = () => found.remember(`view|${key}`, () => catalogueView(i18n, found, values, invalid));
+    const rendered = (part: 'main' | 'results') =>
+      found.remember(`${part}|${key}`, () => raw(String(part === 'main' ? <CatalogueMain i18n={i18n} view={view()} /> : <CatalogueResults i18n={i18n} view={view()} />)));
+    const status = invalid ? 400 : 200;
+    if (!c.var.user && !c.var.htmx) {
+      // A visitor who is not signed in gets the whole page from the shared read, as bytes ready to send.
+      const chrome = chromeFor(c);
+      const page = found.remember(`visitor|${key}|${chrome.path}`, () => Buffer.from(String(<CataloguePage chrome={chrome} schoolName={view().schoolName} main={rendered('main')} />)));
+      c.header('Vary', 'HX-Request, HX-History-Restore-Request', { append: true });
+      return c.body(page, status, { 'Content-Type': 'text/html; charset=UTF-8' });
+    }
     return respond(
       c,
       {
-        page: () => <CataloguePage chrome={chromeFor(c)} view={view} />,
-        fragment: () => <CatalogueResults i18n={c.var.i18n} view={view} />,
+        page: () => <CataloguePage chrome={chromeFor(c)} schoolName={view().schoolName} main={rendered('main')} />,
+        fragment: () => rendered('results'),
       },
-      invalid ? 400 : 200,
+      status,
     );
   });
 
-  app.get('/s/:school/catalogue.json', etag(), async (c) => {
+  app.get('/s/:school/catalogue.json', async (c) => {
     const found = await catalogue.schoolCatalogue(c.req.param('school'));
     if (!found) return c.json({ error: 'not_found' }, 404);
+    // The body and its ETag are made once per shared read; an unchanged catalogue is a bodiless 304.
+    const { body, tag } = found.remember('open-data.json', () => {
+      const text = JSON.stringify(openData(found));
+      return { body: text, tag: `"${createHash('sha1').update(text).digest('base64url')}"` };
+    });
     c.header('Cache-Control', 'no-cache');
     c.header('Access-Control-Allow-Origin', '*');
-    return c.json(openData(found));
+    c.header('ETag', tag);
+    if (matchesETag(c.req.header('If-None-Match'), tag)) return c.body(null, 304);
+    return c.body(body, 200, { 'Content-Type': 'application/json' });
   });
 
   app.get('/s/:school/catalogue.csv', etag(), async (c) => {

@@ -20,13 +20,31 @@ export interface SchoolCatalogue {
   /** Every published offering of the term (what the filters are counted against). */
   total: number;
   offerings: CatalogueOffering[];
+  /**
+   * Work derived from this read (a rendered list, the open-data body), shared by every request that shares
+   * the read: the same school, filters and language render once per `cacheMs`, not once per request.
+   */
+  remember<T>(key: string, make: () => T): T;
 }
+
+const MEMO_ENTRIES = 200;
 
 export function createCatalogueService(deps: { db: Kysely<Database>; clock: Clock; timeZone: string; cacheMs?: number }) {
   const { db, clock, timeZone } = deps;
   const cacheMs = deps.cacheMs ?? 0;
   /** A school's whole catalogue, read at most once per `cacheMs` (concurrent readers share one read). */
   const recent = new Map<string, { until: number; read: Promise<Omit<SchoolCatalogue, 'offerings'> & { all: CatalogueOffering[] } | null> }>();
+
+  /** At most MEMO_ENTRIES per read (visitors' URLs vary); past that, work is done per request as before. */
+  function memo(): SchoolCatalogue['remember'] {
+    const made = new Map<string, unknown>();
+    return <T>(key: string, make: () => T): T => {
+      if (made.has(key)) return made.get(key) as T;
+      const value = make();
+      if (made.size < MEMO_ENTRIES) made.set(key, value);
+      return value;
+    };
+  }
 
   async function withSlotsAndWaitlists(rows: Awaited<ReturnType<typeof catalogue.publishedOfferings>>, term: Term): Promise<CatalogueOffering[]> {
     const ids = rows.map((row) => row.id);
@@ -48,9 +66,9 @@ export function createCatalogueService(deps: { db: Kysely<Database>; clock: Cloc
     const school = await catalogue.findSchoolBySlug(db, slug);
     if (!school) return null;
     const term = (await catalogue.currentTerm(db, school.id, dayInZone(clock.now(), timeZone))) ?? null;
-    if (!term) return { school, term, window: null, total: 0, all: [] };
+    if (!term) return { school, term, window: null, total: 0, all: [], remember: memo() };
     const all = await withSlotsAndWaitlists(await catalogue.publishedOfferings(db, term.id), term);
-    return { school, term, window: enrolmentWindow(term, clock.now()), total: all.length, all };
+    return { school, term, window: enrolmentWindow(term, clock.now()), total: all.length, all, remember: memo() };
   }
 
   return {

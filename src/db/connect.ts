@@ -2,7 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { CompiledQuery, type DatabaseConnection, type Driver, Kysely, PostgresDialect, SqliteDialect, SqliteDriver, type SqliteDialectConfig, sql } from 'kysely';
+import { type CompiledQuery, type DatabaseConnection, type Driver, Kysely, PostgresDialect, type QueryResult, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { DatabaseTarget } from '../config.ts';
 import type { Database } from './schema.ts';
@@ -44,29 +44,9 @@ const pgTypes = {
 };
 
 /**
- * SQLite transactions start with BEGIN IMMEDIATE: the write lock is taken up front, so two processes on one
- * file queue on the busy timeout instead of one failing with SQLITE_BUSY when it upgrades a read lock.
- */
-class ImmediateSqliteDriver extends SqliteDriver {
-  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
-    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
-  }
-}
-
-class ImmediateSqliteDialect extends SqliteDialect {
-  constructor(private readonly settings: SqliteDialectConfig) {
-    super(settings);
-  }
-
-  override createDriver(): Driver {
-    return new ImmediateSqliteDriver(this.settings);
-  }
-}
-
-/**
- * Kysely 0.28's SQLite driver prepares every statement anew; better-sqlite3 statements can be reused, and
- * preparing is most of a small query's cost. The app's queries are a few hundred distinct texts, so a bounded
- * map from SQL text to statement (oldest out first) makes the hot path markedly faster.
+ * better-sqlite3 statements can be reused, and preparing is most of a small query's cost. The app's queries are
+ * a few hundred distinct texts, so a bounded map from SQL text to statement (oldest out first) per connection
+ * makes every query markedly faster.
  */
 function withStatementCache(database: SQLite.Database, size = 1000): SQLite.Database {
   const cache = new Map<string, SQLite.Statement>();
@@ -87,22 +67,163 @@ function withStatementCache(database: SQLite.Database, size = 1000): SQLite.Data
   });
 }
 
+/** A FIFO lock: each release hands the writer to the next in line (Kysely's own wakes every waiter). */
+class WriterQueue {
+  #held = false;
+  readonly #waiting: (() => void)[] = [];
+
+  acquire(): Promise<void> {
+    if (!this.#held) {
+      this.#held = true;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => this.#waiting.push(resolve));
+  }
+
+  release(): void {
+    const next = this.#waiting.shift();
+    if (next) next();
+    else this.#held = false;
+  }
+}
+
+type Rows = QueryResult<unknown>;
+
+function run(statement: SQLite.Statement, parameters: readonly unknown[]): Rows {
+  if (statement.reader) return { rows: statement.all(parameters) };
+  const { changes, lastInsertRowid } = statement.run(parameters);
+  return { numAffectedRows: BigInt(changes), insertId: BigInt(lastInsertRowid), rows: [] };
+}
+
+/**
+ * One request's use of the database. Inside a transaction every statement runs on the writer, which the
+ * transaction holds from BEGIN IMMEDIATE to COMMIT. Outside one, a statement that only reads runs at once on
+ * the reader connection (WAL: it sees every committed write and waits for no transaction); any other
+ * statement queues for the writer and commits on its own.
+ */
+class RoutedConnection implements DatabaseConnection {
+  holdsWriter = false;
+
+  constructor(private readonly sqlite: SqliteConnections) {}
+
+  async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
+    const { writer, reader, queue } = this.sqlite;
+    if (this.holdsWriter) return run(writer.prepare(query.sql), query.parameters) as QueryResult<R>;
+    if (reader) {
+      const statement = reader.prepare(query.sql);
+      if (statement.readonly) return run(statement, query.parameters) as QueryResult<R>;
+    }
+    await queue.acquire();
+    try {
+      return run(writer.prepare(query.sql), query.parameters) as QueryResult<R>;
+    } finally {
+      queue.release();
+    }
+  }
+
+  async *streamQuery<R>(query: CompiledQuery): AsyncIterableIterator<QueryResult<R>> {
+    yield await this.executeQuery<R>(query);
+  }
+}
+
+interface SqliteConnections {
+  writer: SQLite.Database;
+  /** Null for an in-memory database, which a second connection would not see. */
+  reader: SQLite.Database | null;
+  queue: WriterQueue;
+}
+
+/**
+ * Kysely's SQLite driver has one connection behind a lock, so every query — a catalogue read too — waits for
+ * every transaction queued before it, and each release wakes all waiters. This driver keeps the writer for
+ * transactions and lone writes (FIFO, transactions start with BEGIN IMMEDIATE so processes sharing the file
+ * queue on the busy timeout instead of failing on upgrade), and answers lone reads from a second connection.
+ * See docs/decisions/0013-enrolment-hot-path.md.
+ */
+class ClubrollSqliteDriver implements Driver {
+  constructor(private readonly sqlite: SqliteConnections) {}
+
+  async init(): Promise<void> {}
+
+  async acquireConnection(): Promise<DatabaseConnection> {
+    return new RoutedConnection(this.sqlite);
+  }
+
+  async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    const routed = connection as RoutedConnection;
+    await this.sqlite.queue.acquire();
+    routed.holdsWriter = true;
+    try {
+      this.sqlite.writer.prepare('begin immediate').run();
+    } catch (error) {
+      routed.holdsWriter = false;
+      this.sqlite.queue.release();
+      throw error;
+    }
+  }
+
+  async commitTransaction(connection: DatabaseConnection): Promise<void> {
+    this.sqlite.writer.prepare('commit').run();
+    this.#letGo(connection as RoutedConnection);
+  }
+
+  async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    try {
+      if (this.sqlite.writer.inTransaction) this.sqlite.writer.prepare('rollback').run();
+    } finally {
+      this.#letGo(connection as RoutedConnection);
+    }
+  }
+
+  async releaseConnection(connection: DatabaseConnection): Promise<void> {
+    // A transaction always ends in commit or rollback first; this only guards against a leak.
+    const routed = connection as RoutedConnection;
+    if (routed.holdsWriter) await this.rollbackTransaction(routed);
+  }
+
+  async destroy(): Promise<void> {
+    this.sqlite.reader?.close();
+    this.sqlite.writer.close();
+  }
+
+  #letGo(connection: RoutedConnection) {
+    if (!connection.holdsWriter) return;
+    connection.holdsWriter = false;
+    this.sqlite.queue.release();
+  }
+}
+
+class ClubrollSqliteDialect extends SqliteDialect {
+  constructor(private readonly sqlite: SqliteConnections) {
+    super({ database: sqlite.writer });
+  }
+
+  override createDriver(): Driver {
+    return new ClubrollSqliteDriver(this.sqlite);
+  }
+}
+
 export function openSqlite(path: string, options: ConnectOptions = {}): DatabaseHandle {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  let database: SQLite.Database;
-  try {
-    database = new SQLite(path);
-  } catch (error) {
-    throw new DatabaseUnavailableError(`cannot open SQLite file ${path}: ${(error as Error).message}`);
-  }
-  database.pragma('journal_mode = WAL');
-  database.pragma('foreign_keys = ON');
-  database.pragma(`synchronous = ${options.sqliteSynchronous ?? 'NORMAL'}`);
-  database.pragma('busy_timeout = 5000');
-  // 32 MB of page cache (the default is 2 MB): a district's hot indexes stay in memory instead of being read
-  // back from the OS on every lookup. Pages are cached only as they are used.
-  database.pragma('cache_size = -32768');
-  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(database) }) });
+  const open = () => {
+    try {
+      const database = new SQLite(path);
+      database.pragma('busy_timeout = 5000');
+      // 32 MB of page cache (the default is 2 MB): a district's hot indexes stay in memory instead of being
+      // read back from the OS on every lookup. Pages are cached only as they are used.
+      database.pragma('cache_size = -32768');
+      return database;
+    } catch (error) {
+      throw new DatabaseUnavailableError(`cannot open SQLite file ${path}: ${(error as Error).message}`);
+    }
+  };
+  const writer = open();
+  writer.pragma('journal_mode = WAL');
+  writer.pragma('foreign_keys = ON');
+  writer.pragma(`synchronous = ${options.sqliteSynchronous ?? 'NORMAL'}`);
+  const reader = path === ':memory:' ? null : open();
+  const sqlite = { writer: withStatementCache(writer), reader: reader && withStatementCache(reader), queue: new WriterQueue() };
+  const db = new Kysely<Database>({ dialect: new ClubrollSqliteDialect(sqlite) });
   return {
     db,
     dialect: 'sqlite',

@@ -1,6 +1,6 @@
 // Queries of a fixed shape, built and compiled by Kysely once per dialect and then run with new parameters.
 // Building and compiling a query costs more than SQLite takes to run a small one, so the enrolment hot path
-// (session, child, offering, seat claim, insert, audit) uses these. See docs/decisions/0011-hot-path-queries.md.
+// (session, child, offering, seat claim, insert, audit) uses these. See docs/decisions/0013-enrolment-hot-path.md.
 import { CompiledQuery, type Compilable, type Kysely, type QueryResult } from 'kysely';
 import type { Database } from './schema.ts';
 import { isPostgres } from './dialect.ts';

@@ -48,8 +48,15 @@ describe('crashes during an enrolment rush', () => {
     const answers: RushAnswer[] = [];
     let killedMidRush = 0;
     for (let round = 0; round < 10; round++) {
-      const rush = fireRush(server.url, requests.slice(round * 150, (round + 1) * 150), 16);
-      await new Promise((resolve) => setTimeout(resolve, 250 + round * 30));
+      // Kill once this round has had a dozen enrolments acknowledged (or after 5 s), a little later each round.
+      let acknowledgedThisRound = 0;
+      let enough!: () => void;
+      const dozen = new Promise<void>((resolve) => (enough = resolve));
+      const rush = fireRush(server.url, requests.slice(round * 150, (round + 1) * 150), 16, (answer) => {
+        if (answer.status === 200 && ++acknowledgedThisRound === 12) enough();
+      });
+      await Promise.race([dozen, new Promise((resolve) => setTimeout(resolve, 5000))]);
+      await new Promise((resolve) => setTimeout(resolve, round * 10));
       const exited = new Promise((resolve) => server.process.once('exit', resolve));
       server.process.kill('SIGKILL');
       await exited;

@@ -32,7 +32,7 @@ function parseOptions(argv: string[]): Options {
     return index >= 0 ? argv[index + 1] : undefined;
   };
   const quick = argv.includes('--quick');
-  const children = Number(value('--children') ?? (quick ? 4000 : 20000));
+  const children = Number(value('--children') ?? (quick ? 6000 : 20000));
   const workers = Number(value('--workers') ?? 1);
   if (!Number.isInteger(children) || children < 1000) throw new Error('--children must be a whole number of at least 1000');
   if (!Number.isInteger(workers) || workers < 1 || workers > 16) throw new Error('--workers must be 1–16');
@@ -52,6 +52,9 @@ interface Phase {
   cpu?: number;
   rssMb?: number;
 }
+
+/** Enrolments sent to the floor and to the app before each is measured, so both are compared warm. */
+const WARM_UP = 500;
 
 // ---------------------------------------------------------------- processes
 
@@ -333,6 +336,8 @@ async function main() {
         phases.push(okFloor);
         const floorParents = parents.slice(0, Math.min(parents.length, 40000));
         let index = 0;
+        // Both sides are measured warm: the same number of unmeasured enrolments first (see the rush).
+        await run('warm-up', floor.url, { connections: 10, amount: WARM_UP, next: () => enrolRequest(floorParents[index++ % floorParents.length]!, district.hot[index % district.hot.length]!, floor.url) });
         floorEnrol = await run(
           'enrol floor',
           floor.url,
@@ -358,12 +363,24 @@ async function main() {
       phases.push(await run('catalogue.json', app.url, { connections: 50, duration: seconds, next: () => ({ method: 'GET', path: `${catalogue}/catalogue.json` }) }, pid));
       say('catalogue measured');
 
-      // The rush, with parents refreshing seat counts alongside it.
-      const rushParents = take(Math.floor(parents.length * 0.6));
-      let index = 0;
+      // The rush, with parents refreshing seat counts alongside it; first as many unmeasured enrolments as the
+      // floor had, so both are compared warm (their places count in the checks afterwards).
       const record = (request: Request, status: number) => {
         if (status >= 200 && status < 300 && request.body) acknowledged.set(Number(request.body.slice(6)), Number(/offerings\/(\d+)/.exec(request.path)![1]));
       };
+      const warmParents = take(WARM_UP);
+      let warmIndex = 0;
+      await run('warm-up', app.url, {
+        connections: 10,
+        amount: warmParents.length,
+        next: () => {
+          const parent = warmParents[warmIndex++]!;
+          return enrolRequest(parent, district.hot[parent.childId % district.hot.length]!, app.url);
+        },
+        onAnswer: (request, status) => record(request, status),
+      });
+      const rushParents = take(Math.floor(parents.length * 0.6));
+      let index = 0;
       const etags = new Map<string, string>();
       let readIndex = 0;
       const [rush, reads] = await Promise.all([

@@ -57,7 +57,7 @@ export function prepareRush(databasePath: string, schoolSlug: string, count: num
 }
 
 /** Sends the requests with at most `concurrency` in flight; a refused connection is an answer with status 0. */
-export async function fireRush(url: string, requests: readonly RushRequest[], concurrency: number): Promise<RushAnswer[]> {
+export async function fireRush(url: string, requests: readonly RushRequest[], concurrency: number, onAnswer?: (answer: RushAnswer) => void): Promise<RushAnswer[]> {
   const answers: RushAnswer[] = [];
   let next = 0;
   async function worker() {
@@ -69,7 +69,9 @@ export async function fireRush(url: string, requests: readonly RushRequest[], co
           headers: { origin: url, 'content-type': 'application/x-www-form-urlencoded', cookie: `clubroll_session=${request.session}`, 'hx-request': 'true' },
           body: new URLSearchParams({ child: String(request.childId) }),
         });
-        answers.push({ ...request, status: response.status, body: await response.text() });
+        const answer = { ...request, status: response.status, body: await response.text() };
+        answers.push(answer);
+        onAnswer?.(answer);
       } catch {
         answers.push({ ...request, status: 0, body: '' });
       }

@@ -1,5 +1,6 @@
 // A school's catalogue: the filter form (plain GET, enhanced by htmx) and the results it swaps in place.
 import { CATEGORY_CODES } from '../../src/catalogue/categories.ts';
+import type { Child } from 'hono/jsx';
 import type { I18n } from '../../src/i18n/i18n.ts';
 import type { Chrome } from '../chrome.ts';
 import { Notice } from '../components/form.tsx';
@@ -175,13 +176,22 @@ function FilterForm(props: { i18n: I18n; view: CatalogueView }) {
   );
 }
 
-export function CataloguePage(props: { chrome: Chrome; view: CatalogueView }) {
-  const { i18n } = props.chrome;
+/** The page around a catalogue rendered once for everyone (see CatalogueMain): only the chrome is per person. */
+export function CataloguePage(props: { chrome: Chrome; schoolName: string; main: Child }) {
+  return (
+    <Layout chrome={props.chrome} title={props.chrome.i18n.t('catalogue.title', { school: props.schoolName })}>
+      {props.main}
+    </Layout>
+  );
+}
+
+/** Everything on the catalogue page but the chrome: the same for every visitor in one language. */
+export function CatalogueMain(props: { i18n: I18n; view: CatalogueView }) {
+  const { i18n, view } = props;
   const { t, format } = i18n;
-  const { view } = props;
   const term = view.term;
   return (
-    <Layout chrome={props.chrome} title={t('catalogue.title', { school: view.schoolName })}>
+    <>
       <header class="catalogue-head">
         <h1>{view.schoolName}</h1>
         {term ? (
@@ -217,6 +227,6 @@ export function CataloguePage(props: { chrome: Chrome; view: CatalogueView }) {
       <p class="open-data">
         {t('catalogue.openData')} <a href={`/s/${view.slug}/catalogue.json`}>JSON</a> · <a href={`/s/${view.slug}/catalogue.csv`}>CSV</a>
       </p>
-    </Layout>
+    </>
   );
 }
