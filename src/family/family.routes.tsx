@@ -32,6 +32,7 @@ import type { SchoolsService } from '../schools/schools.service.ts';
 import { childCalendar } from './calendar-feed.ts';
 import type { ChildForm as ChildInput, ChildWeek, FamilyService, JoinResult } from './family.service.ts';
 import { formatInviteCode } from './invite.policy.ts';
+import { CONSENT_VERSION, consentProblem } from '../privacy/consent.policy.ts';
 import { timetableLayout } from './timetable.policy.ts';
 
 const childSchema = z.object({
@@ -39,9 +40,11 @@ const childSchema = z.object({
   school: textField(60),
   grade: z.preprocess((value) => (Array.isArray(value) ? value.at(-1) : value), z.string({ error: 'form.required' }).regex(/^(1[0-2]|[1-9])$/, { error: 'family.error.grade' })),
   class: textField(100, { optional: true }).optional(),
+  /** The privacy text's version the guardian ticked: required when adding a child, ignored when editing one. */
+  consent: textField(40, { optional: true }).optional(),
 });
 
-const joinSchema = z.object({ code: textField(40) });
+const joinSchema = z.object({ code: textField(40), consent: textField(40, { optional: true }).optional() });
 const confirmSchema = z.object({ confirm: textField(3, { optional: true }).optional() });
 /** A feed token: 32 random bytes in base64url. Anything else is not looked up. */
 const FEED_TOKEN = /^[A-Za-z0-9_-]{43}$/;
@@ -81,11 +84,14 @@ export function familyRoutes(deps: { family: FamilyService; schools: SchoolsServ
     }));
   }
 
-  async function readChild(c: Context<AppEnv>): Promise<{ input: ChildInput | null; values: Partial<Record<ChildFormField, string>>; errors: Partial<Record<ChildFormField, Rejection>> }> {
+  async function readChild(
+    c: Context<AppEnv>,
+  ): Promise<{ input: ChildInput | null; consent: string | undefined; values: Partial<Record<ChildFormField, string>>; errors: Partial<Record<ChildFormField, Rejection>> }> {
     const parsed = await parseForm(c, childSchema);
-    if (!parsed.ok) return { input: null, values: parsed.values, errors: parsed.errors };
+    if (!parsed.ok) return { input: null, consent: parsed.values.consent, values: parsed.values, errors: parsed.errors };
     return {
       values: parsed.values,
+      consent: parsed.data.consent,
       errors: {},
       input: { name: parsed.data.name, school: parsed.data.school, grade: Number(parsed.data.grade), className: parsed.data.class ?? null },
     };
@@ -115,7 +121,7 @@ export function familyRoutes(deps: { family: FamilyService; schools: SchoolsServ
           fragment === 'join' ? (
             <JoinForm i18n={c.var.i18n} form={join} message={state.joinMessage} />
           ) : (
-            <ChildForm i18n={c.var.i18n} action="/children" form={form} schools={options} submit={t('family.addChild')} />
+            <ChildForm i18n={c.var.i18n} action="/children" form={form} schools={options} submit={t('family.addChild')} consentVersion={CONSENT_VERSION} />
           ),
       },
       status,
@@ -140,13 +146,15 @@ export function familyRoutes(deps: { family: FamilyService; schools: SchoolsServ
 
   app.post('/children', parents, async (c) => {
     const read = await readChild(c);
-    const result = read.input ? await family.addChild(c.var.user!.id, read.input) : null;
+    const result = read.input ? await family.addChild(c.var.user!.id, read.input, read.consent) : null;
     if (result?.ok) return redirect(c, `/family?added=${result.childId}`);
-    const errors = result && result.reason === 'invalid' ? result.errors : read.errors;
+    // A form that failed to parse still says whether the consent box was ticked, so every problem shows at once.
+    const consent = consentProblem(read.consent);
+    const errors = result && result.reason === 'invalid' ? result.errors : { ...read.errors, ...(consent ? { consent } : {}) };
     return renderFamily(c, { form: { values: read.values, errors: translateErrors(c.var.i18n, errors) } }, 422);
   });
 
-  function joinRefusal(c: Context<AppEnv>, result: Exclude<JoinResult, { ok: true }>): { status: 200 | 422 | 429; error?: string; message?: Message } {
+  function joinRefusal(c: Context<AppEnv>, result: Exclude<JoinResult, { ok: true } | { reason: 'consent' }>): { status: 200 | 422 | 429; error?: string; message?: Message } {
     const { t } = c.var.i18n;
     switch (result.reason) {
       case 'already':
@@ -161,9 +169,15 @@ export function familyRoutes(deps: { family: FamilyService; schools: SchoolsServ
 
   app.post('/family/join', parents, async (c) => {
     const parsed = await parseForm(c, joinSchema);
-    if (!parsed.ok) return renderFamily(c, { join: { values: parsed.values, errors: translateErrors(c.var.i18n, parsed.errors) } }, 422, 'join');
-    const result = await family.joinWithCode(c.var.user!.id, parsed.data.code);
+    if (!parsed.ok) {
+      const consent = consentProblem(parsed.values.consent);
+      return renderFamily(c, { join: { values: parsed.values, errors: translateErrors(c.var.i18n, { ...parsed.errors, ...(consent ? { consent } : {}) }) } }, 422, 'join');
+    }
+    const result = await family.joinWithCode(c.var.user!.id, parsed.data.code, parsed.data.consent);
     if (result.ok) return redirect(c, `/children/${result.childId}?joined=1`);
+    if (result.reason === 'consent') {
+      return renderFamily(c, { join: { values: parsed.values, errors: translateErrors(c.var.i18n, { consent: result.problem }) } }, 422, 'join');
+    }
     const refusal = joinRefusal(c, result);
     const join = { values: refusal.error ? parsed.values : {}, errors: refusal.error ? { code: refusal.error } : {} };
     return renderFamily(c, { join, ...(refusal.message ? { joinMessage: refusal.message } : {}) }, refusal.status, 'join');

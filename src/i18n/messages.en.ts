@@ -5,9 +5,10 @@ import { lotteryMessages } from '../lottery/lottery.messages.ts';
 import { rosterMessages } from '../enrollment/roster.messages.ts';
 import { familyMessages } from '../family/family.messages.ts';
 import { notifyMessages } from '../notify/notify.messages.ts';
+import { privacyMessages } from '../privacy/privacy.messages.ts';
 import type { Messages } from './messages.zh-CN.ts';
 
-const core: Omit<Messages, keyof typeof attendanceMessages.zh | keyof typeof auditMessages.zh | keyof typeof lotteryMessages.zh | keyof typeof familyMessages.zh | keyof typeof notifyMessages.zh | keyof typeof rosterMessages.zh> = {
+const core: Omit<Messages, keyof typeof attendanceMessages.zh | keyof typeof auditMessages.zh | keyof typeof lotteryMessages.zh | keyof typeof familyMessages.zh | keyof typeof notifyMessages.zh | keyof typeof rosterMessages.zh | keyof typeof privacyMessages.zh> = {
   'app.name': 'Clubroll',
   'app.tagline': 'Science clubs and specialty courses, enrolment in one place',
   'app.footer': 'Clubroll · the district after-school platform',
@@ -366,4 +367,4 @@ const core: Omit<Messages, keyof typeof attendanceMessages.zh | keyof typeof aud
   'error.loginNeeded': 'Please log in first.',
 };
 
-export const en: Messages = { ...core, ...attendanceMessages.en, ...auditMessages.en, ...lotteryMessages.en, ...familyMessages.en, ...notifyMessages.en, ...rosterMessages.en };
+export const en: Messages = { ...core, ...attendanceMessages.en, ...auditMessages.en, ...lotteryMessages.en, ...familyMessages.en, ...notifyMessages.en, ...rosterMessages.en, ...privacyMessages.en };
