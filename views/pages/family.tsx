@@ -7,6 +7,7 @@ import { ErrorSummary, Field, Notice, Select } from '../components/form.tsx';
 import { UpcomingMeetings, type UpcomingView, WeekTimetable } from '../components/timetable.tsx';
 import { CONSENT_VERSION } from '../../src/privacy/consent.policy.ts';
 import { Layout } from '../layout.tsx';
+import { ChildDataSection, type ChildDataView } from './privacy.tsx';
 import { percent } from './attendance-report.tsx';
 
 export type ChildFormField = 'name' | 'school' | 'grade' | 'class' | 'consent';
@@ -460,6 +461,7 @@ export function ChildPage(props: {
   feed: { url: string; webcal: string } | null;
   feedMessage?: Message | undefined;
   attendance: AttendanceRecordView[];
+  data: ChildDataView;
 }) {
   const { t } = props.chrome.i18n;
   const i18n = props.chrome.i18n;
@@ -500,6 +502,7 @@ export function ChildPage(props: {
           <GuardiansSection i18n={i18n} child={props.child} guardians={props.guardians.list} confirming={props.guardians.confirming ?? null} message={props.guardians.message} />
           <InviteSection i18n={i18n} child={props.child} created={props.invite} />
           <CalendarSection i18n={i18n} child={props.child} feed={props.feed} message={props.feedMessage} />
+          <ChildDataSection i18n={i18n} data={props.data} />
         </div>
       </div>
     </Layout>
