@@ -147,8 +147,8 @@ export function pendingRequestOf(db: Kysely<Database>, childId: number) {
   return db.selectFrom('deletion_requests').selectAll().where('child_id', '=', childId).where('status', '=', 'pending').executeTakeFirst();
 }
 
-/** Pending requests, oldest first, of one school (a school admin) or all (the district admin). */
-export function pendingRequests(db: Kysely<Database>, schoolId: number | undefined) {
+/** Pending requests, oldest first, of one school (a school admin) or all (the district admin), with the child's places in live terms. */
+export function pendingRequests(db: Kysely<Database>, schoolId: number | undefined, today: Day) {
   let query = db
     .selectFrom('deletion_requests')
     .innerJoin('children', 'children.id', 'deletion_requests.child_id')
@@ -167,8 +167,11 @@ export function pendingRequests(db: Kysely<Database>, schoolId: number | undefin
       (eb) =>
         eb
           .selectFrom('enrollments')
+          .innerJoin('offerings', 'offerings.id', 'enrollments.offering_id')
+          .innerJoin('terms', 'terms.id', 'offerings.term_id')
           .whereRef('enrollments.child_id', '=', 'children.id')
           .where('enrollments.status', 'in', ['enrolled', 'waitlisted', 'requested'])
+          .where('terms.last_day', '>=', today)
           .select((inner) => inner.fn.countAll<number>().as('count'))
           .as('active_enrollments'),
     ])

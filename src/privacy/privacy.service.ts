@@ -175,7 +175,7 @@ export function createPrivacyService(deps: { db: Kysely<Database>; clock: Clock;
     /** Pending requests this admin may carry out (null for anyone who carries none out). */
     async pending(actor: Actor) {
       if (actor.role !== 'school_admin' && actor.role !== 'district_admin') return null;
-      return privacy.pendingRequests(db, actor.role === 'school_admin' ? (actor.schoolId ?? -1) : undefined);
+      return privacy.pendingRequests(db, actor.role === 'school_admin' ? (actor.schoolId ?? -1) : undefined, today());
     },
 
     /** The request, if this admin may carry it out and it still waits. */

@@ -121,13 +121,9 @@ export function DeletionRequestsPage(props: { chrome: Chrome; requests: Deletion
                 {request.details} · {request.school}
               </p>
               <p>
-                {t('privacy.admin.requestedAt')}: {request.requestedAt} · {t('privacy.admin.enrollments', { count: request.enrollments })}
+                {t('privacy.admin.requestedAt', { at: request.requestedAt })} · {t('privacy.admin.enrollments', { count: request.enrollments })}
               </p>
-              {request.reason ? (
-                <p>
-                  {t('privacy.admin.reason')}: {request.reason}
-                </p>
-              ) : null}
+              {request.reason ? <p>{t('privacy.admin.reason', { reason: request.reason })}</p> : null}
               {props.confirming === request.id ? (
                 <form method="post" action={`/admin/deletions/${request.id}`} class="deletion-confirm">
                   <Notice kind="error">{t('privacy.admin.confirm', { child: request.childName })}</Notice>
