@@ -1,6 +1,9 @@
 // Children's data duties end to end: a guardian's export of everything held about a child, staff reads written to
 // the audit log, a guardian's deletion request carried out by the school (seats freed, statistics kept, the name
 // gone from every table), and the purge of terms past their retention.
+import { execFile } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { promisify } from 'node:util';
 import { type Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../src/clock.ts';
@@ -12,6 +15,7 @@ import { createOffering, createTerm, fillOffering } from '../support/catalogue-f
 import { DIALECTS, type TestDatabase, createTestDatabase } from '../support/database.ts';
 
 const NAME = '欧阳小雪';
+const TSX_CLI = createRequire(import.meta.url).resolve('tsx/cli');
 const NOW = '2026-11-27T08:00:00Z'; // a Friday
 
 /** Every table that has a child_id column, read from the database itself so a new table cannot be forgotten. */
@@ -374,3 +378,38 @@ for (const dialect of DIALECTS) {
     });
   });
 }
+
+describe('npm run purge', () => {
+  let handle: TestDatabase;
+  beforeAll(async () => {
+    handle = await createTestDatabase('sqlite');
+    const school = await createSchool(handle, 'purge-cli');
+    const term = await createTerm(handle, school, { first_day: '2020-09-01', last_day: '2021-01-15', enrol_opens_at: '2020-08-01T00:00:00.000Z', enrol_closes_at: '2020-08-30T00:00:00.000Z' });
+    await fillOffering(handle, await createOffering(handle, term, { code: 'CLI', title_zh: '旧课' }), school, { enrolled: 2, waitlisted: 0 });
+    await handle.close();
+  });
+  afterAll(() => handle.drop());
+
+  const run = (args: string[], environment: Record<string, string>) =>
+    promisify(execFile)(process.execPath, [TSX_CLI, 'src/ops/purge-cli.ts', ...args], { env: { ...process.env, DATABASE_URL: '', ...environment } });
+
+  it('prints what --dry-run would purge, then purges, then finds nothing', async () => {
+    if (handle.target.dialect !== 'sqlite') throw new Error('sqlite expected');
+    const database = { DATABASE_URL: `sqlite:${handle.target.path}`, RETENTION_DAYS: '400' };
+    const dry = await run(['--dry-run'], database);
+    expect(dry.stdout).toContain('Would purge');
+    expect(dry.stdout).toContain('RETENTION_DAYS=400');
+    expect(dry.stdout).toContain('enrollments: 2');
+    const real = await run([], database);
+    expect(real.stdout).toContain('Purged');
+    expect(real.stdout).toContain('enrollments: 2');
+    const again = await run([], database);
+    expect(again.stdout).toContain('enrollments: 0');
+    const refused = await run([], { ...database, RETENTION_DAYS: 'soon' }).then(
+      () => null,
+      (error: { code: number; stderr: string }) => error,
+    );
+    expect(refused?.code).toBe(1);
+    expect(refused?.stderr).toContain('RETENTION_DAYS: must be a whole number of days');
+  }, 60_000);
+});
