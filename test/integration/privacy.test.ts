@@ -132,6 +132,16 @@ for (const dialect of DIALECTS) {
     });
     afterAll(() => handle.drop());
 
+    it('shows the versioned privacy text to anyone, in both languages, with the retention period', async () => {
+      const zh = await (await new Browser(app).get('/privacy')).text();
+      expect(zh).toContain('儿童个人信息保护规则');
+      expect(zh).toContain(`版本 ${CONSENT_VERSION}`);
+      expect(zh).toContain('学期结束 365 天后');
+      const en = await (await new Browser(app, { lang: 'en' }).get('/privacy')).text();
+      expect(en).toContain(`Version ${CONSENT_VERSION}`);
+      expect(en).toContain('365 days after a term ends');
+    });
+
     describe('the export', () => {
       it('gives a guardian every row tied to the child: one key per table with a child_id column, row for row', async () => {
         const response = await mum.get(`/children/${ids.child}/export.json`);
