@@ -68,7 +68,7 @@ describe.skipIf(!CHROMIUM)('family journey on a phone', () => {
     expect(await page.getByRole('link', { name: '阅读全文' }).first().getAttribute('href')).toBe('/privacy');
     expect(await overflows()).toBe(false);
     expect(await seriousViolations(page)).toEqual([]);
-    await page.getByLabel(/已阅读并同意《儿童个人信息保护规则》/).first().check();
+    await page.locator('#child-form').getByLabel(/已阅读并同意《儿童个人信息保护规则》/).check();
     await page.getByRole('button', { name: '添加孩子' }).click();
     await page.waitForURL(/\/family\?added=\d+$/);
     expect(await page.locator('.child-card').count()).toBe(3);
