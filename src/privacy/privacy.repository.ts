@@ -181,13 +181,7 @@ export function pendingRequests(db: Kysely<Database>, schoolId: number | undefin
 }
 
 export function requestById(db: Kysely<Database>, requestId: number) {
-  return db
-    .selectFrom('deletion_requests')
-    .leftJoin('children', 'children.id', 'deletion_requests.child_id')
-    .selectAll('deletion_requests')
-    .select('children.name as child_name')
-    .where('deletion_requests.id', '=', requestId)
-    .executeTakeFirst();
+  return db.selectFrom('deletion_requests').selectAll().where('id', '=', requestId).executeTakeFirst();
 }
 
 /** PostgreSQL: holds the row until commit, so seat changes and a second execution queue up. SQLite writers are serial already. */

@@ -96,7 +96,7 @@ export function createPrivacyService(deps: { db: Kysely<Database>; clock: Clock;
       if (!(await privacy.isGuardian(db, userId, childId))) return null;
       const [consents, pending] = await Promise.all([privacy.consentsOf(db, childId), privacy.pendingRequestOf(db, childId)]);
       const mine = consents.filter((consent) => consent.user_id === userId).at(-1) ?? null;
-      return { consent: mine ? { version: mine.version, givenAt: new Date(mine.given_at), current: mine.version === CONSENT_VERSION } : null, pending: pending ? { requestedAt: new Date(pending.requested_at) } : null };
+      return { consent: mine ? { version: mine.version, givenAt: new Date(mine.given_at) } : null, pending: pending ? { requestedAt: new Date(pending.requested_at) } : null };
     },
 
     /**
