@@ -16,7 +16,7 @@ import { createLucia } from './auth/lucia.ts';
 import { sessionMiddleware } from './auth/session.middleware.ts';
 import { lifetimeFromSettings } from './auth/session.policy.ts';
 import type { Clock } from './clock.ts';
-import type { Config } from './config.ts';
+import { type Config, DEFAULT_RETENTION_DAYS } from './config.ts';
 import type { Database } from './db/schema.ts';
 import { healthRoutes } from './health/health.routes.ts';
 import type { AppEnv } from './http/app-env.ts';
@@ -37,6 +37,8 @@ import { rosterRoutes } from './enrollment/roster.routes.tsx';
 import { createRosterService } from './enrollment/roster.service.ts';
 import { createFamilyService } from './family/family.service.ts';
 import { familyRoutes } from './family/family.routes.tsx';
+import { privacyRoutes } from './privacy/privacy.routes.tsx';
+import { createPrivacyService } from './privacy/privacy.service.ts';
 import { lotteryRoutes } from './lottery/lottery.routes.tsx';
 import { createLotteryService } from './lottery/lottery.service.ts';
 import { createOutbox } from './notify/outbox.ts';
@@ -48,7 +50,8 @@ import { createSchoolsService } from './schools/schools.service.ts';
 
 export interface AppDeps {
   db: Kysely<Database>;
-  config: Pick<Config, 'publicOrigin' | 'trustProxy' | 'bodyLimitBytes' | 'sessionDays' | 'staffIdleMinutes' | 'sessionMaxDays' | 'timeZone' | 'env' | 'districtName' | 'mail' | 'webhookUrl' | 'maxInFlight' | 'logRequests' | 'catalogueCacheMs'>;
+  config: Pick<Config, 'publicOrigin' | 'trustProxy' | 'bodyLimitBytes' | 'sessionDays' | 'staffIdleMinutes' | 'sessionMaxDays' | 'timeZone' | 'env' | 'districtName' | 'mail' | 'webhookUrl' | 'maxInFlight' | 'logRequests' | 'catalogueCacheMs'> &
+    Partial<Pick<Config, 'retentionDays'>>;
   clock: Clock;
   /** Where unexpected errors go; never given passwords or session ids. */
   logError?: (error: unknown, context: { method: string; path: string }) => void;
@@ -77,6 +80,7 @@ export function createApp(deps: AppDeps) {
   const attendance = createAttendanceService({ db, clock, timeZone: config.timeZone, outbox });
   const lottery = createLotteryService({ db, clock, timeZone: config.timeZone, outbox });
   const auditLog = createAuditLogService({ db, timeZone: config.timeZone });
+  const privacy = createPrivacyService({ db, clock, timeZone: config.timeZone, outbox });
   const logError =
     deps.logError ??
     ((error, context) => console.error(`${context.method} ${context.path} failed:`, error instanceof Error ? error.stack : error));
@@ -155,7 +159,8 @@ export function createApp(deps: AppDeps) {
   app.route('/', notificationRoutes({ notifications }));
   app.route('/', catalogueAdminRoutes({ admin: catalogueAdmin, timeZone: config.timeZone }));
   app.route('/', authRoutes({ auth, schools, facts, sessionSettings: config }));
-  app.route('/', familyRoutes({ family, schools, attendance, facts, timeZone: config.timeZone }));
+  app.route('/', familyRoutes({ family, schools, attendance, privacy, facts, timeZone: config.timeZone }));
+  app.route('/', privacyRoutes({ privacy, retentionDays: config.retentionDays ?? DEFAULT_RETENTION_DAYS }));
 
   app.notFound((c) => errorPage(c, 404));
   app.onError((error, c) => {

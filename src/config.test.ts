@@ -22,6 +22,13 @@ describe('configuration from the environment', () => {
     expect(() => loadConfig({ TIME_ZONE: 'Mars/Olympus' })).toThrow(/TIME_ZONE/);
   });
 
+  it('keeps ended terms’ personal data a year by default, RETENTION_DAYS days when set (30 to 3650)', () => {
+    expect(loadConfig({}).retentionDays).toBe(365);
+    expect(loadConfig({ RETENTION_DAYS: '730' }).retentionDays).toBe(730);
+    expect(() => loadConfig({ RETENTION_DAYS: '7' })).toThrow(/RETENTION_DAYS: must be at least 30/);
+    expect(() => loadConfig({ RETENTION_DAYS: 'a year' })).toThrow(/RETENTION_DAYS: must be a whole number of days/);
+  });
+
   it('picks the database from DATABASE_URL and refuses other schemes', () => {
     expect(loadConfig({ DATABASE_URL: 'sqlite:tmp/other.db' }).database).toEqual({ dialect: 'sqlite', path: 'tmp/other.db' });
     expect(loadConfig({ DATABASE_URL: 'sqlite:/var/lib/clubroll.db' }).database).toEqual({ dialect: 'sqlite', path: '/var/lib/clubroll.db' });

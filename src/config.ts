@@ -40,6 +40,8 @@ export interface Config {
   readonly catalogueCacheMs: number;
   /** Processes serving the port (node:cluster); 1 runs everything in this process. */
   readonly workers: number;
+  /** Days after a term's last day that its children's personal data are kept before `npm run purge` anonymises them. */
+  readonly retentionDays: number;
 }
 
 export class ConfigError extends Error {
@@ -47,6 +49,8 @@ export class ConfigError extends Error {
 }
 
 export const DEFAULT_SQLITE_PATH = './data/clubroll.db';
+/** A year after a term ends, its children's personal data go (`npm run purge`). */
+export const DEFAULT_RETENTION_DAYS = 365;
 
 const flag = z.enum(['0', '1'], { error: 'must be 0 or 1' });
 
@@ -89,6 +93,7 @@ const environmentSchema = z.object({
   DELIVERY_CLAIM_SECONDS: wholeNumber('seconds', 1, 3600, 300),
   CATALOGUE_CACHE_MS: wholeNumber('milliseconds', 0, 60_000, 1000),
   WORKERS: wholeNumber('processes', 1, 64, 1),
+  RETENTION_DAYS: wholeNumber('days', 30, 3650, DEFAULT_RETENTION_DAYS),
   MAX_IN_FLIGHT: wholeNumber('requests', 1, 100_000, 256),
   SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL such as smtp://user:password@mail.example.cn:587' }).optional(),
   MAIL_FROM: z.string().trim().min(3, 'must be an address such as "课后云 <noreply@clubroll.example.cn>"').default('Clubroll <noreply@clubroll.invalid>'),
@@ -158,6 +163,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     webhookUrl: values.NOTIFY_WEBHOOK_URL,
     maxInFlight: values.MAX_IN_FLIGHT,
     workers: values.WORKERS,
+    retentionDays: values.RETENTION_DAYS,
     catalogueCacheMs: values.CATALOGUE_CACHE_MS,
     deliveryClaimSeconds: values.DELIVERY_CLAIM_SECONDS,
     logRequests: values.LOG_REQUESTS === undefined ? values.NODE_ENV === 'production' : values.LOG_REQUESTS === '1',

@@ -70,6 +70,7 @@ export function Layout(props: { chrome: Chrome; title: string; children?: Child;
                     <a href="/admin">{t('admin.title')}</a>
                     <a href="/admin/staff">{t('nav.staff')}</a>
                     <a href="/admin/audit">{t('audit.nav')}</a>
+                    <a href="/admin/deletions">{t('privacy.admin.nav')}</a>
                   </>
                 ) : null}
                 {chrome.user.role === 'teacher' ? (
@@ -109,6 +110,9 @@ export function Layout(props: { chrome: Chrome; title: string; children?: Child;
         </main>
         <footer class="site-footer">
           <p>{t('app.footer')}</p>
+          <p>
+            <a href="/privacy">{t('privacy.nav')}</a>
+          </p>
         </footer>
       </body>
     </html>

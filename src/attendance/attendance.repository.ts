@@ -181,6 +181,18 @@ export function reportMarks(db: Kysely<Database>, termId: number, upTo: Day) {
     .execute();
 }
 
+/** The anonymous tallies (erased children, purged terms) of the term's held meetings up to a day. */
+export function reportTallies(db: Kysely<Database>, termId: number, upTo: Day) {
+  return db
+    .selectFrom('attendance_tallies')
+    .innerJoin('meetings', 'meetings.id', 'attendance_tallies.meeting_id')
+    .innerJoin('offerings', 'offerings.id', 'meetings.offering_id')
+    .select(['meetings.offering_id', 'meetings.day', 'attendance_tallies.mark', 'attendance_tallies.count'])
+    .where('offerings.term_id', '=', termId)
+    .where('meetings.day', '<=', upTo)
+    .execute();
+}
+
 /** Every mark a child has, with its offering, for the child's record. */
 export function marksOfChild(db: Kysely<Database>, childId: number) {
   return db

@@ -67,8 +67,8 @@ export function attendanceRoutes(deps: { attendance: AttendanceService }) {
     return parsed.success ? parsed.data : null;
   };
 
-  async function rollView(c: Context<AppEnv>, id: number): Promise<RollView | null> {
-    const roll = await attendance.roll(c.var.user!, id);
+  async function rollView(c: Context<AppEnv>, id: number, view?: 'roll' | 'roll.sheet'): Promise<RollView | null> {
+    const roll = await attendance.roll(c.var.user!, id, view);
     if (!roll) return null;
     const { meeting } = roll;
     const { format } = c.var.i18n;
@@ -113,7 +113,7 @@ export function attendanceRoutes(deps: { attendance: AttendanceService }) {
 
   app.get('/teach/meetings/:id', staff, async (c) => {
     const id = meetingId(c);
-    const roll = id === null ? null : await rollView(c, id);
+    const roll = id === null ? null : await rollView(c, id, 'roll');
     if (!roll) return errorPage(c, 404);
     const notice = c.req.query('unlocked') === '1' ? c.var.i18n.t('attendance.unlock.done', { until: roll.until }) : undefined;
     return respond(c, { page: () => <RollPage chrome={chromeFor(c)} roll={roll} notice={notice} /> });
@@ -199,19 +199,19 @@ export function attendanceRoutes(deps: { attendance: AttendanceService }) {
     return c.redirect(`/teach/meetings/${id}?unlocked=1`, 303);
   });
 
-  async function report(c: Context<AppEnv>) {
+  async function report(c: Context<AppEnv>, view?: 'attendance.report') {
     const termId = idParam.safeParse(c.req.param('termId'));
     if (!termId.success) return null;
     const filter = reportFilterSchema.safeParse({ category: c.req.query('category'), weekday: c.req.query('weekday') });
     const filters = filter.success ? { category: filter.data.category ?? '', weekday: filter.data.weekday ?? '' } : { category: '', weekday: '' };
-    const found = await attendance.report(c.var.user!, termId.data, { category: filters.category || undefined, weekday: filters.weekday ? Number(filters.weekday) : undefined }, c.var.i18n.lang);
+    const found = await attendance.report(c.var.user!, termId.data, { category: filters.category || undefined, weekday: filters.weekday ? Number(filters.weekday) : undefined }, c.var.i18n.lang, view);
     return found ? { ...found, termId: termId.data, filters, filterError: !filter.success } : null;
   }
 
   const admins = requireRole(['school_admin', 'district_admin'], (c, status) => errorPage(c, status));
 
   app.get('/admin/terms/:termId/attendance', admins, async (c) => {
-    const found = await report(c);
+    const found = await report(c, 'attendance.report');
     if (!found) return errorPage(c, 404);
     const query = new URLSearchParams(Object.entries(found.filters).filter(([, value]) => value !== '')).toString();
     return respond(
@@ -245,7 +245,7 @@ export function attendanceRoutes(deps: { attendance: AttendanceService }) {
 
   app.get('/teach/meetings/:id/sheet', staff, async (c) => {
     const id = meetingId(c);
-    const roll = id === null ? null : await rollView(c, id);
+    const roll = id === null ? null : await rollView(c, id, 'roll.sheet');
     if (!roll) return errorPage(c, 404);
     const { t, format } = c.var.i18n;
     return c.html(

@@ -1,7 +1,7 @@
 // Taking the roll: who may see and mark a meeting, the edit window and its admin unlock, and the absence
 // messages to guardians, written to the outbox in the same transaction as the mark.
 import type { Kysely } from 'kysely';
-import { recordAudit } from '../audit/audit.service.ts';
+import { recordAudit, recordChildRecordsRead } from '../audit/audit.service.ts';
 import { type Actor, canManageSchool, staffsOffering } from '../auth/roles.policy.ts';
 import { addDays, dayInZone } from '../calendar.ts';
 import type { Clock } from '../clock.ts';
@@ -48,10 +48,12 @@ export function createAttendanceService(deps: { db: Kysely<Database>; clock: Clo
     },
 
     /** One meeting's roll, or null when the meeting is not this actor's to see (the route answers 404). */
-    async roll(actor: Actor, meetingId: number) {
+    async roll(actor: Actor, meetingId: number, view?: 'roll' | 'roll.sheet') {
       const meeting = await meetingFor(actor, meetingId);
       if (!meeting) return null;
       const children = await attendance.rollOf(db, meeting.id, meeting.offering_id);
+      // A page a person reads (not a re-render after a mark): one audit event for the whole roll.
+      if (view) await recordChildRecordsRead(db, { actor, view, subjectType: 'meeting', subjectId: meeting.id, schoolId: meeting.school_id, count: children.length }, clock.now());
       const state = meeting.status === 'scheduled' ? stateOf(meeting) : 'locked';
       return { meeting, children, state, editableUntil: editableUntil(meeting.day, timeZone) };
     },
@@ -144,14 +146,15 @@ export function createAttendanceService(deps: { db: Kysely<Database>; clock: Clo
       const offering = await attendance.offeringForSheet(db, offeringId);
       if (!offering || !staffsOffering(actor, { teacherId: offering.teacher_id, schoolId: offering.school_id })) return null;
       const [meetings, children] = await Promise.all([attendance.heldMeetings(db, offeringId), attendance.enrolledChildren(db, offeringId)]);
+      await recordChildRecordsRead(db, { actor, view: 'term.sheet', subjectType: 'offering', subjectId: offeringId, schoolId: offering.school_id, count: children.length }, clock.now());
       return { offering, meetings, children };
     },
 
     /** The term's attendance report for an admin of its school, or null (404) for anyone else. */
-    async report(actor: Actor, termId: number, filter: { category?: string | undefined; weekday?: number | undefined }, lang: 'zh-CN' | 'en') {
+    async report(actor: Actor, termId: number, filter: { category?: string | undefined; weekday?: number | undefined }, lang: 'zh-CN' | 'en', view?: 'attendance.report') {
       const term = await attendance.termWithSchool(db, termId);
       if (!term || !canManageSchool(actor, term.school_id)) return null;
-      const [offerings, marks] = await Promise.all([attendance.reportOfferings(db, termId, filter), attendance.reportMarks(db, termId, today())]);
+      const [offerings, marks, tallies] = await Promise.all([attendance.reportOfferings(db, termId, filter), attendance.reportMarks(db, termId, today()), attendance.reportTallies(db, termId, today())]);
       const report = attendanceReport(
         offerings.map((offering) => ({
           id: offering.id,
@@ -162,7 +165,10 @@ export function createAttendanceService(deps: { db: Kysely<Database>; clock: Clo
           enrolled: offering.seats_taken,
         })),
         marks.map((mark) => ({ offeringId: mark.offering_id, childId: mark.child_id, childName: mark.child_name, day: mark.day, mark: mark.mark })),
+        tallies.map((tally) => ({ offeringId: tally.offering_id, day: tally.day, mark: tally.mark, count: Number(tally.count) })),
       );
+      // The page lists children flagged for repeated absences by name: that is a read of their records.
+      if (view) await recordChildRecordsRead(db, { actor, view, subjectType: 'term', subjectId: termId, schoolId: term.school_id, count: report.flagged.length }, clock.now());
       return { term, report };
     },
 

@@ -58,4 +58,21 @@ describe('the attendance report', () => {
     expect(report.offerings[0]).toMatchObject({ attendanceRate: null, fillRate: null });
     expect(report.weeks).toEqual([]);
   });
+
+  it('counts anonymous tallies (erased children, purged terms) in every figure, but flags nobody for them', () => {
+    const named = [mark(1, 11, '2026-11-17', 'absent'), mark(1, 11, '2026-11-18', 'absent'), mark(1, 11, '2026-11-19', 'absent')];
+    const asNamed = attendanceReport(offerings, [...named, mark(1, 12, '2026-11-17', 'present'), mark(1, 12, '2026-11-18', 'absent'), mark(1, 12, '2026-11-19', 'absent'), mark(1, 12, '2026-11-20', 'absent')]);
+    const anonymised = attendanceReport(offerings, named, [
+      { offeringId: 1, day: '2026-11-17', mark: 'present', count: 1 },
+      { offeringId: 1, day: '2026-11-18', mark: 'absent', count: 1 },
+      { offeringId: 1, day: '2026-11-19', mark: 'absent', count: 1 },
+      { offeringId: 1, day: '2026-11-20', mark: 'absent', count: 1 },
+      { offeringId: 99, day: '2026-11-20', mark: 'absent', count: 5 }, // filtered out
+    ]);
+    expect(anonymised.total).toEqual(asNamed.total);
+    expect(anonymised.categories).toEqual(asNamed.categories);
+    expect(anonymised.weeks).toEqual(asNamed.weeks);
+    expect(asNamed.flagged.map((entry) => entry.childId)).toEqual([11, 12]);
+    expect(anonymised.flagged.map((entry) => entry.childId)).toEqual([11]);
+  });
 });

@@ -23,6 +23,14 @@ export interface ReportMark {
   mark: AttendanceMark;
 }
 
+/** Marks that no longer say whose they were (an erased child, a purged term): counted, never flagged. */
+export interface AnonymousTally {
+  offeringId: number;
+  day: Day;
+  mark: AttendanceMark;
+  count: number;
+}
+
 export interface Tally {
   present: number;
   late: number;
@@ -72,9 +80,17 @@ export function mondayOf(day: Day): Day {
   return addDays(day, 1 - isoWeekday(day));
 }
 
-export function attendanceReport(offerings: readonly ReportOffering[], marks: readonly ReportMark[]): AttendanceReport {
+export function attendanceReport(offerings: readonly ReportOffering[], marks: readonly ReportMark[], tallies: readonly AnonymousTally[] = []): AttendanceReport {
   const byOffering = new Map(offerings.map((offering) => [offering.id, emptyTally()]));
   const byWeek = new Map<Day, Tally>();
+  for (const tally of tallies) {
+    const offering = byOffering.get(tally.offeringId);
+    if (!offering) continue; // filtered out
+    offering[tally.mark] += tally.count;
+    const monday = mondayOf(tally.day);
+    if (!byWeek.has(monday)) byWeek.set(monday, emptyTally());
+    byWeek.get(monday)![tally.mark] += tally.count;
+  }
   const absences = new Map<string, { childId: number; childName: string; offeringId: number; absences: number }>();
   for (const mark of marks) {
     const tally = byOffering.get(mark.offeringId);

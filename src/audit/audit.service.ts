@@ -55,3 +55,20 @@ export function createAuditLogService(deps: { db: Kysely<Database>; timeZone: st
 }
 
 export type AuditLogService = ReturnType<typeof createAuditLogService>;
+
+/**
+ * A staff page showed named children (a roster, a roll, a search, a report's list): one event per page view, not
+ * per child, with how many children it showed. Views that showed no child are not a read and write nothing.
+ */
+export async function recordChildRecordsRead(
+  executor: Kysely<Database>,
+  read: { actor: Actor; view: string; subjectType: 'offering' | 'meeting' | 'term'; subjectId: number; schoolId: number | null; count: number },
+  at: Date,
+): Promise<void> {
+  if (read.count === 0) return;
+  await recordAudit(
+    executor,
+    { actorId: read.actor.id, action: 'child_records.read', subjectType: read.subjectType, subjectId: read.subjectId, schoolId: read.schoolId, detail: { view: read.view, children: read.count } },
+    at,
+  );
+}

@@ -246,6 +246,37 @@ export interface AuditEventsTable {
   at: Instant;
 }
 
+export interface ChildConsentsTable {
+  id: Generated<number>;
+  child_id: number;
+  user_id: number;
+  /** The version of the privacy text (src/privacy/consent.policy.ts) the guardian ticked. */
+  version: string;
+  given_at: Instant;
+}
+
+export type DeletionRequestStatus = 'pending' | 'done';
+
+export interface DeletionRequestsTable {
+  id: Generated<number>;
+  /** Null once carried out. */
+  child_id: number | null;
+  school_id: number;
+  requested_by: number | null;
+  reason: string | null;
+  requested_at: Instant;
+  status: Generated<DeletionRequestStatus>;
+  done_at: Instant | null;
+  done_by: number | null;
+}
+
+/** Marks that no longer say whose they were (an erased child, a purged term), counted per meeting. */
+export interface AttendanceTalliesTable {
+  meeting_id: number;
+  mark: AttendanceMark;
+  count: number;
+}
+
 export interface Database {
   schools: SchoolsTable;
   users: UsersTable;
@@ -267,6 +298,9 @@ export interface Database {
   lottery_entries: LotteryEntriesTable;
   lottery_draws: LotteryDrawsTable;
   audit_events: AuditEventsTable;
+  child_consents: ChildConsentsTable;
+  deletion_requests: DeletionRequestsTable;
+  attendance_tallies: AttendanceTalliesTable;
 }
 
 export type School = Selectable<SchoolsTable>;

@@ -82,9 +82,10 @@ export function rosterRoutes(deps: { roster: RosterService }) {
     guardians: entry.guardians,
   });
 
-  async function searchView(c: Context<AppEnv>, found: Roster, q: string, failed?: ChildSearchView['failed']): Promise<ChildSearchView | undefined> {
+  async function searchView(c: Context<AppEnv>, found: Roster, q: string, failed?: ChildSearchView['failed'], read = false): Promise<ChildSearchView | undefined> {
     if (!found.canManage) return undefined;
-    const results = q === '' ? null : await service.searchChildren(c.var.user!, found.offering.id, q);
+    // Only a search someone asked for (a GET) is logged as a read; a form's re-render after a change is not.
+    const results = q === '' ? null : await service.searchChildren(c.var.user!, found.offering.id, q, read ? 'roster.search' : undefined);
     return { offeringId: found.offering.id, q, results, full: found.offering.seatsTaken >= found.offering.capacity, failed };
   }
 
@@ -92,10 +93,10 @@ export function rosterRoutes(deps: { roster: RosterService }) {
   async function renderRoster(
     c: Context<AppEnv>,
     offeringId: number,
-    options: { notice?: RosterView['notice']; q?: string; failed?: ChildSearchView['failed'] } = {},
+    options: { notice?: RosterView['notice']; q?: string; failed?: ChildSearchView['failed']; read?: boolean } = {},
     status: 200 | 422 = 200,
   ) {
-    const found = await service.roster(c.var.user!, offeringId);
+    const found = await service.roster(c.var.user!, offeringId, options.read ? 'roster' : undefined);
     if (!found) return errorPage(c, 404);
     const { t } = c.var.i18n;
     const { offering } = found;
@@ -115,19 +116,19 @@ export function rosterRoutes(deps: { roster: RosterService }) {
       canManage: found.canManage,
       back: found.canManage ? { href: `/admin/offerings/${offering.id}`, label: t('roster.backToOffering') } : { href: '/teach/offerings', label: t('admin.myOfferings') },
       notice: options.notice,
-      search: await searchView(c, found, options.q ?? '', options.failed),
+      search: await searchView(c, found, options.q ?? '', options.failed, options.read),
     };
     return respond(c, { page: () => <RosterPage chrome={chromeFor(c, `/offerings/${offering.id}/roster`)} roster={view} /> }, status);
   }
 
   app.get('/offerings/:id/roster', requireUser(), (c) => {
     const offeringId = idParam(c);
-    return offeringId === null ? errorPage(c, 404) : renderRoster(c, offeringId, { q: searchText(c.req.query('q')) });
+    return offeringId === null ? errorPage(c, 404) : renderRoster(c, offeringId, { q: searchText(c.req.query('q')), read: true });
   });
 
   app.get('/offerings/:id/roster.csv', requireUser(), async (c) => {
     const offeringId = idParam(c);
-    const found = offeringId === null ? null : await service.roster(c.var.user!, offeringId);
+    const found = offeringId === null ? null : await service.roster(c.var.user!, offeringId, 'roster.csv');
     if (!found) return errorPage(c, 404);
     const name = found.offering.code.replace(/[^A-Za-z0-9_-]/g, '') || String(found.offering.id);
     c.header('Content-Type', 'text/csv; charset=utf-8');
@@ -145,7 +146,7 @@ export function rosterRoutes(deps: { roster: RosterService }) {
     const found = await service.roster(c.var.user!, offeringId);
     if (!found) return errorPage(c, 404);
     if (!c.var.htmx) return c.redirect(`/offerings/${offeringId}/roster?q=${encodeURIComponent(q)}#roster-add`, 303);
-    const search = found ? await searchView(c, found, q) : undefined;
+    const search = found ? await searchView(c, found, q, undefined, true) : undefined;
     if (!search) return errorPage(c, 404);
     c.header('Vary', 'HX-Request', { append: true });
     return c.html(<ChildSearchResults i18n={c.var.i18n} search={search} />);

@@ -2,7 +2,7 @@
 // the admin's add (with an audited capacity override), remove and move — each one transaction with its audit
 // event and the guardians' notices, reusing the parent path's seat steps.
 import type { Kysely } from 'kysely';
-import { recordAudit } from '../audit/audit.service.ts';
+import { recordAudit, recordChildRecordsRead } from '../audit/audit.service.ts';
 import type { Actor } from '../auth/roles.policy.ts';
 import type { Clock } from '../clock.ts';
 import { isUniqueViolation } from '../db/errors.ts';
@@ -84,10 +84,12 @@ export function createRosterService(deps: { db: Kysely<Database>; clock: Clock; 
 
   return {
     /** The roster, or null when this actor may not see it (the route answers 404 either way). */
-    async roster(actor: Actor, offeringId: number): Promise<Roster | null> {
+    /** `view` names the page a person reads (not a re-render after a change): it is logged as one read of the children shown. */
+    async roster(actor: Actor, offeringId: number, view?: 'roster' | 'roster.csv'): Promise<Roster | null> {
       const offering = await visibleOffering(actor, offeringId);
       if (!offering) return null;
       const entries = await rosters.activeEntries(db, offeringId);
+      if (view) await recordChildRecordsRead(db, { actor, view, subjectType: 'offering', subjectId: offeringId, schoolId: offering.school_id, count: entries.length }, clock.now());
       const guardians = await rosters.guardiansOf(db, [...new Set(entries.map((entry) => entry.child_id))]);
       const toEntry = (entry: (typeof entries)[number]): RosterEntry => ({
         enrollmentId: entry.id,
@@ -121,12 +123,13 @@ export function createRosterService(deps: { db: Kysely<Database>; clock: Clock; 
     },
 
     /** Children of the offering's school by name or class, for the admin's add; null when not this admin's. */
-    async searchChildren(actor: Actor, offeringId: number, text: string) {
+    async searchChildren(actor: Actor, offeringId: number, text: string, view?: 'roster.search') {
       const offering = await managedOffering(actor, offeringId);
       if (!offering) return null;
       const query = text.trim();
       if (query === '') return [];
       const rows = await rosters.childrenMatching(db, offering.school_id, offeringId, query, 20);
+      if (view) await recordChildRecordsRead(db, { actor, view, subjectType: 'offering', subjectId: offeringId, schoolId: offering.school_id, count: rows.length }, clock.now());
       return rows.map((row) => ({
         id: row.id,
         name: row.name,

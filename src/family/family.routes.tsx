@@ -29,9 +29,12 @@ import { type DeploymentFacts, ownOrigin } from '../http/request-facts.ts';
 import { type Lang, createI18n } from '../i18n/i18n.ts';
 import type { AttendanceService } from '../attendance/attendance.service.ts';
 import type { SchoolsService } from '../schools/schools.service.ts';
+import type { PrivacyService } from '../privacy/privacy.service.ts';
+import { ChildDataSection, type ChildDataView } from '../../views/pages/privacy.tsx';
 import { childCalendar } from './calendar-feed.ts';
 import type { ChildForm as ChildInput, ChildWeek, FamilyService, JoinResult } from './family.service.ts';
 import { formatInviteCode } from './invite.policy.ts';
+import { CONSENT_VERSION, consentProblem } from '../privacy/consent.policy.ts';
 import { timetableLayout } from './timetable.policy.ts';
 
 const childSchema = z.object({
@@ -39,14 +42,17 @@ const childSchema = z.object({
   school: textField(60),
   grade: z.preprocess((value) => (Array.isArray(value) ? value.at(-1) : value), z.string({ error: 'form.required' }).regex(/^(1[0-2]|[1-9])$/, { error: 'family.error.grade' })),
   class: textField(100, { optional: true }).optional(),
+  /** The privacy text's version the guardian ticked: required when adding a child, ignored when editing one. */
+  consent: textField(40, { optional: true }).optional(),
 });
 
-const joinSchema = z.object({ code: textField(40) });
+const joinSchema = z.object({ code: textField(40), consent: textField(40, { optional: true }).optional() });
 const confirmSchema = z.object({ confirm: textField(3, { optional: true }).optional() });
+const deletionSchema = z.object({ confirm: textField(3, { optional: true }).optional(), reason: textField(500, { optional: true }).optional() });
 /** A feed token: 32 random bytes in base64url. Anything else is not looked up. */
 const FEED_TOKEN = /^[A-Za-z0-9_-]{43}$/;
 
-export function familyRoutes(deps: { family: FamilyService; schools: SchoolsService; attendance: AttendanceService; facts?: DeploymentFacts; timeZone?: string }) {
+export function familyRoutes(deps: { family: FamilyService; schools: SchoolsService; attendance: AttendanceService; privacy: PrivacyService; facts?: DeploymentFacts; timeZone?: string }) {
   const { family, schools } = deps;
   const facts = deps.facts ?? { publicOrigin: undefined, trustProxy: false };
   const timeZone = deps.timeZone ?? 'Asia/Shanghai';
@@ -81,11 +87,14 @@ export function familyRoutes(deps: { family: FamilyService; schools: SchoolsServ
     }));
   }
 
-  async function readChild(c: Context<AppEnv>): Promise<{ input: ChildInput | null; values: Partial<Record<ChildFormField, string>>; errors: Partial<Record<ChildFormField, Rejection>> }> {
+  async function readChild(
+    c: Context<AppEnv>,
+  ): Promise<{ input: ChildInput | null; consent: string | undefined; values: Partial<Record<ChildFormField, string>>; errors: Partial<Record<ChildFormField, Rejection>> }> {
     const parsed = await parseForm(c, childSchema);
-    if (!parsed.ok) return { input: null, values: parsed.values, errors: parsed.errors };
+    if (!parsed.ok) return { input: null, consent: parsed.values.consent, values: parsed.values, errors: parsed.errors };
     return {
       values: parsed.values,
+      consent: parsed.data.consent,
       errors: {},
       input: { name: parsed.data.name, school: parsed.data.school, grade: Number(parsed.data.grade), className: parsed.data.class ?? null },
     };
@@ -115,7 +124,7 @@ export function familyRoutes(deps: { family: FamilyService; schools: SchoolsServ
           fragment === 'join' ? (
             <JoinForm i18n={c.var.i18n} form={join} message={state.joinMessage} />
           ) : (
-            <ChildForm i18n={c.var.i18n} action="/children" form={form} schools={options} submit={t('family.addChild')} />
+            <ChildForm i18n={c.var.i18n} action="/children" form={form} schools={options} submit={t('family.addChild')} consentVersion={CONSENT_VERSION} />
           ),
       },
       status,
@@ -140,13 +149,15 @@ export function familyRoutes(deps: { family: FamilyService; schools: SchoolsServ
 
   app.post('/children', parents, async (c) => {
     const read = await readChild(c);
-    const result = read.input ? await family.addChild(c.var.user!.id, read.input) : null;
+    const result = read.input ? await family.addChild(c.var.user!.id, read.input, read.consent) : null;
     if (result?.ok) return redirect(c, `/family?added=${result.childId}`);
-    const errors = result && result.reason === 'invalid' ? result.errors : read.errors;
+    // A form that failed to parse still says whether the consent box was ticked, so every problem shows at once.
+    const consent = consentProblem(read.consent);
+    const errors = result && result.reason === 'invalid' ? result.errors : { ...read.errors, ...(consent ? { consent } : {}) };
     return renderFamily(c, { form: { values: read.values, errors: translateErrors(c.var.i18n, errors) } }, 422);
   });
 
-  function joinRefusal(c: Context<AppEnv>, result: Exclude<JoinResult, { ok: true }>): { status: 200 | 422 | 429; error?: string; message?: Message } {
+  function joinRefusal(c: Context<AppEnv>, result: Exclude<JoinResult, { ok: true } | { reason: 'consent' }>): { status: 200 | 422 | 429; error?: string; message?: Message } {
     const { t } = c.var.i18n;
     switch (result.reason) {
       case 'already':
@@ -161,15 +172,21 @@ export function familyRoutes(deps: { family: FamilyService; schools: SchoolsServ
 
   app.post('/family/join', parents, async (c) => {
     const parsed = await parseForm(c, joinSchema);
-    if (!parsed.ok) return renderFamily(c, { join: { values: parsed.values, errors: translateErrors(c.var.i18n, parsed.errors) } }, 422, 'join');
-    const result = await family.joinWithCode(c.var.user!.id, parsed.data.code);
+    if (!parsed.ok) {
+      const consent = consentProblem(parsed.values.consent);
+      return renderFamily(c, { join: { values: parsed.values, errors: translateErrors(c.var.i18n, { ...parsed.errors, ...(consent ? { consent } : {}) }) } }, 422, 'join');
+    }
+    const result = await family.joinWithCode(c.var.user!.id, parsed.data.code, parsed.data.consent);
     if (result.ok) return redirect(c, `/children/${result.childId}?joined=1`);
+    if (result.reason === 'consent') {
+      return renderFamily(c, { join: { values: parsed.values, errors: translateErrors(c.var.i18n, { consent: result.problem }) } }, 422, 'join');
+    }
     const refusal = joinRefusal(c, result);
     const join = { values: refusal.error ? parsed.values : {}, errors: refusal.error ? { code: refusal.error } : {} };
     return renderFamily(c, { join, ...(refusal.message ? { joinMessage: refusal.message } : {}) }, refusal.status, 'join');
   });
 
-  type ChildFragment = 'form' | 'guardians' | 'invite' | 'calendar';
+  type ChildFragment = 'form' | 'guardians' | 'invite' | 'calendar' | 'data';
 
   interface ChildState {
     form?: FormState<ChildFormField>;
@@ -179,19 +196,21 @@ export function familyRoutes(deps: { family: FamilyService; schools: SchoolsServ
     guardiansMessage?: Message;
     invite?: { code: string; expiresAt: Date };
     feedMessage?: Message;
+    data?: Pick<ChildDataView, 'confirming' | 'message' | 'reason' | 'reasonError'>;
   }
 
   async function renderChild(c: Context<AppEnv>, childId: number, state: ChildState, status: 200 | 422, fragment: ChildFragment = 'form') {
     const userId = c.var.user!.id;
     const card = (await cards(c)).find((child) => child.id === childId);
-    const [child, week, guardians, token, attendance] = await Promise.all([
+    const [child, week, guardians, token, attendance, dataStatus] = await Promise.all([
       family.child(userId, childId),
       family.week(userId, childId),
       family.guardians(userId, childId),
       family.feedToken(userId, childId),
       deps.attendance.childRecord(userId, childId, c.var.i18n.lang),
+      deps.privacy.dataStatus(userId, childId),
     ]);
-    if (!card || !child || !week || !guardians || token === undefined || !attendance) return errorPage(c, 404);
+    if (!card || !child || !week || !guardians || token === undefined || !attendance || !dataStatus) return errorPage(c, 404);
     const options = await schoolOptions(c);
     const i18n = c.var.i18n;
     const form: FormState<ChildFormField> = state.form ?? {
@@ -201,6 +220,14 @@ export function familyRoutes(deps: { family: FamilyService; schools: SchoolsServ
     const guardianList = guardians.map((guardian) => ({ id: guardian.id, name: guardian.name, you: guardian.id === userId }));
     const feedUrl = token ? `${ownOrigin(c, facts)}/children/${childId}/calendar.ics?token=${token}` : null;
     const feed = feedUrl ? { url: feedUrl, webcal: feedUrl.replace(/^https?:/, 'webcal:') } : null;
+    const data: ChildDataView = {
+      childId,
+      childName: card.name,
+      consent: dataStatus.consent ? { version: dataStatus.consent.version, at: i18n.format.dateTime(dataStatus.consent.givenAt) } : null,
+      pending: dataStatus.pending ? { at: i18n.format.dateTime(dataStatus.pending.requestedAt) } : null,
+      confirming: false,
+      ...state.data,
+    };
     const invite = state.invite ? { code: formatInviteCode(state.invite.code), expires: i18n.format.dateTime(state.invite.expiresAt) } : undefined;
     // A page with a one-time code or a private link is nobody's to keep.
     c.header('Cache-Control', 'private, no-store');
@@ -210,6 +237,7 @@ export function familyRoutes(deps: { family: FamilyService; schools: SchoolsServ
       guardians: () => <GuardiansSection i18n={i18n} child={card} guardians={guardianList} confirming={state.confirming ?? null} message={state.guardiansMessage} />,
       invite: () => <InviteSection i18n={i18n} child={card} created={invite} />,
       calendar: () => <CalendarSection i18n={i18n} child={card} feed={feed} message={state.feedMessage} />,
+      data: () => <ChildDataSection i18n={i18n} data={data} />,
     };
     return respond(
       c,
@@ -229,6 +257,7 @@ export function familyRoutes(deps: { family: FamilyService; schools: SchoolsServ
             feed={feed}
             feedMessage={state.feedMessage}
             attendance={attendance}
+            data={data}
           />
         ),
         fragment: fragments[fragment],
@@ -244,7 +273,40 @@ export function familyRoutes(deps: { family: FamilyService; schools: SchoolsServ
     const id = childId(c);
     if (id === null) return errorPage(c, 404);
     const child = c.req.query('joined') === '1' ? await family.child(c.var.user!.id, id) : undefined;
-    return renderChild(c, id, child ? { notice: { kind: 'success', text: c.var.i18n.t('family.joined', { child: child.name }) } } : {}, 200);
+    const { t } = c.var.i18n;
+    const data: ChildState['data'] =
+      c.req.query('deletion') === 'confirm' ? { confirming: true } : c.req.query('deletion') === 'requested' ? { confirming: false, message: { kind: 'success', text: t('privacy.delete.requested') } } : undefined;
+    return renderChild(c, id, { ...(child ? { notice: { kind: 'success', text: t('family.joined', { child: child.name }) } } : {}), ...(data ? { data } : {}) }, 200);
+  });
+
+  /** Everything the platform holds about the child, as a JSON file, for its guardians only. */
+  app.get('/children/:id/export.json', parents, async (c) => {
+    const id = childId(c);
+    const data = id === null ? null : await deps.privacy.exportChild(c.var.user!.id, id);
+    if (!data) return errorPage(c, 404);
+    c.header('Cache-Control', 'private, no-store');
+    c.header('Content-Disposition', `attachment; filename="clubroll-child-${id}.json"`);
+    return c.body(JSON.stringify(data, null, 2), 200, { 'Content-Type': 'application/json; charset=utf-8' });
+  });
+
+  /** A guardian asks for the child's data to be deleted: first the confirm step (with an optional reason), then the request. */
+  app.post('/children/:id/deletion-request', parents, async (c) => {
+    const id = childId(c);
+    if (id === null || !(await deps.privacy.dataStatus(c.var.user!.id, id))) return errorPage(c, 404);
+    const parsed = await parseForm(c, deletionSchema);
+    const { t } = c.var.i18n;
+    if (!parsed.ok) {
+      const reasonError = parsed.errors.reason ? t(parsed.errors.reason.key, parsed.errors.reason.params) : undefined;
+      return renderChild(c, id, { data: { confirming: true, reason: parsed.values.reason, reasonError } }, 422, 'data');
+    }
+    if (parsed.data.confirm !== 'yes') {
+      if (!c.var.htmx) return c.redirect(`/children/${id}?deletion=confirm#child-data`, 303);
+      return renderChild(c, id, { data: { confirming: true } }, 200, 'data');
+    }
+    const result = await deps.privacy.requestDeletion(c.var.user!.id, id, parsed.data.reason?.trim() || null);
+    if (!result.ok) return errorPage(c, 404);
+    if (!c.var.htmx) return c.redirect(`/children/${id}?deletion=requested#child-data`, 303);
+    return renderChild(c, id, { data: { confirming: false, message: { kind: 'success', text: t('privacy.delete.requested') } } }, 200, 'data');
   });
 
   app.post('/children/:id', parents, async (c) => {

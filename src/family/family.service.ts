@@ -10,6 +10,7 @@ import type { Clock } from '../clock.ts';
 import { isUniqueViolation } from '../db/errors.ts';
 import type { Database, Lang } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
+import { consentProblem } from '../privacy/consent.policy.ts';
 import { type ChildField, childProblems } from './children.policy.ts';
 import * as family from './family.repository.ts';
 import {
@@ -34,11 +35,12 @@ export interface ChildForm {
 export type ChildResult =
   | { ok: true; childId: number }
   | { ok: false; reason: 'not_found' }
-  | { ok: false; reason: 'invalid'; errors: Partial<Record<ChildField, Rejection>> };
+  | { ok: false; reason: 'invalid'; errors: Partial<Record<ChildField | 'consent', Rejection>> };
 
 export type JoinResult =
   | { ok: true; childId: number; childName: string }
   | { ok: false; reason: 'malformed' | 'wrong' | 'expired' | 'used' }
+  | { ok: false; reason: 'consent'; problem: Rejection }
   | { ok: false; reason: 'already'; childId: number; childName: string }
   | { ok: false; reason: 'throttled'; retryAfterSeconds: number };
 
@@ -97,8 +99,11 @@ export function createFamilyService(deps: { db: Kysely<Database>; clock: Clock; 
 
     child: (userId: number, childId: number) => family.childOfGuardian(db, userId, childId),
 
-    async addChild(userId: number, form: ChildForm): Promise<ChildResult> {
-      const { input, errors } = await check(form);
+    /** Adds a child with this guardian's consent to the privacy text (`consent` names the version they ticked). */
+    async addChild(userId: number, form: ChildForm, consent: string | undefined): Promise<ChildResult> {
+      const { input, errors: childErrors } = await check(form);
+      const consentRejection = consentProblem(consent);
+      const errors = { ...childErrors, ...(consentRejection ? { consent: consentRejection } : {}) };
       if (Object.keys(errors).length > 0) return { ok: false, reason: 'invalid', errors };
       const childId = await db.transaction().execute(async (trx) => {
         const now = clock.now().toISOString();
@@ -108,7 +113,8 @@ export function createFamilyService(deps: { db: Kysely<Database>; clock: Clock; 
           .returning('id')
           .executeTakeFirstOrThrow();
         await trx.insertInto('guardianships').values({ user_id: userId, child_id: child.id, created_at: now }).execute();
-        await recordAudit(trx, { actorId: userId, action: 'child.added', subjectType: 'child', subjectId: child.id, schoolId: input.schoolId }, clock.now());
+        await trx.insertInto('child_consents').values({ child_id: child.id, user_id: userId, version: consent!.trim(), given_at: now }).execute();
+        await recordAudit(trx, { actorId: userId, action: 'child.added', subjectType: 'child', subjectId: child.id, schoolId: input.schoolId, detail: { consentVersion: consent!.trim() } }, clock.now());
         return child.id;
       });
       return { ok: true, childId };
@@ -165,7 +171,9 @@ export function createFamilyService(deps: { db: Kysely<Database>; clock: Clock; 
     },
 
     /** A parent types a code they were given: they become the child's guardian, and the code is spent. */
-    async joinWithCode(userId: number, typed: string): Promise<JoinResult> {
+    async joinWithCode(userId: number, typed: string, consent: string | undefined): Promise<JoinResult> {
+      const consentRejection = consentProblem(consent);
+      if (consentRejection) return { ok: false, reason: 'consent', problem: consentRejection };
       const key = inviteThrottleKey(userId);
       const decision = await attempts.check(key);
       if (!decision.allowed) return { ok: false, reason: 'throttled', retryAfterSeconds: decision.retryAfterSeconds };
@@ -188,9 +196,14 @@ export function createFamilyService(deps: { db: Kysely<Database>; clock: Clock; 
           .values({ user_id: userId, child_id: invite.child_id, created_at: now.toISOString() })
           .onConflict((conflict) => conflict.columns(['user_id', 'child_id']).doNothing())
           .execute();
+        await trx
+          .insertInto('child_consents')
+          .values({ child_id: invite.child_id, user_id: userId, version: consent!.trim(), given_at: now.toISOString() })
+          .onConflict((conflict) => conflict.columns(['child_id', 'user_id', 'version']).doNothing())
+          .execute();
         await recordAudit(
           trx,
-          { actorId: userId, action: 'guardian.invite_used', subjectType: 'child', subjectId: invite.child_id, schoolId: invite.school_id, detail: { inviteId: invite.id, invitedBy: invite.created_by } },
+          { actorId: userId, action: 'guardian.invite_used', subjectType: 'child', subjectId: invite.child_id, schoolId: invite.school_id, detail: { inviteId: invite.id, invitedBy: invite.created_by, consentVersion: consent!.trim() } },
           now,
         );
         return true;

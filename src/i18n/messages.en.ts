@@ -6,9 +6,10 @@ import { rosterMessages } from '../enrollment/roster.messages.ts';
 import { familyMessages } from '../family/family.messages.ts';
 import { notifyMessages } from '../notify/notify.messages.ts';
 import { sessionsMessages } from '../auth/sessions.messages.ts';
+import { privacyMessages } from '../privacy/privacy.messages.ts';
 import type { Messages } from './messages.zh-CN.ts';
 
-const core: Omit<Messages, keyof typeof attendanceMessages.zh | keyof typeof auditMessages.zh | keyof typeof lotteryMessages.zh | keyof typeof familyMessages.zh | keyof typeof notifyMessages.zh | keyof typeof rosterMessages.zh | keyof typeof sessionsMessages.zh> = {
+const core: Omit<Messages, keyof typeof attendanceMessages.zh | keyof typeof auditMessages.zh | keyof typeof lotteryMessages.zh | keyof typeof familyMessages.zh | keyof typeof notifyMessages.zh | keyof typeof rosterMessages.zh | keyof typeof sessionsMessages.zh | keyof typeof privacyMessages.zh> = {
   'app.name': 'Clubroll',
   'app.tagline': 'Science clubs and specialty courses, enrolment in one place',
   'app.footer': 'Clubroll · the district after-school platform',
@@ -367,4 +368,4 @@ const core: Omit<Messages, keyof typeof attendanceMessages.zh | keyof typeof aud
   'error.loginNeeded': 'Please log in first.',
 };
 
-export const en: Messages = { ...core, ...attendanceMessages.en, ...auditMessages.en, ...lotteryMessages.en, ...familyMessages.en, ...notifyMessages.en, ...rosterMessages.en, ...sessionsMessages.en };
+export const en: Messages = { ...core, ...attendanceMessages.en, ...auditMessages.en, ...lotteryMessages.en, ...familyMessages.en, ...notifyMessages.en, ...rosterMessages.en, ...sessionsMessages.en, ...privacyMessages.en };

@@ -7,6 +7,7 @@ import { rosterMessages } from '../enrollment/roster.messages.ts';
 import { familyMessages } from '../family/family.messages.ts';
 import { notifyMessages } from '../notify/notify.messages.ts';
 import { sessionsMessages } from '../auth/sessions.messages.ts';
+import { privacyMessages } from '../privacy/privacy.messages.ts';
 const core = {
   'app.name': '课后云 Clubroll',
   'app.tagline': '科创社团与特色课程，一站报名',
@@ -366,7 +367,7 @@ const core = {
   'error.loginNeeded': '请先登录。',
 } as const;
 
-export const zhCN = { ...core, ...attendanceMessages.zh, ...auditMessages.zh, ...lotteryMessages.zh, ...familyMessages.zh, ...notifyMessages.zh, ...rosterMessages.zh, ...sessionsMessages.zh };
+export const zhCN = { ...core, ...attendanceMessages.zh, ...auditMessages.zh, ...lotteryMessages.zh, ...familyMessages.zh, ...notifyMessages.zh, ...rosterMessages.zh, ...sessionsMessages.zh, ...privacyMessages.zh };
 
 export type MessageKey = keyof typeof zhCN;
 export type Messages = { readonly [K in MessageKey]: string };

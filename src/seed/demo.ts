@@ -7,6 +7,7 @@ import { addDays, dayInZone, isoWeekday } from '../calendar.ts';
 import { type WeeklySlot, meetingsForTerm, slotsOverlap } from '../catalogue/meetings.policy.ts';
 import type { Clock } from '../clock.ts';
 import type { Database, EnrollmentsTable } from '../db/schema.ts';
+import { CONSENT_VERSION } from '../privacy/consent.policy.ts';
 import {
   CLASS_NAMES,
   CLUB_TEMPLATES,
@@ -283,10 +284,13 @@ export async function seedDemoDistrict(db: Kysely<Database>, options: { clock: C
           .returning('id')
           .executeTakeFirstOrThrow();
         await trx.insertInto('guardianships').values({ user_id: parentId, child_id: child.id, created_at: nowIso }).execute();
+        // Seeded guardians consented to the current privacy text when their children were added.
+        await trx.insertInto('child_consents').values({ child_id: child.id, user_id: parentId, version: CONSENT_VERSION, given_at: nowIso }).execute();
         // Every tenth child also has a second guardian: the previous parent, while they have fewer than three.
         const previous = p > 1 ? parentIds[p - 1]! : undefined;
         if (children.length % 10 === 9 && previous && (childCounts.get(previous) ?? 0) < 3) {
           await trx.insertInto('guardianships').values({ user_id: previous, child_id: child.id, created_at: nowIso }).execute();
+          await trx.insertInto('child_consents').values({ child_id: child.id, user_id: previous, version: CONSENT_VERSION, given_at: nowIso }).execute();
           childCounts.set(previous, (childCounts.get(previous) ?? 0) + 1);
         }
         children.push({ id: child.id, schoolIndex, grade, enrolled: 0, busy: [] });

@@ -1,4 +1,4 @@
-// A parent on a phone: adds a child, enrols in a course with seats, joins the waitlist of a full one,
+// A parent on a phone: adds a child (ticking consent), enrols in a course with seats, joins the waitlist of a full one,
 // withdraws from the first, and sees the week change — real Chromium on the demo district, checked by axe.
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -52,6 +52,8 @@ describe.skipIf(!CHROMIUM)('enrolment journey on a phone', () => {
     await page.getByLabel('学校').selectOption({ label: '星湖实验小学' });
     await page.getByLabel('年级').selectOption('3');
     await page.getByLabel('班级（可选）').fill('3班');
+    // The tick to the children's privacy text, beside the link to its full text.
+    await page.locator('#child-form').getByLabel(/已阅读并同意《儿童个人信息保护规则》/).check();
     await page.getByRole('button', { name: '添加孩子' }).click();
     await page.waitForURL(/\/family\?added=\d+/);
     expect(await page.locator('.child-card').count()).toBe(1);

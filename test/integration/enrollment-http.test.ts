@@ -4,6 +4,7 @@ import { fixedClock } from '../../src/clock.ts';
 import { Browser, buildApp, createSchool, createUser, signIn } from '../support/app.ts';
 import { createOffering, createTerm } from '../support/catalogue-fixtures.ts';
 import { DIALECTS, type TestDatabase, createTestDatabase } from '../support/database.ts';
+import { CONSENT_VERSION } from '../../src/privacy/consent.policy.ts';
 
 for (const dialect of DIALECTS) {
   describe(`enrol control on ${dialect}`, () => {
@@ -27,7 +28,7 @@ for (const dialect of DIALECTS) {
       await signIn(handle, parentA, await createUser(handle, { login: 'http-a@example.com' }));
       await signIn(handle, parentB, await createUser(handle, { login: 'http-b@example.com' }));
       const add = async (browser: Browser, name: string, grade: string) => {
-        const response = await browser.post('/children', { name, school: 'larch', grade });
+        const response = await browser.post('/children', { name, school: 'larch', grade, consent: CONSENT_VERSION });
         return Number(/added=(\d+)/.exec(response.headers.get('location')!)![1]);
       };
       older = await add(parentA, '大宝', '5');

@@ -4,6 +4,7 @@ import { fixedClock } from '../../src/clock.ts';
 import { Browser, buildApp, createSchool, createUser, signIn } from '../support/app.ts';
 import { createOffering, createTerm, fillOffering } from '../support/catalogue-fixtures.ts';
 import { DIALECTS, type TestDatabase, createTestDatabase } from '../support/database.ts';
+import { CONSENT_VERSION } from '../../src/privacy/consent.policy.ts';
 
 const TOKEN = /calendar\.ics\?token=([\w-]{43})/;
 
@@ -43,7 +44,7 @@ for (const dialect of DIALECTS) {
       parentId = await createUser(handle, { login: 'week-parent@example.com', name: '周家长' });
       await signIn(handle, parent, parentId);
       await signIn(handle, other, await createUser(handle, { login: 'week-other@example.com' }));
-      const added = await parent.post('/children', { name: '周小舟', school: 'oak', grade: '3' });
+      const added = await parent.post('/children', { name: '周小舟', school: 'oak', grade: '3', consent: CONSENT_VERSION });
       child = Number(/added=(\d+)/.exec(added.headers.get('location')!)![1]);
       for (const offering of [robots, cube, saturday]) {
         expect((await parent.post(`/offerings/${offering}/enrollments`, { child: String(child) })).status).toBe(303);

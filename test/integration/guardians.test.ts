@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Browser, buildApp, createSchool, createUser, signIn } from '../support/app.ts';
 import { DIALECTS, type TestDatabase, createTestDatabase } from '../support/database.ts';
+import { CONSENT_VERSION } from '../../src/privacy/consent.policy.ts';
 
 const CODE = /<code class="invite-code">([2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4})<\/code>/;
 
@@ -32,7 +33,7 @@ for (const dialect of DIALECTS) {
       await signIn(handle, mum, mumId);
       await signIn(handle, dad, dadId);
       await signIn(handle, stranger, strangerId);
-      const added = await mum.post('/children', { name: '李小雨', school: 'willow', grade: '2' });
+      const added = await mum.post('/children', { name: '李小雨', school: 'willow', grade: '2', consent: CONSENT_VERSION });
       child = Number(/added=(\d+)/.exec(added.headers.get('location')!)![1]);
     });
     afterAll(() => handle.drop());
@@ -63,7 +64,7 @@ for (const dialect of DIALECTS) {
       const older = await newCode();
       const newer = await newCode();
       expect((await invites()).filter((invite) => invite.used_at === null)).toHaveLength(1);
-      const refused = await dad.post('/family/join', { code: older });
+      const refused = await dad.post('/family/join', { code: older, consent: CONSENT_VERSION });
       expect(refused.status).toBe(422);
       expect(await guardians()).toEqual([mumId]);
       expect(newer).not.toBe(older);
@@ -71,39 +72,50 @@ for (const dialect of DIALECTS) {
 
     it('refuses a wrong code with 422 and a clear message, and writes nothing', async () => {
       const before = await invites();
-      const response = await dad.post('/family/join', { code: 'ZZZZ-ZZZZ' });
+      const response = await dad.post('/family/join', { code: 'ZZZZ-ZZZZ', consent: CONSENT_VERSION });
       expect(response.status).toBe(422);
       expect(await response.text()).toContain('没有找到这个邀请码');
       expect(await guardians()).toEqual([mumId]);
       expect(await invites()).toEqual(before);
       const inEnglish = new Browser(app, { lang: 'en' });
       await signIn(handle, inEnglish, strangerId);
-      const english = await inEnglish.post('/family/join', { code: 'zzzz zzzz' });
+      const english = await inEnglish.post('/family/join', { code: 'zzzz zzzz', consent: CONSENT_VERSION });
       expect(await english.text()).toContain('No invitation has this code');
     });
 
     it('says what an invitation code looks like when the input cannot be one, huge input included', async () => {
-      const short = await dad.post('/family/join', { code: 'ABC' });
+      const short = await dad.post('/family/join', { code: 'ABC', consent: CONSENT_VERSION });
       expect(short.status).toBe(422);
       expect(await short.text()).toContain('邀请码是 8 位字母和数字');
-      const huge = await dad.post('/family/join', { code: 'A'.repeat(5000) });
+      const huge = await dad.post('/family/join', { code: 'A'.repeat(5000), consent: CONSENT_VERSION });
       expect(huge.status).toBe(422);
       expect((await dad.post('/family/join', {})).status).toBe(422);
     });
 
+    it('asks the joining parent to tick consent first, spending neither the code nor a guess', async () => {
+      const code = await newCode();
+      const response = await dad.post('/family/join', { code });
+      expect(response.status).toBe(422);
+      expect(await response.text()).toContain('请先阅读并勾选同意《儿童个人信息保护规则》');
+      expect(await guardians()).toEqual([mumId]);
+      expect((await invites()).find((invite) => invite.used_by === dadId)).toBeUndefined();
+    });
+
     it('makes the invited parent a guardian with the code typed any way, once, answering 303 to the child', async () => {
       const code = await newCode();
-      const response = await dad.post('/family/join', { code: ` ${code.toLowerCase().replace('-', ' ')} ` });
+      const response = await dad.post('/family/join', { code: ` ${code.toLowerCase().replace('-', ' ')} `, consent: CONSENT_VERSION });
       expect(response.status).toBe(303);
       expect(response.headers.get('location')).toBe(`/children/${child}?joined=1`);
       expect(await guardians()).toEqual([mumId, dadId]);
       const used = (await invites()).find((invite) => invite.used_by === dadId);
       expect(used?.used_at).toBeTruthy();
       expect(await audits('guardian.invite_used')).toBe(1);
+      const consent = await handle.db.selectFrom('child_consents').select(['version']).where('user_id', '=', dadId).where('child_id', '=', child).execute();
+      expect(consent.map((row) => row.version)).toEqual([CONSENT_VERSION]);
       const page = await (await dad.get(response.headers.get('location')!)).text();
       expect(page).toContain('你现在是 李小雨 的监护人了');
 
-      const again = await stranger.post('/family/join', { code });
+      const again = await stranger.post('/family/join', { code, consent: CONSENT_VERSION });
       expect(again.status).toBe(422);
       expect(await again.text()).toContain('这个邀请码已经用过了');
       expect(await guardians()).toEqual([mumId, dadId]);
@@ -121,7 +133,7 @@ for (const dialect of DIALECTS) {
 
     it('tells a parent who is already a guardian so, and spends nothing', async () => {
       const code = await newCode();
-      const response = await dad.post('/family/join', { code });
+      const response = await dad.post('/family/join', { code, consent: CONSENT_VERSION });
       expect(response.status).toBe(200);
       const html = await response.text();
       expect(html).toContain('你已经是 李小雨 的监护人了');
@@ -132,7 +144,7 @@ for (const dialect of DIALECTS) {
     it('refuses an expired code and writes nothing', async () => {
       const code = await newCode();
       await handle.db.updateTable('guardian_invites').set({ expires_at: '2026-11-01T00:00:00.000Z' }).where('used_at', 'is', null).execute();
-      const response = await stranger.post('/family/join', { code });
+      const response = await stranger.post('/family/join', { code, consent: CONSENT_VERSION });
       expect(response.status).toBe(422);
       expect(await response.text()).toContain('这个邀请码已过期');
       expect(await guardians()).toEqual([mumId, dadId]);
@@ -157,7 +169,7 @@ for (const dialect of DIALECTS) {
       expect((await mum.post('/children/99999999/invites', {})).status).toBe(404);
       const teacher = new Browser(app);
       await signIn(handle, teacher, await createUser(handle, { login: 'guardian-teacher@example.com', role: 'teacher', schoolId: school }));
-      expect((await teacher.post('/family/join', { code: 'ABCD-EFGH' })).status).toBe(403);
+      expect((await teacher.post('/family/join', { code: 'ABCD-EFGH', consent: CONSENT_VERSION })).status).toBe(403);
       expect((await teacher.post(`/children/${child}/invites`, {})).status).toBe(403);
     });
 
@@ -165,14 +177,14 @@ for (const dialect of DIALECTS) {
       const guesser = new Browser(app);
       const guesserId = await createUser(handle, { login: 'guesser@example.com' });
       await signIn(handle, guesser, guesserId);
-      for (let i = 0; i < 10; i++) expect((await guesser.post('/family/join', { code: `WRNG-${'23456789AB'[i]}XYZ` })).status).toBe(422);
+      for (let i = 0; i < 10; i++) expect((await guesser.post('/family/join', { code: `WRNG-${'23456789AB'[i]}XYZ`, consent: CONSENT_VERSION })).status).toBe(422);
       const code = await newCode();
-      const blocked = await guesser.post('/family/join', { code });
+      const blocked = await guesser.post('/family/join', { code, consent: CONSENT_VERSION });
       expect(blocked.status).toBe(429);
       expect(blocked.headers.get('retry-after')).toBe('3600');
       expect(await blocked.text()).toContain('输错的次数太多，请 60 分钟后再试');
       // In place too (htmx swaps a 429 into the form), with the same status.
-      const inPlace = await guesser.post('/family/join', { code }, { 'hx-request': 'true' });
+      const inPlace = await guesser.post('/family/join', { code, consent: CONSENT_VERSION }, { 'hx-request': 'true' });
       expect(inPlace.status).toBe(429);
       expect(await inPlace.text()).toMatch(/^<form method="post" action="\/family\/join"[^]*输错的次数太多/);
       const throttle = await handle.db.selectFrom('login_throttles').selectAll().where('key', '=', `invite:${guesserId}`).executeTakeFirst();
@@ -210,7 +222,7 @@ for (const dialect of DIALECTS) {
 
     it('lets a guardian remove themself and sends them to their family page', async () => {
       const code = await newCode();
-      expect((await dad.post('/family/join', { code })).status).toBe(303);
+      expect((await dad.post('/family/join', { code, consent: CONSENT_VERSION })).status).toBe(303);
       const response = await dad.post(`/children/${child}/guardians/${dadId}/remove`, { confirm: 'yes' });
       expect(response.status).toBe(303);
       expect(response.headers.get('location')).toBe('/family?left=1');

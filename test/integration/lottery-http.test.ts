@@ -11,6 +11,7 @@ import { fixedClock } from '../../src/clock.ts';
 import { Browser, buildApp, createSchool, createUser, signIn } from '../support/app.ts';
 import { createOffering, createTerm } from '../support/catalogue-fixtures.ts';
 import { DIALECTS, type TestDatabase, createTestDatabase } from '../support/database.ts';
+import { CONSENT_VERSION } from '../../src/privacy/consent.policy.ts';
 
 const TSX_CLI = createRequire(import.meta.url).resolve('tsx/cli');
 const htmx = { 'hx-request': 'true' };
@@ -48,9 +49,9 @@ for (const dialect of DIALECTS) {
       await signIn(handle, admin, await createUser(handle, { login: 'draw-admin@example.com', role: 'school_admin', schoolId: school }));
       await signIn(handle, farAdmin, await createUser(handle, { login: 'draw-far@example.com', role: 'school_admin', schoolId: far }));
       await signIn(handle, teacher, await createUser(handle, { login: 'draw-teacher@example.com', role: 'teacher', schoolId: school }));
-      const added = await parent.post('/children', { name: '小满', school: 'hazel', grade: '3' });
+      const added = await parent.post('/children', { name: '小满', school: 'hazel', grade: '3', consent: CONSENT_VERSION });
       child = Number(/added=(\d+)/.exec(added.headers.get('location')!)![1]);
-      const other = await otherParent.post('/children', { name: '小雪', school: 'hazel', grade: '4' });
+      const other = await otherParent.post('/children', { name: '小雪', school: 'hazel', grade: '4', consent: CONSENT_VERSION });
       expect(other.status).toBe(303);
       folder = mkdtempSync(join(tmpdir(), 'clubroll-lottery-'));
     });

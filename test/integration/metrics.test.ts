@@ -6,6 +6,7 @@ import { createMetrics } from '../../src/metrics/metrics.ts';
 import { Browser, buildApp, createSchool, createUser, signIn } from '../support/app.ts';
 import { createOffering, createTerm } from '../support/catalogue-fixtures.ts';
 import { DIALECTS, type TestDatabase, createTestDatabase } from '../support/database.ts';
+import { CONSENT_VERSION } from '../../src/privacy/consent.policy.ts';
 
 for (const dialect of DIALECTS) {
   describe(`metrics on ${dialect}`, () => {
@@ -27,7 +28,7 @@ for (const dialect of DIALECTS) {
       const { app } = buildApp(handle, { clock, metrics, mail: { url: 'smtp://127.0.0.1:1', from: 'x <x@example.com>' } });
       const parent = new Browser(app);
       await signIn(handle, parent, await createUser(handle, { login: 'metrics-parent@example.com' }));
-      const add = async (name: string) => Number(/added=(\d+)/.exec((await parent.post('/children', { name, school: 'oak', grade: '3' })).headers.get('location')!)![1]);
+      const add = async (name: string) => Number(/added=(\d+)/.exec((await parent.post('/children', { name, school: 'oak', grade: '3', consent: CONSENT_VERSION })).headers.get('location')!)![1]);
       const first = await add('一号');
       const second = await add('二号');
       await parent.post(`/offerings/${offering}/enrollments`, { child: String(first) }, { 'hx-request': 'true' });

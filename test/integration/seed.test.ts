@@ -7,6 +7,7 @@ import { seedDemoDistrict } from '../../src/seed/demo.ts';
 import { CLUB_TEMPLATES, COURSE_TEMPLATES } from '../../src/seed/demo-catalogue.ts';
 import { Browser, buildApp } from '../support/app.ts';
 import { DIALECTS, type TestDatabase, createTestDatabase } from '../support/database.ts';
+import { CONSENT_VERSION } from '../../src/privacy/consent.policy.ts';
 
 const CATEGORIES = ['3d_printing', 'programming', 'robotics', 'ai', 'hydroponics', 'speed_cubing', 'maker', 'mechanical', 'steam', 'science'];
 
@@ -87,6 +88,16 @@ for (const dialect of DIALECTS) {
         .select(['children.grade', 'schools.grade_min', 'schools.grade_max'])
         .execute();
       expect(own.every((child) => child.grade >= child.grade_min && child.grade <= child.grade_max)).toBe(true);
+    });
+
+    it('records every seeded guardian’s consent to the current privacy text', async () => {
+      const missing = await handle.db
+        .selectFrom('guardianships')
+        .leftJoin('child_consents', (join) => join.onRef('child_consents.child_id', '=', 'guardianships.child_id').onRef('child_consents.user_id', '=', 'guardianships.user_id'))
+        .select(['guardianships.child_id', 'child_consents.version'])
+        .execute();
+      expect(missing.length).toBeGreaterThan(300);
+      expect(missing.filter((row) => row.version !== CONSENT_VERSION)).toEqual([]);
     });
 
     it('keeps every invariant: seats taken = enrolled ≤ capacity, gap-free waitlists, eligible grades', async () => {

@@ -5,6 +5,7 @@ import type { Insertable, Kysely } from 'kysely';
 import { meetingsForTerm } from '../../src/catalogue/meetings.policy.ts';
 import { addDays, dayInZone, isoWeekday } from '../../src/calendar.ts';
 import type { Database } from '../../src/db/schema.ts';
+import { CONSENT_VERSION } from '../../src/privacy/consent.policy.ts';
 
 export interface ScaleDistrict {
   /** One entry per child: the guardian's session id and the child. */
@@ -116,6 +117,7 @@ export async function seedScale(
     const childIds: number[] = [];
     for (let i = 0; i < children.length; i += 500) childIds.push(...(await db.insertInto('children').values(children.slice(i, i + 500)).returning('id').execute()).map((row) => row.id));
     await insertAll(db, 'guardianships', userIds.map((user_id, k) => ({ user_id, child_id: childIds[k]!, created_at: at })));
+    await insertAll(db, 'child_consents', userIds.map((user_id, k) => ({ user_id, child_id: childIds[k]!, version: CONSENT_VERSION, given_at: at })));
     // ...and have the course page open: its load noted their last use a moment ago (see session.policy.ts).
     const sessions = userIds.map((user_id) => ({ id: randomBytes(20).toString('hex'), user_id, expires_at: expires, created_at: yesterday, last_seen_at: at }));
     await insertAll(db, 'sessions', sessions);

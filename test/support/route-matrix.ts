@@ -33,6 +33,8 @@ export interface Ids {
   schoolId: number;
   /** A teacher of school S whom no browser here uses, signed in elsewhere: whose sessions an admin may end. */
   staffMember: number;
+  /** Parent B's pending request to delete their child (of school S). */
+  deletionRequest: number;
 }
 
 /** Every route of the app: who may use it, and the path to try with ids that are parent A's, teacher X's, school S's. */
@@ -69,6 +71,11 @@ export const MATRIX: Record<string, { allowed: keyof typeof RULES; path: (ids: I
   'POST /children/:id/calendar-feed': { allowed: 'parentA', path: (ids) => `/children/${ids.child}/calendar-feed` },
   'POST /children/:id/calendar-feed/revoke': { allowed: 'parentA', path: (ids) => `/children/${ids.child}/calendar-feed/revoke` },
   'GET /children/:id/calendar.ics': { allowed: 'parentA', path: (ids) => `/children/${ids.child}/calendar.ics` },
+  'GET /children/:id/export.json': { allowed: 'parentA', path: (ids) => `/children/${ids.child}/export.json` },
+  'POST /children/:id/deletion-request': { allowed: 'parentA', path: (ids) => `/children/${ids.child}/deletion-request` },
+  'GET /privacy': { allowed: 'everyone', path: () => '/privacy' },
+  'GET /admin/deletions': { allowed: 'admins', path: () => '/admin/deletions' },
+  'POST /admin/deletions/:id': { allowed: 'adminS', path: (ids) => `/admin/deletions/${ids.deletionRequest}` },
   'GET /children/:id/choices': { allowed: 'parentA', path: (ids) => `/children/${ids.child}/choices` },
   'POST /choices/:id/up': { allowed: 'district', path: (ids) => `/choices/${ids.enrollment}/up` }, // not a choice: 404 for all
   'POST /choices/:id/down': { allowed: 'district', path: (ids) => `/choices/${ids.enrollment}/down` },
@@ -154,7 +161,8 @@ export async function matrixWorld(handle: TestDatabase) {
   await handle.db.updateTable('offerings').set({ seats_taken: 1 }).where('id', '=', offering).execute();
   const staffMember = await createUser(handle, { login: 'tz@example.com', role: 'teacher', schoolId: schoolS });
   await signIn(handle, new Browser(app), staffMember);
-  const ids: Ids = { school: 'matrix-s', offering, meeting, term: termS, child, enrollment, guardian: users.parentA, schoolId: schoolS, staffMember };
+  const deletionRequest = (await handle.db.insertInto('deletion_requests').values({ child_id: other, school_id: schoolS, requested_by: users.parentB, reason: null, requested_at: now }).returning('id').executeTakeFirstOrThrow()).id;
+  const ids: Ids = { school: 'matrix-s', offering, meeting, term: termS, child, enrollment, guardian: users.parentA, schoolId: schoolS, staffMember, deletionRequest };
   browsers.set('anonymous', new Browser(app));
   for (const [actor, id] of Object.entries(users)) {
     const browser = new Browser(app);

@@ -19,7 +19,7 @@ export interface AuditFilterValues {
   to: string;
 }
 
-export const SUBJECT_TYPES = ['child', 'enrollment', 'offering', 'term', 'meeting', 'user'] as const;
+export const SUBJECT_TYPES = ['child', 'enrollment', 'offering', 'term', 'meeting', 'user', 'deletion_request'] as const;
 
 export function AuditPage(props: { chrome: Chrome; filters: AuditFilterValues; families: string[]; events: AuditEventView[]; olderHref: string | null; invalid: boolean }) {
   const { t } = props.chrome.i18n;

@@ -5,10 +5,12 @@ import type { I18n } from '../../src/i18n/i18n.ts';
 import type { Chrome, FormState } from '../chrome.ts';
 import { ErrorSummary, Field, Notice, Select } from '../components/form.tsx';
 import { UpcomingMeetings, type UpcomingView, WeekTimetable } from '../components/timetable.tsx';
+import { CONSENT_VERSION } from '../../src/privacy/consent.policy.ts';
 import { Layout } from '../layout.tsx';
+import { ChildDataSection, type ChildDataView } from './privacy.tsx';
 import { percent } from './attendance-report.tsx';
 
-export type ChildFormField = 'name' | 'school' | 'grade' | 'class';
+export type ChildFormField = 'name' | 'school' | 'grade' | 'class' | 'consent';
 
 export interface ChildCard {
   id: number;
@@ -24,18 +26,44 @@ export interface SchoolOption {
   label: string;
 }
 
-export function ChildForm(props: { i18n: I18n; action: string; form: FormState<ChildFormField>; schools: SchoolOption[]; submit: string; saved?: string | undefined }) {
+/**
+ * The guardian's tick to the privacy text, next to a link to its full text; the box's value is the version shown,
+ * so the server records which text was agreed to.
+ */
+export function ConsentBox(props: { i18n: I18n; id: string; version: string; checked: boolean; error: string | undefined }) {
+  const { t } = props.i18n;
+  const errorId = props.error ? `${props.id}-error` : undefined;
+  return (
+    <div class={props.error ? 'field field--invalid consent' : 'field consent'}>
+      {props.error ? (
+        <p class="field__error" id={errorId}>
+          {props.error}
+        </p>
+      ) : null}
+      <label class="consent__label" for={props.id}>
+        <input id={props.id} type="checkbox" name="consent" value={props.version} checked={props.checked} required aria-invalid={props.error ? 'true' : undefined} aria-describedby={errorId} />{' '}
+        {t('privacy.consent.label', { version: props.version })}
+      </label>{' '}
+      <a href="/privacy" target="_blank" rel="noopener">
+        {t('privacy.consent.read')}
+      </a>
+    </div>
+  );
+}
+
+export function ChildForm(props: { i18n: I18n; action: string; form: FormState<ChildFormField>; schools: SchoolOption[]; submit: string; saved?: string | undefined; consentVersion?: string | undefined }) {
   const { t } = props.i18n;
   const { values, errors } = props.form;
   const grades = Array.from({ length: 12 }, (_, i) => ({ value: String(i + 1), label: t('family.gradeN', { grade: i + 1 }) }));
   return (
     <form method="post" action={props.action} class="form" id="child-form" hx-post={props.action} hx-target="this" hx-swap="outerHTML" novalidate>
       {props.saved ? <Notice kind="success">{props.saved}</Notice> : null}
-      <ErrorSummary message={t('form.errorSummary')} errors={errors} ids={{ name: 'child-name', school: 'child-school', grade: 'child-grade', class: 'child-class' }} />
+      <ErrorSummary message={t('form.errorSummary')} errors={errors} ids={{ name: 'child-name', school: 'child-school', grade: 'child-grade', class: 'child-class', consent: 'child-consent' }} />
       <Field id="child-name" name="name" label={t('family.field.name')} value={values.name} error={errors.name} required maxlength={40} autocomplete="off" />
       <Select id="child-school" name="school" label={t('family.field.school')} value={values.school} error={errors.school} options={[{ value: '', label: '—' }, ...props.schools]} required />
       <Select id="child-grade" name="grade" label={t('family.field.grade')} value={values.grade} error={errors.grade} options={grades} required />
       <Field id="child-class" name="class" label={t('family.field.class')} hint={t('family.field.classHint')} value={values.class} error={errors.class} maxlength={20} />
+      {props.consentVersion ? <ConsentBox i18n={props.i18n} id="child-consent" version={props.consentVersion} checked={values.consent === props.consentVersion} error={errors.consent} /> : null}
       <button type="submit" class="button button--primary">
         {props.submit}
       </button>
@@ -113,7 +141,7 @@ function ChildFacts(props: { i18n: I18n; child: ChildCard }) {
   );
 }
 
-export type JoinFormField = 'code';
+export type JoinFormField = 'code' | 'consent';
 
 export function JoinForm(props: { i18n: I18n; form: FormState<JoinFormField>; message?: Message | undefined }) {
   const { t } = props.i18n;
@@ -131,6 +159,7 @@ export function JoinForm(props: { i18n: I18n; form: FormState<JoinFormField>; me
         maxlength={20}
         autocomplete="off"
       />
+      <ConsentBox i18n={props.i18n} id="join-consent" version={CONSENT_VERSION} checked={props.form.values.consent === CONSENT_VERSION} error={props.form.errors.consent} />
       <button type="submit" class="button button--primary">
         {t('family.join.submit')}
       </button>
@@ -185,7 +214,7 @@ export function FamilyPage(props: {
       <div class="split split--even">
         <section class="card" aria-labelledby="family-add">
           <h2 id="family-add">{t('family.addChild')}</h2>
-          <ChildForm i18n={i18n} action="/children" form={props.form} schools={props.schools} submit={t('family.addChild')} />
+          <ChildForm i18n={i18n} action="/children" form={props.form} schools={props.schools} submit={t('family.addChild')} consentVersion={CONSENT_VERSION} />
         </section>
         <section class="card" aria-labelledby="family-join">
           <h2 id="family-join">{t('family.join.title')}</h2>
@@ -432,6 +461,7 @@ export function ChildPage(props: {
   feed: { url: string; webcal: string } | null;
   feedMessage?: Message | undefined;
   attendance: AttendanceRecordView[];
+  data: ChildDataView;
 }) {
   const { t } = props.chrome.i18n;
   const i18n = props.chrome.i18n;
@@ -472,6 +502,7 @@ export function ChildPage(props: {
           <GuardiansSection i18n={i18n} child={props.child} guardians={props.guardians.list} confirming={props.guardians.confirming ?? null} message={props.guardians.message} />
           <InviteSection i18n={i18n} child={props.child} created={props.invite} />
           <CalendarSection i18n={i18n} child={props.child} feed={props.feed} message={props.feedMessage} />
+          <ChildDataSection i18n={i18n} data={props.data} />
         </div>
       </div>
     </Layout>

@@ -1,0 +1,72 @@
+// HTTP for children's data: the privacy text (GET /privacy) and the school admins' deletion requests
+// (GET /admin/deletions, POST /admin/deletions/:id with a confirm step). Parse, call the service, render.
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { DeletionRequestsPage, PrivacyPage } from '../../views/pages/privacy.tsx';
+import { requireRole } from '../auth/guards.ts';
+import type { AppEnv } from '../http/app-env.ts';
+import { parseForm, textField } from '../http/forms.ts';
+import { chromeFor, errorPage, respond } from '../http/pages.tsx';
+import type { Context } from 'hono';
+import { CONSENT_VERSION } from './consent.policy.ts';
+import type { PrivacyService } from './privacy.service.ts';
+
+const confirmSchema = z.object({ confirm: textField(3, { optional: true }).optional() });
+
+export function privacyRoutes(deps: { privacy: PrivacyService; retentionDays: number }) {
+  const { privacy } = deps;
+  const app = new Hono<AppEnv>();
+  const admins = requireRole(['school_admin', 'district_admin'], (c, status) => errorPage(c, status));
+
+  app.get('/privacy', (c) => respond(c, { page: () => <PrivacyPage chrome={chromeFor(c)} version={CONSENT_VERSION} retentionDays={deps.retentionDays} /> }));
+
+  async function renderRequests(c: Context<AppEnv>, options: { confirming?: number; notice?: string }, status: 200 | 404 = 200) {
+    const requests = await privacy.pending(c.var.user!);
+    if (!requests) return errorPage(c, 404);
+    const { t, format, lang } = c.var.i18n;
+    // The names of children asking to be forgotten are shown only to the admins who carry it out, and are not cached.
+    c.header('Cache-Control', 'private, no-store');
+    return respond(
+      c,
+      {
+        page: () => (
+          <DeletionRequestsPage
+            chrome={chromeFor(c, '/admin/deletions')}
+            confirming={options.confirming ?? null}
+            notice={options.notice}
+            requests={requests.map((request) => ({
+              id: request.id,
+              childName: request.child_name,
+              details: request.class_name ? `${t('family.gradeN', { grade: request.grade })} · ${request.class_name}` : t('family.gradeN', { grade: request.grade }),
+              school: lang === 'en' ? request.school_name_en : request.school_name_zh,
+              requestedAt: format.dateTime(new Date(request.requested_at)),
+              reason: request.reason,
+              enrollments: Number(request.active_enrollments ?? 0),
+            }))}
+          />
+        ),
+      },
+      status,
+    );
+  }
+
+  app.get('/admin/deletions', admins, async (c) => {
+    const done = /^\d{1,9}$/.test(c.req.query('done') ?? '') ? Number(c.req.query('done')) : null;
+    return renderRequests(c, done === null ? {} : { notice: c.var.i18n.t('privacy.admin.done', { id: done }) });
+  });
+
+  app.post('/admin/deletions/:id', admins, async (c) => {
+    const text = c.req.param('id');
+    const requestId = /^\d{1,9}$/.test(text) ? Number(text) : null;
+    const request = requestId === null ? null : await privacy.pendingRequest(c.var.user!, requestId);
+    if (requestId === null || !request) return errorPage(c, 404);
+    const parsed = await parseForm(c, confirmSchema);
+    // The confirm step: the same list, asking first.
+    if (!(parsed.ok && parsed.data.confirm === 'yes')) return renderRequests(c, { confirming: requestId });
+    const result = await privacy.carryOut(c.var.user!, requestId);
+    if (!result.ok) return errorPage(c, 404);
+    return c.redirect(`/admin/deletions?done=${requestId}`, 303);
+  });
+
+  return app;
+}
