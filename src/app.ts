@@ -13,6 +13,7 @@ import { createAuthService } from './auth/auth.service.ts';
 import { authRoutes } from './auth/auth.routes.tsx';
 import { updateUserLang } from './auth/auth.repository.ts';
 import { createLucia } from './auth/lucia.ts';
+import type { SessionUseRecorder } from './auth/session-use.ts';
 import { sessionMiddleware } from './auth/session.middleware.ts';
 import { lifetimeFromSettings } from './auth/session.policy.ts';
 import type { Clock } from './clock.ts';
@@ -59,6 +60,8 @@ export interface AppDeps {
   kickDelivery?: () => void;
   /** Prometheus metrics (GET /metrics) and request logs; absent in most tests. */
   metrics?: Metrics;
+  /** Batches the sessions' last-use writes (main.ts); without it each is written during its request. */
+  sessionUse?: SessionUseRecorder;
 }
 
 const STATIC_DIR = fileURLToPath(new URL('../static', import.meta.url));
@@ -68,7 +71,7 @@ export function createApp(deps: AppDeps) {
   const { db, config, clock } = deps;
   const facts = { publicOrigin: config.publicOrigin, trustProxy: config.trustProxy };
   const lucia = createLucia(db, { sessionDays: config.sessionDays, clock });
-  const auth = createAuthService({ db, lucia, clock, lifetime: lifetimeFromSettings(config) });
+  const auth = createAuthService({ db, lucia, clock, lifetime: lifetimeFromSettings(config), ...(deps.sessionUse ? { sessionUse: deps.sessionUse } : {}) });
   const schools = createSchoolsService({ db, clock, timeZone: config.timeZone });
   const catalogue = createCatalogueService({ db, clock, timeZone: config.timeZone, cacheMs: config.catalogueCacheMs });
   const family = createFamilyService({ db, clock, timeZone: config.timeZone });

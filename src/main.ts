@@ -4,6 +4,7 @@ import type { Server } from 'node:http';
 import { createAdaptorServer } from '@hono/node-server';
 import { createApp } from './app.ts';
 import { DEMO_LOGINS, DEMO_PASSWORD, demoAccountsPresent } from './auth/auth.service.ts';
+import { createSessionUseRecorder } from './auth/session-use.ts';
 import { systemClock } from './clock.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
 import { DatabaseUnavailableError, connect } from './db/connect.ts';
@@ -14,6 +15,8 @@ import { createMetrics } from './metrics/metrics.ts';
 import { isDatabaseEmpty, seedDemoDistrict } from './seed/demo.ts';
 
 const LISTEN_BACKLOG = 2048;
+/** Sessions' last uses are written in one batch per process this often (see src/auth/session-use.ts). */
+const SESSION_USE_BATCH_MS = 2000;
 
 /** Known start-up failures end in one line; anything else is a bug and keeps its stack. */
 function fail(message: string): never {
@@ -56,10 +59,12 @@ async function main() {
   const demoPresent = await demoAccountsPresent(handle.db);
   // Sends the outbox's e-mail and webhook deliveries; every app process runs one, claims keep them apart.
   const delivery = createDeliveryWorker({ db: handle.db, clock: systemClock, transports: deliveryTransports(config), timeZone: config.timeZone, claimMs: config.deliveryClaimSeconds * 1000 });
+  const sessionUse = createSessionUseRecorder({ db: handle.db, delayMs: SESSION_USE_BATCH_MS, onError: (error) => console.error('clubroll: could not note session use:', error) });
   const app = createApp({
     db: handle.db,
     clock: systemClock,
     config,
+    sessionUse,
     kickDelivery: () => delivery.kick(),
     metrics: createMetrics({ db: handle.db, now: () => systemClock.now() }),
   });
@@ -103,6 +108,7 @@ async function main() {
       clearInterval(idle);
       // A delivery in flight finishes (and is marked) before the database closes.
       await delivery.stop();
+      await sessionUse.flush();
       await handle.close();
       console.log('Clubroll stopped cleanly');
       process.exit(0);

@@ -6,6 +6,7 @@ import type { Clock } from '../clock.ts';
 import type { Database, Lang, Role } from '../db/schema.ts';
 import { isUniqueViolation } from '../db/errors.ts';
 import * as accounts from './auth.repository.ts';
+import { type SessionUseRecorder, createSessionUseRecorder } from './session-use.ts';
 import {
   type Login,
   type Rejection,
@@ -72,8 +73,9 @@ export function demoAccountsPresent(db: Kysely<Database>): Promise<boolean> {
 
 const TEMPORARY_PASSWORD_ALPHABET = 'abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 
-export function createAuthService(deps: { db: Kysely<Database>; lucia: AppLucia; clock: Clock; lifetime: SessionLifetime }) {
+export function createAuthService(deps: { db: Kysely<Database>; lucia: AppLucia; clock: Clock; lifetime: SessionLifetime; sessionUse?: SessionUseRecorder }) {
   const { db, lucia, clock, lifetime } = deps;
+  const sessionUse = deps.sessionUse ?? createSessionUseRecorder({ db, delayMs: 0 });
 
   /** The cookie never outlives the session's absolute end. */
   function cookieExpiry(expiresAt: Date, createdAt: Date): Date {
@@ -200,7 +202,7 @@ export function createAuthService(deps: { db: Kysely<Database>; lucia: AppLucia;
         await lucia.invalidateSession(session.id);
         return null;
       }
-      if (standing.touch) await accounts.touchSession(db, session.id, now);
+      if (standing.touch) await sessionUse.note(session.id, now);
       return {
         user: {
           id: user.id,
