@@ -2,7 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { type CompiledQuery, type DatabaseConnection, type Driver, Kysely, PostgresDialect, type QueryResult, SqliteDialect, sql } from 'kysely';
+import { type CompiledQuery, type DatabaseConnection, type DialectAdapter, type Driver, Kysely, PostgresDialect, type QueryResult, SqliteAdapter, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { DatabaseTarget } from '../config.ts';
 import type { Database } from './schema.ts';
@@ -193,6 +193,13 @@ class ClubrollSqliteDriver implements Driver {
   }
 }
 
+/** Kysely hands the adapter to every transaction it opens, so it is how a query finds this database's connections. */
+class ClubrollSqliteAdapter extends SqliteAdapter {
+  constructor(readonly sqlite: SqliteConnections) {
+    super();
+  }
+}
+
 class ClubrollSqliteDialect extends SqliteDialect {
   constructor(private readonly sqlite: SqliteConnections) {
     super({ database: sqlite.writer });
@@ -201,6 +208,26 @@ class ClubrollSqliteDialect extends SqliteDialect {
   override createDriver(): Driver {
     return new ClubrollSqliteDriver(this.sqlite);
   }
+
+  override createAdapter(): DialectAdapter {
+    return new ClubrollSqliteAdapter(this.sqlite);
+  }
+}
+
+/**
+ * Runs compiled SQL on this process's SQLite connections without Kysely's asynchronous round trip, when that is
+ * what the driver would do anyway: inside a transaction (which holds the writer, so nothing else is using it)
+ * on the writer, outside one a read-only statement on the reader. Null otherwise (PostgreSQL, a lone write,
+ * an in-memory database), and the caller goes through Kysely.
+ */
+export function runOnSqliteDirectly<R>(db: Kysely<any>, sql: string, parameters: readonly unknown[]): QueryResult<R> | null {
+  const adapter = db.getExecutor().adapter;
+  if (!(adapter instanceof ClubrollSqliteAdapter)) return null;
+  const { writer, reader } = adapter.sqlite;
+  if (db.isTransaction) return run(writer.prepare(sql), parameters) as QueryResult<R>;
+  if (!reader) return null;
+  const statement = reader.prepare(sql);
+  return statement.readonly ? (run(statement, parameters) as QueryResult<R>) : null;
 }
 
 export function openSqlite(path: string, options: ConnectOptions = {}): DatabaseHandle {

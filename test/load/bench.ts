@@ -105,7 +105,8 @@ function startProcess(args: string[], env: Record<string, string>, ready: RegExp
 
 async function startApp(database: string, workers: number): Promise<Server> {
   const server = await startProcess(
-    ['src/main.ts'],
+    // As `npm start` runs it (package.json): a 4 MB young generation keeps a process under 200 MB in the rush.
+    ['--max-semi-space-size=4', 'src/main.ts'],
     { NODE_ENV: 'production', PORT: '0', HOST: '127.0.0.1', DATABASE_URL: database, SEED_DEMO: '0', WORKERS: String(workers), LOG_REQUESTS: '0' },
     /running at http:\/\/[^:]+:(\d+)/,
   );
