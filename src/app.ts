@@ -3,7 +3,6 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import type { Kysely } from 'kysely';
 import { attendanceRoutes } from './attendance/attendance.routes.tsx';
 import { createAttendanceService } from './attendance/attendance.service.ts';
@@ -22,6 +21,7 @@ import type { Database } from './db/schema.ts';
 import { healthRoutes } from './health/health.routes.ts';
 import type { AppEnv } from './http/app-env.ts';
 import { errorPage } from './http/pages.tsx';
+import { limitBody } from './http/body.ts';
 import { isSecure } from './http/request-facts.ts';
 import { shedLoad } from './http/load-shedding.ts';
 import type { Metrics } from './metrics/metrics.ts';
@@ -145,7 +145,7 @@ export function createApp(deps: AppDeps) {
   app.use(sessionMiddleware(auth));
   app.use(i18nMiddleware({ timeZone: config.timeZone, rememberForUser: (userId, lang) => updateUserLang(db, userId, lang) }));
   app.use(crossSiteGuard(facts, (c) => errorPage(c, 403, ['error.crossSite.title', 'error.crossSite.body'])));
-  app.use(bodyLimit({ maxSize: config.bodyLimitBytes, onError: (c) => errorPage(c as never, 413) }));
+  app.use(limitBody({ maxSize: config.bodyLimitBytes, onError: (c) => errorPage(c as never, 413) }));
   app.use(async function unreadNotifications(c, next) {
     // One indexed count for the header badge; htmx fragments have no header, so they skip it.
     c.set('unreadNotifications', c.var.user && !c.var.htmx ? await notifications.unreadCount(c.var.user.id) : null);

@@ -23,7 +23,7 @@ import type { Rejection } from '../auth/credentials.policy.ts';
 import { requireRole } from '../auth/guards.ts';
 import { instantInZone, localDateTime } from '../calendar.ts';
 import type { AppEnv } from '../http/app-env.ts';
-import { parseForm, textField, translateErrors } from '../http/forms.ts';
+import { parseForm, readBody, textField, translateErrors } from '../http/forms.ts';
 import { chromeFor, errorPage, respond } from '../http/pages.tsx';
 import type { CatalogueAdminService, OfferingSort } from './catalogue-admin.service.ts';
 import { CATEGORY_CODES } from './categories.ts';
@@ -134,7 +134,7 @@ async function readTermForm(c: Context<AppEnv>, timeZone: string): Promise<Parse
 
 async function readOfferingForm(c: Context<AppEnv>): Promise<Parsed<OfferingInput, OfferingFormField> & { slots: SlotRow[] }> {
   const parsed = await parseForm(c, offeringSchema);
-  const body = await c.req.parseBody({ all: true }).catch(() => ({}) as Record<string, unknown>);
+  const body = await readBody(c).catch(() => ({}) as Record<string, unknown>);
   const list = (name: string) => {
     const raw = (body as Record<string, unknown>)[name];
     return (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).map((value) => (typeof value === 'string' ? value.slice(0, 10) : ''));

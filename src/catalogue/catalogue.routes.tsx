@@ -1,5 +1,6 @@
 // HTTP for the public catalogue: /s/:school (filters by htmx or plain GET), /offerings/:id, seat polling, open data.
 import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import { stringify } from 'csv-stringify/sync';
 import { Hono } from 'hono';
 import type { Context } from 'hono';
@@ -139,6 +140,29 @@ function openData(catalogue: SchoolCatalogue) {
   };
 }
 
+const HTML = 'text/html; charset=UTF-8';
+
+/** A response body many requests share: its bytes, gzipped once, and a tag naming its content. */
+interface SharedBody {
+  plain: Uint8Array<ArrayBuffer>;
+  gzip: Uint8Array<ArrayBuffer>;
+  tag: string;
+}
+
+function sharedBody(text: string): SharedBody {
+  const plain = Buffer.from(text);
+  return { plain, gzip: gzipSync(plain) as Uint8Array<ArrayBuffer>, tag: `"${createHash('sha1').update(plain).digest('base64url')}"` };
+}
+
+/** Every browser accepts gzip: phones on a mobile network get about a seventh of the bytes. */
+function sendShared(c: Context<AppEnv>, body: SharedBody, status: 200 | 400, type: string) {
+  c.header('Vary', 'Accept-Encoding', { append: true });
+  if (/\bgzip\b/.test(c.req.header('Accept-Encoding') ?? '')) {
+    return c.body(body.gzip, status, { 'Content-Type': type, 'Content-Encoding': 'gzip' });
+  }
+  return c.body(body.plain, status, { 'Content-Type': type });
+}
+
 /** If-None-Match as RFC 9110 compares it for GET: weakly, any of a list, or `*`. */
 function matchesETag(header: string | undefined, tag: string): boolean {
   if (!header) return false;
@@ -169,36 +193,30 @@ export function catalogueRoutes(deps: { catalogue: CatalogueService; enrollment:
     const rendered = (part: 'main' | 'results') =>
       found.remember(`${part}|${key}`, () => raw(String(part === 'main' ? <CatalogueMain i18n={i18n} view={view()} /> : <CatalogueResults i18n={i18n} view={view()} />)));
     const status = invalid ? 400 : 200;
-    if (!c.var.user && !c.var.htmx) {
+    c.header('Vary', 'HX-Request, HX-History-Restore-Request', { append: true });
+    if (c.var.htmx && !c.req.header('HX-History-Restore-Request')) {
+      // The list alone is the same for everyone: sent as shared bytes (compressed when the browser accepts).
+      return sendShared(c, found.remember(`results-bytes|${key}`, () => sharedBody(String(rendered('results')))), status, HTML);
+    }
+    if (!c.var.user) {
       // A visitor who is not signed in gets the whole page from the shared read, as bytes ready to send.
       const chrome = chromeFor(c);
-      const page = found.remember(`visitor|${key}|${chrome.path}`, () => Buffer.from(String(<CataloguePage chrome={chrome} schoolName={view().schoolName} main={rendered('main')} />)));
-      c.header('Vary', 'HX-Request, HX-History-Restore-Request', { append: true });
-      return c.body(page, status, { 'Content-Type': 'text/html; charset=UTF-8' });
+      const page = found.remember(`visitor|${key}|${chrome.path}`, () => sharedBody(String(<CataloguePage chrome={chrome} schoolName={view().schoolName} main={rendered('main')} />)));
+      return sendShared(c, page, status, HTML);
     }
-    return respond(
-      c,
-      {
-        page: () => <CataloguePage chrome={chromeFor(c)} schoolName={view().schoolName} main={rendered('main')} />,
-        fragment: () => rendered('results'),
-      },
-      status,
-    );
+    return c.html(<CataloguePage chrome={chromeFor(c)} schoolName={view().schoolName} main={rendered('main')} />, status);
   });
 
   app.get('/s/:school/catalogue.json', async (c) => {
     const found = await catalogue.schoolCatalogue(c.req.param('school'));
     if (!found) return c.json({ error: 'not_found' }, 404);
     // The body and its ETag are made once per shared read; an unchanged catalogue is a bodiless 304.
-    const { body, tag } = found.remember('open-data.json', () => {
-      const text = JSON.stringify(openData(found));
-      return { body: text, tag: `"${createHash('sha1').update(text).digest('base64url')}"` };
-    });
+    const body = found.remember('open-data.json', () => sharedBody(JSON.stringify(openData(found))));
     c.header('Cache-Control', 'no-cache');
     c.header('Access-Control-Allow-Origin', '*');
-    c.header('ETag', tag);
-    if (matchesETag(c.req.header('If-None-Match'), tag)) return c.body(null, 304);
-    return c.body(body, 200, { 'Content-Type': 'application/json' });
+    c.header('ETag', body.tag);
+    if (matchesETag(c.req.header('If-None-Match'), body.tag)) return c.body(null, 304);
+    return sendShared(c, body, 200, 'application/json');
   });
 
   app.get('/s/:school/catalogue.csv', etag(), async (c) => {

@@ -2,6 +2,7 @@
 import type { Context } from 'hono';
 import { z } from 'zod';
 import type { Rejection } from '../auth/credentials.policy.ts';
+import { requestText } from './body.ts';
 import { type I18n, type MessageKey, isMessageKey } from '../i18n/i18n.ts';
 
 /** A text field: the last value if repeated, trimmed of nothing, required unless `optional`, at most `max` characters. */
@@ -16,12 +17,12 @@ export function textField(max: number, options: { optional?: boolean } = {}) {
 /**
  * The form's fields, a repeated field as an array. URL-encoded forms (every form the app renders) are read with
  * URLSearchParams over the raw text, several times cheaper than the general parser; anything else (multipart)
- * goes through Hono's parseBody.
+ * goes through Hono's parseBody. Reading it again gives the same fields (the text is read once).
  */
-async function readBody(c: Context): Promise<Record<string, unknown>> {
+export async function readBody(c: Context): Promise<Record<string, unknown>> {
   if (!(c.req.header('content-type') ?? '').startsWith('application/x-www-form-urlencoded')) return c.req.parseBody({ all: true });
   const fields: Record<string, string | string[]> = {};
-  for (const [name, value] of new URLSearchParams(await c.req.text())) {
+  for (const [name, value] of new URLSearchParams(await requestText(c))) {
     const seen = fields[name];
     fields[name] = seen === undefined ? value : Array.isArray(seen) ? [...seen, value] : [seen, value];
   }

@@ -1,4 +1,5 @@
 // CATALOGUE_CACHE_MS: a school's catalogue read is shared for that long, then read afresh.
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Browser, buildApp, createSchool, createUser, signIn } from '../support/app.ts';
 import { createOffering, createTerm } from '../support/catalogue-fixtures.ts';
@@ -61,6 +62,20 @@ describe('catalogue read sharing', () => {
     expect(changed.status).toBe(200);
     expect(changed.headers.get('etag')).not.toBe(tag);
     expect((await changed.json()).offerings[0].enrolled).toBe(1);
+  });
+
+  it('sends the shared page, list and open data gzipped to a browser that accepts it, the same bytes unzipped', async () => {
+    const visitor = new Browser(buildApp(handle, { catalogueCacheMs: 60_000 }).app);
+    for (const [path, headers] of [['/s/yew', {}], ['/s/yew?grade=3', { 'hx-request': 'true' }], ['/s/yew/catalogue.json', {}]] as const) {
+      const plain = await visitor.get(path, headers);
+      expect(plain.headers.get('content-encoding')).toBeNull();
+      const zipped = await visitor.get(path, { ...headers, 'accept-encoding': 'gzip, deflate, br' });
+      expect(zipped.headers.get('content-encoding')).toBe('gzip');
+      expect(zipped.headers.get('vary')).toMatch(/Accept-Encoding/);
+      const bytes = Buffer.from(await zipped.arrayBuffer());
+      expect(gunzipSync(bytes).toString()).toBe(await plain.text());
+      expect(bytes.length).toBeLessThan(gunzipSync(bytes).length);
+    }
   });
 
   it('reads every time with 0', async () => {

@@ -53,6 +53,9 @@ interface Phase {
   rssMb?: number;
 }
 
+/** What a phone's browser says it accepts. */
+const BROWSER_ENCODINGS = 'gzip, deflate, br';
+
 /** Enrolments sent to the floor and to the app before each is measured, so both are compared warm. */
 const WARM_UP = 500;
 
@@ -359,9 +362,11 @@ async function main() {
     let burst: Phase;
     try {
       const catalogue = `/s/${district.slug}`;
-      phases.push(await run('catalogue page', app.url, { connections: 50, duration: seconds, next: () => ({ method: 'GET', path: catalogue }) }, pid));
-      phases.push(await run('catalogue fragment', app.url, { connections: 50, duration: seconds, next: () => ({ method: 'GET', path: `${catalogue}?grade=3`, headers: { 'hx-request': 'true' } }) }, pid));
-      phases.push(await run('catalogue.json', app.url, { connections: 50, duration: seconds, next: () => ({ method: 'GET', path: `${catalogue}/catalogue.json` }) }, pid));
+      // Catalogue reads ask for gzip, as every browser does (and the ok floor's two bytes need no compressing).
+      const gzip = { 'accept-encoding': BROWSER_ENCODINGS };
+      phases.push(await run('catalogue page', app.url, { connections: 50, duration: seconds, next: () => ({ method: 'GET', path: catalogue, headers: gzip }) }, pid));
+      phases.push(await run('catalogue fragment', app.url, { connections: 50, duration: seconds, next: () => ({ method: 'GET', path: `${catalogue}?grade=3`, headers: { ...gzip, 'hx-request': 'true' } }) }, pid));
+      phases.push(await run('catalogue.json', app.url, { connections: 50, duration: seconds, next: () => ({ method: 'GET', path: `${catalogue}/catalogue.json`, headers: gzip }) }, pid));
       say('catalogue measured');
 
       // The rush, with parents refreshing seat counts alongside it; first as many unmeasured enrolments as the
@@ -405,7 +410,7 @@ async function main() {
           next: () => {
             const path = readIndex++ % 4 === 0 ? catalogue : `/offerings/${district.hot[readIndex % district.hot.length]}/seats`;
             const etag = etags.get(path);
-            const headers: Record<string, string> = etag ? { 'if-none-match': etag } : {};
+            const headers: Record<string, string> = etag ? { 'if-none-match': etag, 'accept-encoding': BROWSER_ENCODINGS } : { 'accept-encoding': BROWSER_ENCODINGS };
             return { method: 'GET', path, headers };
           },
           onAnswer: (request, _status, _body, headers) => {
@@ -478,11 +483,14 @@ async function main() {
         const { bench: scaled, district: scaledDistrict } = await prepareDatabase(options, folder, children, passwordHash, `scale${children}`);
         const server = await startApp(scaled.url, options.workers);
         try {
-          const rushers = scaledDistrict.parents.slice(0, 8000);
+          // The same 200 unmeasured and 800 measured enrolments at every size, so the sizes compare like with like.
+          const [warmers, rushers] = [scaledDistrict.parents.slice(0, 200), scaledDistrict.parents.slice(200, 1000)];
+          let warmIndex = 0;
+          await run('warm-up', server.url, { connections: 10, amount: warmers.length, next: () => { const parent = warmers[warmIndex++]!; return enrolRequest(parent, scaledDistrict.hot[parent.childId % scaledDistrict.hot.length]!, server.url); } });
           let index = 0;
           const phase = await run('scaling', server.url, {
             connections: 50,
-            amount: Math.min(rushers.length, 8000),
+            amount: rushers.length,
             next: () => {
               const parent = rushers[index++ % rushers.length]!;
               return enrolRequest(parent, scaledDistrict.hot[parent.childId % scaledDistrict.hot.length]!, server.url);

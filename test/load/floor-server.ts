@@ -1,11 +1,13 @@
 // The two floors the benchmark compares Clubroll against, on the same machine and a copy of the same data:
 // GET /ok, a bare Hono route; and POST /offerings/:id/enrollments done the least costly correct way —
-// URLSearchParams over the raw body, the session by a prepared statement, the conditional seat update and
-// the insert as prepared statements in one IMMEDIATE transaction, a fixed fragment. No rules, outbox or audit.
+// URLSearchParams over the raw body (read from the socket as the app reads it), the session by a prepared
+// statement, the conditional seat update and the insert as prepared statements in one IMMEDIATE transaction,
+// a fixed fragment. No rules, outbox or audit.
 // Usage: tsx test/load/floor-server.ts <sqlite file>   (prints "listening on <port>")
 import { createAdaptorServer } from '@hono/node-server';
 import SQLite from 'better-sqlite3';
 import { Hono } from 'hono';
+import { requestText } from '../../src/http/body.ts';
 
 const file = process.argv[2];
 if (!file) throw new Error('usage: floor-server.ts <sqlite file>');
@@ -29,7 +31,7 @@ const rollback = db.prepare('rollback');
 const app = new Hono();
 app.get('/ok', (c) => c.text('ok'));
 app.post('/offerings/:id/enrollments', async (c) => {
-  const child = Number(new URLSearchParams(await c.req.text()).get('child'));
+  const child = Number(new URLSearchParams(await requestText(c)).get('child'));
   const session = /clubroll_session=([^;]+)/.exec(c.req.header('cookie') ?? '')?.[1];
   const now = new Date().toISOString();
   if (!session || !sessionUser.get(session, now)) return c.text('login', 401);
