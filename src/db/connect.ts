@@ -72,6 +72,11 @@ class WriterQueue {
   #held = false;
   readonly #waiting: (() => void)[] = [];
 
+  /** Whether a transaction or a lone write has the writer now. */
+  get held(): boolean {
+    return this.#held;
+  }
+
   acquire(): Promise<void> {
     if (!this.#held) {
       this.#held = true;
@@ -96,10 +101,23 @@ function run(statement: SQLite.Statement, parameters: readonly unknown[]): Rows 
 }
 
 /**
+ * A read-only statement ready to run outside a transaction, or null for a write. It runs on the writer when no
+ * transaction holds it (the writer's page cache stays valid; the reader's is dropped whenever another connection
+ * commits), else on the reader, which never waits.
+ */
+function readOnly(sqlite: SqliteConnections, sql: string): SQLite.Statement | null {
+  const { writer, reader, queue } = sqlite;
+  const statement = writer.prepare(sql);
+  if (!statement.readonly) return null;
+  if (!queue.held) return statement;
+  return reader ? reader.prepare(sql) : null; // in memory there is no reader: wait for the writer
+}
+
+/**
  * One request's use of the database. Inside a transaction every statement runs on the writer, which the
- * transaction holds from BEGIN IMMEDIATE to COMMIT. Outside one, a statement that only reads runs at once on
- * the reader connection (WAL: it sees every committed write and waits for no transaction); any other
- * statement queues for the writer and commits on its own.
+ * transaction holds from BEGIN IMMEDIATE to COMMIT. Outside one, a statement that only reads runs at once
+ * (see readOnly; WAL, so it sees every committed write and waits for no transaction); any other statement
+ * queues for the writer and commits on its own.
  */
 class RoutedConnection implements DatabaseConnection {
   holdsWriter = false;
@@ -109,10 +127,8 @@ class RoutedConnection implements DatabaseConnection {
   async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
     const { writer, reader, queue } = this.sqlite;
     if (this.holdsWriter) return run(writer.prepare(query.sql), query.parameters) as QueryResult<R>;
-    if (reader) {
-      const statement = reader.prepare(query.sql);
-      if (statement.readonly) return run(statement, query.parameters) as QueryResult<R>;
-    }
+    const read = readOnly(this.sqlite, query.sql);
+    if (read) return run(read, query.parameters) as QueryResult<R>;
     await queue.acquire();
     try {
       return run(writer.prepare(query.sql), query.parameters) as QueryResult<R>;
@@ -217,17 +233,15 @@ class ClubrollSqliteDialect extends SqliteDialect {
 /**
  * Runs compiled SQL on this process's SQLite connections without Kysely's asynchronous round trip, when that is
  * what the driver would do anyway: inside a transaction (which holds the writer, so nothing else is using it)
- * on the writer, outside one a read-only statement on the reader. Null otherwise (PostgreSQL, a lone write,
- * an in-memory database), and the caller goes through Kysely.
+ * on the writer, outside one a read-only statement (see readOnly). Null otherwise (PostgreSQL, a lone write),
+ * and the caller goes through Kysely.
  */
 export function runOnSqliteDirectly<R>(db: Kysely<any>, sql: string, parameters: readonly unknown[]): QueryResult<R> | null {
   const adapter = db.getExecutor().adapter;
   if (!(adapter instanceof ClubrollSqliteAdapter)) return null;
-  const { writer, reader } = adapter.sqlite;
-  if (db.isTransaction) return run(writer.prepare(sql), parameters) as QueryResult<R>;
-  if (!reader) return null;
-  const statement = reader.prepare(sql);
-  return statement.readonly ? (run(statement, parameters) as QueryResult<R>) : null;
+  if (db.isTransaction) return run(adapter.sqlite.writer.prepare(sql), parameters) as QueryResult<R>;
+  const read = readOnly(adapter.sqlite, sql);
+  return read ? (run(read, parameters) as QueryResult<R>) : null;
 }
 
 export function openSqlite(path: string, options: ConnectOptions = {}): DatabaseHandle {
