@@ -90,6 +90,7 @@ describe('crashes during an enrolment rush', () => {
     const sent = (db.prepare(`select id from notification_deliveries where channel = 'email' and sent_at is not null`).all() as { id: number }[]).map((row) => `<notification-${row.id}@clubroll>`);
     expect(sent.length).toBeGreaterThan(0);
     expect(new Set(received)).toEqual(new Set(sent));
+    console.log(`crash: ${answers.length} requests tried, ${killedMidRush} of 10 SIGKILLs landed mid-rush, ${acknowledged.length} acknowledged, 0 lost; ${sent.length} e-mails each delivered once`);
     db.close();
   }, 240_000);
 });
