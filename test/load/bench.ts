@@ -166,6 +166,10 @@ async function run(
 ): Promise<Phase> {
   const before = pid ? usage(pid) : null;
   const started = Date.now();
+  // From the first request sent to the last answer: autocannon ends a run on its one-second tick, which for a
+  // run of a fixed number of requests would count up to a second of nothing.
+  let firstSent = 0;
+  let lastAnswer = 0;
   const result = await autocannon({
     url,
     connections: options.connections,
@@ -175,24 +179,25 @@ async function run(
     requests: [
       {
         setupRequest: (request: Record<string, unknown>, context: Record<string, unknown>) => {
+          firstSent ||= performance.now();
           const next = options.next();
           context.current = next;
           return { ...request, method: next.method, path: next.path, headers: { ...(next.headers ?? {}) }, body: next.body };
         },
         onResponse: (status: number, body: string, context: Record<string, unknown>, headers: Record<string, string>) => {
+          lastAnswer = performance.now();
           options.onAnswer?.(context.current as Request, status, body, headers ?? {});
         },
       },
     ],
   } as autocannon.Options);
-  const seconds = (Date.now() - started) / 1000;
+  const seconds = lastAnswer > firstSent ? (lastAnswer - firstSent) / 1000 : (Date.now() - started) / 1000;
   const after = pid ? usage(pid) : null;
   const statuses: Record<string, number> = {};
   for (const [code, stat] of Object.entries(result.statusCodeStats ?? {})) statuses[code] = Number((stat as { count: number }).count);
   const requests = Object.values(statuses).reduce((sum, count) => sum + count, 0);
   return {
     name,
-    // Wall time, not autocannon's duration: for a run of a fixed number of requests that is rounded to its sampling.
     rps: Math.round(requests / Math.max(0.001, seconds)),
     p50: result.latency.p50,
     p95: (result.latency as unknown as Record<string, number>).p97_5 ?? result.latency.p90,
