@@ -153,7 +153,7 @@ interface SqliteConnections {
  * Kysely's SQLite driver has one connection behind a lock, so every query — a catalogue read too — waits for
  * every transaction queued before it, and each release wakes all waiters. This driver keeps the writer for
  * transactions and lone writes (FIFO, transactions start with BEGIN IMMEDIATE so processes sharing the file
- * queue on the busy timeout instead of failing on upgrade), and answers lone reads from a second connection.
+ * queue on the busy timeout instead of failing on upgrade), and answers lone reads at once (see readOnly).
  * See docs/decisions/0013-enrolment-hot-path.md.
  */
 class ClubrollSqliteDriver implements Driver {
