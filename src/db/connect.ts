@@ -250,9 +250,9 @@ export function openSqlite(path: string, options: ConnectOptions = {}): Database
     try {
       const database = new SQLite(path);
       database.pragma('busy_timeout = 5000');
-      // 16 MB of page cache per connection (the default is 2 MB): a district's hot indexes stay in memory
+      // 8 MB of page cache per connection (the default is 2 MB): a district's hot indexes stay in memory
       // instead of being read back from the OS on every lookup. Pages are cached only as they are used.
-      database.pragma('cache_size = -16384');
+      database.pragma('cache_size = -8192');
       return database;
     } catch (error) {
       throw new DatabaseUnavailableError(`cannot open SQLite file ${path}: ${(error as Error).message}`);
