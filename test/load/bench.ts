@@ -51,6 +51,8 @@ interface Phase {
   statuses: Record<string, number>;
   cpu?: number;
   rssMb?: number;
+  /** The app's own p99 for the phase (ms, the upper bound of its /metrics histogram bucket): time inside the app. */
+  serverP99?: number;
 }
 
 /** What a phone's browser says it accepts. */
@@ -156,6 +158,26 @@ function usage(pid: number): { cpuSeconds: number; rssMb: number; peakMb: number
 
 // ---------------------------------------------------------------- load
 
+/** Requests the app has timed so far, by histogram bucket (seconds → count), all routes together (none on a floor). */
+async function serverDurations(url: string): Promise<Map<number, number>> {
+  const text = await (await fetch(`${url}/metrics`)).text();
+  const buckets = new Map<number, number>();
+  for (const match of text.matchAll(/^http_request_duration_seconds_bucket\{[^}]*le="([^"]+)"[^}]*\} (\d+)/gm)) {
+    const le = match[1] === '+Inf' ? Infinity : Number(match[1]);
+    buckets.set(le, (buckets.get(le) ?? 0) + Number(match[2]));
+  }
+  return buckets;
+}
+
+/** The smallest bucket bound holding 99 % of the requests timed between two scrapes, in ms. */
+function serverP99(before: Map<number, number>, after: Map<number, number>): number | undefined {
+  const bounds = [...after.keys()].sort((a, b) => a - b);
+  const total = (after.get(Infinity) ?? 0) - (before.get(Infinity) ?? 0);
+  if (total <= 0) return undefined;
+  const bound = bounds.find((le) => (after.get(le) ?? 0) - (before.get(le) ?? 0) >= total * 0.99);
+  return bound === undefined || bound === Infinity ? undefined : Math.round(bound * 1000);
+}
+
 type Request = { method: 'GET' | 'POST'; path: string; headers?: Record<string, string>; body?: string };
 
 async function run(
@@ -165,6 +187,7 @@ async function run(
   pid?: number,
 ): Promise<Phase> {
   const before = pid ? usage(pid) : null;
+  const timed = pid ? await serverDurations(url) : null;
   const started = Date.now();
   // From the first request sent to the last answer: autocannon ends a run on its one-second tick, which for a
   // run of a fixed number of requests would count up to a second of nothing.
@@ -193,6 +216,7 @@ async function run(
   } as autocannon.Options);
   const seconds = lastAnswer > firstSent ? (lastAnswer - firstSent) / 1000 : (Date.now() - started) / 1000;
   const after = pid ? usage(pid) : null;
+  const server = timed ? serverP99(timed, await serverDurations(url)) : undefined;
   const statuses: Record<string, number> = {};
   for (const [code, stat] of Object.entries(result.statusCodeStats ?? {})) statuses[code] = Number((stat as { count: number }).count);
   const requests = Object.values(statuses).reduce((sum, count) => sum + count, 0);
@@ -207,6 +231,7 @@ async function run(
     errors: result.errors + result.timeouts,
     statuses,
     ...(before && after ? { cpu: Math.round(((after.cpuSeconds - before.cpuSeconds) / Math.max(0.001, seconds)) * 100), rssMb: Math.round(after.peakMb) } : {}),
+    ...(server === undefined ? {} : { serverP99: server }),
   };
 }
 
@@ -542,10 +567,10 @@ function round(value: number) {
 
 function printTable(phases: Phase[], summary: { rush_over_floor: number | null; catalogue_over_ok: number | null; checks: Checks }, scaling: { children: number; rps: number; p99: number }[]) {
   const pad = (text: string | number, width: number) => String(text).padStart(width);
-  console.log(`\n${'phase'.padEnd(22)}${pad('req/s', 9)}${pad('p50', 7)}${pad('p95', 7)}${pad('p99', 7)}${pad('max', 7)}${pad('requests', 10)}${pad('errors', 8)}${pad('cpu%', 6)}${pad('rss MB', 8)}  statuses`);
+  console.log(`\n${'phase'.padEnd(22)}${pad('req/s', 9)}${pad('p50', 7)}${pad('p95', 7)}${pad('p99', 7)}${pad('max', 7)}${pad('app p99', 9)}${pad('requests', 10)}${pad('errors', 8)}${pad('cpu%', 6)}${pad('rss MB', 8)}  statuses`);
   for (const phase of phases) {
     console.log(
-      `${phase.name.padEnd(22)}${pad(phase.rps, 9)}${pad(phase.p50, 7)}${pad(phase.p95, 7)}${pad(phase.p99, 7)}${pad(phase.max, 7)}${pad(phase.requests, 10)}${pad(phase.errors, 8)}${pad(phase.cpu ?? '', 6)}${pad(phase.rssMb ?? '', 8)}  ${JSON.stringify(phase.statuses)}`,
+      `${phase.name.padEnd(22)}${pad(phase.rps, 9)}${pad(phase.p50, 7)}${pad(phase.p95, 7)}${pad(phase.p99, 7)}${pad(phase.max, 7)}${pad(phase.serverP99 === undefined ? '' : `≤${phase.serverP99}`, 9)}${pad(phase.requests, 10)}${pad(phase.errors, 8)}${pad(phase.cpu ?? '', 6)}${pad(phase.rssMb ?? '', 8)}  ${JSON.stringify(phase.statuses)}`,
     );
   }
   console.log(`\nrush ÷ enrol floor: ${summary.rush_over_floor ?? 'n/a'} (target ≥ 0.6)   catalogue ÷ ok floor: ${summary.catalogue_over_ok ?? 'n/a'} (target ≥ 0.25)`);
