@@ -3,7 +3,7 @@
 // belong to parent A / teacher X / school S. Whoever may not act gets the login page, 403 or 404, and nothing
 // changes. A route added to the app without a line in test/support/route-matrix.ts fails the test.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, buildApp } from '../support/app.ts';
+import { type Browser, type buildApp, countRows } from '../support/app.ts';
 import { type TestDatabase, createTestDatabase } from '../support/database.ts';
 import { ACTORS, type Actor, type Ids, MATRIX, NOTHING_TO_ACT_ON, RULES, matrixWorld } from '../support/route-matrix.ts';
 
@@ -18,10 +18,7 @@ describe('authorization matrix', () => {
 
   async function snapshot() {
     const counts: Record<string, number> = {};
-    for (const table of TABLES) {
-      const row = await handle.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-      counts[table] = Number(row.n);
-    }
+    for (const table of TABLES) counts[table] = await countRows(handle, table);
     const offering = await handle.db.selectFrom('offerings').select(['seats_taken', 'capacity', 'status', 'updated_at']).where('id', '=', ids.offering).executeTakeFirstOrThrow();
     const meeting = await handle.db.selectFrom('meetings').select(['status', 'unlocked_until']).where('id', '=', ids.meeting).executeTakeFirstOrThrow();
     const enrollment = await handle.db.selectFrom('enrollments').select(['status']).where('id', '=', ids.enrollment).executeTakeFirstOrThrow();

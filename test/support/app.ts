@@ -4,7 +4,7 @@ import { createApp, type AppDeps } from '../../src/app.ts';
 import { hashPassword } from '../../src/auth/password.ts';
 import { fixedClock } from '../../src/clock.ts';
 import type { DatabaseHandle } from '../../src/db/connect.ts';
-import type { Role } from '../../src/db/schema.ts';
+import type { Database, Role } from '../../src/db/schema.ts';
 
 export const ORIGIN = 'http://localhost';
 export const FIXTURE_PASSWORD = 'fixture-password-9';
@@ -142,7 +142,7 @@ export async function signIn(handle: DatabaseHandle, browser: Browser, userId: n
   return id;
 }
 
-export async function countRows(handle: DatabaseHandle, table: 'users' | 'sessions' | 'audit_events' | 'login_throttles'): Promise<number> {
+export async function countRows(handle: DatabaseHandle, table: keyof Database): Promise<number> {
   const row = await handle.db
     .selectFrom(table)
     .select((eb) => eb.fn.countAll<number>().as('count'))
