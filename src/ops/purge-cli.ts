@@ -1,10 +1,8 @@
 // npm run purge [-- --dry-run]: anonymises the personal data of terms that ended more than RETENTION_DAYS ago
 // (see docs/decisions/0012-childrens-data.md). --dry-run prints what would go and changes nothing.
 import { systemClock } from '../clock.ts';
-import { ConfigError, loadConfig } from '../config.ts';
-import { DatabaseUnavailableError, connect } from '../db/connect.ts';
-import { MigrationError, migrateToLatest } from '../db/migrate.ts';
 import { purgeExpiredPersonalData } from '../privacy/purge.service.ts';
+import { runOnDatabase } from './database-command.ts';
 
 const args = process.argv.slice(2);
 const unknown = args.filter((arg) => arg !== '--dry-run');
@@ -14,26 +12,13 @@ if (unknown.length > 0) {
 }
 const dryRun = args.includes('--dry-run');
 
-try {
-  const config = loadConfig();
-  const handle = await connect(config.database, { sqliteSynchronous: config.sqliteSynchronous });
-  try {
-    await migrateToLatest(handle.db);
-    const report = await purgeExpiredPersonalData(handle.db, { clock: systemClock, timeZone: config.timeZone, retentionDays: config.retentionDays, dryRun });
-    const { counts } = report;
-    console.log(`${dryRun ? 'Would purge' : 'Purged'} personal data of terms that ended before ${report.cutoff} (RETENTION_DAYS=${config.retentionDays}) in ${handle.description}:`);
-    for (const term of report.terms) console.log(`  term ${term.id} (school ${term.schoolId}) ${term.nameZh}, ended ${term.lastDay}`);
-    if (report.terms.length === 0) console.log('  no term is past its retention');
-    console.log(
-      `  attendance marks → anonymous tallies: ${counts.marks}; enrollments: ${counts.enrollments}; lottery entries: ${counts.lotteryEntries}; notifications: ${counts.notifications}; expired invitations: ${counts.invites}`,
-    );
-  } finally {
-    await handle.close();
-  }
-} catch (error) {
-  if (error instanceof ConfigError || error instanceof DatabaseUnavailableError || error instanceof MigrationError) {
-    console.error(`clubroll: ${error.message}`);
-    process.exit(1);
-  }
-  throw error;
-}
+await runOnDatabase(async (handle, config) => {
+  const report = await purgeExpiredPersonalData(handle.db, { clock: systemClock, timeZone: config.timeZone, retentionDays: config.retentionDays, dryRun });
+  const { counts } = report;
+  console.log(`${dryRun ? 'Would purge' : 'Purged'} personal data of terms that ended before ${report.cutoff} (RETENTION_DAYS=${config.retentionDays}) in ${handle.description}:`);
+  for (const term of report.terms) console.log(`  term ${term.id} (school ${term.schoolId}) ${term.nameZh}, ended ${term.lastDay}`);
+  if (report.terms.length === 0) console.log('  no term is past its retention');
+  console.log(
+    `  attendance marks → anonymous tallies: ${counts.marks}; enrollments: ${counts.enrollments}; lottery entries: ${counts.lotteryEntries}; notifications: ${counts.notifications}; expired invitations: ${counts.invites}`,
+  );
+});
