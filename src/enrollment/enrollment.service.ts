@@ -25,11 +25,15 @@ export function createEnrollmentService(deps: { db: Kysely<Database>; clock: Clo
   const { db, clock } = deps;
   const outbox = deps.outbox ?? createOutbox({ channels: [], now: () => clock.now() });
 
-  async function answerFor(offeringId: number, childId: number): Promise<Placed | null> {
-    const existing = await enrollments.enrollmentOf(db, offeringId, childId);
-    if (existing?.status === 'enrolled') return { ok: true, status: 'enrolled', enrollmentId: existing.id };
-    if (existing?.status === 'waitlisted') return { ok: true, status: 'waitlisted', position: existing.waitlist_position!, enrollmentId: existing.id };
+  /** The answer a child already placed in the offering gets again (a repeat changes nothing). */
+  function placedBy(row: { id: number; status: string; waitlist_position: number | null } | undefined): Placed | null {
+    if (row?.status === 'enrolled') return { ok: true, status: 'enrolled', enrollmentId: row.id };
+    if (row?.status === 'waitlisted') return { ok: true, status: 'waitlisted', position: row.waitlist_position!, enrollmentId: row.id };
     return null;
+  }
+
+  async function answerFor(offeringId: number, childId: number): Promise<Placed | null> {
+    return placedBy(await enrollments.enrollmentOf(db, offeringId, childId));
   }
 
   /** Enrol's work once the child and the offering are known to exist and belong together. */
@@ -54,11 +58,8 @@ export function createEnrollmentService(deps: { db: Kysely<Database>; clock: Clo
       return await inTransaction(db, async (trx): Promise<Placed | NotPlaced> => {
         await enrollments.lockOffering(trx, offeringId);
         const again = await enrollments.enrollmentOf(trx, offeringId, childId);
-        if (again && (again.status === 'enrolled' || again.status === 'waitlisted')) {
-          return again.status === 'enrolled'
-            ? { ok: true, status: 'enrolled', enrollmentId: again.id }
-            : { ok: true, status: 'waitlisted', position: again.waitlist_position!, enrollmentId: again.id };
-        }
+        const placedMeanwhile = placedBy(again);
+        if (placedMeanwhile) return placedMeanwhile;
         const [slots, others] = await Promise.all([enrollments.slotsOf(trx, offeringId), enrollments.activeInTerm(trx, childId, offering.term_id, offeringId)]);
         const refusal = enrolmentRefusal({
           ...facts,
