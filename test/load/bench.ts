@@ -235,12 +235,17 @@ async function run(
   };
 }
 
-function enrolRequest(parent: { session: string; childId: number }, offering: number, origin: string): Request {
-  return {
-    method: 'POST',
-    path: `/offerings/${offering}/enrollments`,
-    headers: { origin, 'content-type': 'application/x-www-form-urlencoded', cookie: `clubroll_session=${parent.session}`, 'hx-request': 'true' },
-    body: `child=${parent.childId}`,
+/** Each call the next parent's enrolment of their child into one of the hot courses (by the child's id). */
+function enrolments(parents: readonly { session: string; childId: number }[], hot: readonly number[], origin: string): () => Request {
+  let index = 0;
+  return () => {
+    const parent = parents[index++ % parents.length]!;
+    return {
+      method: 'POST',
+      path: `/offerings/${hot[parent.childId % hot.length]}/enrollments`,
+      headers: { origin, 'content-type': 'application/x-www-form-urlencoded', cookie: `clubroll_session=${parent.session}`, 'hx-request': 'true' },
+      body: `child=${parent.childId}`,
+    };
   };
 }
 
@@ -369,15 +374,10 @@ async function main() {
         okFloor = await run('ok floor', floor.url, { connections: 50, duration: seconds, next: () => ({ method: 'GET', path: '/ok' }) }, floor.child.pid);
         phases.push(okFloor);
         const floorParents = parents.slice(0, Math.min(parents.length, 40000));
-        let index = 0;
+        const next = enrolments(floorParents, district.hot, floor.url);
         // Both sides are measured warm: the same number of unmeasured enrolments first (see the rush).
-        await run('warm-up', floor.url, { connections: 10, amount: WARM_UP, next: () => enrolRequest(floorParents[index++ % floorParents.length]!, district.hot[index % district.hot.length]!, floor.url) });
-        floorEnrol = await run(
-          'enrol floor',
-          floor.url,
-          { connections: 50, amount: Math.min(floorParents.length, options.quick ? 3000 : 15000), next: () => enrolRequest(floorParents[index++ % floorParents.length]!, district.hot[index % district.hot.length]!, floor.url) },
-          floor.child.pid,
-        );
+        await run('warm-up', floor.url, { connections: 10, amount: WARM_UP, next });
+        floorEnrol = await run('enrol floor', floor.url, { connections: 50, amount: Math.min(floorParents.length - WARM_UP, options.quick ? 3000 : 15000), next }, floor.child.pid);
         phases.push(floorEnrol);
       } finally {
         await floor.stop();
@@ -405,35 +405,12 @@ async function main() {
         if (status >= 200 && status < 300 && request.body) acknowledged.set(Number(request.body.slice(6)), Number(/offerings\/(\d+)/.exec(request.path)![1]));
       };
       const warmParents = take(WARM_UP);
-      let warmIndex = 0;
-      await run('warm-up', app.url, {
-        connections: 10,
-        amount: warmParents.length,
-        next: () => {
-          const parent = warmParents[warmIndex++]!;
-          return enrolRequest(parent, district.hot[parent.childId % district.hot.length]!, app.url);
-        },
-        onAnswer: (request, status) => record(request, status),
-      });
+      await run('warm-up', app.url, { connections: 10, amount: warmParents.length, next: enrolments(warmParents, district.hot, app.url), onAnswer: record });
       const rushParents = take(Math.floor(parents.length * 0.6));
-      let index = 0;
       const etags = new Map<string, string>();
       let readIndex = 0;
       const [rush, reads] = await Promise.all([
-        run(
-          'rush',
-          app.url,
-          {
-            connections: 50,
-            amount: rushParents.length,
-            next: () => {
-              const parent = rushParents[index++ % rushParents.length]!;
-              return enrolRequest(parent, district.hot[parent.childId % district.hot.length]!, app.url);
-            },
-            onAnswer: (request, status) => record(request, status),
-          },
-          pid,
-        ),
+        run('rush', app.url, { connections: 50, amount: rushParents.length, next: enrolments(rushParents, district.hot, app.url), onAnswer: record }, pid),
         run('reads during rush', app.url, {
           connections: 10,
           duration: Math.max(2, seconds - 1),
@@ -454,7 +431,6 @@ async function main() {
 
       // A cold burst: 1,000 parents, each on a new connection, at once.
       const burstParents = take(1000);
-      let burstIndex = 0;
       burst = await run(
         'cold burst (1,000)',
         app.url,
@@ -462,11 +438,8 @@ async function main() {
           connections: burstParents.length,
           amount: burstParents.length,
           timeout: 10,
-          next: () => {
-            const parent = burstParents[burstIndex++ % burstParents.length]!;
-            return enrolRequest(parent, district.hot[parent.childId % district.hot.length]!, app.url);
-          },
-          onAnswer: (request, status) => record(request, status),
+          next: enrolments(burstParents, district.hot, app.url),
+          onAnswer: record,
         },
         pid,
       );
@@ -474,7 +447,6 @@ async function main() {
 
       // Overload: ten times the concurrency; every answer within 2 s, a fast 503 + Retry-After when busy.
       const overloadParents = take(parents.length - cursor);
-      let overloadIndex = 0;
       let busyWithoutRetryAfter = 0;
       const overload = await run(
         'overload (500 conns)',
@@ -483,10 +455,7 @@ async function main() {
           connections: 500,
           amount: Math.min(overloadParents.length, options.quick ? 1500 : 5000),
           timeout: 5,
-          next: () => {
-            const parent = overloadParents[overloadIndex++ % overloadParents.length]!;
-            return enrolRequest(parent, district.hot[parent.childId % district.hot.length]!, app.url);
-          },
+          next: enrolments(overloadParents, district.hot, app.url),
           onAnswer: (request, status, _body, headers) => {
             record(request, status);
             if (status === 503 && !headers['retry-after']) busyWithoutRetryAfter += 1;
@@ -515,17 +484,8 @@ async function main() {
         try {
           // The same 200 unmeasured and 800 measured enrolments at every size, so the sizes compare like with like.
           const [warmers, rushers] = [scaledDistrict.parents.slice(0, 200), scaledDistrict.parents.slice(200, 1000)];
-          let warmIndex = 0;
-          await run('warm-up', server.url, { connections: 10, amount: warmers.length, next: () => { const parent = warmers[warmIndex++]!; return enrolRequest(parent, scaledDistrict.hot[parent.childId % scaledDistrict.hot.length]!, server.url); } });
-          let index = 0;
-          const phase = await run('scaling', server.url, {
-            connections: 50,
-            amount: rushers.length,
-            next: () => {
-              const parent = rushers[index++ % rushers.length]!;
-              return enrolRequest(parent, scaledDistrict.hot[parent.childId % scaledDistrict.hot.length]!, server.url);
-            },
-          });
+          await run('warm-up', server.url, { connections: 10, amount: warmers.length, next: enrolments(warmers, scaledDistrict.hot, server.url) });
+          const phase = await run('scaling', server.url, { connections: 50, amount: rushers.length, next: enrolments(rushers, scaledDistrict.hot, server.url) });
           scaling.push({ children, rps: phase.rps, p99: phase.p99 });
         } finally {
           await server.stop();
