@@ -28,10 +28,6 @@ export function childWithSchool(db: Kysely<Database>, childId: number) {
     .executeTakeFirst();
 }
 
-export function isGuardian(db: Kysely<Database>, userId: number, childId: number) {
-  return db.selectFrom('guardianships').select('child_id').where('user_id', '=', userId).where('child_id', '=', childId).executeTakeFirst();
-}
-
 /** The child's guardians with the contacts the platform holds for them. */
 export function guardiansWithContacts(db: Kysely<Database>, childId: number) {
   return db
