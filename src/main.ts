@@ -39,7 +39,7 @@ async function main() {
 
   let handle;
   try {
-    handle = await connect(config.database, { sqliteSynchronous: config.sqliteSynchronous });
+    handle = await connect(config.database, { sqliteSynchronous: config.sqliteSynchronous, backgroundCheckpoints: true });
     const applied = worker ? [] : await migrateToLatest(handle.db);
     if (applied.length > 0) console.log(`Applied ${applied.length} migration(s) to ${handle.description}`);
   } catch (error) {

@@ -5,6 +5,7 @@ import SQLite from 'better-sqlite3';
 import { type CompiledQuery, type DatabaseConnection, type DialectAdapter, type Driver, Kysely, PostgresDialect, type QueryResult, SqliteAdapter, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { DatabaseTarget } from '../config.ts';
+import { type Checkpointer, startCheckpointer } from './checkpointer.ts';
 import type { Database } from './schema.ts';
 
 export type Dialect = DatabaseTarget['dialect'];
@@ -24,6 +25,8 @@ export class DatabaseUnavailableError extends Error {
 export interface ConnectOptions {
   sqliteSynchronous?: 'NORMAL' | 'FULL';
   poolSize?: number;
+  /** SQLite file only: checkpoint the write-ahead log on a worker thread (the server does; scripts need not). */
+  backgroundCheckpoints?: boolean;
 }
 
 /** pg returns instants as Date and bigints as strings; the app speaks ISO strings and numbers on both dialects. */
@@ -244,6 +247,24 @@ export function runOnSqliteDirectly<R>(db: Kysely<any>, sql: string, parameters:
   return read ? (run(read, parameters) as QueryResult<R>) : null;
 }
 
+/**
+ * A commit that fills the log past SQLite's automatic checkpoint (1,000 pages) copies the log into the file and
+ * waits for fsync on the server's thread — a pause every hundred-odd enrolments that every request in flight
+ * shares. The worker takes that job; the writer's own automatic checkpoint stays as a safety net at 10,000 pages
+ * and goes back to 1,000 if the worker fails.
+ */
+const RESTART_FRAMES = 4000;
+
+function checkpointOnWorker(path: string, writer: SQLite.Database): Checkpointer {
+  writer.pragma('wal_autocheckpoint = 10000');
+  // When the log starts over, cut the file back to what the worker lets it reach between restarts.
+  writer.pragma(`journal_size_limit = ${RESTART_FRAMES * 4096}`);
+  return startCheckpointer(path, RESTART_FRAMES, (error) => {
+    console.error(`background checkpoints stopped (${error.message}); the server checkpoints the log itself again`);
+    if (writer.open) writer.pragma('wal_autocheckpoint = 1000');
+  });
+}
+
 export function openSqlite(path: string, options: ConnectOptions = {}): DatabaseHandle {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const open = () => {
@@ -263,13 +284,17 @@ export function openSqlite(path: string, options: ConnectOptions = {}): Database
   writer.pragma('foreign_keys = ON');
   writer.pragma(`synchronous = ${options.sqliteSynchronous ?? 'NORMAL'}`);
   const reader = path === ':memory:' ? null : open();
+  const checkpointer = options.backgroundCheckpoints && reader ? checkpointOnWorker(path, writer) : null;
   const sqlite = { writer: withStatementCache(writer), reader: reader && withStatementCache(reader), queue: new WriterQueue() };
   const db = new Kysely<Database>({ dialect: new ClubrollSqliteDialect(sqlite) });
   return {
     db,
     dialect: 'sqlite',
     description: `SQLite ${path}`,
-    close: () => db.destroy(),
+    async close() {
+      await checkpointer?.stop();
+      await db.destroy();
+    },
   };
 }
 
