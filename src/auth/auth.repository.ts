@@ -78,8 +78,8 @@ export async function clearThrottle(db: Kysely<Database>, key: string): Promise<
 }
 
 /** Notes a session's latest use (written at most once a minute per session, see session.policy.ts). */
-export async function touchSession(db: Kysely<Database>, sessionId: string, at: Date): Promise<void> {
-  await db.updateTable('sessions').set({ last_seen_at: at.toISOString() }).where('id', '=', sessionId).execute();
+export async function touchSessions(db: Kysely<Database>, sessionIds: readonly string[], at: Date): Promise<void> {
+  await db.updateTable('sessions').set({ last_seen_at: at.toISOString() }).where('id', 'in', sessionIds).execute();
 }
 
 export async function countUserSessions(db: Kysely<Database>, userId: number): Promise<number> {

@@ -40,3 +40,19 @@ it('writes what is pending at once when flushed (at shutdown), and at once with 
   await immediate.note('b', at(11));
   expect((await lastSeen()).b).toBe(at(11).toISOString());
 });
+
+it('writes a rush of uses in full, each rounded down to its second', async () => {
+  const now = at(0).toISOString();
+  const user = await handle.db.selectFrom('users').select('id').executeTakeFirstOrThrow();
+  const ids = Array.from({ length: 450 }, (_, i) => `rush-${i}`);
+  await handle.db
+    .insertInto('sessions')
+    .values(ids.map((id) => ({ id, user_id: user.id, expires_at: at(59).toISOString(), created_at: now, last_seen_at: now })))
+    .execute();
+  const recorder = createSessionUseRecorder({ db: handle.db, delayMs: 60_000 });
+  // Three seconds' worth of uses, more than one statement's worth in each.
+  for (const [i, id] of ids.entries()) await recorder.note(id, new Date(at(20).getTime() + (i % 3) * 1000 + 999));
+  await recorder.flush();
+  const seen = await lastSeen();
+  for (const [i, id] of ids.entries()) expect(seen[id]).toBe(new Date(at(20).getTime() + (i % 3) * 1000).toISOString());
+});
