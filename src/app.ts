@@ -51,7 +51,7 @@ import { createSchoolsService } from './schools/schools.service.ts';
 
 export interface AppDeps {
   db: Kysely<Database>;
-  config: Pick<Config, 'publicOrigin' | 'trustProxy' | 'bodyLimitBytes' | 'sessionDays' | 'staffIdleMinutes' | 'sessionMaxDays' | 'timeZone' | 'env' | 'districtName' | 'mail' | 'webhookUrl' | 'maxInFlight' | 'logRequests' | 'catalogueCacheMs'> &
+  config: Pick<Config, 'publicOrigin' | 'trustProxy' | 'bodyLimitBytes' | 'sessionDays' | 'staffIdleMinutes' | 'sessionMaxDays' | 'timeZone' | 'env' | 'districtName' | 'mail' | 'webhookUrl' | 'maxInFlight' | 'maxQueueMs' | 'logRequests' | 'catalogueCacheMs'> &
     Partial<Pick<Config, 'retentionDays'>>;
   clock: Clock;
   /** Where unexpected errors go; never given passwords or session ids. */
@@ -131,6 +131,7 @@ export function createApp(deps: AppDeps) {
   app.use(
     shedLoad({
       maxInFlight: config.maxInFlight,
+      maxQueueMs: config.maxQueueMs,
       retryAfterSeconds: 2,
       busy: (c) => {
         // Before the session and language are known: the browser's language, no database work at all.

@@ -32,6 +32,8 @@ export interface Config {
   readonly webhookUrl: string | undefined;
   /** Requests served at once by one process; beyond it the answer is a fast 503 "busy, retrying". */
   readonly maxInFlight: number;
+  /** A request that waited longer than this for its turn (see src/http/turns.ts) gets the same fast 503. */
+  readonly maxQueueMs: number;
   /** One JSON line per request on stdout (time, method, route pattern, status, ms — no personal data). */
   readonly logRequests: boolean;
   /** How long a worker's claim on a notification delivery lasts; after a crash another takes it over then. */
@@ -95,6 +97,7 @@ const environmentSchema = z.object({
   WORKERS: wholeNumber('processes', 1, 64, 1),
   RETENTION_DAYS: wholeNumber('days', 30, 3650, DEFAULT_RETENTION_DAYS),
   MAX_IN_FLIGHT: wholeNumber('requests', 1, 100_000, 256),
+  MAX_QUEUE_MS: wholeNumber('milliseconds', 50, 60_000, 1000),
   SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL such as smtp://user:password@mail.example.cn:587' }).optional(),
   MAIL_FROM: z.string().trim().min(3, 'must be an address such as "课后云 <noreply@clubroll.example.cn>"').default('Clubroll <noreply@clubroll.invalid>'),
   NOTIFY_WEBHOOK_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
@@ -162,6 +165,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     mail: values.SMTP_URL ? Object.freeze({ url: values.SMTP_URL, from: values.MAIL_FROM }) : undefined,
     webhookUrl: values.NOTIFY_WEBHOOK_URL,
     maxInFlight: values.MAX_IN_FLIGHT,
+    maxQueueMs: values.MAX_QUEUE_MS,
     workers: values.WORKERS,
     retentionDays: values.RETENTION_DAYS,
     catalogueCacheMs: values.CATALOGUE_CACHE_MS,

@@ -5,6 +5,7 @@ import { createAdaptorServer } from '@hono/node-server';
 import { createApp } from './app.ts';
 import { DEMO_LOGINS, DEMO_PASSWORD, demoAccountsPresent } from './auth/auth.service.ts';
 import { createSessionUseRecorder } from './auth/session-use.ts';
+import { createTurns } from './http/turns.ts';
 import { systemClock } from './clock.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
 import { DatabaseUnavailableError, connect } from './db/connect.ts';
@@ -69,7 +70,10 @@ async function main() {
     metrics: createMetrics({ db: handle.db, now: () => systemClock.now() }),
   });
 
-  const server = createAdaptorServer({ fetch: app.fetch }) as Server;
+  const turns = createTurns();
+  const server = createAdaptorServer({
+    fetch: (request: Request, env: object) => turns.run((queuedMs) => app.fetch(request, { ...env, queuedMs })),
+  }) as Server;
   server.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EADDRINUSE') fail(`port ${config.port} on ${config.host} is already in use (set PORT to another)`);
     if (error.code === 'EACCES') fail(`not allowed to listen on ${config.host}:${config.port}`);

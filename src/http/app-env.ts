@@ -3,6 +3,10 @@ import type { SessionUser } from '../auth/session-user.ts';
 import type { I18n } from '../i18n/i18n.ts';
 
 export interface AppEnv {
+  Bindings: {
+    /** On the Node server: how long the request waited for its turn (src/http/turns.ts). */
+    queuedMs?: number;
+  };
   Variables: {
     i18n: I18n;
     user: SessionUser | null;

@@ -43,6 +43,23 @@ describe('load shedding', () => {
     expect((await app.request('/ok')).status).toBe(200);
   });
 
+  it('answers busy at once to a request that already waited too long for its turn', async () => {
+    const app = new Hono<AppEnv>();
+    let served = 0;
+    app.use(shedLoad({ maxInFlight: 10, maxQueueMs: 1000, retryAfterSeconds: 2, busy: (c) => c.text('busy', 503) }));
+    app.get('/', (c) => {
+      served += 1;
+      return c.text('ok');
+    });
+    const late = await app.request('/', {}, { queuedMs: 1001 });
+    expect(late.status).toBe(503);
+    expect(late.headers.get('retry-after')).toBe('2');
+    expect(served).toBe(0);
+    expect((await app.request('/', {}, { queuedMs: 999 })).status).toBe(200);
+    expect((await app.request('/')).status).toBe(200); // no turns (tests, other servers): never refused for waiting
+    expect(served).toBe(2);
+  });
+
   it('refuses a nonsensical limit when it is built', () => {
     expect(() => shedLoad({ maxInFlight: 0, retryAfterSeconds: 1, busy: (c) => c.text('busy', 503) })).toThrow(/maxInFlight/);
   });

@@ -1,5 +1,5 @@
-// Prometheus metrics (prom-client) and structured request logs: request durations by route, enrolment
-// outcomes, the notification outbox's backlog and age. No personal data: routes are patterns, not paths.
+// Prometheus metrics (prom-client) and structured request logs: request durations by route, the wait for a
+// turn before them, enrolment outcomes, the notification outbox's backlog and age. No personal data: routes are patterns, not paths.
 import type { MiddlewareHandler } from 'hono';
 import { routePath } from 'hono/route';
 import type { Kysely } from 'kysely';
@@ -17,6 +17,12 @@ export function createMetrics(deps: { db: Kysely<Database>; now: () => Date }) {
     help: 'Time to answer a request, by method, route pattern and status.',
     labelNames: ['method', 'route', 'status'],
     buckets: [0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2, 5],
+    registers: [registry],
+  });
+  const queued = new Histogram({
+    name: 'clubroll_request_queue_seconds',
+    help: 'Time a request waited for its turn on the event loop before the app started on it.',
+    buckets: [0.001, 0.005, 0.025, 0.1, 0.25, 0.5, 1, 2],
     registers: [registry],
   });
   const enrolments = new Counter({
@@ -65,6 +71,7 @@ export function createMetrics(deps: { db: Kysely<Database>; now: () => Date }) {
     middleware(options: { log: boolean }): MiddlewareHandler<AppEnv> {
       return async function measure(c, next) {
         const started = performance.now();
+        if (c.env?.queuedMs !== undefined) queued.observe(c.env.queuedMs / 1000);
         try {
           await next();
         } finally {

@@ -35,11 +35,15 @@ for (const dialect of DIALECTS) {
       await parent.post(`/offerings/${offering}/enrollments`, { child: String(second) }, { 'hx-request': 'true' });
       await parent.get('/s/oak');
 
+      // On the Node server each request says how long it waited for its turn.
+      await app.request('/healthz', {}, { queuedMs: 3 });
       const response = await new Browser(app).get('/metrics');
       expect(response.headers.get('content-type')).toContain('text/plain');
       const text = await response.text();
       expect(text).toMatch(/http_request_duration_seconds_count\{method="POST",route="\/offerings\/:id\/enrollments",status="200"\} 2/);
       expect(text).toMatch(/http_request_duration_seconds_count\{method="GET",route="\/s\/:school",status="200"\} 1/);
+      expect(text).toContain('clubroll_request_queue_seconds_bucket{le="0.005"} 1');
+      expect(text).toContain('clubroll_request_queue_seconds_count 1');
       expect(text).toContain('clubroll_enrollments_total{outcome="enrolled"} 1');
       expect(text).toContain('clubroll_enrollments_total{outcome="waitlisted"} 1');
       // The seat confirmation waits to be mailed: one delivery in the backlog.

@@ -401,6 +401,7 @@ for (const dialect of DIALECTS) {
             mail: undefined,
             webhookUrl: hook.url,
             maxInFlight: 256,
+            maxQueueMs: 1000,
             logRequests: false,
             catalogueCacheMs: 0,
           },

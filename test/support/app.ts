@@ -28,6 +28,7 @@ export function buildApp(handle: DatabaseHandle, overrides: Partial<AppDeps['con
       mail: undefined,
       webhookUrl: undefined,
       maxInFlight: 256,
+      maxQueueMs: 1000,
       logRequests: false,
       catalogueCacheMs: 0,
       ...config,
