@@ -65,4 +65,33 @@ describe('request turns', () => {
     expect(await inner[0]).toBe('inner');
     expect(order).toEqual(['outer', 'inner']);
   });
+
+  it('counts the work after a request\'s first await in its turn, and lets one still waiting hold nothing up', async () => {
+    let clock = 0;
+    const turns = createTurns({ turnMs: 1, now: () => clock });
+    const started: string[] = [];
+    let finishBody!: () => void;
+    const slow = turns.run(async () => {
+      started.push('slow');
+      await new Promise<void>((resolve) => (finishBody = resolve)); // a body still arriving
+      return 'slow';
+    });
+    const quick = ['a', 'b', 'c'].map((name) =>
+      turns.run(async () => {
+        started.push(name);
+        await Promise.resolve();
+        clock += 0.7; // the work after the first await
+        return name;
+      }),
+    );
+    await nextTurn();
+    expect(started).toEqual(['slow']); // still waiting, but the next turn goes on
+    await nextTurn();
+    expect(started).toEqual(['slow', 'a', 'b']); // a's work left time for b; b's used the turn up
+    await nextTurn();
+    expect(started).toEqual(['slow', 'a', 'b', 'c']);
+    finishBody();
+    expect(await slow).toBe('slow');
+    expect(await Promise.all(quick)).toEqual(['a', 'b', 'c']);
+  });
 });

@@ -17,33 +17,56 @@ interface Waiting {
 }
 
 /**
- * `turnMs`: how long a turn keeps starting queued requests before it yields to the loop (at least one always
- * starts). A request's own awaits (the database's, a body still arriving) continue in later turns as usual.
+ * `turnMs`: how long a turn keeps starting queued requests, one after the other has settled, before it yields
+ * to the loop (at least one always starts).
  */
 export function createTurns(options: { turnMs?: number; now?: () => number } = {}): Turns {
   const turnMs = options.turnMs ?? 1;
   const now = options.now ?? (() => performance.now());
-  let queue: Waiting[] = [];
+  let queue: (Waiting | undefined)[] = [];
   let head = 0;
   let scheduled = false;
 
   function take(): void {
     scheduled = false;
     const until = now() + turnMs;
-    while (head < queue.length) {
-      const next = queue[head++]!;
-      if (head === queue.length) {
-        queue = [];
-        head = 0;
-      }
+    // A request's work is mostly in the promise continuations after its synchronous start, which run before
+    // the loop moves on; so the next one starts when the last has settled, while the turn has time left. A
+    // request still waiting (a body in transit, PostgreSQL) holds nothing up: the next turn starts the next.
+    const startNext = (): void => {
+      const next = shift();
+      if (!next) return;
+      const settled = (outcome: () => void) => {
+        outcome();
+        if (now() < until) startNext();
+      };
       try {
-        Promise.resolve(next.start(now() - next.at)).then(next.resolve, next.reject);
+        Promise.resolve(next.start(now() - next.at)).then(
+          (value) => settled(() => next.resolve(value)),
+          (error: unknown) => settled(() => next.reject(error)),
+        );
       } catch (error) {
-        next.reject(error);
+        settled(() => next.reject(error));
       }
-      if (now() >= until) break;
-    }
+    };
+    startNext();
     if (head < queue.length) schedule();
+  }
+
+  function shift(): Waiting | undefined {
+    if (head >= queue.length) return undefined;
+    const next = queue[head];
+    queue[head++] = undefined;
+    // Under steady load the queue may never run empty: drop the started part now and then, so it holds only
+    // requests still waiting.
+    if (head === queue.length) {
+      queue = [];
+      head = 0;
+    } else if (head >= 1024 && head * 2 >= queue.length) {
+      queue = queue.slice(head);
+      head = 0;
+    }
+    return next;
   }
 
   function schedule(): void {
