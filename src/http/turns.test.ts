@@ -4,69 +4,37 @@ import { createTurns } from './turns.ts';
 const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 
 describe('request turns', () => {
-  it('starts requests in arrival order and says how long each waited', async () => {
-    let clock = 100;
-    const turns = createTurns({ now: () => clock });
-    const started: string[] = [];
+  it('runs a request at once while the turn has time, without a wait', async () => {
+    const turns = createTurns({ now: () => 0 });
     const waits: number[] = [];
-    const runs = ['a', 'b', 'c'].map((name, i) =>
-      turns.run(async (queuedMs) => {
-        started.push(name);
-        waits.push(queuedMs);
-        return `${name}${i}`;
-      }),
-    );
-    clock = 130;
-    expect(await Promise.all(runs)).toEqual(['a0', 'b1', 'c2']);
-    expect(started).toEqual(['a', 'b', 'c']);
-    expect(waits).toEqual([30, 30, 30]);
+    const answers = ['a', 'b'].map((name) => turns.run((queuedMs) => (waits.push(queuedMs), name)));
+    expect(waits).toEqual([0, 0]); // both started before anything was awaited
+    expect(await Promise.all(answers)).toEqual(['a', 'b']);
   });
 
-  it('stops starting requests once a turn has used its time, and goes on in the next turns', async () => {
+  it('makes later arrivals wait for the next turns, in arrival order, and says how long they waited', async () => {
     let clock = 0;
     const turns = createTurns({ turnMs: 1, now: () => clock });
-    const started: number[] = [];
-    const runs = Array.from({ length: 5 }, (_, i) =>
-      turns.run(() => {
-        started.push(i);
-        clock += 0.6; // each request's synchronous work
-        return i;
-      }),
-    );
+    const started: string[] = [];
+    const waits: number[] = [];
+    const work = (name: string) => (queuedMs: number) => {
+      started.push(name);
+      waits.push(queuedMs);
+      clock += 0.6;
+      return name;
+    };
+    const runs = ['a', 'b', 'c', 'd', 'e'].map((name) => turns.run(work(name)));
+    expect(started).toEqual(['a', 'b']); // 0.6 ms, then 1.2 ms: the turn has used its time
     await nextTurn();
-    expect(started).toEqual([0, 1]); // 0.6 ms, then 1.2 ms: the turn is over
+    expect(started).toEqual(['a', 'b', 'c', 'd']);
     await nextTurn();
-    expect(started).toEqual([0, 1, 2, 3]);
-    expect(await Promise.all(runs)).toEqual([0, 1, 2, 3, 4]);
+    expect(started).toEqual(['a', 'b', 'c', 'd', 'e']);
+    // c, d and e arrived at 1.2 ms and started at 1.2, 1.8 and 2.4 ms.
+    expect(waits.map((ms) => Math.round(ms * 10) / 10)).toEqual([0, 0, 0, 0.6, 1.2]);
+    expect(await Promise.all(runs)).toEqual(['a', 'b', 'c', 'd', 'e']);
   });
 
-  it('fails only the request whose work threw, and the next ones still run', async () => {
-    const turns = createTurns();
-    const failing = turns.run(() => {
-      throw new Error('broken');
-    });
-    const rejected = turns.run(() => Promise.reject(new Error('refused')));
-    const fine = turns.run(() => 'ok');
-    await expect(failing).rejects.toThrow('broken');
-    await expect(rejected).rejects.toThrow('refused');
-    expect(await fine).toBe('ok');
-  });
-
-  it('takes a request queued from inside another one in a later turn', async () => {
-    const turns = createTurns();
-    const order: string[] = [];
-    const inner: Promise<string>[] = [];
-    const outer = turns.run(() => {
-      order.push('outer');
-      inner.push(turns.run(() => (order.push('inner'), 'inner')));
-      return 'outer';
-    });
-    expect(await outer).toBe('outer');
-    expect(await inner[0]).toBe('inner');
-    expect(order).toEqual(['outer', 'inner']);
-  });
-
-  it('counts the work after a request\'s first await in its turn, and lets one still waiting hold nothing up', async () => {
+  it("counts the work after a request's first await in its turn, and lets one still waiting hold nothing up", async () => {
     let clock = 0;
     const turns = createTurns({ turnMs: 1, now: () => clock });
     const started: string[] = [];
@@ -76,6 +44,7 @@ describe('request turns', () => {
       await new Promise<void>((resolve) => (finishBody = resolve)); // a body still arriving
       return 'slow';
     });
+    clock += 1; // the slow request's synchronous start used the turn up
     const quick = ['a', 'b', 'c'].map((name) =>
       turns.run(async () => {
         started.push(name);
@@ -84,8 +53,7 @@ describe('request turns', () => {
         return name;
       }),
     );
-    await nextTurn();
-    expect(started).toEqual(['slow']); // still waiting, but the next turn goes on
+    expect(started).toEqual(['slow']);
     await nextTurn();
     expect(started).toEqual(['slow', 'a', 'b']); // a's work left time for b; b's used the turn up
     await nextTurn();
@@ -93,5 +61,39 @@ describe('request turns', () => {
     finishBody();
     expect(await slow).toBe('slow');
     expect(await Promise.all(quick)).toEqual(['a', 'b', 'c']);
+  });
+
+  it('fails only the request whose work threw, and the next ones still run', async () => {
+    let clock = 0;
+    const turns = createTurns({ now: () => clock });
+    const failing = turns.run(() => {
+      clock += 5;
+      throw new Error('broken');
+    });
+    const waitedThenThrew = turns.run(() => {
+      throw new Error('broken too');
+    });
+    const rejected = turns.run(() => Promise.reject(new Error('refused')));
+    const fine = turns.run(() => 'ok');
+    await expect(failing).rejects.toThrow('broken');
+    await expect(waitedThenThrew).rejects.toThrow('broken too');
+    await expect(rejected).rejects.toThrow('refused');
+    expect(await fine).toBe('ok');
+  });
+
+  it('runs a request queued from inside another one after it', async () => {
+    let clock = 0;
+    const turns = createTurns({ now: () => clock });
+    const order: string[] = [];
+    const inner: Promise<string>[] = [];
+    const outer = turns.run(() => {
+      order.push('outer');
+      clock += 5;
+      inner.push(turns.run(() => (order.push('inner'), 'inner')));
+      return 'outer';
+    });
+    expect(await outer).toBe('outer');
+    expect(await inner[0]).toBe('inner');
+    expect(order).toEqual(['outer', 'inner']);
   });
 });

@@ -1,11 +1,12 @@
-// Starts requests a few at a time per event-loop turn, in arrival order. Node 20's libuv accepts one new
-// connection per turn; when one turn handled every request that hundreds of busy keep-alive connections had
-// ready, new connections waited in the kernel for seconds (a 500-connection overload saw 3.5 s at p99 while
-// the app itself answered in under 10 ms). Bounding each turn's work lets the loop come round, and accept,
-// every millisecond or so. See docs/decisions/0015-request-turns.md.
+// Paces how much request work one event-loop turn does. Node 20's libuv accepts one new connection per turn;
+// when one turn handled every request that hundreds of busy keep-alive connections had ready, new connections
+// waited in the kernel for seconds (a 500-connection overload saw 3.5 s at p99 while the app itself answered
+// in under 10 ms). A request that arrives while the turn still has time starts at once, as before; later
+// ones wait, in arrival order, for the following turns, so the loop comes round and accepts every couple of
+// milliseconds. See docs/decisions/0015-request-turns.md.
 
 export interface Turns {
-  /** Runs `start` in its turn; `queuedMs` is how long the request waited for it. */
+  /** Runs `start` now or in a later turn; `queuedMs` is how long the request waited for it. */
   run<T>(start: (queuedMs: number) => T | PromiseLike<T>): Promise<T>;
 }
 
@@ -17,44 +18,61 @@ interface Waiting {
 }
 
 /**
- * `turnMs`: how long a turn keeps starting queued requests, one after the other has settled, before it yields
- * to the loop (at least one always starts).
+ * `turnMs`: the request work one turn takes on before later arrivals wait (at least one request always runs).
+ * A request's work mostly runs in the promise continuations after its synchronous start, before the loop
+ * moves on, so it counts in the turn it started in.
  */
 export function createTurns(options: { turnMs?: number; now?: () => number } = {}): Turns {
-  const turnMs = options.turnMs ?? 1;
+  const turnMs = options.turnMs ?? 2;
   const now = options.now ?? (() => performance.now());
   let queue: (Waiting | undefined)[] = [];
   let head = 0;
-  let scheduled = false;
+  /** When this turn's request work began (null: none yet); the check phase at the turn's end clears it. */
+  let turnStarted: number | null = null;
+  let ticking = false;
 
-  function take(): void {
-    scheduled = false;
-    const until = now() + turnMs;
-    // A request's work is mostly in the promise continuations after its synchronous start, which run before
-    // the loop moves on; so the next one starts when the last has settled, while the turn has time left. A
-    // request still waiting (a body in transit, PostgreSQL) holds nothing up: the next turn starts the next.
-    const startNext = (): void => {
-      const next = shift();
-      if (!next) return;
-      const settled = (outcome: () => void) => {
-        outcome();
-        if (now() < until) startNext();
-      };
-      try {
-        Promise.resolve(next.start(now() - next.at)).then(
-          (value) => settled(() => next.resolve(value)),
-          (error: unknown) => settled(() => next.reject(error)),
-        );
-      } catch (error) {
-        settled(() => next.reject(error));
-      }
-    };
+  const waiting = () => head < queue.length;
+  const hasTime = () => turnStarted === null || now() - turnStarted < turnMs;
+
+  function beginTurn(): void {
+    if (turnStarted !== null) return;
+    turnStarted = now();
+    if (!ticking) {
+      ticking = true;
+      setImmediate(tick);
+    }
+  }
+
+  /** The end of a turn (setImmediate: the loop's check phase): the next turn starts with the oldest waiting. */
+  function tick(): void {
+    ticking = false;
+    turnStarted = null;
+    if (!waiting()) return;
+    beginTurn();
     startNext();
-    if (head < queue.length) schedule();
+  }
+
+  /** Starts the oldest waiting request; when it settles and the turn has time left, the next. A request still
+   * waiting on I/O (a body in transit, PostgreSQL) holds nothing up: the next turn starts the next one. */
+  function startNext(): void {
+    const next = shift();
+    if (!next) return;
+    const settled = (outcome: () => void) => {
+      outcome();
+      if (hasTime()) startNext();
+    };
+    try {
+      Promise.resolve(next.start(now() - next.at)).then(
+        (value) => settled(() => next.resolve(value)),
+        (error: unknown) => settled(() => next.reject(error)),
+      );
+    } catch (error) {
+      settled(() => next.reject(error));
+    }
   }
 
   function shift(): Waiting | undefined {
-    if (head >= queue.length) return undefined;
+    if (!waiting()) return undefined;
     const next = queue[head];
     queue[head++] = undefined;
     // Under steady load the queue may never run empty: drop the started part now and then, so it holds only
@@ -69,17 +87,19 @@ export function createTurns(options: { turnMs?: number; now?: () => number } = {
     return next;
   }
 
-  function schedule(): void {
-    if (scheduled) return;
-    scheduled = true;
-    setImmediate(take);
-  }
-
   return {
     run<T>(start: (queuedMs: number) => T | PromiseLike<T>): Promise<T> {
+      if (!waiting() && hasTime()) {
+        beginTurn();
+        try {
+          return Promise.resolve(start(0));
+        } catch (error) {
+          return Promise.reject(error);
+        }
+      }
       return new Promise<T>((resolve, reject) => {
         queue.push({ start, resolve: resolve as (value: unknown) => void, reject, at: now() });
-        schedule();
+        beginTurn();
       });
     },
   };
