@@ -247,14 +247,15 @@ export function runOnSqliteDirectly<R>(db: Kysely<any>, sql: string, parameters:
   return read ? (run(read, parameters) as QueryResult<R>) : null;
 }
 
+/** Log pages past which the checkpoint worker makes the log start over (see src/db/checkpointer.ts). */
+const RESTART_FRAMES = 4000;
+
 /**
  * A commit that fills the log past SQLite's automatic checkpoint (1,000 pages) copies the log into the file and
  * waits for fsync on the server's thread — a pause every hundred-odd enrolments that every request in flight
  * shares. The worker takes that job; the writer's own automatic checkpoint stays as a safety net at 10,000 pages
  * and goes back to 1,000 if the worker fails.
  */
-const RESTART_FRAMES = 4000;
-
 function checkpointOnWorker(path: string, writer: SQLite.Database): Checkpointer {
   writer.pragma('wal_autocheckpoint = 10000');
   // When the log starts over, cut the file back to what the worker lets it reach between restarts.

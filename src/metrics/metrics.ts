@@ -1,5 +1,6 @@
 // Prometheus metrics (prom-client) and structured request logs: request durations by route, the wait for a
-// turn before them, enrolment outcomes, the notification outbox's backlog and age. No personal data: routes are patterns, not paths.
+// turn before them, enrolment outcomes, the notification outbox's backlog and age. No personal data: routes
+// are patterns, not paths.
 import type { MiddlewareHandler } from 'hono';
 import { routePath } from 'hono/route';
 import type { Kysely } from 'kysely';
