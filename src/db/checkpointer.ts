@@ -34,9 +34,9 @@ export interface Checkpointer {
 /**
  * Starts checkpointing `path` every `intervalMs` on a worker thread. PASSIVE checkpoints never block the
  * writer or readers; SQLite restarts the log from its beginning once a checkpoint has caught up, and a log
- * longer than `restartFrames` is made to (see the worker's source). The writer
- * keeps a high automatic checkpoint as a safety net (see openSqlite), and `onFailure` hands the job back to it
- * if the worker cannot run.
+ * longer than `restartFrames` is made to (see the worker's source). The writer keeps a high automatic
+ * checkpoint as a safety net (see openSqlite), and `onFailure` hands the job back to it if the worker cannot
+ * run.
  */
 export function startCheckpointer(path: string, restartFrames: number, onFailure: (error: Error) => void, intervalMs = 200): Checkpointer {
   const driver = createRequire(import.meta.url).resolve('better-sqlite3');

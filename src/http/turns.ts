@@ -52,8 +52,10 @@ export function createTurns(options: { turnMs?: number; now?: () => number } = {
     startNext();
   }
 
-  /** Starts the oldest waiting request; when it settles and the turn has time left, the next. A request still
-   * waiting on I/O (a body in transit, PostgreSQL) holds nothing up: the next turn starts the next one. */
+  /**
+   * Starts the oldest waiting request; when it settles and the turn has time left, the next. A request still
+   * waiting on I/O (a body in transit, PostgreSQL) holds nothing up: the next turn starts the next one.
+   */
   function startNext(): void {
     const next = shift();
     if (!next) return;
