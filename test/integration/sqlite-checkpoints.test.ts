@@ -1,6 +1,6 @@
 // The server's SQLite file is checkpointed on a worker thread: committed pages reach the database file without
 // the server's thread copying them, and the write-ahead log does not grow without end under steady writes.
-import { copyFileSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { closeSync, copyFileSync, mkdtempSync, openSync, readSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
@@ -32,16 +32,23 @@ async function commitNotes(count: number) {
   }
 }
 
-/** Rows the database file holds on its own, without its log: what checkpoints have copied so far. */
+/**
+ * Rows the database file holds on its own, without its log: what checkpoints have copied so far. A copy taken
+ * while a checkpoint is writing may be torn; that counts as "not yet" (-1) and the caller asks again.
+ */
 function rowsInFileAlone(): number {
   const copy = join(folder, `file-alone-${Math.random()}.db`);
   copyFileSync(path, copy);
-  const reader = new SQLite(copy, { readonly: true });
+  let reader: SQLite.Database | undefined;
   try {
+    reader = new SQLite(copy, { readonly: true });
     const table = reader.prepare("select count(*) as n from sqlite_master where name = 'notes'").get() as { n: number };
     return table.n === 0 ? 0 : (reader.prepare('select count(*) as n from notes').get() as { n: number }).n;
+  } catch {
+    return -1;
   } finally {
-    reader.close();
+    reader?.close();
+    rmSync(copy, { force: true });
   }
 }
 
@@ -64,27 +71,40 @@ it('leaves the log alone when the server checkpoints nothing itself (scripts, te
   expect(rowsInFileAlone()).toBe(0);
 });
 
-it('starts the log over under steady writes instead of letting it grow', async () => {
+it('starts the log over while another connection commits back to back', async () => {
   await open(true);
-  // Another connection commits back to back with no pause and no checkpoints of its own, so passive checkpoints
-  // alone would never catch the log's end: it would hold every one of the 8,000 commits' pages.
+  // No pause between commits and no checkpoints of the writer's own: passive checkpoints alone never catch
+  // the log's end, so without the worker's RESTART the log would grow by every commit (315 MB in a second here).
   const writer = new SQLite(path, { timeout: 5000 });
   writer.pragma('wal_autocheckpoint = 0');
-  writer.pragma(`journal_size_limit = ${4000 * 4096}`);
   const insert = writer.prepare('insert into notes (body) values (?)');
   const commit = writer.transaction(() => insert.run('x'.repeat(600)));
+  commit();
+  const firstRestarts = logRestarts();
   const started = Date.now();
-  let commits = 0;
-  while (commits < 8000 || Date.now() - started < 1000) {
-    commit();
-    commits++;
+  let commits = 1;
+  // Until the log has started over at least twice, or 10 s (a slow, busy machine) have passed.
+  while (logRestarts() < firstRestarts + 2 && Date.now() - started < 10_000) {
+    for (let i = 0; i < 500; i++) commit();
+    commits += 500;
   }
   writer.close();
-  const logBytes = statSync(`${path}-wal`).size;
-  console.log(`log after ${commits} back-to-back commits: ${(logBytes / 1e6).toFixed(1)} MB`);
-  expect(logBytes).toBeLessThan(4000 * 4096 * 1.5);
-  expect(await eventually(() => rowsInFileAlone() === commits)).toBe(true);
+  console.log(`log started over ${logRestarts() - firstRestarts} times in ${commits} back-to-back commits (${Date.now() - started} ms)`);
+  expect(logRestarts()).toBeGreaterThanOrEqual(firstRestarts + 2);
+  expect(await eventually(() => rowsInFileAlone() === commits, 15_000)).toBe(true);
 });
+
+/** The log header's checkpoint sequence number, which SQLite raises each time the log starts over. */
+function logRestarts(): number {
+  const header = Buffer.alloc(16);
+  const fd = openSync(`${path}-wal`, 'r');
+  try {
+    readSync(fd, header, 0, 16, 0);
+  } finally {
+    closeSync(fd);
+  }
+  return header.readUInt32BE(12);
+}
 
 it('closes its worker with the database, so the log is folded in and removed', async () => {
   await open(true);
