@@ -73,24 +73,33 @@ function withStatementCache(database: SQLite.Database, size = 1000): SQLite.Data
 /** A FIFO lock: each release hands the writer to the next in line (Kysely's own wakes every waiter). */
 class WriterQueue {
   #held = false;
-  readonly #waiting: (() => void)[] = [];
+  readonly #waiting: { wake: () => void; transaction: boolean }[] = [];
 
   /** Whether a transaction or a lone write has the writer now. */
   get held(): boolean {
     return this.#held;
   }
 
-  acquire(): Promise<void> {
+  get waiting(): number {
+    return this.#waiting.length;
+  }
+
+  /** Whether the next in line is a transaction (which may join the commit group in progress). */
+  get transactionNext(): boolean {
+    return this.#waiting[0]?.transaction === true;
+  }
+
+  acquire(transaction: boolean): Promise<void> {
     if (!this.#held) {
       this.#held = true;
       return Promise.resolve();
     }
-    return new Promise((resolve) => this.#waiting.push(resolve));
+    return new Promise((wake) => this.#waiting.push({ wake, transaction }));
   }
 
   release(): void {
     const next = this.#waiting.shift();
-    if (next) next();
+    if (next) next.wake();
     else this.#held = false;
   }
 }
@@ -132,7 +141,7 @@ class RoutedConnection implements DatabaseConnection {
     if (this.holdsWriter) return run(writer.prepare(query.sql), query.parameters) as QueryResult<R>;
     const read = readOnly(this.sqlite, query.sql);
     if (read) return run(read, query.parameters) as QueryResult<R>;
-    await queue.acquire();
+    await queue.acquire(false);
     try {
       return run(writer.prepare(query.sql), query.parameters) as QueryResult<R>;
     } finally {
@@ -150,7 +159,21 @@ interface SqliteConnections {
   /** Null for an in-memory database, which a second connection would not see. */
   reader: SQLite.Database | null;
   queue: WriterQueue;
+  /** The writer's open SQLite transaction and the transactions grouped in it, until its COMMIT. */
+  group: CommitGroup | null;
 }
+
+interface CommitGroup {
+  readonly opened: number;
+  /** Between members: the SQLite transaction is open and nobody uses it, until this turn of the event loop ends. */
+  parked: boolean;
+  /** Members whose work is done, each waiting for the COMMIT. */
+  readonly done: { committed: () => void; failed: (error: unknown) => void }[];
+}
+
+/** A group commits once it has this many members or is this old (see ClubrollSqliteDriver). */
+const GROUP_MAX_MEMBERS = 32;
+const GROUP_MAX_MS = 10;
 
 /**
  * Kysely's SQLite driver has one connection behind a lock, so every query — a catalogue read too — waits for
@@ -158,6 +181,12 @@ interface SqliteConnections {
  * transactions and lone writes (FIFO, transactions start with BEGIN IMMEDIATE so processes sharing the file
  * queue on the busy timeout instead of failing on upgrade), and answers lone reads at once (see readOnly).
  * See docs/decisions/0013-enrolment-hot-path.md.
+ *
+ * Transactions commit in groups (docs/decisions/0016-group-commit.md). Each runs inside a savepoint of the
+ * writer's SQLite transaction. When one ends, the next transaction in line — or one that begins before this turn
+ * of the event loop is over — carries on in the same SQLite transaction, and one COMMIT writes the group's pages
+ * to the log once. A member's commit resolves only after that COMMIT, so no caller hears of a write that is not
+ * in the log; a member that fails rolls back to its savepoint alone; a COMMIT that fails fails every member.
  */
 class ClubrollSqliteDriver implements Driver {
   constructor(private readonly sqlite: SqliteConnections) {}
@@ -170,28 +199,94 @@ class ClubrollSqliteDriver implements Driver {
 
   async beginTransaction(connection: DatabaseConnection): Promise<void> {
     const routed = connection as RoutedConnection;
-    await this.sqlite.queue.acquire();
+    const { writer, queue } = this.sqlite;
+    const parked = this.sqlite.group?.parked && queue.waiting === 0 ? this.sqlite.group : null;
+    if (parked) parked.parked = false;
+    else await queue.acquire(true);
     routed.holdsWriter = true;
     try {
-      this.sqlite.writer.prepare('begin immediate').run();
+      if (!this.sqlite.group) {
+        writer.prepare('begin immediate').run();
+        this.sqlite.group = { opened: performance.now(), parked: false, done: [] };
+      }
+      writer.prepare('savepoint member').run();
     } catch (error) {
-      routed.holdsWriter = false;
-      this.sqlite.queue.release();
+      await this.#leave(routed).catch(() => {});
       throw error;
     }
   }
 
   async commitTransaction(connection: DatabaseConnection): Promise<void> {
-    this.sqlite.writer.prepare('commit').run();
-    this.#letGo(connection as RoutedConnection);
+    this.sqlite.writer.prepare('release member').run();
+    await this.#leave(connection as RoutedConnection);
   }
 
   async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    const routed = connection as RoutedConnection;
+    if (!routed.holdsWriter) return;
+    const { writer } = this.sqlite;
     try {
-      if (this.sqlite.writer.inTransaction) this.sqlite.writer.prepare('rollback').run();
-    } finally {
-      this.#letGo(connection as RoutedConnection);
+      if (writer.inTransaction) {
+        writer.prepare('rollback to member').run();
+        writer.prepare('release member').run();
+      }
+    } catch {
+      writer.prepare('rollback').run();
     }
+    // This member's caller gets its own error; a COMMIT that fails reaches the other members.
+    await this.#leave(routed).catch(() => {});
+  }
+
+  /**
+   * The member is done with the writer. A young, small group carries on with the next transaction in line, or
+   * parks until this turn of the event loop ends for one to begin; otherwise it commits now.
+   */
+  #leave(routed: RoutedConnection): Promise<void> {
+    routed.holdsWriter = false;
+    const { writer, queue } = this.sqlite;
+    const group = this.sqlite.group;
+    if (!group || !writer.inTransaction || group.done.length + 1 >= GROUP_MAX_MEMBERS || performance.now() - group.opened >= GROUP_MAX_MS) {
+      return this.#commit();
+    }
+    const committed = new Promise<void>((resolve, reject) => group.done.push({ committed: resolve, failed: reject }));
+    if (queue.transactionNext) {
+      queue.release();
+    } else {
+      group.parked = true;
+      setImmediate(() => this.#unpark(group));
+    }
+    return committed;
+  }
+
+  #unpark(group: CommitGroup): void {
+    if (this.sqlite.group !== group || !group.parked) return; // a transaction took it; it leaves in turn
+    group.parked = false;
+    if (this.sqlite.queue.transactionNext) this.sqlite.queue.release();
+    else this.#commit().catch(() => {}); // the members hear of a failure
+  }
+
+  /** Commits the group (if any) and hands the writer on. */
+  async #commit(): Promise<void> {
+    const { writer, queue } = this.sqlite;
+    const group = this.sqlite.group;
+    this.sqlite.group = null;
+    let failure: unknown;
+    if (writer.inTransaction) {
+      try {
+        writer.prepare('commit').run();
+      } catch (error) {
+        failure = error;
+        if (writer.inTransaction) writer.prepare('rollback').run();
+      }
+    } else if (group) {
+      failure = new Error('SQLite rolled back the transaction after an error in another member of its commit group');
+    }
+    queue.release();
+    for (const member of group?.done ?? []) {
+      if (failure === undefined) member.committed();
+      else member.failed(failure);
+    }
+    if (failure !== undefined) throw failure;
   }
 
   async releaseConnection(connection: DatabaseConnection): Promise<void> {
@@ -201,14 +296,9 @@ class ClubrollSqliteDriver implements Driver {
   }
 
   async destroy(): Promise<void> {
+    if (this.sqlite.group?.parked) await this.#commit().catch(() => {});
     this.sqlite.reader?.close();
     this.sqlite.writer.close();
-  }
-
-  #letGo(connection: RoutedConnection) {
-    if (!connection.holdsWriter) return;
-    connection.holdsWriter = false;
-    this.sqlite.queue.release();
   }
 }
 
@@ -286,7 +376,7 @@ export function openSqlite(path: string, options: ConnectOptions = {}): Database
   writer.pragma(`synchronous = ${options.sqliteSynchronous ?? 'NORMAL'}`);
   const reader = path === ':memory:' ? null : open();
   const checkpointer = options.backgroundCheckpoints && reader ? checkpointOnWorker(path, writer) : null;
-  const sqlite = { writer: withStatementCache(writer), reader: reader && withStatementCache(reader), queue: new WriterQueue() };
+  const sqlite = { writer: withStatementCache(writer), reader: reader && withStatementCache(reader), queue: new WriterQueue(), group: null };
   const db = new Kysely<Database>({ dialect: new ClubrollSqliteDialect(sqlite) });
   return {
     db,

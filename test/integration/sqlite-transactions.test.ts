@@ -1,5 +1,7 @@
-// SQLite transactions take the write lock when they begin, so processes sharing one file queue instead of failing.
+// SQLite transactions take the write lock when they begin, so processes sharing one file queue instead of failing;
+// transactions that run together commit together, and each hears "committed" only once its rows are in the file.
 import SQLite from 'better-sqlite3';
+import fc from 'fast-check';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type TestDatabase, createTestDatabase } from '../support/database.ts';
@@ -79,4 +81,107 @@ it('gives the writer to transactions in the order they asked, and a failed one g
   expect(results.filter((result) => result === 'failed')).toHaveLength(4);
   // The writer is free again.
   await handle.db.transaction().execute((trx) => sql`select 1`.execute(trx));
+});
+
+const school = (slug: string) => ({ slug, name_zh: '组', name_en: 'Group', kind: 'primary' as const, grade_min: 1, grade_max: 6, created_at: new Date().toISOString() });
+
+/** Another connection to the file, as another process would see it: committed rows only. */
+function committedSlugs(prefix: string): string[] {
+  const other = new SQLite(path, { readonly: true });
+  try {
+    return (other.prepare('select slug from schools where slug like ? order by slug').all(`${prefix}%`) as { slug: string }[]).map((row) => row.slug);
+  } finally {
+    other.close();
+  }
+}
+
+it('commits transactions that run together in one group, and answers each only after its rows are committed', async () => {
+  const seenAtAnswer: number[] = [];
+  await Promise.all(
+    Array.from({ length: 10 }, (_, index) =>
+      handle.db
+        .transaction()
+        .execute((trx) => trx.insertInto('schools').values(school(`grp-a-${String(index).padStart(2, '0')}`)).execute())
+        .then(() => {
+          const committed = committedSlugs('grp-a-');
+          expect(committed).toContain(`grp-a-${String(index).padStart(2, '0')}`);
+          seenAtAnswer.push(committed.length);
+        }),
+    ),
+  );
+  // The first answer already found others' rows committed with its own: one COMMIT served several.
+  expect(seenAtAnswer[0]).toBeGreaterThan(1);
+  expect(committedSlugs('grp-a-')).toHaveLength(10);
+});
+
+it('rolls back only the member that fails; the rest of its group commits', async () => {
+  const results = await Promise.all(
+    Array.from({ length: 6 }, (_, index) =>
+      handle.db
+        .transaction()
+        .execute(async (trx) => {
+          await trx.insertInto('schools').values(school(`grp-b-${index}`)).execute();
+          if (index === 2) throw new Error('refused');
+        })
+        .then(
+          () => 'ok',
+          (error: Error) => error.message,
+        ),
+    ),
+  );
+  expect(results).toEqual(['ok', 'ok', 'refused', 'ok', 'ok', 'ok']);
+  expect(committedSlugs('grp-b-')).toEqual(['grp-b-0', 'grp-b-1', 'grp-b-3', 'grp-b-4', 'grp-b-5']);
+});
+
+it('fails every member whose COMMIT failed, and the writer works afterwards', async () => {
+  // A foreign key checked only at COMMIT makes the group's COMMIT fail after both members have finished.
+  const dangling = handle.db.transaction().execute(async (trx) => {
+    await sql`pragma defer_foreign_keys = on`.execute(trx);
+    await trx.insertInto('guardianships').values({ user_id: 999_999, child_id: 999_999, created_at: new Date().toISOString() }).execute();
+  });
+  const innocent = handle.db.transaction().execute((trx) => trx.insertInto('schools').values(school('grp-c-innocent')).execute());
+  const [danglingResult, innocentResult] = await Promise.allSettled([dangling, innocent]);
+  expect(danglingResult.status).toBe('rejected');
+  // Whether or not the two shared a COMMIT, the answer matches the file.
+  expect(committedSlugs('grp-c-')).toEqual(innocentResult.status === 'fulfilled' ? ['grp-c-innocent'] : []);
+  await handle.db.transaction().execute((trx) => trx.insertInto('schools').values(school('grp-c-after')).execute());
+  expect(committedSlugs('grp-c-after')).toEqual(['grp-c-after']);
+});
+
+it('answers "committed" exactly for the transactions whose rows are in the file, whatever runs alongside (property)', async () => {
+  type Step = { fails: boolean; pauses: number; loneWrite: boolean };
+  const step = fc.record({ fails: fc.boolean(), pauses: fc.integer({ min: 0, max: 2 }), loneWrite: fc.boolean() });
+  let run = 0;
+  await fc.assert(
+    fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 24 }), async (steps: Step[]) => {
+      const prefix = `grp-p${run++}-`;
+      const told = await Promise.all(
+        steps.map(async ({ fails, pauses, loneWrite }, index) => {
+          const slug = `${prefix}${String(index).padStart(2, '0')}`;
+          if (loneWrite) await handle.db.insertInto('schools').values(school(`${slug}-lone`)).execute();
+          return handle.db
+            .transaction()
+            .execute(async (trx) => {
+              await trx.insertInto('schools').values(school(slug)).execute();
+              for (let pause = 0; pause < pauses; pause++) await new Promise((resolve) => (pause === 0 ? setImmediate(resolve) : setTimeout(resolve, 1)));
+              if (fails) throw new Error('refused');
+            })
+            .then(
+              () => {
+                expect(committedSlugs(slug)).toContain(slug);
+                return slug;
+              },
+              () => null,
+            );
+        }),
+      );
+      const expected = steps.flatMap((one, index) => {
+        const slug = `${prefix}${String(index).padStart(2, '0')}`;
+        return [...(one.loneWrite ? [`${slug}-lone`] : []), ...(told[index] ? [slug] : [])];
+      });
+      expect(committedSlugs(prefix)).toEqual(expected.sort());
+      expect(told.filter(Boolean)).toHaveLength(steps.filter((one) => !one.fails).length);
+    }),
+    { numRuns: 40 },
+  );
 });
