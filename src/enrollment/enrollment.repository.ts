@@ -1,8 +1,8 @@
 // Kysely queries for enrollments: the seat claim, the waitlist and a child's active offerings.
-import { type Kysely, type Transaction, sql } from 'kysely';
+import { type Kysely, type Selectable, type Transaction, sql } from 'kysely';
 import { isPostgres } from '../db/dialect.ts';
 import { preparedQuery } from '../db/prepared.ts';
-import type { Database } from '../db/schema.ts';
+import type { Database, EnrollmentsTable } from '../db/schema.ts';
 
 const publishedOfferingQuery = preparedQuery(1, (db, offeringId: number) =>
   db
@@ -32,6 +32,25 @@ export async function publishedOfferingWithTerm(db: Kysely<Database>, offeringId
 /** PostgreSQL: holds the offering's row until commit, so seat claims and waitlist numbers for it queue up. SQLite writers are serial already. */
 export async function lockOffering(trx: Transaction<Database>, offeringId: number) {
   if (isPostgres(trx)) await trx.selectFrom('offerings').select('id').where('id', '=', offeringId).forUpdate().execute();
+}
+
+const lockedEnrollmentOfQuery = preparedQuery(2, (db, offeringId: number, childId: number) => {
+  const query = db
+    .selectFrom('offerings')
+    .leftJoin('enrollments', (join) => join.onRef('enrollments.offering_id', '=', 'offerings.id').on('enrollments.child_id', '=', childId))
+    .selectAll('enrollments')
+    .where('offerings.id', '=', offeringId);
+  return isPostgres(db) ? query.forUpdate('offerings') : query;
+});
+
+/**
+ * lockOffering and enrollmentOf in one round trip. On PostgreSQL every claim on a hot offering waits for this
+ * lock, and the holder keeps it until COMMIT, so each round trip it saves under the lock is time saved for the
+ * whole queue.
+ */
+export async function lockOfferingAndEnrollmentOf(trx: Transaction<Database>, offeringId: number, childId: number): Promise<Selectable<EnrollmentsTable> | undefined> {
+  const row = (await lockedEnrollmentOfQuery(trx, offeringId, childId)).rows[0];
+  return row?.id == null ? undefined : (row as Selectable<EnrollmentsTable>);
 }
 
 const claimSeatQuery = preparedQuery(1, (db, offeringId: number) =>

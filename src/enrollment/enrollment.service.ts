@@ -56,11 +56,12 @@ export function createEnrollmentService(deps: { db: Kysely<Database>; clock: Clo
     if (early) return { ok: false, reason: 'refused', refusal: early };
     try {
       return await inTransaction(db, async (trx): Promise<Placed | NotPlaced> => {
-        await enrollments.lockOffering(trx, offeringId);
-        const again = await enrollments.enrollmentOf(trx, offeringId, childId);
+        // The rules' facts first: reading them takes no lock, so the offering's lock (PostgreSQL) is held for as
+        // few round trips as possible — every other claim on a hot offering waits for it.
+        const [slots, others] = await Promise.all([enrollments.slotsOf(trx, offeringId), enrollments.activeInTerm(trx, childId, offering.term_id, offeringId)]);
+        const again = await enrollments.lockOfferingAndEnrollmentOf(trx, offeringId, childId);
         const placedMeanwhile = placedBy(again);
         if (placedMeanwhile) return placedMeanwhile;
-        const [slots, others] = await Promise.all([enrollments.slotsOf(trx, offeringId), enrollments.activeInTerm(trx, childId, offering.term_id, offeringId)]);
         const refusal = enrolmentRefusal({
           ...facts,
           offering: {
