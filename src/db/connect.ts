@@ -231,10 +231,12 @@ class ClubrollSqliteDriver implements Driver {
         writer.prepare('release member').run();
       }
     } catch {
-      writer.prepare('rollback').run();
+      // The savepoint is gone with more than this member's work: end the transaction, and with it the group.
+      if (writer.inTransaction) writer.prepare('rollback').run();
+    } finally {
+      // This member's caller gets its own error; a COMMIT that fails reaches the other members.
+      await this.#leave(routed).catch(() => {});
     }
-    // This member's caller gets its own error; a COMMIT that fails reaches the other members.
-    await this.#leave(routed).catch(() => {});
   }
 
   /**
