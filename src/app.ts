@@ -19,6 +19,7 @@ import type { Clock } from './clock.ts';
 import { type Config, DEFAULT_RETENTION_DAYS } from './config.ts';
 import type { Database } from './db/schema.ts';
 import { healthRoutes } from './health/health.routes.ts';
+import { renderJsxWithoutAsyncHooks } from './http/jsx-context.ts';
 import type { AppEnv } from './http/app-env.ts';
 import { errorPage } from './http/pages.tsx';
 import { limitBody } from './http/body.ts';
@@ -68,6 +69,7 @@ const STATIC_DIR = fileURLToPath(new URL('../static', import.meta.url));
 const HTMX_FILE = createRequire(import.meta.url).resolve('htmx.org/dist/htmx.min.js');
 
 export function createApp(deps: AppDeps) {
+  renderJsxWithoutAsyncHooks();
   const { db, config, clock } = deps;
   const facts = { publicOrigin: config.publicOrigin, trustProxy: config.trustProxy };
   const lucia = createLucia(db, { sessionDays: config.sessionDays, clock });
