@@ -139,7 +139,7 @@ export function createApp(deps: AppDeps) {
         // Before the session and language are known: the browser's language, no database work at all.
         c.set('i18n', createI18n(langFromAcceptLanguage(c.req.header('accept-language')) ?? DEFAULT_LANG, config.timeZone));
         c.set('user', null);
-        if (c.var.htmx) return c.html(`<p class="notice notice--info" role="status">${c.var.i18n.t('error.busy.body')}</p>`, 503);
+        if (c.get('htmx')) return c.html(`<p class="notice notice--info" role="status">${c.get('i18n').t('error.busy.body')}</p>`, 503);
         return errorPage(c, 503);
       },
     }),
@@ -151,7 +151,8 @@ export function createApp(deps: AppDeps) {
   app.use(limitBody({ maxSize: config.bodyLimitBytes, onError: (c) => errorPage(c as never, 413) }));
   app.use(async function unreadNotifications(c, next) {
     // One indexed count for the header badge; htmx fragments have no header, so they skip it.
-    c.set('unreadNotifications', c.var.user && !c.var.htmx ? await notifications.unreadCount(c.var.user.id) : null);
+    const user = c.get('user');
+    c.set('unreadNotifications', user && !c.get('htmx') ? await notifications.unreadCount(user.id) : null);
     await next();
   });
 
@@ -172,8 +173,8 @@ export function createApp(deps: AppDeps) {
   app.onError((error, c) => {
     logError(error, { method: c.req.method, path: c.req.path });
     // The failure may have come before the language was chosen (e.g. the database is down).
-    if (!c.var.i18n) c.set('i18n', createI18n(langFromAcceptLanguage(c.req.header('accept-language')) ?? DEFAULT_LANG, config.timeZone));
-    if (c.var.user === undefined) c.set('user', null);
+    if (!c.get('i18n')) c.set('i18n', createI18n(langFromAcceptLanguage(c.req.header('accept-language')) ?? DEFAULT_LANG, config.timeZone));
+    if (c.get('user') === undefined) c.set('user', null);
     return errorPage(c, 500);
   });
 

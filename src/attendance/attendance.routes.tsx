@@ -61,17 +61,17 @@ export function attendanceRoutes(deps: { attendance: AttendanceService }) {
   const app = new Hono<AppEnv>();
   const staff = requireRole(['teacher', 'school_admin', 'district_admin'], (c, status) => errorPage(c, status));
 
-  const pick = (c: Context<AppEnv>, zh: string, en: string | null) => (c.var.i18n.lang === 'en' && en ? en : zh);
+  const pick = (c: Context<AppEnv>, zh: string, en: string | null) => (c.get('i18n').lang === 'en' && en ? en : zh);
   const meetingId = (c: Context<AppEnv>) => {
     const parsed = idParam.safeParse(c.req.param('id'));
     return parsed.success ? parsed.data : null;
   };
 
   async function rollView(c: Context<AppEnv>, id: number, view?: 'roll' | 'roll.sheet'): Promise<RollView | null> {
-    const roll = await attendance.roll(c.var.user!, id, view);
+    const roll = await attendance.roll(c.get('user')!, id, view);
     if (!roll) return null;
     const { meeting } = roll;
-    const { format } = c.var.i18n;
+    const { format } = c.get('i18n');
     // The window closes at midnight after the next day: say "until the end of <that day>", not "until 00:00".
     const until = roll.state === 'unlocked' && meeting.unlocked_until ? format.dateTime(meeting.unlocked_until) : format.day(addDays(meeting.day, 1));
     return {
@@ -85,12 +85,12 @@ export function attendanceRoutes(deps: { attendance: AttendanceService }) {
       state: meeting.status === 'scheduled' ? roll.state : 'cancelled',
       until,
       children: roll.children.map((child) => ({ childId: child.child_id, name: child.name, className: child.class_name, mark: child.mark, note: child.note })),
-      canUnlock: c.var.user!.role === 'school_admin' || c.var.user!.role === 'district_admin',
+      canUnlock: c.get('user')!.role === 'school_admin' || c.get('user')!.role === 'district_admin',
     };
   }
 
   app.get('/teach', staff, async (c) => {
-    const { today, meetings } = await attendance.upcoming(c.var.user!);
+    const { today, meetings } = await attendance.upcoming(c.get('user')!);
     return respond(c, {
       page: () => (
         <TodayPage
@@ -115,14 +115,14 @@ export function attendanceRoutes(deps: { attendance: AttendanceService }) {
     const id = meetingId(c);
     const roll = id === null ? null : await rollView(c, id, 'roll');
     if (!roll) return errorPage(c, 404);
-    const notice = c.req.query('unlocked') === '1' ? c.var.i18n.t('attendance.unlock.done', { until: roll.until }) : undefined;
+    const notice = c.req.query('unlocked') === '1' ? c.get('i18n').t('attendance.unlock.done', { until: roll.until }) : undefined;
     return respond(c, { page: () => <RollPage chrome={chromeFor(c)} roll={roll} notice={notice} /> });
   });
 
   app.post('/teach/meetings/:id/marks', staff, async (c) => {
     const id = meetingId(c);
     if (id === null) return errorPage(c, 404);
-    const { t } = c.var.i18n;
+    const { t } = c.get('i18n');
     const parsed = await parseForm(c, markSchema);
     const roll = await rollView(c, id);
     if (!roll) return errorPage(c, 404);
@@ -131,29 +131,29 @@ export function attendanceRoutes(deps: { attendance: AttendanceService }) {
     const writable = roll.state === 'open' || roll.state === 'unlocked';
 
     const answer = (child: RollChildView, state: RollRowState, status: 200 | 422, children: RollChildView[]) => {
-      if (!c.var.htmx) return c.redirect(`/teach/meetings/${id}#roll-${child.childId}`, 303);
+      if (!c.get('htmx')) return c.redirect(`/teach/meetings/${id}#roll-${child.childId}`, 303);
       return c.html(
         <>
-          <RollRow i18n={c.var.i18n} meetingId={id} child={child} writable={writable} state={state} />
-          <RollCounts i18n={c.var.i18n} pupils={children} oob />
-          <RollRest i18n={c.var.i18n} meetingId={id} unmarked={children.filter((one) => one.mark === null).length} writable={writable} oob />
+          <RollRow i18n={c.get('i18n')} meetingId={id} child={child} writable={writable} state={state} />
+          <RollCounts i18n={c.get('i18n')} pupils={children} oob />
+          <RollRest i18n={c.get('i18n')} meetingId={id} unmarked={children.filter((one) => one.mark === null).length} writable={writable} oob />
         </>,
         status,
       );
     };
     const refuse = (key: MessageKey) => {
-      if (!current) return c.var.htmx ? c.html(<p class="notice notice--error">{t(key)}</p>, 422) : errorPage(c, 404);
+      if (!current) return c.get('htmx') ? c.html(<p class="notice notice--error">{t(key)}</p>, 422) : errorPage(c, 404);
       return answer(current, { message: { kind: 'error', text: t(key) } }, 422, roll.children);
     };
 
     if (!parsed.ok) {
-      const message = Object.values(translateErrors(c.var.i18n, parsed.errors))[0];
+      const message = Object.values(translateErrors(c.get('i18n'), parsed.errors))[0];
       return current ? answer(current, { message: { kind: 'error', text: message ?? t('attendance.error.mark') } }, 422, roll.children) : refuse('attendance.error.notEnrolled');
     }
     if (!current) return refuse('attendance.error.notEnrolled');
     const wanted = parsed.data.mark === 'none' ? null : parsed.data.mark;
     const note = parsed.data.note === undefined ? undefined : parsed.data.note.trim() === '' ? null : parsed.data.note.trim();
-    const result = await attendance.mark(c.var.user!, id, childId, wanted, note);
+    const result = await attendance.mark(c.get('user')!, id, childId, wanted, note);
     if (!result.ok) return refuse(REFUSAL[result.reason]);
     const updated: RollChildView = { ...current, mark: result.mark, note: result.note };
     const children = roll.children.map((child) => (child.childId === childId ? updated : child));
@@ -167,14 +167,14 @@ export function attendanceRoutes(deps: { attendance: AttendanceService }) {
   app.post('/teach/meetings/:id/rest-present', staff, async (c) => {
     const id = meetingId(c);
     if (id === null) return errorPage(c, 404);
-    const result = await attendance.markRestPresent(c.var.user!, id);
+    const result = await attendance.markRestPresent(c.get('user')!, id);
     if (!result.ok && result.reason === 'not_found') return errorPage(c, 404);
     const roll = await rollView(c, id);
     if (!roll) return errorPage(c, 404);
-    if (!c.var.htmx) return c.redirect(`/teach/meetings/${id}`, 303);
-    const { t } = c.var.i18n;
-    if (!result.ok) return c.html(<RollList i18n={c.var.i18n} roll={roll} />, 422);
-    return c.html(<RollList i18n={c.var.i18n} roll={roll} message={t('attendance.roll.restPresentDone', { count: result.marked })} />);
+    if (!c.get('htmx')) return c.redirect(`/teach/meetings/${id}`, 303);
+    const { t } = c.get('i18n');
+    if (!result.ok) return c.html(<RollList i18n={c.get('i18n')} roll={roll} />, 422);
+    return c.html(<RollList i18n={c.get('i18n')} roll={roll} message={t('attendance.roll.restPresentDone', { count: result.marked })} />);
   });
 
   app.post('/teach/meetings/:id/unlock', requireRole(['school_admin', 'district_admin'], (c, status) => errorPage(c, status)), async (c) => {
@@ -184,15 +184,15 @@ export function attendanceRoutes(deps: { attendance: AttendanceService }) {
     const roll = await rollView(c, id);
     if (!roll) return errorPage(c, 404);
     if (!parsed.ok) {
-      const error = translateErrors(c.var.i18n, parsed.errors).reason;
+      const error = translateErrors(c.get('i18n'), parsed.errors).reason;
       return respond(c, { page: () => <RollPage chrome={chromeFor(c, `/teach/meetings/${id}`)} roll={roll} unlockForm={{ reason: parsed.values.reason ?? '', error }} /> }, 422);
     }
-    const result = await attendance.unlock(c.var.user!, id, parsed.data.reason.trim());
+    const result = await attendance.unlock(c.get('user')!, id, parsed.data.reason.trim());
     if (!result.ok && result.reason === 'not_found') return errorPage(c, 404);
     if (!result.ok) {
       return respond(
         c,
-        { page: () => <RollPage chrome={chromeFor(c, `/teach/meetings/${id}`)} roll={roll} unlockForm={{ reason: parsed.data.reason, error: c.var.i18n.t('attendance.error.notLocked') }} /> },
+        { page: () => <RollPage chrome={chromeFor(c, `/teach/meetings/${id}`)} roll={roll} unlockForm={{ reason: parsed.data.reason, error: c.get('i18n').t('attendance.error.notLocked') }} /> },
         422,
       );
     }
@@ -204,7 +204,7 @@ export function attendanceRoutes(deps: { attendance: AttendanceService }) {
     if (!termId.success) return null;
     const filter = reportFilterSchema.safeParse({ category: c.req.query('category'), weekday: c.req.query('weekday') });
     const filters = filter.success ? { category: filter.data.category ?? '', weekday: filter.data.weekday ?? '' } : { category: '', weekday: '' };
-    const found = await attendance.report(c.var.user!, termId.data, { category: filters.category || undefined, weekday: filters.weekday ? Number(filters.weekday) : undefined }, c.var.i18n.lang, view);
+    const found = await attendance.report(c.get('user')!, termId.data, { category: filters.category || undefined, weekday: filters.weekday ? Number(filters.weekday) : undefined }, c.get('i18n').lang, view);
     return found ? { ...found, termId: termId.data, filters, filterError: !filter.success } : null;
   }
 
@@ -240,14 +240,14 @@ export function attendanceRoutes(deps: { attendance: AttendanceService }) {
     if (!found) return errorPage(c, 404);
     c.header('Content-Type', 'text/csv; charset=utf-8');
     c.header('Content-Disposition', `attachment; filename="attendance-term-${found.termId}.csv"`);
-    return c.body(reportCsv(c.var.i18n, found.report), found.filterError ? 400 : 200);
+    return c.body(reportCsv(c.get('i18n'), found.report), found.filterError ? 400 : 200);
   });
 
   app.get('/teach/meetings/:id/sheet', staff, async (c) => {
     const id = meetingId(c);
     const roll = id === null ? null : await rollView(c, id, 'roll.sheet');
     if (!roll) return errorPage(c, 404);
-    const { t, format } = c.var.i18n;
+    const { t, format } = c.get('i18n');
     return c.html(
       <SheetPage
         chrome={chromeFor(c)}
@@ -263,9 +263,9 @@ export function attendanceRoutes(deps: { attendance: AttendanceService }) {
 
   app.get('/teach/offerings/:id/sheet', staff, async (c) => {
     const parsed = idParam.safeParse(c.req.param('id'));
-    const sheet = parsed.success ? await attendance.termSheet(c.var.user!, parsed.data) : null;
+    const sheet = parsed.success ? await attendance.termSheet(c.get('user')!, parsed.data) : null;
     if (!sheet) return errorPage(c, 404);
-    const { t, format } = c.var.i18n;
+    const { t, format } = c.get('i18n');
     const title = pick(c, sheet.offering.title_zh, sheet.offering.title_en);
     return c.html(
       <SheetPage

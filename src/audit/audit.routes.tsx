@@ -26,7 +26,7 @@ export function auditRoutes(deps: { auditLog: AuditLogService }) {
     const query = Object.fromEntries(Object.entries(c.req.query()).filter(([, value]) => value !== ''));
     const parsed = filterSchema.safeParse(query);
     const filters = parsed.success ? parsed.data : {};
-    const page = await deps.auditLog.page(c.var.user!, {
+    const page = await deps.auditLog.page(c.get('user')!, {
       ...(filters.action ? { action: filters.action } : {}),
       ...(filters.subject_type ? { subjectType: filters.subject_type } : {}),
       ...(filters.subject_id ? { subjectId: filters.subject_id } : {}),
@@ -35,7 +35,7 @@ export function auditRoutes(deps: { auditLog: AuditLogService }) {
       ...(filters.before ? { beforeId: Number(filters.before) } : {}),
     });
     if (!page) return errorPage(c, 404);
-    const { t, format } = c.var.i18n;
+    const { t, format } = c.get('i18n');
     const older = page.more === null ? null : new URLSearchParams({ ...Object.fromEntries(Object.entries(filters).filter(([key]) => key !== 'before')), before: String(page.more) });
     return respond(
       c,

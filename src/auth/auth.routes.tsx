@@ -36,7 +36,7 @@ export interface SessionSettings {
 
 /** After a successful form: a real redirect for browsers and scripts, HX-Redirect for htmx. */
 function redirectAfterForm(c: Context<AppEnv>, to: string) {
-  if (c.var.htmx) {
+  if (c.get('htmx')) {
     c.header('HX-Redirect', to);
     return c.body(null, 204);
   }
@@ -49,13 +49,13 @@ export function authRoutes(deps: { auth: AuthService; schools: SchoolsService; f
 
   async function demoAccounts(c: Context<AppEnv>) {
     if (!(await auth.demoAccountsPresent())) return null;
-    const { t } = c.var.i18n;
+    const { t } = c.get('i18n');
     return { password: DEMO_PASSWORD, accounts: DEMO_LOGINS.map((demo) => ({ login: demo.login, roleLabel: t(`role.${demo.role}`) })) };
   }
 
   async function renderLogin(c: Context<AppEnv>, form: FormState<LoginField>, status: 200 | 422 | 429, failure?: string, next?: string) {
     const chrome = chromeFor(c, next ? `/login?next=${encodeURIComponent(next)}` : '/login');
-    const demo = c.var.htmx ? null : await demoAccounts(c);
+    const demo = c.get('htmx') ? null : await demoAccounts(c);
     return respond(
       c,
       {
@@ -67,19 +67,20 @@ export function authRoutes(deps: { auth: AuthService; schools: SchoolsService; f
   }
 
   app.get('/register', (c) => {
-    if (c.var.user) return c.redirect('/', 303);
+    if (c.get('user')) return c.redirect('/', 303);
     return respond(c, { page: () => <RegisterPage chrome={chromeFor(c)} form={emptyForm()} /> });
   });
 
   app.post('/register', async (c) => {
     const parsed = await parseForm(c, registerSchema);
-    const result = parsed.ok ? await auth.register({ ...parsed.data, lang: c.var.i18n.lang }) : parsed;
+    const result = parsed.ok ? await auth.register({ ...parsed.data, lang: c.get('i18n').lang }) : parsed;
     if (result.ok) {
-      if (c.var.sessionId) await auth.logout(c.var.sessionId);
+      const previous = c.get('sessionId');
+      if (previous) await auth.logout(previous);
       writeSessionCookie(c, result.session);
       return redirectAfterForm(c, '/');
     }
-    const errors = translateErrors(c.var.i18n, result.errors);
+    const errors = translateErrors(c.get('i18n'), result.errors);
     const form: FormState<RegisterField> = { values: { name: parsed.values.name, login: parsed.values.login }, errors };
     const chrome = chromeFor(c, '/register');
     return respond(
@@ -91,22 +92,23 @@ export function authRoutes(deps: { auth: AuthService; schools: SchoolsService; f
 
   app.get('/login', async (c) => {
     const next = safeLocalPath(c.req.query('next'));
-    if (c.var.user) return c.redirect(next ?? '/', 303);
+    if (c.get('user')) return c.redirect(next ?? '/', 303);
     return renderLogin(c, emptyForm(), 200, undefined, next);
   });
 
   app.post('/login', async (c) => {
     const parsed = await parseForm(c, loginSchema);
     const next = safeLocalPath(parsed.values.next);
-    const { t } = c.var.i18n;
+    const { t } = c.get('i18n');
     if (!parsed.ok) {
-      const errors = translateErrors(c.var.i18n, parsed.errors);
+      const errors = translateErrors(c.get('i18n'), parsed.errors);
       return renderLogin(c, { values: { login: parsed.values.login }, errors }, 422, undefined, next);
     }
     const result = await auth.login({ login: parsed.data.login, password: parsed.data.password, address: clientAddress(c, facts) });
     if (result.ok) {
       // A new session id at every login; whatever session this browser had before ends now.
-      if (c.var.sessionId) await auth.logout(c.var.sessionId);
+      const previous = c.get('sessionId');
+      if (previous) await auth.logout(previous);
       writeSessionCookie(c, result.session);
       return redirectAfterForm(c, next ?? '/');
     }
@@ -120,23 +122,24 @@ export function authRoutes(deps: { auth: AuthService; schools: SchoolsService; f
   });
 
   app.post('/logout', async (c) => {
-    if (c.var.sessionId) await auth.logout(c.var.sessionId);
+    const previous = c.get('sessionId');
+    if (previous) await auth.logout(previous);
     clearSessionCookie(c);
     return redirectAfterForm(c, '/');
   });
 
   function accountDetails(c: Context<AppEnv>) {
-    const user = c.var.user!;
-    const { t, lang } = c.var.i18n;
+    const user = c.get('user')!;
+    const { t, lang } = c.get('i18n');
     return { name: user.name, login: user.login, roleLabel: t(`role.${user.role}`), schoolName: user.schoolName?.[lang] ?? null };
   }
 
   async function accountSessions(c: Context<AppEnv>, ended?: number): Promise<AccountSessions> {
     const staffHours = Math.round((sessionSettings.staffIdleMinutes / 60) * 10) / 10;
     return {
-      count: await auth.sessionCount(c.var.user!.id),
+      count: await auth.sessionCount(c.get('user')!.id),
       ended,
-      lifetime: { parentDays: sessionSettings.sessionDays, staffHours: c.var.i18n.format.number(staffHours), maxDays: sessionSettings.sessionMaxDays },
+      lifetime: { parentDays: sessionSettings.sessionDays, staffHours: c.get('i18n').format.number(staffHours), maxDays: sessionSettings.sessionMaxDays },
     };
   }
 
@@ -146,17 +149,17 @@ export function authRoutes(deps: { auth: AuthService; schools: SchoolsService; f
   });
 
   app.post('/account/sessions/end-others', requireUser(), async (c) => {
-    const ended = await auth.endOtherSessions(c.var.user!, c.var.sessionId!);
+    const ended = await auth.endOtherSessions(c.get('user')!, c.get('sessionId')!);
     const sessions = await accountSessions(c, ended);
     return respond(c, { page: () => <AccountPage chrome={chromeFor(c, '/account')} account={accountDetails(c)} sessions={sessions} form={emptyForm()} /> });
   });
 
   app.post('/account/password', requireUser(), async (c) => {
     const parsed = await parseForm(c, passwordSchema);
-    const result = parsed.ok ? await auth.changePassword(c.var.user!, parsed.data) : parsed;
+    const result = parsed.ok ? await auth.changePassword(c.get('user')!, parsed.data) : parsed;
     if (result.ok) writeSessionCookie(c, result.session);
-    const sessions = c.var.htmx ? null : await accountSessions(c);
-    const form: FormState<PasswordField> = result.ok ? emptyForm() : { values: {}, errors: translateErrors(c.var.i18n, result.errors) };
+    const sessions = c.get('htmx') ? null : await accountSessions(c);
+    const form: FormState<PasswordField> = result.ok ? emptyForm() : { values: {}, errors: translateErrors(c.get('i18n'), result.errors) };
     const status = result.ok ? 200 : 422;
     const chrome = chromeFor(c, '/account');
     const changed = result.ok;
@@ -173,8 +176,8 @@ export function authRoutes(deps: { auth: AuthService; schools: SchoolsService; f
   const staffOnly = requireRole(['school_admin', 'district_admin'], (c, status) => errorPage(c, status));
 
   async function staffFormOptions(c: Context<AppEnv>): Promise<StaffFormOptions> {
-    const user = c.var.user!;
-    const { t, lang } = c.var.i18n;
+    const user = c.get('user')!;
+    const { t, lang } = c.get('i18n');
     const roles: StaffRole[] = user.role === 'district_admin' ? [...STAFF_ROLES] : ['teacher'];
     const all = await schools.list();
     const visible = user.role === 'district_admin' ? all : all.filter((school) => school.id === user.schoolId);
@@ -194,8 +197,8 @@ export function authRoutes(deps: { auth: AuthService; schools: SchoolsService; f
     created?: { name: string; temporaryPassword: string },
     notice?: string,
   ) {
-    const { t, lang } = c.var.i18n;
-    const rows = await auth.listStaff(c.var.user!);
+    const { t, lang } = c.get('i18n');
+    const rows = await auth.listStaff(c.get('user')!);
     const staff = rows.map((row) => ({
       name: row.name,
       login: row.email ?? row.phone ?? '',
@@ -214,26 +217,26 @@ export function authRoutes(deps: { auth: AuthService; schools: SchoolsService; f
   app.post('/admin/staff', staffOnly, async (c) => {
     const parsed = await parseForm(c, staffSchema);
     const values = { name: parsed.values.name, login: parsed.values.login, role: parsed.values.role, school: parsed.values.school };
-    if (!parsed.ok) return renderStaff(c, { values, errors: translateErrors(c.var.i18n, parsed.errors) }, 422);
+    if (!parsed.ok) return renderStaff(c, { values, errors: translateErrors(c.get('i18n'), parsed.errors) }, 422);
     const schoolText = parsed.data.school ?? '';
     const schoolId = /^\d{1,9}$/.test(schoolText) ? Number(schoolText) : null;
-    const result = await auth.openStaffAccount(c.var.user!, {
+    const result = await auth.openStaffAccount(c.get('user')!, {
       name: parsed.data.name,
       login: parsed.data.login,
       role: parsed.data.role,
       schoolId,
     });
-    if (!result.ok) return renderStaff(c, { values, errors: translateErrors(c.var.i18n, result.errors) }, 422);
+    if (!result.ok) return renderStaff(c, { values, errors: translateErrors(c.get('i18n'), result.errors) }, 422);
     return renderStaff(c, emptyForm(), 201, { name: parsed.data.name.trim(), temporaryPassword: result.temporaryPassword });
   });
 
   // Signing someone out everywhere: a confirm page, then the POST. Someone the admin may not act on is "not found".
   app.get('/admin/users/:id/sessions', staffOnly, async (c) => {
     const id = userIdParam.safeParse(c.req.param('id'));
-    const target = id.success ? await auth.sessionsTarget(c.var.user!, id.data) : null;
+    const target = id.success ? await auth.sessionsTarget(c.get('user')!, id.data) : null;
     if (!target) return errorPage(c, 404);
     c.header('Cache-Control', 'no-store');
-    const refusal = target.decision === 'self' ? c.var.i18n.t('sessions.admin.self') : undefined;
+    const refusal = target.decision === 'self' ? c.get('i18n').t('sessions.admin.self') : undefined;
     return respond(c, { page: () => <EndSessionsPage chrome={chromeFor(c)} target={target} refusal={refusal} /> });
   });
 
@@ -243,16 +246,16 @@ export function authRoutes(deps: { auth: AuthService; schools: SchoolsService; f
     const parsed = await parseForm(c, endSessionsSchema);
     // Only the confirm page's button says yes; anything else goes to that page first, and nothing ends.
     if (!parsed.ok || parsed.data.confirm !== 'yes') {
-      const target = await auth.sessionsTarget(c.var.user!, id.data);
+      const target = await auth.sessionsTarget(c.get('user')!, id.data);
       return target ? redirectAfterForm(c, `/admin/users/${id.data}/sessions`) : errorPage(c, 404);
     }
-    const result = await auth.endSessionsFor(c.var.user!, id.data);
+    const result = await auth.endSessionsFor(c.get('user')!, id.data);
     if (!result.ok) {
       if (result.reason === 'notFound') return errorPage(c, 404);
-      const target = (await auth.sessionsTarget(c.var.user!, id.data))!;
-      return respond(c, { page: () => <EndSessionsPage chrome={chromeFor(c)} target={target} refusal={c.var.i18n.t('sessions.admin.self')} /> }, 422);
+      const target = (await auth.sessionsTarget(c.get('user')!, id.data))!;
+      return respond(c, { page: () => <EndSessionsPage chrome={chromeFor(c)} target={target} refusal={c.get('i18n').t('sessions.admin.self')} /> }, 422);
     }
-    return renderStaff(c, emptyForm(), 200, undefined, c.var.i18n.t('sessions.admin.ended', { name: result.name, count: result.ended }));
+    return renderStaff(c, emptyForm(), 200, undefined, c.get('i18n').t('sessions.admin.ended', { name: result.name, count: result.ended }));
   });
 
   return app;

@@ -9,7 +9,7 @@ export type Refusal = (c: Parameters<MiddlewareHandler<AppEnv>>[0], status: 403 
 function loginRedirect(c: Parameters<MiddlewareHandler<AppEnv>>[0]): Response {
   const url = new URL(c.req.url);
   const target = `/login?next=${encodeURIComponent(url.pathname + url.search)}`;
-  if (c.var.htmx) {
+  if (c.get('htmx')) {
     c.header('HX-Redirect', target);
     return c.body(null, 401);
   }
@@ -19,7 +19,7 @@ function loginRedirect(c: Parameters<MiddlewareHandler<AppEnv>>[0]): Response {
 /** Anyone signed in; the others are sent to the login page (and come back afterwards). */
 export function requireUser(): MiddlewareHandler<AppEnv> {
   return async function requireUser(c, next) {
-    if (!c.var.user) return loginRedirect(c);
+    if (!c.get('user')) return loginRedirect(c);
     await next();
   };
 }
@@ -28,8 +28,8 @@ export function requireUser(): MiddlewareHandler<AppEnv> {
 export function requireRole(roles: readonly Role[], refuse: Refusal): MiddlewareHandler<AppEnv> {
   if (roles.length === 0) throw new Error('requireRole needs at least one role');
   return async function requireRole(c, next) {
-    if (!c.var.user) return loginRedirect(c);
-    if (!hasRole(c.var.user, roles)) return refuse(c, 403);
+    if (!c.get('user')) return loginRedirect(c);
+    if (!hasRole(c.get('user'), roles)) return refuse(c, 403);
     await next();
   };
 }

@@ -10,14 +10,14 @@ export function writeSessionCookie(c: Context<AppEnv>, session: NewSession): voi
   setCookie(c, SESSION_COOKIE, session.id, {
     httpOnly: true,
     sameSite: 'Lax',
-    secure: c.var.secure,
+    secure: c.get('secure'),
     path: '/',
     expires: session.expiresAt,
   });
 }
 
 export function clearSessionCookie(c: Context<AppEnv>): void {
-  deleteCookie(c, SESSION_COOKIE, { path: '/', secure: c.var.secure, httpOnly: true, sameSite: 'Lax' });
+  deleteCookie(c, SESSION_COOKIE, { path: '/', secure: c.get('secure'), httpOnly: true, sameSite: 'Lax' });
 }
 
 export function sessionMiddleware(auth: AuthService): MiddlewareHandler<AppEnv> {

@@ -223,7 +223,7 @@ export function catalogueAdminRoutes(deps: { admin: CatalogueAdminService; timeZ
     const raw = c.req.param(name) ?? '';
     return /^\d{1,9}$/.test(raw) ? Number(raw) : null;
   };
-  const pick = (c: Context<AppEnv>, zh: string, en: string | null) => (c.var.i18n.lang === 'en' && en ? en : zh);
+  const pick = (c: Context<AppEnv>, zh: string, en: string | null) => (c.get('i18n').lang === 'en' && en ? en : zh);
 
   function termFormValues(term: { name_zh: string; name_en: string; first_day: string; last_day: string; enrol_opens_at: string; enrol_closes_at: string; mode: string; course_limit: number; choice_limit: number }, holidays: { day: string; name_zh: string }[]): FormState<TermFormField> {
     return {
@@ -244,10 +244,10 @@ export function catalogueAdminRoutes(deps: { admin: CatalogueAdminService; timeZ
   }
 
   app.get('/admin', admins, async (c) => {
-    const user = c.var.user!;
+    const user = c.get('user')!;
     if (user.role === 'school_admin' && user.schoolId !== null) return c.redirect(`/admin/schools/${user.schoolId}`, 303);
     const schools = await admin.schoolsInScope(user);
-    const { t } = c.var.i18n;
+    const { t } = c.get('i18n');
     return respond(c, {
       page: () => (
         <AdminSchoolsPage
@@ -259,7 +259,7 @@ export function catalogueAdminRoutes(deps: { admin: CatalogueAdminService; timeZ
   });
 
   async function renderSchoolTerms(c: Context<AppEnv>, schoolId: number, form: FormState<TermFormField>, status: 200 | 422) {
-    const found = await admin.termsOfSchool(c.var.user!, schoolId);
+    const found = await admin.termsOfSchool(c.get('user')!, schoolId);
     if (!found) return errorPage(c, 404);
     const chrome = chromeFor(c, `/admin/schools/${schoolId}`);
     return respond(
@@ -274,7 +274,7 @@ export function catalogueAdminRoutes(deps: { admin: CatalogueAdminService; timeZ
             form={form}
           />
         ),
-        fragment: () => <TermForm i18n={c.var.i18n} action={`/admin/schools/${schoolId}/terms`} form={form} submit={c.var.i18n.t('admin.newTerm')} />,
+        fragment: () => <TermForm i18n={c.get('i18n')} action={`/admin/schools/${schoolId}/terms`} form={form} submit={c.get('i18n').t('admin.newTerm')} />,
       },
       status,
     );
@@ -288,11 +288,11 @@ export function catalogueAdminRoutes(deps: { admin: CatalogueAdminService; timeZ
 
   app.post('/admin/schools/:schoolId/terms', admins, async (c) => {
     const schoolId = id(c, 'schoolId');
-    if (schoolId === null || !(await admin.termsOfSchool(c.var.user!, schoolId))) return errorPage(c, 404);
+    if (schoolId === null || !(await admin.termsOfSchool(c.get('user')!, schoolId))) return errorPage(c, 404);
     const form = await readTermForm(c, timeZone);
-    const result = form.ok ? await admin.createTerm(c.var.user!, schoolId, form.input) : null;
+    const result = form.ok ? await admin.createTerm(c.get('user')!, schoolId, form.input) : null;
     if (result?.ok) {
-      if (c.var.htmx) {
+      if (c.get('htmx')) {
         c.header('HX-Redirect', `/admin/terms/${result.termId}`);
         return c.body(null, 204);
       }
@@ -300,14 +300,14 @@ export function catalogueAdminRoutes(deps: { admin: CatalogueAdminService; timeZ
     }
     if (result && result.reason === 'not_found') return errorPage(c, 404);
     const errors = !form.ok ? form.errors : result && result.reason === 'invalid' ? renameErrors(result.errors, TERM_FIELD_NAMES) : {};
-    return renderSchoolTerms(c, schoolId, { values: form.values, errors: translateErrors(c.var.i18n, errors) }, 422);
+    return renderSchoolTerms(c, schoolId, { values: form.values, errors: translateErrors(c.get('i18n'), errors) }, 422);
   });
 
   async function renderTerm(c: Context<AppEnv>, termId: number, form: FormState<TermFormField> | null, status: 200 | 422, saved?: string) {
     const q = c.req.query('q')?.slice(0, 100) ?? '';
     const sortText = c.req.query('sort');
     const sort: OfferingSort = sortText === 'title' || sortText === 'fill' ? sortText : 'code';
-    const found = await admin.term(c.var.user!, termId, { q, sort });
+    const found = await admin.term(c.get('user')!, termId, { q, sort });
     if (!found) return errorPage(c, 404);
     const { term } = found;
     const termForm = form ?? termFormValues(term, found.holidays);
@@ -337,7 +337,7 @@ export function catalogueAdminRoutes(deps: { admin: CatalogueAdminService; timeZ
             }))}
           />
         ),
-        fragment: () => <TermForm i18n={c.var.i18n} action={`/admin/terms/${termId}`} form={termForm} submit={c.var.i18n.t('admin.saveTerm')} saved={saved} />,
+        fragment: () => <TermForm i18n={c.get('i18n')} action={`/admin/terms/${termId}`} form={termForm} submit={c.get('i18n').t('admin.saveTerm')} saved={saved} />,
       },
       status,
     );
@@ -352,29 +352,29 @@ export function catalogueAdminRoutes(deps: { admin: CatalogueAdminService; timeZ
     const termId = id(c, 'termId');
     if (termId === null) return errorPage(c, 404);
     const form = await readTermForm(c, timeZone);
-    const result = form.ok ? await admin.updateTerm(c.var.user!, termId, form.input) : null;
+    const result = form.ok ? await admin.updateTerm(c.get('user')!, termId, form.input) : null;
     if (result && !result.ok && result.reason === 'not_found') return errorPage(c, 404);
-    if (result?.ok) return renderTerm(c, termId, { values: form.values, errors: {} }, 200, c.var.i18n.t('admin.termSaved'));
+    if (result?.ok) return renderTerm(c, termId, { values: form.values, errors: {} }, 200, c.get('i18n').t('admin.termSaved'));
     const errors = !form.ok ? form.errors : result && !result.ok && result.reason === 'invalid' ? renameErrors(result.errors, TERM_FIELD_NAMES) : {};
-    return renderTerm(c, termId, { values: form.values, errors: translateErrors(c.var.i18n, errors) }, 422);
+    return renderTerm(c, termId, { values: form.values, errors: translateErrors(c.get('i18n'), errors) }, 422);
   });
 
   async function formOptions(c: Context<AppEnv>, schoolId: number, grades: { min: number; max: number }) {
     const teachers = await admin.teachersOfSchool(schoolId);
     return {
-      teachers: [{ value: '', label: c.var.i18n.t('admin.noTeacher') }, ...teachers.map((teacher) => ({ value: String(teacher.id), label: teacher.name }))],
+      teachers: [{ value: '', label: c.get('i18n').t('admin.noTeacher') }, ...teachers.map((teacher) => ({ value: String(teacher.id), label: teacher.name }))],
       gradeMin: grades.min,
       gradeMax: grades.max,
     };
   }
 
   async function renderNewOffering(c: Context<AppEnv>, termId: number, form: FormState<OfferingFormField>, slots: SlotRow[], status: 200 | 422) {
-    const found = await admin.term(c.var.user!, termId);
+    const found = await admin.term(c.get('user')!, termId);
     if (!found) return errorPage(c, 404);
     const { term } = found;
     const options = await formOptions(c, term.school_id, { min: term.school_grade_min, max: term.school_grade_max });
     const formProps = { action: `/admin/terms/${termId}/offerings`, validate: `/admin/terms/${termId}/offerings/validate`, form, slots, options };
-    const { t } = c.var.i18n;
+    const { t } = c.get('i18n');
     return respond(
       c,
       {
@@ -386,7 +386,7 @@ export function catalogueAdminRoutes(deps: { admin: CatalogueAdminService; timeZ
             formProps={formProps}
           />
         ),
-        fragment: () => <OfferingForm i18n={c.var.i18n} {...formProps} />,
+        fragment: () => <OfferingForm i18n={c.get('i18n')} {...formProps} />,
       },
       status,
     );
@@ -413,28 +413,28 @@ export function catalogueAdminRoutes(deps: { admin: CatalogueAdminService; timeZ
 
   app.post('/admin/terms/:termId/offerings/validate', admins, async (c) => {
     const termId = id(c, 'termId');
-    const found = termId === null ? null : await admin.term(c.var.user!, termId);
+    const found = termId === null ? null : await admin.term(c.get('user')!, termId);
     if (!found || termId === null) return errorPage(c, 404);
     const { form, errors } = await checkOffering(c, 0, { min: found.term.school_grade_min, max: found.term.school_grade_max });
-    return renderNewOffering(c, termId, { values: form.values, errors: translateErrors(c.var.i18n, errors) }, form.slots, Object.keys(errors).length > 0 ? 422 : 200);
+    return renderNewOffering(c, termId, { values: form.values, errors: translateErrors(c.get('i18n'), errors) }, form.slots, Object.keys(errors).length > 0 ? 422 : 200);
   });
 
   app.post('/admin/terms/:termId/offerings', admins, async (c) => {
     const termId = id(c, 'termId');
     if (termId === null) return errorPage(c, 404);
     const form = await readOfferingForm(c);
-    const result = form.ok ? await admin.createOffering(c.var.user!, termId, form.input) : null;
+    const result = form.ok ? await admin.createOffering(c.get('user')!, termId, form.input) : null;
     if (result && !result.ok && result.reason === 'not_found') return errorPage(c, 404);
     if (result?.ok) {
       const to = `/admin/offerings/${result.offeringId}`;
-      if (c.var.htmx) {
+      if (c.get('htmx')) {
         c.header('HX-Redirect', to);
         return c.body(null, 204);
       }
       return c.redirect(to, 303);
     }
     const errors = !form.ok ? form.errors : result && !result.ok && result.reason === 'invalid' ? renameErrors(result.errors, OFFERING_FIELD_NAMES) : {};
-    return renderNewOffering(c, termId, { values: form.values, errors: translateErrors(c.var.i18n, errors) }, form.slots, 422);
+    return renderNewOffering(c, termId, { values: form.values, errors: translateErrors(c.get('i18n'), errors) }, form.slots, 422);
   });
 
   async function renderOffering(
@@ -445,7 +445,7 @@ export function catalogueAdminRoutes(deps: { admin: CatalogueAdminService; timeZ
     status: 200 | 422,
     notes: { saved?: string; duplicated?: boolean; meetingChanged?: boolean; meetingError?: { meetingId: number; messages: string[] } } = {},
   ) {
-    const user = c.var.user!;
+    const user = c.get('user')!;
     const found = await admin.offering(user, offeringId);
     if (!found) return errorPage(c, 404);
     const { offering, term } = found;
@@ -488,7 +488,7 @@ export function catalogueAdminRoutes(deps: { admin: CatalogueAdminService; timeZ
             }}
           />
         ),
-        fragment: () => <OfferingForm i18n={c.var.i18n} {...formProps} />,
+        fragment: () => <OfferingForm i18n={c.get('i18n')} {...formProps} />,
       },
       status,
     );
@@ -503,21 +503,21 @@ export function catalogueAdminRoutes(deps: { admin: CatalogueAdminService; timeZ
 
   app.post('/admin/offerings/:id/validate', admins, async (c) => {
     const offeringId = id(c, 'id');
-    const found = offeringId === null ? null : await admin.offering(c.var.user!, offeringId);
+    const found = offeringId === null ? null : await admin.offering(c.get('user')!, offeringId);
     if (!found || offeringId === null) return errorPage(c, 404);
     const { form, errors } = await checkOffering(c, found.offering.seats_taken, { min: found.term.school_grade_min, max: found.term.school_grade_max });
-    return renderOffering(c, offeringId, { values: form.values, errors: translateErrors(c.var.i18n, errors) }, form.slots, Object.keys(errors).length > 0 ? 422 : 200);
+    return renderOffering(c, offeringId, { values: form.values, errors: translateErrors(c.get('i18n'), errors) }, form.slots, Object.keys(errors).length > 0 ? 422 : 200);
   });
 
   app.post('/admin/offerings/:id', admins, async (c) => {
     const offeringId = id(c, 'id');
     if (offeringId === null) return errorPage(c, 404);
     const form = await readOfferingForm(c);
-    const result = form.ok ? await admin.updateOffering(c.var.user!, offeringId, form.input) : null;
+    const result = form.ok ? await admin.updateOffering(c.get('user')!, offeringId, form.input) : null;
     if (result && !result.ok && result.reason === 'not_found') return errorPage(c, 404);
-    if (result?.ok) return renderOffering(c, offeringId, { values: form.values, errors: {} }, form.slots, 200, { saved: c.var.i18n.t('admin.offeringSaved') });
+    if (result?.ok) return renderOffering(c, offeringId, { values: form.values, errors: {} }, form.slots, 200, { saved: c.get('i18n').t('admin.offeringSaved') });
     const errors = !form.ok ? form.errors : result && !result.ok && result.reason === 'invalid' ? renameErrors(result.errors, OFFERING_FIELD_NAMES) : {};
-    return renderOffering(c, offeringId, { values: form.values, errors: translateErrors(c.var.i18n, errors) }, form.slots, 422);
+    return renderOffering(c, offeringId, { values: form.values, errors: translateErrors(c.get('i18n'), errors) }, form.slots, 422);
   });
 
   const statusSchema = z.object({ status: z.enum(['draft', 'published', 'archived'], { error: 'form.required' }) });
@@ -525,9 +525,9 @@ export function catalogueAdminRoutes(deps: { admin: CatalogueAdminService; timeZ
     const offeringId = id(c, 'id');
     const parsed = await parseForm(c, statusSchema);
     // Another school's offering is 404 whatever was sent; only then is the form's content judged.
-    if (offeringId === null || !(await admin.offering(c.var.user!, offeringId))) return errorPage(c, 404);
-    if (!parsed.ok) return c.text(c.var.i18n.t('form.required'), 422);
-    const result = await admin.setStatus(c.var.user!, offeringId, parsed.data.status);
+    if (offeringId === null || !(await admin.offering(c.get('user')!, offeringId))) return errorPage(c, 404);
+    if (!parsed.ok) return c.text(c.get('i18n').t('form.required'), 422);
+    const result = await admin.setStatus(c.get('user')!, offeringId, parsed.data.status);
     if (!result.ok) return errorPage(c, 404);
     return c.redirect(`/admin/offerings/${offeringId}`, 303);
   });
@@ -538,7 +538,7 @@ export function catalogueAdminRoutes(deps: { admin: CatalogueAdminService; timeZ
     const parsed = await parseForm(c, duplicateSchema);
     const termId = parsed.ok && /^\d{1,9}$/.test(parsed.data.term) ? Number(parsed.data.term) : null;
     if (offeringId === null || termId === null) return errorPage(c, 404);
-    const result = await admin.duplicateOffering(c.var.user!, offeringId, termId);
+    const result = await admin.duplicateOffering(c.get('user')!, offeringId, termId);
     if (!result.ok) return errorPage(c, 404);
     return c.redirect(`/admin/offerings/${result.offeringId}?duplicated=1`, 303);
   });
@@ -560,11 +560,11 @@ export function catalogueAdminRoutes(deps: { admin: CatalogueAdminService; timeZ
           : kind === 'move'
             ? { kind, reason: data.reason?.trim() ?? '', day: data.day ?? '', startsAt: data.start ?? '', endsAt: data.end ?? '' }
             : { kind };
-      const result = await admin.changeMeeting(c.var.user!, meetingId, change);
+      const result = await admin.changeMeeting(c.get('user')!, meetingId, change);
       if (result.ok) return c.redirect(`/admin/offerings/${result.offeringId}?meeting=changed#meeting-${meetingId}`, 303);
       if (result.reason === 'not_found') return errorPage(c, 404);
       const meeting = await admin.meetingOffering(meetingId);
-      const messages = Object.values(result.errors).map((rejection) => c.var.i18n.t(rejection!.key, rejection!.params));
+      const messages = Object.values(result.errors).map((rejection) => c.get('i18n').t(rejection!.key, rejection!.params));
       return renderOffering(c, meeting!, null, null, 422, { meetingError: { meetingId, messages } });
     });
   }
@@ -577,7 +577,7 @@ export function catalogueAdminRoutes(deps: { admin: CatalogueAdminService; timeZ
 
   app.get('/admin/terms/:termId/catalogue.csv', admins, async (c) => {
     const termId = id(c, 'termId');
-    const found = termId === null ? null : await admin.exportRows(c.var.user!, termId);
+    const found = termId === null ? null : await admin.exportRows(c.get('user')!, termId);
     if (!found) return errorPage(c, 404);
     c.header('Content-Type', 'text/csv; charset=utf-8');
     c.header('Content-Disposition', `attachment; filename="catalogue-term-${termId}.csv"`);
@@ -585,7 +585,7 @@ export function catalogueAdminRoutes(deps: { admin: CatalogueAdminService; timeZ
   });
 
   async function renderImport(c: Context<AppEnv>, termId: number, preview: ImportPreviewView | null, status: 200 | 422) {
-    const found = await admin.term(c.var.user!, termId);
+    const found = await admin.term(c.get('user')!, termId);
     if (!found) return errorPage(c, 404);
     return respond(
       c,
@@ -607,9 +607,9 @@ export function catalogueAdminRoutes(deps: { admin: CatalogueAdminService; timeZ
     const step = body.step === 'commit' ? 'commit' : 'preview';
     const upload = body.file;
     const text = step === 'commit' ? (typeof body.csv === 'string' ? body.csv : '') : upload instanceof File ? await upload.text() : typeof body.csv === 'string' ? body.csv : '';
-    const result = step === 'commit' ? await admin.commitImport(c.var.user!, termId, text) : await admin.previewImport(c.var.user!, termId, text);
+    const result = step === 'commit' ? await admin.commitImport(c.get('user')!, termId, text) : await admin.previewImport(c.get('user')!, termId, text);
     if (!result) return errorPage(c, 404);
-    const { t } = c.var.i18n;
+    const { t } = c.get('i18n');
     const preview: ImportPreviewView = {
       problems: result.problems.map((problem) => ({ row: problem.row, column: problem.column === 'file' ? t('csv.file') : problem.column, message: t(problem.key, problem.params) })),
       rows: result.rows.map((row) => ({ row: row.row, code: row.input.code, title: row.input.titleZh, action: row.existingId === null ? 'create' : 'update' })),
@@ -622,7 +622,7 @@ export function catalogueAdminRoutes(deps: { admin: CatalogueAdminService; timeZ
   });
 
   app.get('/teach/offerings', requireRole(['teacher'], refuse), async (c) => {
-    const offerings = await admin.teacherOfferings(c.var.user!.id);
+    const offerings = await admin.teacherOfferings(c.get('user')!.id);
     return respond(c, {
       page: () => (
         <TeacherOfferingsPage

@@ -186,7 +186,7 @@ export function catalogueRoutes(deps: { catalogue: CatalogueService; enrollment:
     const { filters, values, invalid } = parseFilters(c);
     const found = await catalogue.schoolCatalogue(c.req.param('school'), filters);
     if (!found) return errorPage(c, 404);
-    const { i18n } = c.var;
+    const i18n = c.get('i18n');
     // Rendered once per shared read, language, filter and part; only the page's chrome is per person.
     const key = `${i18n.lang}|${JSON.stringify(values)}|${invalid}`;
     const view = () => found.remember(`view|${key}`, () => catalogueView(i18n, found, values, invalid));
@@ -194,11 +194,11 @@ export function catalogueRoutes(deps: { catalogue: CatalogueService; enrollment:
       found.remember(`${part}|${key}`, () => raw(String(part === 'main' ? <CatalogueMain i18n={i18n} view={view()} /> : <CatalogueResults i18n={i18n} view={view()} />)));
     const status = invalid ? 400 : 200;
     c.header('Vary', 'HX-Request, HX-History-Restore-Request', { append: true });
-    if (c.var.htmx && !c.req.header('HX-History-Restore-Request')) {
+    if (c.get('htmx') && !c.req.header('HX-History-Restore-Request')) {
       // The list alone is the same for everyone: sent as shared bytes (compressed when the browser accepts).
       return sendShared(c, found.remember(`results-bytes|${key}`, () => sharedBody(String(rendered('results')))), status, HTML);
     }
-    if (!c.var.user) {
+    if (!c.get('user')) {
       // A visitor who is not signed in gets the whole page from the shared read, as bytes ready to send.
       const chrome = chromeFor(c);
       const page = found.remember(`visitor|${key}|${chrome.path}`, () => sharedBody(String(<CataloguePage chrome={chrome} schoolName={view().schoolName} main={rendered('main')} />)));
@@ -241,9 +241,9 @@ export function catalogueRoutes(deps: { catalogue: CatalogueService; enrollment:
     const found = id === null ? null : await catalogue.offeringDetail(id);
     if (!found) return errorPage(c, 404);
     const { offering, school, meetings, window, today, term } = found;
-    const i18n = c.var.i18n;
+    const i18n = c.get('i18n');
     const title = pick(i18n, offering.title_zh, offering.title_en);
-    const user = c.var.user;
+    const user = c.get('user');
     const enrol =
       user?.role === 'parent'
         ? (await enrollment.childrenFor(user.id, offering.id)).map((child) => enrolRowView(child, { id: offering.id, title, lottery: term.mode === 'lottery' }))
@@ -282,7 +282,7 @@ export function catalogueRoutes(deps: { catalogue: CatalogueService; enrollment:
     if (!seats || id === null) return c.body(null, 404);
     c.header('Cache-Control', 'no-cache');
     c.header('Vary', 'Accept-Language, Cookie');
-    return c.html(<Seats i18n={c.var.i18n} seats={{ id, capacity: seats.capacity, taken: seats.taken, waitlisted: seats.waitlisted, live: seats.window === 'open', demand: null }} />);
+    return c.html(<Seats i18n={c.get('i18n')} seats={{ id, capacity: seats.capacity, taken: seats.taken, waitlisted: seats.waitlisted, live: seats.window === 'open', demand: null }} />);
   });
 
   return app;

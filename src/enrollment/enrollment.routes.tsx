@@ -38,14 +38,14 @@ export function enrollmentRoutes(deps: { enrollment: EnrollmentService; lottery:
   const idParam = (c: Context<AppEnv>) => (/^\d{1,9}$/.test(c.req.param('id') ?? '') ? Number(c.req.param('id')) : null);
 
   async function rowFor(c: Context<AppEnv>, offeringId: number, childId: number): Promise<EnrolRowView | null> {
-    const [children, heading] = await Promise.all([enrollment.childrenFor(c.var.user!.id, offeringId), enrollment.offeringHeading(offeringId, c.var.i18n.lang)]);
+    const [children, heading] = await Promise.all([enrollment.childrenFor(c.get('user')!.id, offeringId), enrollment.offeringHeading(offeringId, c.get('i18n').lang)]);
     const child = children.find((one) => one.id === childId);
     return child ? enrolRowView(child, heading) : null;
   }
 
   /** htmx gets the child's row; a browser without JavaScript goes back to the offering page, or reads the refusal. */
   function answer(c: Context<AppEnv>, row: EnrolRowView, status: 200 | 422) {
-    if (c.var.htmx) return c.html(<EnrolRow i18n={c.var.i18n} row={row} />, status);
+    if (c.get('htmx')) return c.html(<EnrolRow i18n={c.get('i18n')} row={row} />, status);
     if (status === 200) return c.redirect(`/offerings/${row.offeringId}#enrol-${row.childId}`, 303);
     return c.html(<EnrolAnswerPage chrome={chromeFor(c, `/offerings/${row.offeringId}`)} row={row} />, 422);
   }
@@ -57,33 +57,33 @@ export function enrollmentRoutes(deps: { enrollment: EnrollmentService; lottery:
     const parsed = await parseForm(c, enrolSchema);
     const childId = parsed.ok && /^\d{1,9}$/.test(parsed.data.child) ? Number(parsed.data.child) : null;
     if (offeringId === null || childId === null) return errorPage(c, 404);
-    const result = await enrollment.enrol(c.var.user!.id, offeringId, childId);
+    const result = await enrollment.enrol(c.get('user')!.id, offeringId, childId);
     if (!result.ok && result.reason === 'not_found') return errorPage(c, 404);
-    const { t } = c.var.i18n;
+    const { t } = c.get('i18n');
     if (!result.ok && result.refusal.reason === 'lottery') {
       // A lottery term: the same control adds the offering to the child's ranked choices.
-      const choice = await lottery.addChoice(c.var.user!.id, offeringId, childId);
+      const choice = await lottery.addChoice(c.get('user')!.id, offeringId, childId);
       if (!choice.ok && choice.reason === 'not_found') return errorPage(c, 404);
       const row = await rowFor(c, offeringId, childId);
       if (!row) return errorPage(c, 404);
       record(choice.ok ? 'choice' : 'refused');
       if (choice.ok) return answer(c, { ...row, message: { kind: 'success', text: t('enrol.choiceAdded', { child: row.childName, rank: choice.rank }) } }, 200);
       const refusal = choice.refusal;
-      const text = refusal.reason === 'choice_limit' ? t('enrol.refused.choiceLimit', { limit: refusal.limit }) : refusalText(c.var.i18n, refusal, row.childName);
+      const text = refusal.reason === 'choice_limit' ? t('enrol.refused.choiceLimit', { limit: refusal.limit }) : refusalText(c.get('i18n'), refusal, row.childName);
       return answer(c, { ...row, message: { kind: 'error', text } }, 422);
     }
     record(result.ok ? result.status : 'refused');
     if (result.ok) {
       // The service knows the child's new place and the names; nothing to read again.
       const place = { id: childId, name: result.childName, enrollment_id: result.enrollmentId, status: result.status, waitlist_position: result.status === 'waitlisted' ? result.position : null, choice_rank: null };
-      const title = (c.var.i18n.lang === 'en' && result.title.en) || result.title.zh;
+      const title = (c.get('i18n').lang === 'en' && result.title.en) || result.title.zh;
       const row = enrolRowView(place, { id: offeringId, title, lottery: false });
       row.message = result.status === 'enrolled' ? { kind: 'success', text: t('enrol.done') } : { kind: 'info', text: t('enrol.doneWaitlist') };
       return answer(c, row, 200);
     }
     const row = await rowFor(c, offeringId, childId);
     if (!row) return errorPage(c, 404);
-    row.message = { kind: 'error', text: refusalText(c.var.i18n, result.refusal, row.childName) };
+    row.message = { kind: 'error', text: refusalText(c.get('i18n'), result.refusal, row.childName) };
     return answer(c, row, 422);
   });
 
@@ -93,21 +93,21 @@ export function enrollmentRoutes(deps: { enrollment: EnrollmentService; lottery:
     const enrollmentId = idParam(c);
     if (enrollmentId === null) return errorPage(c, 404);
     const parsed = await parseForm(c, withdrawSchema);
-    const place = await enrollment.placeOf(c.var.user!.id, enrollmentId);
+    const place = await enrollment.placeOf(c.get('user')!.id, enrollmentId);
     if (!place) return errorPage(c, 404);
     if (!(parsed.ok && parsed.data.confirm === 'yes')) {
       // The confirm step: the same row, asking first.
       const row = await rowFor(c, place.offeringId, place.childId);
       if (!row) return errorPage(c, 404);
       row.confirming = true;
-      if (c.var.htmx) return c.html(<EnrolRow i18n={c.var.i18n} row={row} />);
+      if (c.get('htmx')) return c.html(<EnrolRow i18n={c.get('i18n')} row={row} />);
       return c.html(<EnrolAnswerPage chrome={chromeFor(c, `/offerings/${place.offeringId}`)} row={row} />);
     }
-    const result = await enrollment.withdraw(c.var.user!.id, enrollmentId);
+    const result = await enrollment.withdraw(c.get('user')!.id, enrollmentId);
     if (!result.ok) return errorPage(c, 404);
     const row = await rowFor(c, result.offeringId, result.childId);
     if (!row) return errorPage(c, 404);
-    row.message = { kind: 'success', text: c.var.i18n.t('enrol.withdrawn', { child: row.childName }) };
+    row.message = { kind: 'success', text: c.get('i18n').t('enrol.withdrawn', { child: row.childName }) };
     return answer(c, row, 200);
   });
 

@@ -71,7 +71,7 @@ export function rosterRoutes(deps: { roster: RosterService }) {
   const app = new Hono<AppEnv>();
   const admins = requireRole(['school_admin', 'district_admin'], (c, status) => errorPage(c, status));
   const idParam = (c: Context<AppEnv>) => (idText.test(c.req.param('id') ?? '') ? Number(c.req.param('id')) : null);
-  const pick = (c: Context<AppEnv>, zh: string, en: string | null) => (c.var.i18n.lang === 'en' && en ? en : zh);
+  const pick = (c: Context<AppEnv>, zh: string, en: string | null) => (c.get('i18n').lang === 'en' && en ? en : zh);
   const searchText = (value: unknown) => (typeof value === 'string' ? value.trim().slice(0, 50) : '');
 
   const rowView = (entry: RosterEntry): RosterRowView => ({
@@ -85,7 +85,7 @@ export function rosterRoutes(deps: { roster: RosterService }) {
   async function searchView(c: Context<AppEnv>, found: Roster, q: string, failed?: ChildSearchView['failed'], read = false): Promise<ChildSearchView | undefined> {
     if (!found.canManage) return undefined;
     // Only a search someone asked for (a GET) is logged as a read; a form's re-render after a change is not.
-    const results = q === '' ? null : await service.searchChildren(c.var.user!, found.offering.id, q, read ? 'roster.search' : undefined);
+    const results = q === '' ? null : await service.searchChildren(c.get('user')!, found.offering.id, q, read ? 'roster.search' : undefined);
     return { offeringId: found.offering.id, q, results, full: found.offering.seatsTaken >= found.offering.capacity, failed };
   }
 
@@ -96,9 +96,9 @@ export function rosterRoutes(deps: { roster: RosterService }) {
     options: { notice?: RosterView['notice']; q?: string; failed?: ChildSearchView['failed']; read?: boolean } = {},
     status: 200 | 422 = 200,
   ) {
-    const found = await service.roster(c.var.user!, offeringId, options.read ? 'roster' : undefined);
+    const found = await service.roster(c.get('user')!, offeringId, options.read ? 'roster' : undefined);
     if (!found) return errorPage(c, 404);
-    const { t } = c.var.i18n;
+    const { t } = c.get('i18n');
     const { offering } = found;
     const view: RosterView = {
       offering: {
@@ -128,14 +128,14 @@ export function rosterRoutes(deps: { roster: RosterService }) {
 
   app.get('/offerings/:id/roster.csv', requireUser(), async (c) => {
     const offeringId = idParam(c);
-    const found = offeringId === null ? null : await service.roster(c.var.user!, offeringId, 'roster.csv');
+    const found = offeringId === null ? null : await service.roster(c.get('user')!, offeringId, 'roster.csv');
     if (!found) return errorPage(c, 404);
     const name = found.offering.code.replace(/[^A-Za-z0-9_-]/g, '') || String(found.offering.id);
     c.header('Content-Type', 'text/csv; charset=utf-8');
     c.header('Content-Disposition', `attachment; filename="roster-${name}.csv"`);
     // Guardians' contacts: never kept by a shared cache.
     c.header('Cache-Control', 'private, no-store');
-    return c.body(rosterCsv(c.var.i18n, found));
+    return c.body(rosterCsv(c.get('i18n'), found));
   });
 
   /** The add search as a fragment for htmx; a plain browser gets the whole roster page with the results. */
@@ -143,13 +143,13 @@ export function rosterRoutes(deps: { roster: RosterService }) {
     const offeringId = idParam(c);
     const q = searchText(c.req.query('q'));
     if (offeringId === null) return errorPage(c, 404);
-    const found = await service.roster(c.var.user!, offeringId);
+    const found = await service.roster(c.get('user')!, offeringId);
     if (!found) return errorPage(c, 404);
-    if (!c.var.htmx) return c.redirect(`/offerings/${offeringId}/roster?q=${encodeURIComponent(q)}#roster-add`, 303);
+    if (!c.get('htmx')) return c.redirect(`/offerings/${offeringId}/roster?q=${encodeURIComponent(q)}#roster-add`, 303);
     const search = found ? await searchView(c, found, q, undefined, true) : undefined;
     if (!search) return errorPage(c, 404);
     c.header('Vary', 'HX-Request', { append: true });
-    return c.html(<ChildSearchResults i18n={c.var.i18n} search={search} />);
+    return c.html(<ChildSearchResults i18n={c.get('i18n')} search={search} />);
   });
 
   const addSchema = z.object({
@@ -163,7 +163,7 @@ export function rosterRoutes(deps: { roster: RosterService }) {
     const offeringId = idParam(c);
     if (offeringId === null) return errorPage(c, 404);
     const parsed = await parseForm(c, addSchema);
-    const { t } = c.var.i18n;
+    const { t } = c.get('i18n');
     const q = searchText(parsed.values.q);
     const childId = parsed.ok && idText.test(parsed.data.child) ? Number(parsed.data.child) : null;
     if (!parsed.ok || childId === null) {
@@ -173,7 +173,7 @@ export function rosterRoutes(deps: { roster: RosterService }) {
     }
     const override = parsed.data.override === 'yes';
     const reason = parsed.data.reason ?? '';
-    const result = await service.add(c.var.user!, offeringId, childId, { override, reason });
+    const result = await service.add(c.get('user')!, offeringId, childId, { override, reason });
     if (!result.ok && result.reason === 'not_found') return errorPage(c, 404);
     if (!result.ok) {
       const text = t(ADD_REFUSAL[result.reason]);
@@ -184,13 +184,13 @@ export function rosterRoutes(deps: { roster: RosterService }) {
   });
 
   async function actionView(c: Context<AppEnv>, enrollmentId: number) {
-    const found = await service.enrollmentForAction(c.var.user!, enrollmentId);
+    const found = await service.enrollmentForAction(c.get('user')!, enrollmentId);
     if (!found) return null;
     const { enrollment, targets } = found;
     const view: ActionEnrollmentView = { id: enrollment.id, offeringId: enrollment.offering_id, childName: enrollment.child_name, offeringTitle: pick(c, enrollment.title_zh, enrollment.title_en) };
     const options = targets.map((target) => ({
       value: String(target.id),
-      label: c.var.i18n.t('roster.move.option', { code: target.code, title: pick(c, target.title_zh, target.title_en), taken: target.seats_taken, capacity: target.capacity }),
+      label: c.get('i18n').t('roster.move.option', { code: target.code, title: pick(c, target.title_zh, target.title_en), taken: target.seats_taken, capacity: target.capacity }),
     }));
     return { view, options, status: enrollment.status };
   }
@@ -205,16 +205,16 @@ export function rosterRoutes(deps: { roster: RosterService }) {
     const found = enrollmentId === null ? null : await actionView(c, enrollmentId);
     if (enrollmentId === null || !found) return errorPage(c, 404);
     const parsed = await parseForm(c, removeSchema);
-    const { t } = c.var.i18n;
+    const { t } = c.get('i18n');
     const chrome = chromeFor(c, `/offerings/${found.view.offeringId}/roster`);
     const reasonText = parsed.values.reason ?? '';
     if (!parsed.ok) {
-      const errors = translateErrors(c.var.i18n, parsed.errors);
+      const errors = translateErrors(c.get('i18n'), parsed.errors);
       return c.html(<RemoveConfirmPage chrome={chrome} enrollment={found.view} reason={reasonText} error={errors.reason} problem={errors.confirm} />, 422);
     }
     // The confirm step: the same form, asking for the reason first. Nothing is written.
     if (parsed.data.confirm !== 'yes') return c.html(<RemoveConfirmPage chrome={chrome} enrollment={found.view} reason={reasonText} />);
-    const result: RemoveResult = await service.remove(c.var.user!, enrollmentId, parsed.data.reason ?? '');
+    const result: RemoveResult = await service.remove(c.get('user')!, enrollmentId, parsed.data.reason ?? '');
     if (!result.ok && result.reason === 'not_found') return errorPage(c, 404);
     if (!result.ok) {
       const page =
@@ -234,7 +234,7 @@ export function rosterRoutes(deps: { roster: RosterService }) {
     const enrollmentId = idParam(c);
     const found = enrollmentId === null ? null : await actionView(c, enrollmentId);
     if (!found) return errorPage(c, 404);
-    const { t } = c.var.i18n;
+    const { t } = c.get('i18n');
     const problem = found.status === 'enrolled' || found.status === 'waitlisted' ? undefined : t(found.status === 'requested' ? 'roster.error.lotteryRequest' : 'roster.error.notActive');
     return c.html(<MovePage chrome={chromeFor(c)} enrollment={found.view} targets={found.options} values={{ to: '', reason: '' }} errors={{}} problem={problem} />);
   });
@@ -249,19 +249,19 @@ export function rosterRoutes(deps: { roster: RosterService }) {
     const found = enrollmentId === null ? null : await actionView(c, enrollmentId);
     if (enrollmentId === null || !found) return errorPage(c, 404);
     const parsed = await parseForm(c, moveSchema);
-    const { t } = c.var.i18n;
+    const { t } = c.get('i18n');
     const chrome = chromeFor(c, `/enrollments/${enrollmentId}/move`);
     const values = { to: parsed.values.to ?? '', reason: parsed.values.reason ?? '' };
     const page = (errors: { to?: string | undefined; reason?: string | undefined }, problem?: string) => (
       <MovePage chrome={chrome} enrollment={found.view} targets={found.options} values={values} errors={errors} problem={problem} />
     );
     if (!parsed.ok) {
-      const errors = translateErrors(c.var.i18n, parsed.errors);
+      const errors = translateErrors(c.get('i18n'), parsed.errors);
       // An empty choice says "choose one", not "required".
       if (parsed.errors.to) errors.to = t('roster.error.chooseTarget');
       return c.html(page(errors), 422);
     }
-    const result = await service.move(c.var.user!, enrollmentId, Number(parsed.data.to.trim()), parsed.data.reason);
+    const result = await service.move(c.get('user')!, enrollmentId, Number(parsed.data.to.trim()), parsed.data.reason);
     if (!result.ok && result.reason === 'not_found') return errorPage(c, 404);
     if (!result.ok) {
       const text = t(MOVE_REFUSAL[result.reason]);

@@ -60,14 +60,14 @@ export function familyRoutes(deps: { family: FamilyService; schools: SchoolsServ
   const parents = requireRole(['parent'], (c, status) => errorPage(c, status));
 
   async function schoolOptions(c: Context<AppEnv>): Promise<SchoolOption[]> {
-    const english = c.var.i18n.lang === 'en';
+    const english = c.get('i18n').lang === 'en';
     return (await schools.list()).map((school) => ({ value: String(school.id), label: english ? school.name_en : school.name_zh }));
   }
 
   const titleIn = (lang: Lang, titles: { titleZh: string; titleEn: string | null }) => (lang === 'en' && titles.titleEn) || titles.titleZh;
 
   function weekView(c: Context<AppEnv>, week: ChildWeek): ChildWeekView {
-    const { lang } = c.var.i18n;
+    const { lang } = c.get('i18n');
     return {
       termName: week.term ? (lang === 'en' ? week.term.nameEn : week.term.nameZh) : null,
       timetable: timetableLayout(week.offerings.map((offering) => ({ ...offering, title: titleIn(lang, offering) }))),
@@ -76,8 +76,8 @@ export function familyRoutes(deps: { family: FamilyService; schools: SchoolsServ
   }
 
   async function cards(c: Context<AppEnv>) {
-    const english = c.var.i18n.lang === 'en';
-    return (await family.children(c.var.user!.id)).map((child) => ({
+    const english = c.get('i18n').lang === 'en';
+    return (await family.children(c.get('user')!.id)).map((child) => ({
       id: child.id,
       name: child.name,
       schoolName: english ? child.school_name_en : child.school_name_zh,
@@ -106,12 +106,12 @@ export function familyRoutes(deps: { family: FamilyService; schools: SchoolsServ
     status: 200 | 422 | 429,
     fragment: 'child' | 'join' = 'child',
   ) {
-    const userId = c.var.user!.id;
+    const userId = c.get('user')!.id;
     const [children, options] = await Promise.all([cards(c), schoolOptions(c)]);
     const weeks = await Promise.all(children.map((child) => family.week(userId, child.id)));
     const withWeeks = children.map((child, index) => ({ ...child, week: weekView(c, weeks[index]!) }));
     const chrome = chromeFor(c, '/family');
-    const { t } = c.var.i18n;
+    const { t } = c.get('i18n');
     const form = state.form ?? { values: {}, errors: {} };
     const join = state.join ?? { values: {}, errors: {} };
     return respond(
@@ -122,9 +122,9 @@ export function familyRoutes(deps: { family: FamilyService; schools: SchoolsServ
         ),
         fragment: () =>
           fragment === 'join' ? (
-            <JoinForm i18n={c.var.i18n} form={join} message={state.joinMessage} />
+            <JoinForm i18n={c.get('i18n')} form={join} message={state.joinMessage} />
           ) : (
-            <ChildForm i18n={c.var.i18n} action="/children" form={form} schools={options} submit={t('family.addChild')} consentVersion={CONSENT_VERSION} />
+            <ChildForm i18n={c.get('i18n')} action="/children" form={form} schools={options} submit={t('family.addChild')} consentVersion={CONSENT_VERSION} />
           ),
       },
       status,
@@ -133,7 +133,7 @@ export function familyRoutes(deps: { family: FamilyService; schools: SchoolsServ
 
   /** After a success that leads elsewhere: htmx follows HX-Redirect, a plain form the 303. */
   function redirect(c: Context<AppEnv>, to: string) {
-    if (c.var.htmx) {
+    if (c.get('htmx')) {
       c.header('HX-Redirect', to);
       return c.body(null, 204);
     }
@@ -142,23 +142,23 @@ export function familyRoutes(deps: { family: FamilyService; schools: SchoolsServ
 
   app.get('/family', parents, async (c) => {
     const addedId = Number(c.req.query('added'));
-    const added = Number.isInteger(addedId) && addedId > 0 ? await family.child(c.var.user!.id, addedId) : undefined;
-    const left = c.req.query('left') === '1' ? ({ kind: 'info', text: c.var.i18n.t('family.left') } as const) : undefined;
-    return renderFamily(c, { ...(added ? { added: c.var.i18n.t('family.childAdded', { name: added.name }) } : {}), ...(left ? { notice: left } : {}) }, 200);
+    const added = Number.isInteger(addedId) && addedId > 0 ? await family.child(c.get('user')!.id, addedId) : undefined;
+    const left = c.req.query('left') === '1' ? ({ kind: 'info', text: c.get('i18n').t('family.left') } as const) : undefined;
+    return renderFamily(c, { ...(added ? { added: c.get('i18n').t('family.childAdded', { name: added.name }) } : {}), ...(left ? { notice: left } : {}) }, 200);
   });
 
   app.post('/children', parents, async (c) => {
     const read = await readChild(c);
-    const result = read.input ? await family.addChild(c.var.user!.id, read.input, read.consent) : null;
+    const result = read.input ? await family.addChild(c.get('user')!.id, read.input, read.consent) : null;
     if (result?.ok) return redirect(c, `/family?added=${result.childId}`);
     // A form that failed to parse still says whether the consent box was ticked, so every problem shows at once.
     const consent = consentProblem(read.consent);
     const errors = result && result.reason === 'invalid' ? result.errors : { ...read.errors, ...(consent ? { consent } : {}) };
-    return renderFamily(c, { form: { values: read.values, errors: translateErrors(c.var.i18n, errors) } }, 422);
+    return renderFamily(c, { form: { values: read.values, errors: translateErrors(c.get('i18n'), errors) } }, 422);
   });
 
   function joinRefusal(c: Context<AppEnv>, result: Exclude<JoinResult, { ok: true } | { reason: 'consent' }>): { status: 200 | 422 | 429; error?: string; message?: Message } {
-    const { t } = c.var.i18n;
+    const { t } = c.get('i18n');
     switch (result.reason) {
       case 'already':
         return { status: 200, message: { kind: 'info', text: t('family.join.already', { child: result.childName }), link: { href: `/children/${result.childId}`, text: t('family.join.open', { child: result.childName }) } } };
@@ -174,12 +174,12 @@ export function familyRoutes(deps: { family: FamilyService; schools: SchoolsServ
     const parsed = await parseForm(c, joinSchema);
     if (!parsed.ok) {
       const consent = consentProblem(parsed.values.consent);
-      return renderFamily(c, { join: { values: parsed.values, errors: translateErrors(c.var.i18n, { ...parsed.errors, ...(consent ? { consent } : {}) }) } }, 422, 'join');
+      return renderFamily(c, { join: { values: parsed.values, errors: translateErrors(c.get('i18n'), { ...parsed.errors, ...(consent ? { consent } : {}) }) } }, 422, 'join');
     }
-    const result = await family.joinWithCode(c.var.user!.id, parsed.data.code, parsed.data.consent);
+    const result = await family.joinWithCode(c.get('user')!.id, parsed.data.code, parsed.data.consent);
     if (result.ok) return redirect(c, `/children/${result.childId}?joined=1`);
     if (result.reason === 'consent') {
-      return renderFamily(c, { join: { values: parsed.values, errors: translateErrors(c.var.i18n, { consent: result.problem }) } }, 422, 'join');
+      return renderFamily(c, { join: { values: parsed.values, errors: translateErrors(c.get('i18n'), { consent: result.problem }) } }, 422, 'join');
     }
     const refusal = joinRefusal(c, result);
     const join = { values: refusal.error ? parsed.values : {}, errors: refusal.error ? { code: refusal.error } : {} };
@@ -200,19 +200,19 @@ export function familyRoutes(deps: { family: FamilyService; schools: SchoolsServ
   }
 
   async function renderChild(c: Context<AppEnv>, childId: number, state: ChildState, status: 200 | 422, fragment: ChildFragment = 'form') {
-    const userId = c.var.user!.id;
+    const userId = c.get('user')!.id;
     const card = (await cards(c)).find((child) => child.id === childId);
     const [child, week, guardians, token, attendance, dataStatus] = await Promise.all([
       family.child(userId, childId),
       family.week(userId, childId),
       family.guardians(userId, childId),
       family.feedToken(userId, childId),
-      deps.attendance.childRecord(userId, childId, c.var.i18n.lang),
+      deps.attendance.childRecord(userId, childId, c.get('i18n').lang),
       deps.privacy.dataStatus(userId, childId),
     ]);
     if (!card || !child || !week || !guardians || token === undefined || !attendance || !dataStatus) return errorPage(c, 404);
     const options = await schoolOptions(c);
-    const i18n = c.var.i18n;
+    const i18n = c.get('i18n');
     const form: FormState<ChildFormField> = state.form ?? {
       errors: {},
       values: { name: card.name, school: String(child.school_id), grade: String(card.grade), class: card.className ?? '' },
@@ -272,8 +272,8 @@ export function familyRoutes(deps: { family: FamilyService; schools: SchoolsServ
   app.get('/children/:id', parents, async (c) => {
     const id = childId(c);
     if (id === null) return errorPage(c, 404);
-    const child = c.req.query('joined') === '1' ? await family.child(c.var.user!.id, id) : undefined;
-    const { t } = c.var.i18n;
+    const child = c.req.query('joined') === '1' ? await family.child(c.get('user')!.id, id) : undefined;
+    const { t } = c.get('i18n');
     const data: ChildState['data'] =
       c.req.query('deletion') === 'confirm' ? { confirming: true } : c.req.query('deletion') === 'requested' ? { confirming: false, message: { kind: 'success', text: t('privacy.delete.requested') } } : undefined;
     return renderChild(c, id, { ...(child ? { notice: { kind: 'success', text: t('family.joined', { child: child.name }) } } : {}), ...(data ? { data } : {}) }, 200);
@@ -282,7 +282,7 @@ export function familyRoutes(deps: { family: FamilyService; schools: SchoolsServ
   /** Everything the platform holds about the child, as a JSON file, for its guardians only. */
   app.get('/children/:id/export.json', parents, async (c) => {
     const id = childId(c);
-    const data = id === null ? null : await deps.privacy.exportChild(c.var.user!.id, id);
+    const data = id === null ? null : await deps.privacy.exportChild(c.get('user')!.id, id);
     if (!data) return errorPage(c, 404);
     c.header('Cache-Control', 'private, no-store');
     c.header('Content-Disposition', `attachment; filename="clubroll-child-${id}.json"`);
@@ -292,20 +292,20 @@ export function familyRoutes(deps: { family: FamilyService; schools: SchoolsServ
   /** A guardian asks for the child's data to be deleted: first the confirm step (with an optional reason), then the request. */
   app.post('/children/:id/deletion-request', parents, async (c) => {
     const id = childId(c);
-    if (id === null || !(await deps.privacy.dataStatus(c.var.user!.id, id))) return errorPage(c, 404);
+    if (id === null || !(await deps.privacy.dataStatus(c.get('user')!.id, id))) return errorPage(c, 404);
     const parsed = await parseForm(c, deletionSchema);
-    const { t } = c.var.i18n;
+    const { t } = c.get('i18n');
     if (!parsed.ok) {
       const reasonError = parsed.errors.reason ? t(parsed.errors.reason.key, parsed.errors.reason.params) : undefined;
       return renderChild(c, id, { data: { confirming: true, reason: parsed.values.reason, reasonError } }, 422, 'data');
     }
     if (parsed.data.confirm !== 'yes') {
-      if (!c.var.htmx) return c.redirect(`/children/${id}?deletion=confirm#child-data`, 303);
+      if (!c.get('htmx')) return c.redirect(`/children/${id}?deletion=confirm#child-data`, 303);
       return renderChild(c, id, { data: { confirming: true } }, 200, 'data');
     }
-    const result = await deps.privacy.requestDeletion(c.var.user!.id, id, parsed.data.reason?.trim() || null);
+    const result = await deps.privacy.requestDeletion(c.get('user')!.id, id, parsed.data.reason?.trim() || null);
     if (!result.ok) return errorPage(c, 404);
-    if (!c.var.htmx) return c.redirect(`/children/${id}?deletion=requested#child-data`, 303);
+    if (!c.get('htmx')) return c.redirect(`/children/${id}?deletion=requested#child-data`, 303);
     return renderChild(c, id, { data: { confirming: false, message: { kind: 'success', text: t('privacy.delete.requested') } } }, 200, 'data');
   });
 
@@ -313,18 +313,18 @@ export function familyRoutes(deps: { family: FamilyService; schools: SchoolsServ
     const id = childId(c);
     if (id === null) return errorPage(c, 404);
     const read = await readChild(c);
-    const result = read.input ? await family.updateChild(c.var.user!.id, id, read.input) : null;
+    const result = read.input ? await family.updateChild(c.get('user')!.id, id, read.input) : null;
     if (result && !result.ok && result.reason === 'not_found') return errorPage(c, 404);
-    if (!read.input && !(await family.child(c.var.user!.id, id))) return errorPage(c, 404);
-    if (result?.ok) return renderChild(c, id, { saved: c.var.i18n.t('family.childSaved') }, 200);
+    if (!read.input && !(await family.child(c.get('user')!.id, id))) return errorPage(c, 404);
+    if (result?.ok) return renderChild(c, id, { saved: c.get('i18n').t('family.childSaved') }, 200);
     const errors = result && !result.ok && result.reason === 'invalid' ? result.errors : read.errors;
-    return renderChild(c, id, { form: { values: read.values, errors: translateErrors(c.var.i18n, errors) } }, 422);
+    return renderChild(c, id, { form: { values: read.values, errors: translateErrors(c.get('i18n'), errors) } }, 422);
   });
 
   app.post('/children/:id/invites', parents, async (c) => {
     const id = childId(c);
     if (id === null) return errorPage(c, 404);
-    const result = await family.createInvite(c.var.user!.id, id);
+    const result = await family.createInvite(c.get('user')!.id, id);
     if (!result.ok) return errorPage(c, 404);
     return renderChild(c, id, { invite: { code: result.code, expiresAt: result.expiresAt } }, 200, 'invite');
   });
@@ -333,12 +333,12 @@ export function familyRoutes(deps: { family: FamilyService; schools: SchoolsServ
     const id = childId(c);
     const guardianId = numberParam(c.req.param('userId'));
     if (id === null || guardianId === null) return errorPage(c, 404);
-    const userId = c.var.user!.id;
+    const userId = c.get('user')!.id;
     const guardians = await family.guardians(userId, id);
     const target = guardians?.find((guardian) => guardian.id === guardianId);
     if (!guardians || !target) return errorPage(c, 404);
     const child = (await family.child(userId, id))!;
-    const { t } = c.var.i18n;
+    const { t } = c.get('i18n');
     const last: ChildState = { guardiansMessage: { kind: 'error', text: t('family.guardians.last', { child: child.name }) } };
     if (guardians.length <= 1) return renderChild(c, id, last, 422, 'guardians');
     const parsed = await parseForm(c, confirmSchema);
@@ -353,18 +353,18 @@ export function familyRoutes(deps: { family: FamilyService; schools: SchoolsServ
   app.post('/children/:id/calendar-feed', parents, async (c) => {
     const id = childId(c);
     if (id === null) return errorPage(c, 404);
-    const result = await family.renewFeed(c.var.user!.id, id);
+    const result = await family.renewFeed(c.get('user')!.id, id);
     if (!result.ok) return errorPage(c, 404);
-    const text = c.var.i18n.t(result.replaced ? 'family.calendar.renewed' : 'family.calendar.created');
+    const text = c.get('i18n').t(result.replaced ? 'family.calendar.renewed' : 'family.calendar.created');
     return renderChild(c, id, { feedMessage: { kind: 'success', text } }, 200, 'calendar');
   });
 
   app.post('/children/:id/calendar-feed/revoke', parents, async (c) => {
     const id = childId(c);
     if (id === null) return errorPage(c, 404);
-    const result = await family.revokeFeed(c.var.user!.id, id);
+    const result = await family.revokeFeed(c.get('user')!.id, id);
     if (!result.ok) return errorPage(c, 404);
-    return renderChild(c, id, { feedMessage: { kind: 'info', text: c.var.i18n.t('family.calendar.revoked') } }, 200, 'calendar');
+    return renderChild(c, id, { feedMessage: { kind: 'info', text: c.get('i18n').t('family.calendar.revoked') } }, 200, 'calendar');
   });
 
   /**
@@ -381,9 +381,9 @@ export function familyRoutes(deps: { family: FamilyService; schools: SchoolsServ
       if (!reader || reader.childId !== id) return errorPage(c, 404);
       lang = reader.lang;
     } else {
-      const user = c.var.user;
+      const user = c.get('user');
       if (!user || !(await family.child(user.id, id))) return errorPage(c, 404);
-      lang = c.var.i18n.lang;
+      lang = c.get('i18n').lang;
     }
     const calendar = await family.calendar(id);
     if (!calendar) return errorPage(c, 404);

@@ -17,15 +17,15 @@ export function chromeFor(c: Context<AppEnv>, page?: string): Chrome {
     target.searchParams.set('lang', lang);
     return target.pathname + target.search;
   };
-  const user = c.var.user;
-  const i18n = c.var.i18n;
+  const user = c.get('user');
+  const i18n = c.get('i18n');
   return {
     i18n,
     user: user ? { name: user.name, role: user.role } : null,
     schoolName: user?.schoolName?.[i18n.lang] ?? null,
     langLinks: { 'zh-CN': langLink('zh-CN'), en: langLink('en') },
     path: url.pathname + url.search.replace(/([?&])lang=[^&]*&?/, '$1').replace(/[?&]$/, ''),
-    unread: c.var.unreadNotifications ?? 0,
+    unread: c.get('unreadNotifications') ?? 0,
   };
 }
 
@@ -34,7 +34,7 @@ type Status = 200 | 201 | 400 | 403 | 404 | 409 | 413 | 422 | 429 | 500 | 503;
 /** A full page, or for htmx the fragment; both vary on HX-Request so caches keep them apart. */
 export function respond(c: Context<AppEnv>, parts: { page: () => Child; fragment?: () => Child }, status: Status = 200) {
   c.header('Vary', 'HX-Request, HX-History-Restore-Request', { append: true });
-  const body = c.var.htmx && parts.fragment ? parts.fragment() : parts.page();
+  const body = c.get('htmx') && parts.fragment ? parts.fragment() : parts.page();
   return c.html(body as string, status);
 }
 
@@ -48,6 +48,6 @@ const ERROR_TEXT: Record<403 | 404 | 413 | 500 | 503, [MessageKey, MessageKey]> 
 
 export function errorPage(c: Context<AppEnv>, status: 403 | 404 | 413 | 500 | 503, text?: [MessageKey, MessageKey]) {
   const [title, body] = text ?? ERROR_TEXT[status];
-  const { t } = c.var.i18n;
+  const { t } = c.get('i18n');
   return c.html(<ErrorPage chrome={chromeFor(c)} status={status} title={t(title)} body={t(body)} />, status);
 }

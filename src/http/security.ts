@@ -48,6 +48,6 @@ export function securityHeaders(): MiddlewareHandler<AppEnv> {
   });
   return async function securityHeaders(c, next) {
     await headers(c, next);
-    if (c.var.secure) c.header('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+    if (c.get('secure')) c.header('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
   };
 }

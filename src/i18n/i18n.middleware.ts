@@ -15,8 +15,9 @@ export function i18nMiddleware(options: { timeZone: string; rememberForUser: (us
       acceptLanguage: c.req.header('accept-language'),
     });
     if (fromQuery && parseLang(cookie) !== lang) {
-      setCookie(c, LANG_COOKIE, lang, { path: '/', maxAge: 365 * 24 * 3600, sameSite: 'Lax', httpOnly: true, secure: c.var.secure });
-      if (c.var.user && c.var.user.lang !== lang) await options.rememberForUser(c.var.user.id, lang);
+      setCookie(c, LANG_COOKIE, lang, { path: '/', maxAge: 365 * 24 * 3600, sameSite: 'Lax', httpOnly: true, secure: c.get('secure') });
+      const user = c.get('user');
+      if (user && user.lang !== lang) await options.rememberForUser(user.id, lang);
     }
     c.set('i18n', cache[lang]);
     c.header('Content-Language', lang);

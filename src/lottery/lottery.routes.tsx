@@ -26,14 +26,14 @@ export function lotteryRoutes(deps: { lottery: LotteryService; schools: SchoolsS
   const app = new Hono<AppEnv>();
   const parents = requireRole(['parent'], (c, status) => errorPage(c, status));
   const admins = requireRole(['school_admin', 'district_admin'], (c, status) => errorPage(c, status));
-  const pick = (c: Context<AppEnv>, zh: string, en: string | null) => (c.var.i18n.lang === 'en' && en ? en : zh);
+  const pick = (c: Context<AppEnv>, zh: string, en: string | null) => (c.get('i18n').lang === 'en' && en ? en : zh);
 
   async function pageView(c: Context<AppEnv>, schoolId: number, slug: string, drawForm?: { value: string; error?: string }): Promise<LotteryPageView | null> {
     const found = await lottery.publicView(schoolId);
     if (!found) return null;
     const { term, draw, stage, entries, results, offerings } = found;
-    const { format } = c.var.i18n;
-    const user = c.var.user;
+    const { format } = c.get('i18n');
+    const user = c.get('user');
     const demand = await lottery.demandOf(term.id);
     const school = await schools.find(schoolId);
     const adminHere = user && canManageSchool(user, term.school_id);
@@ -75,7 +75,7 @@ export function lotteryRoutes(deps: { lottery: LotteryService; schools: SchoolsS
         counts.seated += offering.seats.length;
         counts.waitlisted += offering.waitlist.length;
       }
-      view.notice = c.var.i18n.t('lottery.draw.done', { ...counts, unplaced: Math.max(0, (view.entries ?? 0) - new Set(view.offerings.flatMap((offering) => [...offering.seats, ...offering.waitlist])).size) });
+      view.notice = c.get('i18n').t('lottery.draw.done', { ...counts, unplaced: Math.max(0, (view.entries ?? 0) - new Set(view.offerings.flatMap((offering) => [...offering.seats, ...offering.waitlist])).size) });
     }
     return respond(c, { page: () => <LotteryPage chrome={chromeFor(c)} view={view} schoolName={pick(c, school.name_zh, school.name_en)} /> });
   });
@@ -94,19 +94,19 @@ export function lotteryRoutes(deps: { lottery: LotteryService; schools: SchoolsS
     const termId = idParam.safeParse(c.req.param('termId'));
     if (!termId.success) return errorPage(c, 404);
     const parsed = await parseForm(c, drawSchema);
-    const outcome = await lottery.draw(c.var.user!, termId.data, parsed.ok ? parsed.data.public_value : '');
+    const outcome = await lottery.draw(c.get('user')!, termId.data, parsed.ok ? parsed.data.public_value : '');
     if (!outcome.ok && outcome.reason === 'not_found') return errorPage(c, 404);
     const school = await lottery.schoolOfTerm(termId.data);
     if (!school) return errorPage(c, 404);
     if (outcome.ok) return c.redirect(`/s/${school.slug}/lottery?drawn=1`, 303);
-    const error = !parsed.ok ? Object.values(translateErrors(c.var.i18n, parsed.errors))[0] : c.var.i18n.t(DRAW_REFUSAL[outcome.refusal.reason]);
+    const error = !parsed.ok ? Object.values(translateErrors(c.get('i18n'), parsed.errors))[0] : c.get('i18n').t(DRAW_REFUSAL[outcome.refusal.reason]);
     const view = await pageView(c, school.id, school.slug, { value: parsed.values.public_value ?? '', ...(error ? { error } : {}) });
     if (view && !view.drawForm) view.error = error;
     return respond(c, { page: () => <LotteryPage chrome={chromeFor(c, `/s/${school.slug}/lottery`)} view={view} schoolName={pick(c, school.name_zh, school.name_en)} /> }, outcome.refusal.reason === 'already_drawn' ? 409 : 422);
   });
 
   async function choicesView(c: Context<AppEnv>, childId: number) {
-    const found = await lottery.choicesOf(c.var.user!.id, childId);
+    const found = await lottery.choicesOf(c.get('user')!.id, childId);
     if (!found) return null;
     const choices: ChoiceView[] = found.choices.map((choice) => ({ enrollmentId: choice.id, offeringId: choice.offering_id, title: pick(c, choice.title_zh, choice.title_en), rank: choice.choice_rank ?? 0 }));
     return { found, choices, editable: found.stage === 'open' };
@@ -139,14 +139,14 @@ export function lotteryRoutes(deps: { lottery: LotteryService; schools: SchoolsS
     app.post(`/choices/:id/${action}`, parents, async (c) => {
       const id = idParam.safeParse(c.req.param('id'));
       if (!id.success) return errorPage(c, 404);
-      const result = action === 'remove' ? await lottery.removeChoice(c.var.user!.id, id.data) : await lottery.moveChoice(c.var.user!.id, id.data, action);
+      const result = action === 'remove' ? await lottery.removeChoice(c.get('user')!.id, id.data) : await lottery.moveChoice(c.get('user')!.id, id.data, action);
       if (!result.ok && result.reason === 'not_found') return errorPage(c, 404);
       const childId = result.ok ? result.childId : await lottery.childOfChoice(id.data);
-      if (!c.var.htmx) return c.redirect(`/children/${childId}/choices`, 303);
+      if (!c.get('htmx')) return c.redirect(`/children/${childId}/choices`, 303);
       const view = await choicesView(c, childId!);
       if (!view) return errorPage(c, 404);
       return c.html(
-        <ChoiceList i18n={c.var.i18n} childId={childId!} choices={view.choices} editable={view.editable} message={result.ok ? undefined : c.var.i18n.t('lottery.choices.closed')} />,
+        <ChoiceList i18n={c.get('i18n')} childId={childId!} choices={view.choices} editable={view.editable} message={result.ok ? undefined : c.get('i18n').t('lottery.choices.closed')} />,
         result.ok ? 200 : 422,
       );
     });

@@ -20,7 +20,7 @@ export function notificationRoutes(deps: { notifications: NotificationsService }
   const app = new Hono<AppEnv>();
 
   function view(c: Context<AppEnv>, item: StoredNotification): NotificationView {
-    const { lang, format, t } = c.var.i18n;
+    const { lang, format, t } = c.get('i18n');
     const rendered = renderStored(item.kind, item.payload, lang, format);
     const link = notificationLink(item.payload);
     return {
@@ -35,10 +35,10 @@ export function notificationRoutes(deps: { notifications: NotificationsService }
   }
 
   async function listProps(c: Context<AppEnv>, before: number | undefined): Promise<NotificationListProps> {
-    const userId = c.var.user!.id;
+    const userId = c.get('user')!.id;
     const [page, unread] = await Promise.all([notifications.page(userId, before), notifications.unreadCount(userId)]);
     return {
-      i18n: c.var.i18n,
+      i18n: c.get('i18n'),
       items: page.items.map((item) => view(c, item)),
       unread,
       before: before ?? null,
@@ -60,8 +60,8 @@ export function notificationRoutes(deps: { notifications: NotificationsService }
     // A cursor that cannot be read is no reason to refuse: everything is marked read and the newest page shown.
     const parsed = await parseForm(c, readSchema);
     const before = parsed.ok ? parsed.data.before : undefined;
-    await notifications.markAllRead(c.var.user!.id);
-    if (!c.var.htmx) return c.redirect(before === undefined ? '/notifications' : `/notifications?before=${before}`, 303);
+    await notifications.markAllRead(c.get('user')!.id);
+    if (!c.get('htmx')) return c.redirect(before === undefined ? '/notifications' : `/notifications?before=${before}`, 303);
     const props = await listProps(c, before);
     c.header('Cache-Control', 'private, no-store');
     return respond(c, { page: () => <NotificationListAfterRead {...props} allReadNow /> });

@@ -21,9 +21,9 @@ export function privacyRoutes(deps: { privacy: PrivacyService; retentionDays: nu
   app.get('/privacy', (c) => respond(c, { page: () => <PrivacyPage chrome={chromeFor(c)} version={CONSENT_VERSION} retentionDays={deps.retentionDays} /> }));
 
   async function renderRequests(c: Context<AppEnv>, options: { confirming?: number; notice?: string }, status: 200 | 404 = 200) {
-    const requests = await privacy.pending(c.var.user!);
+    const requests = await privacy.pending(c.get('user')!);
     if (!requests) return errorPage(c, 404);
-    const { t, format, lang } = c.var.i18n;
+    const { t, format, lang } = c.get('i18n');
     // The names of children asking to be forgotten are shown only to the admins who carry it out, and are not cached.
     c.header('Cache-Control', 'private, no-store');
     return respond(
@@ -52,18 +52,18 @@ export function privacyRoutes(deps: { privacy: PrivacyService; retentionDays: nu
 
   app.get('/admin/deletions', admins, async (c) => {
     const done = /^\d{1,9}$/.test(c.req.query('done') ?? '') ? Number(c.req.query('done')) : null;
-    return renderRequests(c, done === null ? {} : { notice: c.var.i18n.t('privacy.admin.done', { id: done }) });
+    return renderRequests(c, done === null ? {} : { notice: c.get('i18n').t('privacy.admin.done', { id: done }) });
   });
 
   app.post('/admin/deletions/:id', admins, async (c) => {
     const text = c.req.param('id');
     const requestId = /^\d{1,9}$/.test(text) ? Number(text) : null;
-    const request = requestId === null ? null : await privacy.pendingRequest(c.var.user!, requestId);
+    const request = requestId === null ? null : await privacy.pendingRequest(c.get('user')!, requestId);
     if (requestId === null || !request) return errorPage(c, 404);
     const parsed = await parseForm(c, confirmSchema);
     // The confirm step: the same list, asking first.
     if (!(parsed.ok && parsed.data.confirm === 'yes')) return renderRequests(c, { confirming: requestId });
-    const result = await privacy.carryOut(c.var.user!, requestId);
+    const result = await privacy.carryOut(c.get('user')!, requestId);
     if (!result.ok) return errorPage(c, 404);
     return c.redirect(`/admin/deletions?done=${requestId}`, 303);
   });

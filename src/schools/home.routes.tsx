@@ -8,7 +8,7 @@ import type { SchoolsService } from './schools.service.ts';
 export function homeRoutes(deps: { schools: SchoolsService; districtName: { zh: string; en: string } }) {
   const app = new Hono<AppEnv>();
   app.get('/', async (c) => {
-    const { t, lang } = c.var.i18n;
+    const { t, lang } = c.get('i18n');
     const english = lang === 'en';
     const summaries = await deps.schools.summaries();
     const cards = summaries.map(({ school, term, clubs, courses }) => ({
