@@ -110,8 +110,7 @@ export function createEnrollmentService(deps: { db: Kysely<Database>; clock: Clo
       if (!enrollment || !(await childOfGuardian(db, parentId, enrollment.child_id))) return { ok: false, reason: 'not_found' };
       const offering = await enrollments.publishedOfferingWithTerm(db, enrollment.offering_id);
       await inTransaction(db, async (trx) => {
-        await enrollments.lockOffering(trx, enrollment.offering_id);
-        const current = await enrollments.enrollmentOf(trx, enrollment.offering_id, enrollment.child_id);
+        const current = await enrollments.lockOfferingAndEnrollmentOf(trx, enrollment.offering_id, enrollment.child_id);
         if (!current || current.status === 'withdrawn') return;
         await vacate(
           { trx, outbox, at: clock.now(), actorId: parentId, offering: { id: current.offering_id, title_zh: offering?.title_zh ?? '', title_en: offering?.title_en ?? null, school_id: offering?.school_id ?? null } },

@@ -153,11 +153,8 @@ export function createRosterService(deps: { db: Kysely<Database>; clock: Clock; 
       const reason = input.reason.trim();
       try {
         return await inTransaction(db, async (trx): Promise<AddResult> => {
-          await enrollments.lockOffering(trx, offeringId);
-          const [current, seats] = await Promise.all([
-            enrollments.enrollmentOf(trx, offeringId, childId),
-            trx.selectFrom('offerings').select(['capacity', 'seats_taken']).where('id', '=', offeringId).executeTakeFirstOrThrow(),
-          ]);
+          const current = await enrollments.lockOfferingAndEnrollmentOf(trx, offeringId, childId);
+          const seats = await trx.selectFrom('offerings').select(['capacity', 'seats_taken']).where('id', '=', offeringId).executeTakeFirstOrThrow();
           const refusal = addRefusal({ status: current?.status ?? null, freeSeats: seats.capacity - seats.seats_taken, override: input.override, reason });
           if (refusal) return { ok: false, reason: refusal };
           const at = clock.now();
