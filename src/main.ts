@@ -74,6 +74,7 @@ async function main() {
   const server = createAdaptorServer({
     fetch: (request: Request, env: object) => turns.run((queuedMs) => app.fetch(request, { ...env, queuedMs })),
   }) as Server;
+  server.on('connection', () => turns.connected());
   server.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EADDRINUSE') fail(`port ${config.port} on ${config.host} is already in use (set PORT to another)`);
     if (error.code === 'EACCES') fail(`not allowed to listen on ${config.host}:${config.port}`);

@@ -34,6 +34,29 @@ describe('request turns', () => {
     expect(await Promise.all(runs)).toEqual(['a', 'b', 'c', 'd', 'e']);
   });
 
+  it('keeps turns short while connections are being accepted, and long again once they stop', async () => {
+    let clock = 0;
+    const turns = createTurns({ turnMs: 2, acceptingTurnMs: 0.5, now: () => clock });
+    const started: string[] = [];
+    const work = (name: string) => () => {
+      started.push(name);
+      clock += 0.6;
+      return name;
+    };
+    const arrive = (names: string[]) => names.map((name) => turns.run(work(name)));
+    turns.connected();
+    const runs = arrive(['a', 'b', 'c']);
+    expect(started).toEqual(['a']); // 0.6 ms used the short turn up
+    await nextTurn();
+    expect(started).toEqual(['a', 'b']); // accepted in the turn before: still short
+    await nextTurn();
+    expect(started).toEqual(['a', 'b', 'c']);
+    await nextTurn(); // a turn with no new connection
+    runs.push(...arrive(['d', 'e', 'f', 'g']));
+    expect(started).toEqual(['a', 'b', 'c', 'd', 'e', 'f', 'g']); // 2 ms turns again: all four at once
+    expect(await Promise.all(runs)).toEqual(['a', 'b', 'c', 'd', 'e', 'f', 'g']);
+  });
+
   it("counts the work after a request's first await in its turn, and lets one still waiting hold nothing up", async () => {
     let clock = 0;
     const turns = createTurns({ turnMs: 1, now: () => clock });

@@ -3,11 +3,13 @@
 // waited in the kernel for seconds (a 500-connection overload saw 3.5 s at p99 while the app itself answered
 // in under 10 ms). A request that arrives while the turn still has time starts at once, as before; later
 // ones wait, in arrival order, for the following turns, so the loop comes round and accepts every couple of
-// milliseconds. See docs/decisions/0015-request-turns.md.
+// milliseconds; while connections keep arriving, every half millisecond. See docs/decisions/0015-request-turns.md.
 
 export interface Turns {
   /** Runs `start` now or in a later turn; `queuedMs` is how long the request waited for it. */
   run<T>(start: (queuedMs: number) => T | PromiseLike<T>): Promise<T>;
+  /** The server accepted a connection: more may be waiting in the kernel, so turns are short until they stop. */
+  connected(): void;
 }
 
 interface Waiting {
@@ -19,11 +21,17 @@ interface Waiting {
 
 /**
  * `turnMs`: the request work one turn takes on before later arrivals wait (at least one request always runs).
+ * `acceptingTurnMs`: the same while the server is accepting connections (one was accepted in this turn or the
+ * one before): libuv takes one per turn, so short turns let a crowd of new connections in sooner.
  * A request's work mostly runs in the promise continuations after its synchronous start, before the loop
  * moves on, so it counts in the turn it started in.
  */
-export function createTurns(options: { turnMs?: number; now?: () => number } = {}): Turns {
+export function createTurns(options: { turnMs?: number; acceptingTurnMs?: number; now?: () => number } = {}): Turns {
   const turnMs = options.turnMs ?? 2;
+  const acceptingTurnMs = options.acceptingTurnMs ?? 0.5;
+  /** Whether a connection was accepted in this turn or the one before. */
+  let acceptedNow = false;
+  let acceptedBefore = false;
   const now = options.now ?? (() => performance.now());
   let queue: (Waiting | undefined)[] = [];
   let head = 0;
@@ -32,7 +40,7 @@ export function createTurns(options: { turnMs?: number; now?: () => number } = {
   let ticking = false;
 
   const waiting = () => head < queue.length;
-  const hasTime = () => turnStarted === null || now() - turnStarted < turnMs;
+  const hasTime = () => turnStarted === null || now() - turnStarted < (acceptedNow || acceptedBefore ? acceptingTurnMs : turnMs);
 
   function beginTurn(): void {
     if (turnStarted !== null) return;
@@ -47,6 +55,8 @@ export function createTurns(options: { turnMs?: number; now?: () => number } = {
   function tick(): void {
     ticking = false;
     turnStarted = null;
+    acceptedBefore = acceptedNow;
+    acceptedNow = false;
     if (!waiting()) return;
     beginTurn();
     startNext();
@@ -90,6 +100,10 @@ export function createTurns(options: { turnMs?: number; now?: () => number } = {
   }
 
   return {
+    connected(): void {
+      acceptedNow = true;
+      beginTurn();
+    },
     run<T>(start: (queuedMs: number) => T | PromiseLike<T>): Promise<T> {
       if (!waiting() && hasTime()) {
         beginTurn();
