@@ -39,18 +39,28 @@ const lockedEnrollmentOfQuery = preparedQuery(2, (db, offeringId: number, childI
     .selectFrom('offerings')
     .leftJoin('enrollments', (join) => join.onRef('enrollments.offering_id', '=', 'offerings.id').on('enrollments.child_id', '=', childId))
     .selectAll('enrollments')
+    .select(['offerings.capacity as offering_capacity', 'offerings.seats_taken as offering_seats_taken'])
     .where('offerings.id', '=', offeringId);
   return isPostgres(db) ? query.forUpdate('offerings') : query;
 });
 
+/** The locked offering's seats, and the child's enrollment in it if there is one. */
+export interface LockedOffering {
+  enrollment: Selectable<EnrollmentsTable> | undefined;
+  capacity: number;
+  seatsTaken: number;
+}
+
 /**
- * lockOffering and enrollmentOf in one round trip. On PostgreSQL every claim on a hot offering waits for this
- * lock, and the holder keeps it until COMMIT, so each round trip it saves under the lock is time saved for the
- * whole queue.
+ * lockOffering, the offering's seats and enrollmentOf in one round trip; undefined when there is no such
+ * offering. On PostgreSQL every claim on a hot offering waits for this lock, and the holder keeps it until
+ * COMMIT, so each round trip it saves under the lock is time saved for the whole queue.
  */
-export async function lockOfferingAndEnrollmentOf(trx: Transaction<Database>, offeringId: number, childId: number): Promise<Selectable<EnrollmentsTable> | undefined> {
+export async function lockOfferingAndEnrollmentOf(trx: Transaction<Database>, offeringId: number, childId: number): Promise<LockedOffering | undefined> {
   const row = (await lockedEnrollmentOfQuery(trx, offeringId, childId)).rows[0];
-  return row?.id == null ? undefined : (row as Selectable<EnrollmentsTable>);
+  if (!row) return undefined;
+  const { offering_capacity: capacity, offering_seats_taken: seatsTaken, ...enrollment } = row;
+  return { enrollment: enrollment.id == null ? undefined : (enrollment as Selectable<EnrollmentsTable>), capacity, seatsTaken };
 }
 
 const claimSeatQuery = preparedQuery(1, (db, offeringId: number) =>

@@ -59,7 +59,7 @@ export function createEnrollmentService(deps: { db: Kysely<Database>; clock: Clo
         // The rules' facts first: reading them takes no lock, so the offering's lock (PostgreSQL) is held for as
         // few round trips as possible — every other claim on a hot offering waits for it.
         const [slots, others] = await Promise.all([enrollments.slotsOf(trx, offeringId), enrollments.activeInTerm(trx, childId, offering.term_id, offeringId)]);
-        const again = await enrollments.lockOfferingAndEnrollmentOf(trx, offeringId, childId);
+        const again = (await enrollments.lockOfferingAndEnrollmentOf(trx, offeringId, childId))?.enrollment;
         const placedMeanwhile = placedBy(again);
         if (placedMeanwhile) return placedMeanwhile;
         const refusal = enrolmentRefusal({
@@ -110,7 +110,7 @@ export function createEnrollmentService(deps: { db: Kysely<Database>; clock: Clo
       if (!enrollment || !(await childOfGuardian(db, parentId, enrollment.child_id))) return { ok: false, reason: 'not_found' };
       const offering = await enrollments.publishedOfferingWithTerm(db, enrollment.offering_id);
       await inTransaction(db, async (trx) => {
-        const current = await enrollments.lockOfferingAndEnrollmentOf(trx, enrollment.offering_id, enrollment.child_id);
+        const current = (await enrollments.lockOfferingAndEnrollmentOf(trx, enrollment.offering_id, enrollment.child_id))?.enrollment;
         if (!current || current.status === 'withdrawn') return;
         await vacate(
           { trx, outbox, at: clock.now(), actorId: parentId, offering: { id: current.offering_id, title_zh: offering?.title_zh ?? '', title_en: offering?.title_en ?? null, school_id: offering?.school_id ?? null } },

@@ -153,13 +153,14 @@ export function createRosterService(deps: { db: Kysely<Database>; clock: Clock; 
       const reason = input.reason.trim();
       try {
         return await inTransaction(db, async (trx): Promise<AddResult> => {
-          const current = await enrollments.lockOfferingAndEnrollmentOf(trx, offeringId, childId);
-          const seats = await trx.selectFrom('offerings').select(['capacity', 'seats_taken']).where('id', '=', offeringId).executeTakeFirstOrThrow();
-          const refusal = addRefusal({ status: current?.status ?? null, freeSeats: seats.capacity - seats.seats_taken, override: input.override, reason });
+          const locked = await enrollments.lockOfferingAndEnrollmentOf(trx, offeringId, childId);
+          if (!locked) throw new Error(`offering ${offeringId} vanished while a child was being added`);
+          const current = locked.enrollment;
+          const refusal = addRefusal({ status: current?.status ?? null, freeSeats: locked.capacity - locked.seatsTaken, override: input.override, reason });
           if (refusal) return { ok: false, reason: refusal };
           const at = clock.now();
           const now = at.toISOString();
-          let capacity = seats.capacity;
+          let capacity = locked.capacity;
           const overCapacity = !(await enrollments.takeFreeSeat(trx, offeringId));
           if (overCapacity) {
             // Only reached with an override (the policy refused otherwise); the seat and the capacity rise together.
@@ -187,7 +188,7 @@ export function createRosterService(deps: { db: Kysely<Database>; clock: Clock; 
                 previousStatus: current?.status ?? null,
                 override: overCapacity,
                 reason: reason === '' ? null : reason,
-                ...(overCapacity ? { capacityBefore: seats.capacity, capacityAfter: capacity } : {}),
+                ...(overCapacity ? { capacityBefore: locked.capacity, capacityAfter: capacity } : {}),
               },
             },
             at,
