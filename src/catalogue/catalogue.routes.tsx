@@ -4,7 +4,6 @@ import { gzipSync } from 'node:zlib';
 import { stringify } from 'csv-stringify/sync';
 import { Hono } from 'hono';
 import type { Context } from 'hono';
-import { etag } from 'hono/etag';
 import { raw } from 'hono/html';
 import { z } from 'zod';
 import { enrolRowView } from '../../views/components/enrol.tsx';
@@ -171,8 +170,13 @@ function sendShared(c: Context<AppEnv>, body: SharedBody, status: 200 | 400, typ
   return c.body(body.plain, status, { 'Content-Type': type });
 }
 
-/** If-None-Match as RFC 9110 compares it for GET: weakly, any of a list, or `*`. */
-function matchesETag(header: string | undefined, tag: string): boolean {
+/**
+ * Tags the answer with `tag`; true when the client already holds those bytes, so the answer is a bodiless 304.
+ * If-None-Match is compared as RFC 9110 says for GET: weakly, any of a list, or `*`.
+ */
+function alreadyHeld(c: Context<AppEnv>, tag: string): boolean {
+  c.header('ETag', tag);
+  const header = c.req.header('If-None-Match');
   if (!header) return false;
   return header.split(',').some((one) => {
     const candidate = one.trim();
@@ -222,12 +226,11 @@ export function catalogueRoutes(deps: { catalogue: CatalogueService; enrollment:
     const body = found.remember('open-data.json', () => sharedBody(JSON.stringify(openData(found))));
     c.header('Cache-Control', 'no-cache');
     c.header('Access-Control-Allow-Origin', '*');
-    c.header('ETag', body.tag);
-    if (matchesETag(c.req.header('If-None-Match'), body.tag)) return c.body(null, 304);
+    if (alreadyHeld(c, body.tag)) return c.body(null, 304);
     return sendShared(c, body, 200, 'application/json');
   });
 
-  app.get('/s/:school/catalogue.csv', etag(), async (c) => {
+  app.get('/s/:school/catalogue.csv', async (c) => {
     const found = await catalogue.schoolCatalogue(c.req.param('school'));
     if (!found) return c.text('not found', 404);
     const rows = openData(found).offerings.map((offering) => ({
@@ -241,6 +244,7 @@ export function catalogueRoutes(deps: { catalogue: CatalogueService; enrollment:
     c.header('Content-Type', 'text/csv; charset=utf-8');
     c.header('Content-Disposition', `attachment; filename="${found.school.slug}-catalogue.csv"`);
     c.header('Cache-Control', 'no-cache');
+    if (alreadyHeld(c, tagOf(body))) return c.body(null, 304);
     return c.body(body);
   });
 
@@ -289,11 +293,9 @@ export function catalogueRoutes(deps: { catalogue: CatalogueService; enrollment:
     const seats = id === null ? null : await catalogue.seats(id);
     if (!seats || id === null) return c.body(null, 404);
     const html = String(<Seats i18n={c.get('i18n')} seats={{ id, capacity: seats.capacity, taken: seats.taken, waitlisted: seats.waitlisted, live: seats.window === 'open', demand: null }} />);
-    const tag = tagOf(html);
     c.header('Cache-Control', 'no-cache');
     c.header('Vary', 'Accept-Language, Cookie');
-    c.header('ETag', tag);
-    if (matchesETag(c.req.header('If-None-Match'), tag)) return c.body(null, 304);
+    if (alreadyHeld(c, tagOf(html))) return c.body(null, 304);
     return c.html(html);
   });
 

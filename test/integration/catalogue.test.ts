@@ -223,6 +223,10 @@ for (const dialect of DIALECTS) {
         expect(lines[0]).toBe('id,code,kind,category,title,title_en,teacher,room,grade_min,grade_max,slots,capacity,enrolled,waitlisted,seats_left,fee_cents');
         expect(lines).toHaveLength(4);
         expect(lines.find((line) => line.includes('ROB-01'))).toContain('1 16:00-17:30; 3 16:00-17:30');
+        const tag = response.headers.get('etag')!;
+        expect(tag).toMatch(/^"[\w-]+"$/);
+        const again = await app.request('/s/maple/catalogue.csv', { headers: { 'if-none-match': `W/${tag}` } });
+        expect(again.status).toBe(304);
       });
 
       it('is 404 for an unknown school', async () => {
