@@ -1,5 +1,6 @@
 // Kysely queries for the public catalogue: a school's current term, its published offerings, slots, seats, meetings.
 import { type Kysely, sql } from 'kysely';
+import { preparedQuery } from '../db/prepared.ts';
 import type { Database, Day } from '../db/schema.ts';
 
 export { findSchoolBySlug } from '../schools/schools.repository.ts';
@@ -56,6 +57,35 @@ export function publishedOffering(db: Kysely<Database>, id: number) {
     .where('offerings.id', '=', id)
     .where('offerings.status', '=', 'published')
     .executeTakeFirst();
+}
+
+const seatCountsQuery = preparedQuery(1, (db, id: number) =>
+  db
+    .selectFrom('offerings')
+    .innerJoin('terms', 'terms.id', 'offerings.term_id')
+    .select((eb) => [
+      'offerings.capacity',
+      'offerings.seats_taken',
+      'terms.enrol_opens_at',
+      'terms.enrol_closes_at',
+      // The waitlist is gap-free, so its last position is its length (one index lookup), as in placeCounts.
+      eb
+        .selectFrom('enrollments')
+        .select(sql<number>`coalesce(max(waitlist_position), 0)`.as('last'))
+        .whereRef('enrollments.offering_id', '=', 'offerings.id')
+        .where('enrollments.status', '=', 'waitlisted')
+        .as('waitlisted'),
+    ])
+    .where('offerings.id', '=', id)
+    .where('offerings.status', '=', 'published'),
+);
+
+/**
+ * A published offering's seats, waitlist length and enrolment window, in one statement compiled once: the seat
+ * badges of every open course page poll it (see src/db/prepared.ts).
+ */
+export async function seatCounts(db: Kysely<Database>, id: number) {
+  return (await seatCountsQuery(db, id)).rows[0];
 }
 
 export function slotsOf(db: Kysely<Database>, offeringIds: number[]) {

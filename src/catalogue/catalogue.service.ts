@@ -108,16 +108,9 @@ export function createCatalogueService(deps: { db: Kysely<Database>; clock: Cloc
 
     /** Just the seat counts, for the cheap polling fragment. */
     async seats(id: number) {
-      const row = await catalogue.publishedOffering(db, id);
+      const row = await catalogue.seatCounts(db, id);
       if (!row) return null;
-      const [waitlist] = await catalogue.placeCounts(db, [id]);
-      const term = await catalogue.termById(db, row.term_id);
-      return {
-        capacity: row.capacity,
-        taken: row.seats_taken,
-        waitlisted: Number(waitlist?.waitlisted ?? 0),
-        window: term ? enrolmentWindow(term, clock.now()) : ('closed' as const),
-      };
+      return { capacity: row.capacity, taken: row.seats_taken, waitlisted: Number(row.waitlisted ?? 0), window: enrolmentWindow(row, clock.now()) };
     },
   };
 }

@@ -175,8 +175,18 @@ for (const dialect of DIALECTS) {
         await handle.db.updateTable('offerings').set({ seats_taken: 5 }).where('id', '=', ids.scratch).execute();
       });
 
-      it('is 404 for drafts', async () => {
+      it("says a full offering is full and how many wait, in the reader's language", async () => {
+        const zh = await page(`/offerings/${ids.lego}/seats`);
+        expect(zh.html).toContain('已满');
+        expect(zh.html).toContain('候补 3 人');
+        const en = await page(`/offerings/${ids.lego}/seats`, { 'accept-language': 'en' });
+        expect(en.html).toContain('3 on the waitlist');
+      });
+
+      it('is 404 for drafts, archived offerings and unknown ids', async () => {
         expect((await page(`/offerings/${ids.draft}/seats`)).response.status).toBe(404);
+        expect((await page(`/offerings/${ids.archived}/seats`)).response.status).toBe(404);
+        expect((await page('/offerings/999999/seats')).response.status).toBe(404);
       });
     });
 
