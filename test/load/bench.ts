@@ -1,7 +1,8 @@
 // npm run bench [-- --quick] [--children N] [--database postgres://…] [--workers N]
-// The enrolment rush, measured: floors, catalogue reads, the rush through the real route, a cold burst,
-// overload, invariants afterwards, and how the rush scales with the district's size. Prints a table and
-// writes bench-results/latest.json. Everything listens on 127.0.0.1 and every phase is bounded in time.
+// The enrolment rush, measured: floors (and the floor's claim behind the app's own stack), catalogue reads, the
+// rush through the real route (taking turns with the floors), a cold burst, overload, invariants afterwards, and
+// how the rush scales with the district's size. Prints a table and writes bench-results/latest.json. Everything
+// listens on 127.0.0.1 and every phase is bounded in time.
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -32,9 +33,10 @@ function parseOptions(argv: string[]): Options {
     return index >= 0 ? argv[index + 1] : undefined;
   };
   const quick = argv.includes('--quick');
-  const children = Number(value('--children') ?? (quick ? 6000 : 20000));
+  const children = Number(value('--children') ?? (quick ? 8000 : 20000));
   const workers = Number(value('--workers') ?? 1);
-  if (!Number.isInteger(children) || children < 1000) throw new Error('--children must be a whole number of at least 1000');
+  // Each parent enrols once: the warm-up, the rush rounds, the burst and the overload need about 8,000.
+  if (!Number.isInteger(children) || children < 8000) throw new Error('--children must be a whole number of at least 8000');
   if (!Number.isInteger(workers) || workers < 1 || workers > 16) throw new Error('--workers must be 1–16');
   return { quick, children, database: value('--database') ?? null, workers, scaling: !quick && !argv.includes('--no-scaling') && !value('--database') };
 }
@@ -58,8 +60,14 @@ interface Phase {
 /** What a phone's browser says it accepts. */
 const BROWSER_ENCODINGS = 'gzip, deflate, br';
 
-/** Enrolments sent to the floor and to the app before each is measured, so both are compared warm. */
-const WARM_UP = 500;
+/**
+ * Enrolments sent to each floor and to the app before it is measured, so all are compared warm. The floor's few
+ * lines are at full speed after a few hundred; the app's route, with its rules, was at half speed for its first
+ * thousand and reached its steady rate only after about 3,000 (V8 optimises its code as it runs).
+ */
+function warmUpCount(options: Options): number {
+  return options.quick ? 1000 : 3000;
+}
 
 // ---------------------------------------------------------------- processes
 
@@ -125,6 +133,12 @@ async function startFloor(file: string): Promise<Server> {
   return { ...server, url: `http://127.0.0.1:${server.match[1]}` };
 }
 
+/** The floor's claim behind the app's middleware and transaction layer, with the app's Node options (startApp). */
+async function startStackFloor(file: string): Promise<Server> {
+  const server = await startProcess(['--max-semi-space-size=4', '--max-old-space-size=192', '--no-parallel-scavenge', 'test/load/stack-floor-server.ts', file], {}, /listening on (\d+)/);
+  return { ...server, url: `http://127.0.0.1:${server.match[1]}` };
+}
+
 /** The process and its children (cluster workers): CPU seconds so far and resident memory now. */
 function processTree(pid: number): number[] {
   try {
@@ -185,7 +199,16 @@ type Request = { method: 'GET' | 'POST'; path: string; headers?: Record<string, 
 async function run(
   name: string,
   url: string,
-  options: { connections: number; duration?: number; amount?: number; next: () => Request; onAnswer?: (request: Request, status: number, body: string, headers: Record<string, string>) => void; timeout?: number },
+  options: {
+    connections: number;
+    duration?: number;
+    amount?: number;
+    next: () => Request;
+    onAnswer?: (request: Request, status: number, body: string, headers: Record<string, string>) => void;
+    timeout?: number;
+    /** Stops the run early when it settles (a load alongside another, for as long as that one lasts). */
+    until?: Promise<unknown>;
+  },
   pid?: number,
 ): Promise<Phase> {
   const before = pid ? usage(pid) : null;
@@ -195,7 +218,9 @@ async function run(
   // run of a fixed number of requests would count up to a second of nothing.
   let firstSent = 0;
   let lastAnswer = 0;
-  const result = await autocannon({
+  const instance = autocannon({
+    // A run ends on autocannon's sampling tick after its last answer (or `stop`): every 0.1 s rather than 1 s.
+    sampleInt: 100,
     url,
     connections: options.connections,
     ...(options.duration ? { duration: options.duration } : {}),
@@ -215,7 +240,9 @@ async function run(
         },
       },
     ],
-  } as autocannon.Options);
+  } as autocannon.Options) as unknown as autocannon.Instance & PromiseLike<autocannon.Result>;
+  void options.until?.then(() => instance.stop());
+  const result = await instance;
   const seconds = lastAnswer > firstSent ? (lastAnswer - firstSent) / 1000 : (Date.now() - started) / 1000;
   const after = pid ? usage(pid) : null;
   const server = timed ? serverP99(timed, await serverDurations(url)) : undefined;
@@ -244,17 +271,18 @@ interface EnrolmentJob {
 }
 
 /** Each parent enrolling their child into the hot course its number picks. */
-function enrolments(parents: readonly { session: string; childId: number }[], hot: readonly number[], origin: string): () => Request {
-  return enrolmentsTo(parents.map((parent) => ({ parent, offering: hot[parent.childId % hot.length]! })), origin);
+function enrolments(parents: readonly { session: string; childId: number }[], hot: readonly number[], origin: string, prefix = ''): () => Request {
+  return enrolmentsTo(parents.map((parent) => ({ parent, offering: hot[parent.childId % hot.length]! })), origin, prefix);
 }
 
-function enrolmentsTo(jobs: readonly EnrolmentJob[], origin: string): () => Request {
+/** `prefix` comes before the enrol path (the stack floor's route is /floor/offerings/:id/enrollments). */
+function enrolmentsTo(jobs: readonly EnrolmentJob[], origin: string, prefix = ''): () => Request {
   let index = 0;
   return () => {
     const { parent, offering } = jobs[index++ % jobs.length]!;
     return {
       method: 'POST',
-      path: `/offerings/${offering}/enrollments`,
+      path: `${prefix}/offerings/${offering}/enrollments`,
       headers: { origin, 'content-type': 'application/x-www-form-urlencoded', cookie: `clubroll_session=${parent.session}`, 'hx-request': 'true' },
       body: `child=${parent.childId}`,
     };
@@ -267,7 +295,8 @@ interface Bench {
   url: string;
   close(): Promise<void>;
   verify(acknowledged: Map<number, number>): Promise<Checks>;
-  copyForFloor(): string | null;
+  /** A copy of the seeded file for a floor to write to (SQLite; null on PostgreSQL). */
+  copyForFloor(label: string): string | null;
 }
 
 async function prepareDatabase(options: Options, folder: string, children: number, passwordHash: string, name: string): Promise<{ bench: Bench; district: ScaleDistrict }> {
@@ -308,8 +337,8 @@ async function prepareDatabase(options: Options, folder: string, children: numbe
     district,
     bench: {
       url: `sqlite:${file}`,
-      copyForFloor: () => {
-        const copy = join(folder, `${name}-floor.db`);
+      copyForFloor: (label) => {
+        const copy = join(folder, `${name}-${label}.db`);
         copyFileSync(file, copy);
         return copy;
       },
@@ -376,33 +405,25 @@ async function main() {
       return slice;
     };
 
-    // The floors, on a copy of the same data (SQLite only: the floor is the embedded database's).
-    const floorFile = bench.copyForFloor();
-    let floorEnrol: Phase | null = null;
-    let okFloor: Phase | null = null;
-    if (floorFile) {
-      const floor = await startFloor(floorFile);
-      try {
-        okFloor = await run('ok floor', floor.url, { connections: 50, duration: seconds, next: () => ({ method: 'GET', path: '/ok' }) }, floor.child.pid);
-        phases.push(okFloor);
-        const floorParents = parents.slice(0, Math.min(parents.length, 40000));
-        const next = enrolments(floorParents, district.hot, floor.url);
-        // Both sides are measured warm: the same number of unmeasured enrolments first (see the rush).
-        await run('warm-up', floor.url, { connections: 10, amount: WARM_UP, next });
-        floorEnrol = await run('enrol floor', floor.url, { connections: 50, amount: Math.min(floorParents.length - WARM_UP, options.quick ? 3000 : 15000), next }, floor.child.pid);
-        phases.push(floorEnrol);
-      } finally {
-        await floor.stop();
-      }
-      say('floors measured');
-    }
-
+    // The floors run beside the app, each on its own copy of the same data (SQLite only: the floors are the
+    // embedded database's), so that they and the rush can take turns below.
+    const floorFile = bench.copyForFloor('floor');
+    const floor = floorFile ? await startFloor(floorFile) : null;
+    const stack = floorFile ? await startStackFloor(bench.copyForFloor('stack-floor')!) : null;
     const app = await startApp(bench.url, options.workers);
     const pid = app.child.pid!;
     const acknowledged = new Map<number, number>();
+    let okFloor: Phase | null = null;
+    let floorEnrol: Phase | null = null;
+    let stackFloor: Phase | null = null;
     let rushPhase: Phase;
+    let rushWithReads: Phase;
     let burst: Phase;
     try {
+      if (floor) {
+        okFloor = await run('ok floor', floor.url, { connections: 50, duration: seconds, next: () => ({ method: 'GET', path: '/ok' }) }, floor.child.pid);
+        phases.push(okFloor);
+      }
       const catalogue = `/s/${district.slug}`;
       // Catalogue reads ask for gzip, as every browser does (and the ok floor's two bytes need no compressing).
       const gzip = { 'accept-encoding': BROWSER_ENCODINGS };
@@ -411,35 +432,72 @@ async function main() {
       phases.push(await run('catalogue.json', app.url, { connections: 50, duration: seconds, next: () => ({ method: 'GET', path: `${catalogue}/catalogue.json`, headers: gzip }) }, pid));
       say('catalogue measured');
 
-      // The rush, with parents refreshing seat counts alongside it; first as many unmeasured enrolments as the
-      // floor had, so both are compared warm (their places count in the checks afterwards).
       const record = (request: Request, status: number) => {
         if (status >= 200 && status < 300 && request.body) acknowledged.set(Number(request.body.slice(6)), Number(/offerings\/(\d+)/.exec(request.path)![1]));
       };
-      const warmParents = take(WARM_UP);
-      await run('warm-up', app.url, { connections: 10, amount: warmParents.length, next: enrolments(warmParents, district.hot, app.url), onAnswer: record });
-      const rushParents = take(Math.floor(parents.length * 0.6));
       const etags = new Map<string, string>();
       let readIndex = 0;
-      const [rush, reads] = await Promise.all([
-        run('rush', app.url, { connections: 50, amount: rushParents.length, next: enrolments(rushParents, district.hot, app.url), onAnswer: record }, pid),
-        run('reads during rush', app.url, {
-          connections: 10,
-          duration: Math.max(2, seconds - 1),
-          next: () => {
-            const path = readIndex++ % 4 === 0 ? catalogue : `/offerings/${district.hot[readIndex % district.hot.length]}/seats`;
-            const etag = etags.get(path);
-            const headers: Record<string, string> = etag ? { 'if-none-match': etag, 'accept-encoding': BROWSER_ENCODINGS } : { 'accept-encoding': BROWSER_ENCODINGS };
-            return { method: 'GET', path, headers };
-          },
-          onAnswer: (request, _status, _body, headers) => {
-            if (headers.etag) etags.set(request.path, headers.etag);
-          },
-        }),
+      /** A parent's browser refreshing: a quarter the catalogue page, the rest a hot course's seat badge, both by ETag. */
+      const reading = {
+        connections: 10,
+        next: (): Request => {
+          const path = readIndex++ % 4 === 0 ? catalogue : `/offerings/${district.hot[readIndex % district.hot.length]}/seats`;
+          const etag = etags.get(path);
+          const headers: Record<string, string> = etag ? { 'if-none-match': etag, 'accept-encoding': BROWSER_ENCODINGS } : { 'accept-encoding': BROWSER_ENCODINGS };
+          return { method: 'GET', path, headers };
+        },
+        onAnswer: (request: Request, _status: number, _body: string, headers: Record<string, string>) => {
+          if (headers.etag) etags.set(request.path, headers.etag);
+        },
+      };
+
+      // Every side is measured warm: unmeasured enrolments (and, on the app, seat reads) first. The warm-up's
+      // places count in the checks afterwards.
+      const warm = warmUpCount(options);
+      const warmParents = take(warm);
+      const floorParents = parents.slice(0, warm);
+      for (const [side, prefix] of [[floor, ''], [stack, '/floor']] as const) {
+        if (side) await run('warm-up', side.url, { connections: 50, amount: warm, next: enrolments(floorParents, district.hot, side.url, prefix) });
+      }
+      await Promise.all([
+        run('warm-up', app.url, { connections: 50, amount: warm, next: enrolments(warmParents, district.hot, app.url), onAnswer: record }),
+        run('warm-up', app.url, { ...reading, amount: Math.round(warm / 5) }),
       ]);
-      rushPhase = rush;
-      phases.push(rush, reads);
-      say('rush measured');
+
+      // The floors and the rush take turns, round after round, so that the machine's drift over the minute falls
+      // on all of them alike. The floors enrol the rush's parents again, on their own copies. Each round has two
+      // rushes by different parents: one alone, as the floors run (the ratio's like for like), and a shorter one
+      // with parents refreshing seat counts alongside it, for as long as it lasts.
+      const [rounds, perRound, withReads] = options.quick ? [3, 800, 400] : [5, 1400, 600];
+      const measured: Record<'floor' | 'stack' | 'rush' | 'rushWithReads' | 'reads', Phase[]> = { floor: [], stack: [], rush: [], rushWithReads: [], reads: [] };
+      for (let round = 0; round < rounds; round++) {
+        const these = take(perRound);
+        if (floor) measured.floor.push(await run('enrol floor', floor.url, { connections: 50, amount: these.length, next: enrolments(these, district.hot, floor.url) }, floor.child.pid));
+        if (stack) measured.stack.push(await run('stack floor', stack.url, { connections: 50, amount: these.length, next: enrolments(these, district.hot, stack.url, '/floor') }, stack.child.pid));
+        measured.rush.push(await run('rush', app.url, { connections: 50, amount: these.length, next: enrolments(these, district.hot, app.url), onAnswer: record }, pid));
+        const others = take(withReads);
+        let rushDone!: () => void;
+        const rushOver = new Promise<void>((resolve) => (rushDone = resolve));
+        let answered = 0;
+        const onAnswer = (request: Request, status: number) => {
+          record(request, status);
+          if (++answered === others.length) rushDone();
+        };
+        const [rush, reads] = await Promise.all([
+          run('rush with reads', app.url, { connections: 50, amount: others.length, next: enrolments(others, district.hot, app.url), onAnswer }, pid).finally(() => rushDone()),
+          run('reads during rush', app.url, { ...reading, duration: 60, until: rushOver }),
+        ]);
+        measured.rushWithReads.push(rush);
+        measured.reads.push(reads);
+      }
+      if (floor) phases.push((floorEnrol = combine('enrol floor', measured.floor)));
+      if (stack) phases.push((stackFloor = combine('stack floor', measured.stack)));
+      rushPhase = combine('rush', measured.rush);
+      rushWithReads = combine('rush with reads', measured.rushWithReads);
+      phases.push(rushPhase, rushWithReads, combine('reads during rush', measured.reads));
+      await floor?.stop();
+      await stack?.stop();
+      say(`floors and rush measured, ${rounds} rounds each`);
 
       // A cold burst: 1,000 parents, each on a new connection, at once.
       const burstParents = take(1000);
@@ -480,8 +538,11 @@ async function main() {
       say('burst and overload measured');
       const peak = usage(pid);
       Object.assign(rushPhase, { rssMb: Math.round(peak.peakMb) });
+      Object.assign(rushWithReads, { rssMb: Math.round(peak.peakMb) });
     } finally {
       await app.stop();
+      await floor?.stop();
+      await stack?.stop();
     }
     const checks = await bench.verify(acknowledged);
     await bench.close();
@@ -523,6 +584,9 @@ async function main() {
       say('scaling measured');
     }
 
+    // The floors first, then the app's phases in the order they ran.
+    const floorsFirst = (phase: Phase) => ['ok floor', 'enrol floor', 'stack floor'].indexOf(phase.name) + 1 || 4;
+    phases.sort((one, other) => floorsFirst(one) - floorsFirst(other));
     const find = (name: string) => phases.find((phase) => phase.name === name);
     const summary = {
       when: new Date().toISOString(),
@@ -530,6 +594,8 @@ async function main() {
       options,
       phases: Object.fromEntries(phases.map((phase) => [phase.name, phase])),
       rush_over_floor: floorEnrol ? round(rushPhase.rps / floorEnrol.rps) : null,
+      rush_with_reads_over_floor: floorEnrol ? round(rushWithReads.rps / floorEnrol.rps) : null,
+      stack_floor_over_floor: floorEnrol && stackFloor ? round(stackFloor.rps / floorEnrol.rps) : null,
       catalogue_over_ok: okFloor ? round((find('catalogue page')?.rps ?? 0) / okFloor.rps) : null,
       burst_p99_ms: burst.p99,
       oversold: checks.oversold,
@@ -549,6 +615,31 @@ async function main() {
   }
 }
 
+/** Rounds of one phase as one: requests and time summed, the median round's percentiles, the worst maximum. */
+function combine(name: string, rounds: Phase[]): Phase {
+  const seconds = rounds.map((one) => one.requests / Math.max(1, one.rps));
+  const total = seconds.reduce((sum, one) => sum + one, 0);
+  const statuses: Record<string, number> = {};
+  for (const one of rounds) for (const [code, count] of Object.entries(one.statuses)) statuses[code] = (statuses[code] ?? 0) + count;
+  const cpu = rounds.every((one) => one.cpu !== undefined) ? Math.round(rounds.reduce((sum, one, i) => sum + one.cpu! * seconds[i]!, 0) / Math.max(0.001, total)) : undefined;
+  const servers = rounds.flatMap((one) => (one.serverP99 === undefined ? [] : [one.serverP99]));
+  const requests = rounds.reduce((sum, one) => sum + one.requests, 0);
+  return {
+    name,
+    rps: Math.round(requests / Math.max(0.001, total)),
+    p50: median(rounds.map((one) => one.p50)),
+    p95: median(rounds.map((one) => one.p95)),
+    p99: median(rounds.map((one) => one.p99)),
+    max: Math.max(...rounds.map((one) => one.max)),
+    requests,
+    errors: rounds.reduce((sum, one) => sum + one.errors, 0),
+    statuses,
+    ...(cpu === undefined ? {} : { cpu }),
+    ...(rounds.some((one) => one.rssMb !== undefined) ? { rssMb: Math.max(...rounds.map((one) => one.rssMb ?? 0)) } : {}),
+    ...(servers.length > 0 ? { serverP99: Math.max(...servers) } : {}),
+  };
+}
+
 function round(value: number) {
   return Math.round(value * 100) / 100;
 }
@@ -558,7 +649,7 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)]!;
 }
 
-function printTable(phases: Phase[], summary: { rush_over_floor: number | null; catalogue_over_ok: number | null; checks: Checks }, scaling: { children: number; rps: number; p99: number }[]) {
+function printTable(phases: Phase[], summary: { rush_over_floor: number | null; rush_with_reads_over_floor: number | null; stack_floor_over_floor: number | null; catalogue_over_ok: number | null; checks: Checks }, scaling: { children: number; rps: number; p99: number }[]) {
   const pad = (text: string | number, width: number) => String(text).padStart(width);
   console.log(`\n${'phase'.padEnd(22)}${pad('req/s', 9)}${pad('p50', 7)}${pad('p95', 7)}${pad('p99', 7)}${pad('max', 7)}${pad('app p99', 9)}${pad('requests', 10)}${pad('errors', 8)}${pad('cpu%', 6)}${pad('rss MB', 8)}  statuses`);
   for (const phase of phases) {
@@ -567,6 +658,7 @@ function printTable(phases: Phase[], summary: { rush_over_floor: number | null; 
     );
   }
   console.log(`\nrush ÷ enrol floor: ${summary.rush_over_floor ?? 'n/a'} (target ≥ 0.6)   catalogue ÷ ok floor: ${summary.catalogue_over_ok ?? 'n/a'} (target ≥ 0.25)`);
+  console.log(`rush with reads ÷ enrol floor: ${summary.rush_with_reads_over_floor ?? 'n/a'}   stack floor ÷ enrol floor: ${summary.stack_floor_over_floor ?? 'n/a'} (the floor's claim behind the app's stack, no rules)`);
   console.log(`after the rush: ${Object.entries(summary.checks).map(([key, value]) => `${key} ${value}`).join(', ')}`);
   if (scaling.length > 0) console.log(`scaling (rush req/s, p99 ms): ${scaling.map((row) => `${row.children} children: ${row.rps} req/s, ${row.p99} ms`).join('; ')}`);
 }
