@@ -44,16 +44,16 @@ export function createEnrollmentService(deps: { db: Kysely<Database>; clock: Clo
   ): Promise<Placed | NotPlaced> {
     const offeringId = offering.id;
     const childId = child.id;
-    const already = await answerFor(offeringId, childId);
-    if (already) return already;
     const facts = {
       child: { schoolId: child.school_id, grade: child.grade },
       term: { opensAt: offering.enrol_opens_at, closesAt: offering.enrol_closes_at, mode: offering.mode, courseLimit: offering.course_limit },
     };
     // The rules that need no other enrolment (school, grade, window, lottery) are settled before taking the
-    // write lock, so a refused request in the rush never queues behind the seat claims.
+    // write lock, so a refused request in the rush never queues behind the seat claims. A child already placed
+    // gets its place, not the refusal (the window may have closed since, or the place came from the draw);
+    // otherwise the transaction reads the child's place with the offering's lock.
     const early = enrolmentRefusal({ ...facts, offering: { schoolId: offering.school_id, gradeMin: offering.grade_min, gradeMax: offering.grade_max, slots: [] }, now: clock.now(), others: [] });
-    if (early) return { ok: false, reason: 'refused', refusal: early };
+    if (early) return (await answerFor(offeringId, childId)) ?? { ok: false, reason: 'refused', refusal: early };
     try {
       return await inTransaction(db, async (trx): Promise<Placed | NotPlaced> => {
         // The rules' facts first: reading them takes no lock, so the offering's lock (PostgreSQL) is held for as

@@ -61,6 +61,17 @@ for (const dialect of DIALECTS) {
       expect(rows).toHaveLength(1);
     });
 
+    it("answers a repeat with the child's place even once the enrolment window has closed", async () => {
+      const closing = await createTerm(handle, school, { enrol_closes_at: '2026-11-28T00:00:00.000Z' });
+      const offering = await createOffering(handle, closing, { code: 'LATE', title_zh: '截止课', capacity: 1 });
+      const [kid, other] = [await child(), await child()];
+      const placed = await service.enrol(parent, offering, kid);
+      expect(placed).toMatchObject({ ok: true, status: 'enrolled' });
+      const later = createEnrollmentService({ db: handle.db, clock: fixedClock('2026-11-29T08:00:00Z') });
+      expect(await later.enrol(parent, offering, kid)).toEqual(placed);
+      expect(await later.enrol(parent, offering, other)).toMatchObject({ ok: false, reason: 'refused', refusal: { reason: 'closed' } });
+    });
+
     it('never sells more seats than there are, however many ask at once, and numbers the waitlist without gaps', async () => {
       const offering = await createOffering(handle, term, { code: 'RUSH', title_zh: '热门课', capacity: 10 }, [{ weekday: 4, startsAt: '18:00', endsAt: '19:00' }]);
       const kids = await Promise.all(Array.from({ length: 60 }, () => child()));
