@@ -62,8 +62,8 @@ const BROWSER_ENCODINGS = 'gzip, deflate, br';
 
 /**
  * Enrolments sent to each floor and to the app before it is measured, so all are compared warm. The floor's few
- * lines are at full speed after a few hundred; the app's route, with its rules, was at half speed for its first
- * thousand and reached its steady rate only after about 3,000 (V8 optimises its code as it runs).
+ * lines are at full speed after a few hundred; the app's route, with its rules, ran at about half speed for its
+ * first 2,000 and reached its steady rate only after about 3,000 (V8 optimises its code as it runs).
  */
 function warmUpCount(options: Options): number {
   return options.quick ? 1000 : 3000;
