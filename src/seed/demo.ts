@@ -25,6 +25,8 @@ export const DEMO_CLUBS_PER_SCHOOL = [13, 13, 13, 12, 12] as const; // 63 clubs
 export const DEMO_COURSES_PER_SCHOOL = 42; // 210 courses
 export const DEMO_PARENTS = 320;
 const TEACHERS_PER_SCHOOL = 12;
+/** Children enrolled in each of the demo teacher's clubs at least, so every day's roll has someone to mark. */
+const DEMO_TEACHER_ROLL = 8;
 
 export interface SeedSummary {
   schools: number;
@@ -119,6 +121,7 @@ export async function seedDemoDistrict(db: Kysely<Database>, options: { clock: C
     await insertUser({ name: '区教育局 李敏', email: DEMO_LOGINS[3].login, role: 'district_admin', schoolId: null });
 
     const schools: { id: number; demo: DemoSchool; termId: number; offerings: SeededOffering[] }[] = [];
+    const demoTeacherClubs: SeededOffering[] = [];
     let teacherNameIndex = 0;
     for (const [schoolIndex, demo] of DEMO_SCHOOLS.entries()) {
       const school = await trx
@@ -241,7 +244,11 @@ export async function seedDemoDistrict(db: Kysely<Database>, options: { clock: C
         summary.meetings += meetings.length;
         if (club) summary.clubs += 1;
         else summary.courses += 1;
-        if (status === 'published') offerings.push({ id: offering.id, capacity, gradeMin, gradeMax, slots, taken: 0, waitlist: 0 });
+        if (status === 'published') {
+          const seeded = { id: offering.id, capacity, gradeMin, gradeMax, slots, taken: 0, waitlist: 0 };
+          offerings.push(seeded);
+          if (schoolIndex === 0 && club && clubNumber <= 4) demoTeacherClubs.push(seeded);
+        }
       }
       schools.push({ id: school.id, demo, termId: term.id, offerings });
     }
@@ -356,6 +363,15 @@ export async function seedDemoDistrict(db: Kysely<Database>, options: { clock: C
           if (enrollments.some((row) => row.offering_id === offering.id && row.child_id === child.id)) continue;
           enrol(offering, child);
         }
+      }
+    }
+    // Each of the demo teacher's clubs has a real roll, whichever day of the week the demo is opened on.
+    for (const club of demoTeacherClubs) {
+      for (const child of children) {
+        if (club.taken >= DEMO_TEACHER_ROLL) break;
+        if (child.schoolIndex !== 0 || child.grade < club.gradeMin || child.grade > club.gradeMax) continue;
+        if (enrollments.some((row) => row.offering_id === club.id && row.child_id === child.id)) continue;
+        enrol(club, child);
       }
     }
     // The demo parent's elder child is in one of the demo teacher's clubs (so that roster has a familiar face).

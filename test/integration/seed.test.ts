@@ -173,6 +173,19 @@ for (const dialect of DIALECTS) {
         .where('users.email', '=', 'teacher@clubroll.demo')
         .execute();
       expect(clubs.length).toBeGreaterThanOrEqual(3);
+      // Whichever day the demo is opened on, the teacher's roll has children to mark (Sunday's club too).
+      const rolls = await handle.db
+        .selectFrom('offerings')
+        .innerJoin('users', 'users.id', 'offerings.teacher_id')
+        .innerJoin('offering_slots', 'offering_slots.offering_id', 'offerings.id')
+        .leftJoin('enrollments', (join) => join.onRef('enrollments.offering_id', '=', 'offerings.id').on('enrollments.status', '=', 'enrolled'))
+        .select(['offering_slots.weekday', (eb) => eb.fn.count<number>('enrollments.id').distinct().as('enrolled')])
+        .where('users.email', '=', 'teacher@clubroll.demo')
+        .groupBy('offering_slots.weekday')
+        .orderBy('offering_slots.weekday')
+        .execute();
+      expect(rolls.map((roll) => roll.weekday)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+      for (const roll of rolls) expect(Number(roll.enrolled)).toBeGreaterThanOrEqual(8);
       const children = await handle.db
         .selectFrom('guardianships')
         .innerJoin('users', 'users.id', 'guardianships.user_id')
