@@ -455,9 +455,8 @@ async function main() {
       // places count in the checks afterwards.
       const warm = warmUpCount(options);
       const warmParents = take(warm);
-      const floorParents = parents.slice(0, warm);
       for (const [side, prefix] of [[floor, ''], [stack, '/floor']] as const) {
-        if (side) await run('warm-up', side.url, { connections: 50, amount: warm, next: enrolments(floorParents, district.hot, side.url, prefix) });
+        if (side) await run('warm-up', side.url, { connections: 50, amount: warm, next: enrolments(warmParents, district.hot, side.url, prefix) });
       }
       await Promise.all([
         run('warm-up', app.url, { connections: 50, amount: warm, next: enrolments(warmParents, district.hot, app.url), onAnswer: record }),
