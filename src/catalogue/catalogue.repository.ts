@@ -1,5 +1,5 @@
 // Kysely queries for the public catalogue: a school's current term, its published offerings, slots, seats, meetings.
-import { type Kysely, sql } from 'kysely';
+import { type ExpressionBuilder, type Kysely, sql } from 'kysely';
 import { preparedQuery } from '../db/prepared.ts';
 import type { Database, Day } from '../db/schema.ts';
 
@@ -59,6 +59,19 @@ export function publishedOffering(db: Kysely<Database>, id: number) {
     .executeTakeFirst();
 }
 
+/**
+ * The offering's children waiting, as a column `waitlisted`. The waitlist is gap-free, so its length is its last
+ * position: one index lookup however long the queue.
+ */
+function waitlistLength(eb: ExpressionBuilder<Database, 'offerings'>) {
+  return eb
+    .selectFrom('enrollments')
+    .select(sql<number>`coalesce(max(waitlist_position), 0)`.as('last'))
+    .whereRef('enrollments.offering_id', '=', 'offerings.id')
+    .where('enrollments.status', '=', 'waitlisted')
+    .as('waitlisted');
+}
+
 const seatCountsQuery = preparedQuery(1, (db, id: number) =>
   db
     .selectFrom('offerings')
@@ -68,13 +81,7 @@ const seatCountsQuery = preparedQuery(1, (db, id: number) =>
       'offerings.seats_taken',
       'terms.enrol_opens_at',
       'terms.enrol_closes_at',
-      // The waitlist is gap-free, so its last position is its length (one index lookup), as in placeCounts.
-      eb
-        .selectFrom('enrollments')
-        .select(sql<number>`coalesce(max(waitlist_position), 0)`.as('last'))
-        .whereRef('enrollments.offering_id', '=', 'offerings.id')
-        .where('enrollments.status', '=', 'waitlisted')
-        .as('waitlisted'),
+      waitlistLength(eb),
     ])
     .where('offerings.id', '=', id)
     .where('offerings.status', '=', 'published'),
@@ -99,22 +106,14 @@ export function slotsOf(db: Kysely<Database>, offeringIds: number[]) {
     .execute();
 }
 
-/**
- * Per offering: children waiting (the waitlist is gap-free, so its length is its last position: one index
- * lookup however long the queue) and, for a lottery term, the requests (ranked choices).
- */
+/** Per offering: children waiting (waitlistLength) and, for a lottery term, the requests (ranked choices). */
 export function placeCounts(db: Kysely<Database>, offeringIds: number[], withRequests = false) {
   if (offeringIds.length === 0) return Promise.resolve([]);
   return db
     .selectFrom('offerings')
     .select((eb) => [
       'offerings.id as offering_id',
-      eb
-        .selectFrom('enrollments')
-        .select(sql<number>`coalesce(max(waitlist_position), 0)`.as('last'))
-        .whereRef('enrollments.offering_id', '=', 'offerings.id')
-        .where('enrollments.status', '=', 'waitlisted')
-        .as('waitlisted'),
+      waitlistLength(eb),
       withRequests
         ? eb
             .selectFrom('enrollments')
