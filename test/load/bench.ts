@@ -5,7 +5,6 @@
 // listens on 127.0.0.1 and every phase is bounded in time.
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,10 +13,11 @@ import pg from 'pg';
 import { hashPassword } from '../../src/auth/password.ts';
 import { openPostgres, openSqlite } from '../../src/db/connect.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
+import { SERVER_ENTRY, bundle } from '../../src/ops/build.ts';
+import { npmStartArgs } from '../support/server.ts';
 import { type ScaleDistrict, seedScale } from './seed-scale.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const TSX_CLI = createRequire(import.meta.url).resolve('tsx/cli');
 
 interface Options {
   quick: boolean;
@@ -79,7 +79,7 @@ interface Server {
 
 function startProcess(args: string[], env: Record<string, string>, ready: RegExp): Promise<Server & { match: RegExpExecArray }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [TSX_CLI, ...args], {
+    const child = spawn(process.execPath, args, {
       cwd: ROOT,
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -116,12 +116,20 @@ function startProcess(args: string[], env: Record<string, string>, ready: RegExp
   });
 }
 
+/**
+ * Every server the bench measures runs built, as `npm start` runs the app (dist/, see src/ops/build.ts): the
+ * floors too, so that all sides are compared alike.
+ */
+async function buildServers(): Promise<void> {
+  await bundle({ ...SERVER_ENTRY, 'floor-server': 'test/load/floor-server.ts', 'stack-floor-server': 'test/load/stack-floor-server.ts' });
+}
+
+/** Node's options as `npm start` gives them (package.json), without the entry. */
+const startOptions = () => npmStartArgs().slice(0, -1);
+
 async function startApp(database: string, workers: number): Promise<Server> {
   const server = await startProcess(
-    // As `npm start` runs it (package.json): a 4 MB young generation, and an old generation capped at 192 MB so
-    // that V8 collects it before it grows far past the ~25 MB it holds live, keep a process under 200 MB; young
-    // collections on the main thread alone (see README, Performance).
-    ['--max-semi-space-size=4', '--max-old-space-size=192', '--no-parallel-scavenge', 'src/main.ts'],
+    [...startOptions(), 'dist/main.js'],
     { NODE_ENV: 'production', PORT: '0', HOST: '127.0.0.1', DATABASE_URL: database, SEED_DEMO: '0', WORKERS: String(workers), LOG_REQUESTS: '0' },
     /running at http:\/\/[^:]+:(\d+)/,
   );
@@ -129,13 +137,13 @@ async function startApp(database: string, workers: number): Promise<Server> {
 }
 
 async function startFloor(file: string): Promise<Server> {
-  const server = await startProcess(['test/load/floor-server.ts', file], {}, /listening on (\d+)/);
+  const server = await startProcess(['dist/floor-server.js', file], {}, /listening on (\d+)/);
   return { ...server, url: `http://127.0.0.1:${server.match[1]}` };
 }
 
 /** The floor's claim behind the app's middleware and transaction layer, with the app's Node options (startApp). */
 async function startStackFloor(file: string): Promise<Server> {
-  const server = await startProcess(['--max-semi-space-size=4', '--max-old-space-size=192', '--no-parallel-scavenge', 'test/load/stack-floor-server.ts', file], {}, /listening on (\d+)/);
+  const server = await startProcess([...startOptions(), 'dist/stack-floor-server.js', file], {}, /listening on (\d+)/);
   return { ...server, url: `http://127.0.0.1:${server.match[1]}` };
 }
 
@@ -394,6 +402,7 @@ async function main() {
   const phases: Phase[] = [];
   const say = (text: string) => console.log(`[${((Date.now() - started) / 1000).toFixed(1)} s] ${text}`);
   try {
+    await buildServers();
     say(`seeding ${options.children} children (${options.database ? 'PostgreSQL' : 'SQLite'})`);
     const { bench, district } = await prepareDatabase(options, folder, options.children, passwordHash, 'main');
     const parents = district.parents;

@@ -1,4 +1,5 @@
-// Runs once before all test files: a migrated template database per dialect, copied per test file later.
+// Runs once before all test files: the server's build (which the start-up and browser tests run, see server.ts),
+// and a migrated template database per dialect, copied per test file later.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,6 +7,7 @@ import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { openPostgres, openSqlite } from '../../src/db/connect.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
+import { SERVER_ENTRY, bundle } from '../../src/ops/build.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -21,6 +23,9 @@ export function databaseUrlWith(url: string, database: string): string {
 }
 
 export default async function setup(project: TestProject) {
+  await bundle(SERVER_ENTRY);
+  // Watch mode: each rerun tests the source as it is now.
+  project.onTestsRerun(() => bundle(SERVER_ENTRY));
   const folder = mkdtempSync(join(tmpdir(), 'clubroll-test-'));
   const sqliteTemplate = join(folder, 'template.db');
   const sqlite = openSqlite(sqliteTemplate);

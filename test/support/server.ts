@@ -1,8 +1,18 @@
-// Starts the real server (src/main.ts through tsx) as a child process on 127.0.0.1, for start-up and browser tests.
+// Starts the real server as `npm start` runs it (the build in dist/, which the global setup makes) as a child
+// process on 127.0.0.1, for start-up and browser tests; the npm scripts' other entries run through tsx.
 import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+/** Node's arguments in package.json's start script (its Node options, then dist/main.js). */
+export function npmStartArgs(): string[] {
+  const { scripts } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { scripts: Record<string, string> };
+  const [command, ...args] = scripts.start!.trim().split(/\s+/);
+  if (command !== 'node' || args.at(-1) !== 'dist/main.js') throw new Error(`package.json's start script is not "node … dist/main.js": ${scripts.start}`);
+  return args;
+}
 
 export interface RunningServer {
   url: string;
@@ -19,8 +29,10 @@ export interface Finished {
 }
 
 function launch(script: string, env: Record<string, string>, args: readonly string[] = []) {
-  // One process (node with tsx's loader), so a signal — SIGKILL included — reaches the app itself.
-  return spawn(process.execPath, ['--import', 'tsx', script, ...args], {
+  // The server (src/main.ts) runs as its build, as `npm start` runs it; other scripts through tsx's loader. One
+  // process either way (node itself, not npm or tsx's launcher), so a signal — SIGKILL included — reaches it.
+  const node = script === 'src/main.ts' ? npmStartArgs() : ['--import', 'tsx', script];
+  return spawn(process.execPath, [...node, ...args], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
