@@ -1,5 +1,5 @@
 // Enrolling and withdrawing children: the seat claim, the FIFO waitlist and the outbox, each in one transaction.
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { Clock } from '../clock.ts';
 import { isUniqueViolation } from '../db/errors.ts';
@@ -32,12 +32,9 @@ export function createEnrollmentService(deps: { db: Kysely<Database>; clock: Clo
     return null;
   }
 
-  async function answerFor(offeringId: number, childId: number): Promise<Placed | null> {
-    return placedBy(await enrollments.enrollmentOf(db, offeringId, childId));
-  }
-
-  /** Enrol's work once the child and the offering are known to exist and belong together. */
+  /** Enrol's work in its transaction, once the child and the offering are known to exist and belong together. */
   async function place(
+    trx: Transaction<Database>,
     parentId: number,
     child: NonNullable<Awaited<ReturnType<typeof childOfGuardian>>>,
     offering: NonNullable<Awaited<ReturnType<typeof enrollments.publishedOfferingWithTerm>>>,
@@ -48,48 +45,37 @@ export function createEnrollmentService(deps: { db: Kysely<Database>; clock: Clo
       child: { schoolId: child.school_id, grade: child.grade },
       term: { opensAt: offering.enrol_opens_at, closesAt: offering.enrol_closes_at, mode: offering.mode, courseLimit: offering.course_limit },
     };
-    // The rules that need no other enrolment (school, grade, window, lottery) are settled before taking the
-    // write lock, so a refused request in the rush never queues behind the seat claims. A child already placed
-    // gets its place, not the refusal (the window may have closed since, or the place came from the draw);
-    // otherwise the transaction reads the child's place with the offering's lock.
+    // The rules that need no other enrolment (school, grade, window, lottery) are settled before the offering's
+    // lock, so a refused request in the rush never queues for it. A child already placed gets its place, not the
+    // refusal (the window may have closed since, or the place came from the draw); otherwise the lock's read
+    // below gives the child's place.
     const early = enrolmentRefusal({ ...facts, offering: { schoolId: offering.school_id, gradeMin: offering.grade_min, gradeMax: offering.grade_max, slots: [] }, now: clock.now(), others: [] });
-    if (early) return (await answerFor(offeringId, childId)) ?? { ok: false, reason: 'refused', refusal: early };
-    try {
-      return await inTransaction(db, async (trx): Promise<Placed | NotPlaced> => {
-        // The rules' facts first: reading them takes no lock, so the offering's lock (PostgreSQL) is held for as
-        // few round trips as possible — every other claim on a hot offering waits for it.
-        const [slots, others] = await Promise.all([enrollments.slotsOf(trx, offeringId), enrollments.activeInTerm(trx, childId, offering.term_id, offeringId)]);
-        const again = (await enrollments.lockOfferingAndEnrollmentOf(trx, offeringId, childId))?.enrollment;
-        const placedMeanwhile = placedBy(again);
-        if (placedMeanwhile) return placedMeanwhile;
-        const refusal = enrolmentRefusal({
-          ...facts,
-          offering: {
-            schoolId: offering.school_id,
-            gradeMin: offering.grade_min,
-            gradeMax: offering.grade_max,
-            slots: slots.map((slot) => ({ weekday: slot.weekday, startsAt: slot.starts_at, endsAt: slot.ends_at })),
-          },
-          now: clock.now(),
-          others: others.map((other) => ({ title: other.title_zh, slots: other.slots })),
-        });
-        if (refusal) return { ok: false, reason: 'refused', refusal };
+    if (early) return placedBy(await enrollments.enrollmentOf(trx, offeringId, childId)) ?? { ok: false, reason: 'refused', refusal: early };
+    // The rules' facts first: reading them takes no lock, so the offering's lock (PostgreSQL) is held for as
+    // few round trips as possible — every other claim on a hot offering waits for it.
+    const [slots, others] = await Promise.all([enrollments.slotsOf(trx, offeringId), enrollments.activeInTerm(trx, childId, offering.term_id, offeringId)]);
+    const again = (await enrollments.lockOfferingAndEnrollmentOf(trx, offeringId, childId))?.enrollment;
+    const placedMeanwhile = placedBy(again);
+    if (placedMeanwhile) return placedMeanwhile;
+    const refusal = enrolmentRefusal({
+      ...facts,
+      offering: {
+        schoolId: offering.school_id,
+        gradeMin: offering.grade_min,
+        gradeMax: offering.grade_max,
+        slots: slots.map((slot) => ({ weekday: slot.weekday, startsAt: slot.starts_at, endsAt: slot.ends_at })),
+      },
+      now: clock.now(),
+      others: others.map((other) => ({ title: other.title_zh, slots: other.slots })),
+    });
+    if (refusal) return { ok: false, reason: 'refused', refusal };
 
-        const context = { trx, outbox, at: clock.now(), actorId: parentId, offering: { id: offeringId, title_zh: offering.title_zh, title_en: offering.title_en, school_id: offering.school_id } };
-        const placed = await seatOrWaitlist(context, childId, again);
-        const { enrollmentId } = placed;
-        if (placed.status === 'enrolled') await outbox.toGuardians(trx, childId, 'seat_confirmed', { offeringId, childId, childName: child.name, title: offering.title_zh, titleEn: offering.title_en });
-        await recordAudit(trx, { actorId: parentId, action: `enrollment.${placed.status}`, subjectType: 'enrollment', subjectId: enrollmentId, schoolId: offering.school_id }, clock.now());
-        return placed.status === 'enrolled' ? { ok: true, status: 'enrolled', enrollmentId } : { ok: true, status: 'waitlisted', position: placed.position, enrollmentId };
-      });
-    } catch (error) {
-      // The same child from two tabs at once: the unique (offering, child) row decides; both get its answer.
-      if (isUniqueViolation(error)) {
-        const existing = await answerFor(offeringId, childId);
-        if (existing) return existing;
-      }
-      throw error;
-    }
+    const context = { trx, outbox, at: clock.now(), actorId: parentId, offering: { id: offeringId, title_zh: offering.title_zh, title_en: offering.title_en, school_id: offering.school_id } };
+    const placed = await seatOrWaitlist(context, childId, again);
+    const { enrollmentId } = placed;
+    if (placed.status === 'enrolled') await outbox.toGuardians(trx, childId, 'seat_confirmed', { offeringId, childId, childName: child.name, title: offering.title_zh, titleEn: offering.title_en });
+    await recordAudit(trx, { actorId: parentId, action: `enrollment.${placed.status}`, subjectType: 'enrollment', subjectId: enrollmentId, schoolId: offering.school_id }, clock.now());
+    return placed.status === 'enrolled' ? { ok: true, status: 'enrolled', enrollmentId } : { ok: true, status: 'waitlisted', position: placed.position, enrollmentId };
   }
 
   return {
@@ -98,10 +84,24 @@ export function createEnrollmentService(deps: { db: Kysely<Database>; clock: Clo
      * (a double click, a retry) gives the same answer and changes nothing.
      */
     async enrol(parentId: number, offeringId: number, childId: number): Promise<EnrolResult> {
-      const [child, offering] = await Promise.all([childOfGuardian(db, parentId, childId), enrollments.publishedOfferingWithTerm(db, offeringId)]);
-      if (!child || !offering) return { ok: false, reason: 'not_found' };
-      const result = await place(parentId, child, offering);
-      return result.ok ? { ...result, childName: child.name, title: { zh: offering.title_zh, en: offering.title_en } } : result;
+      // Everything is read inside the transaction, which on SQLite runs on the writer: its page cache outlives
+      // its own commits, while the second connection, which answers lone reads while a transaction holds the
+      // writer (as one nearly always does in a rush), reads its pages again after every commit.
+      const attempt = () =>
+        inTransaction(db, async (trx): Promise<EnrolResult> => {
+          const [child, offering] = await Promise.all([childOfGuardian(trx, parentId, childId), enrollments.publishedOfferingWithTerm(trx, offeringId)]);
+          if (!child || !offering) return { ok: false, reason: 'not_found' };
+          const result = await place(trx, parentId, child, offering);
+          return result.ok ? { ...result, childName: child.name, title: { zh: offering.title_zh, en: offering.title_en } } : result;
+        });
+      try {
+        return await attempt();
+      } catch (error) {
+        // The same child from two tabs at once: the unique (offering, child) row decides, and the one that lost
+        // finds that row when it tries again, and answers with it.
+        if (isUniqueViolation(error)) return attempt();
+        throw error;
+      }
     },
 
     /** Withdraws the child; an enrolled child's seat goes to the first on the waitlist in the same transaction. */
