@@ -38,9 +38,11 @@ async function main() {
   if (config.workers > 1 && cluster.isPrimary) return runPrimary(config);
   const worker = cluster.isWorker;
 
+  // Request turns (see src/http/turns.ts); while connections arrive, SQLite's commit groups wait for them.
+  const turns = createTurns();
   let handle;
   try {
-    handle = await connect(config.database, { sqliteSynchronous: config.sqliteSynchronous, backgroundCheckpoints: true });
+    handle = await connect(config.database, { sqliteSynchronous: config.sqliteSynchronous, backgroundCheckpoints: true, transactionsComing: turns.accepting });
     const applied = worker ? [] : await migrateToLatest(handle.db);
     if (applied.length > 0) console.log(`Applied ${applied.length} migration(s) to ${handle.description}`);
   } catch (error) {
@@ -70,7 +72,6 @@ async function main() {
     metrics: createMetrics({ db: handle.db, now: () => systemClock.now() }),
   });
 
-  const turns = createTurns();
   const server = createAdaptorServer({
     fetch: (request: Request, env: object) => turns.run((queuedMs) => app.fetch(request, { ...env, queuedMs })),
   }) as Server;

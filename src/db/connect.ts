@@ -27,6 +27,11 @@ export interface ConnectOptions {
   poolSize?: number;
   /** SQLite file only: checkpoint the write-ahead log on a worker thread (the server does; scripts need not). */
   backgroundCheckpoints?: boolean;
+  /**
+   * SQLite: whether more transactions are about to begin, one a turn of the event loop (the server is accepting
+   * connections, see src/http/turns.ts); a commit group then waits for them (see ClubrollSqliteDriver).
+   */
+  transactionsComing?: () => boolean;
 }
 
 /** pg returns instants as Date and bigints as strings; the app speaks ISO strings and numbers on both dialects. */
@@ -161,12 +166,18 @@ interface SqliteConnections {
   queue: WriterQueue;
   /** The writer's open SQLite transaction and the transactions grouped in it, until its COMMIT. */
   group: CommitGroup | null;
+  /** See ConnectOptions. */
+  transactionsComing: () => boolean;
 }
 
 interface CommitGroup {
   readonly opened: number;
-  /** Between members: the SQLite transaction is open and nobody uses it, until this turn of the event loop ends. */
+  /** Between members: the SQLite transaction is open and nobody uses it. */
   parked: boolean;
+  /** Whether a member began in the group during this turn of the event loop. */
+  fed: boolean;
+  /** Whether the end of this turn will look at the group (see #turnEnded). */
+  watched: boolean;
   /** Members whose work is done, each waiting for the COMMIT. */
   readonly done: { committed: () => void; failed: (error: unknown) => void }[];
 }
@@ -184,7 +195,8 @@ const GROUP_MAX_MS = 10;
  *
  * Transactions commit in groups (docs/decisions/0016-group-commit.md). Each runs inside a savepoint of the
  * writer's SQLite transaction. When one ends, the next transaction in line — or one that begins before this turn
- * of the event loop is over — carries on in the same SQLite transaction, and one COMMIT writes the group's pages
+ * of the event loop is over, or while connections are arriving in the next — carries on in the same SQLite
+ * transaction, and one COMMIT writes the group's pages
  * to the log once. A member's commit resolves only after that COMMIT, so no caller hears of a write that is not
  * in the log; a member that fails rolls back to its savepoint alone; a COMMIT that fails fails every member.
  */
@@ -207,8 +219,9 @@ class ClubrollSqliteDriver implements Driver {
     try {
       if (!this.sqlite.group) {
         writer.prepare('begin immediate').run();
-        this.sqlite.group = { opened: performance.now(), parked: false, done: [] };
+        this.sqlite.group = { opened: performance.now(), parked: false, fed: false, watched: false, done: [] };
       }
+      this.sqlite.group.fed = true;
       writer.prepare('savepoint member').run();
     } catch (error) {
       await this.#leave(routed).catch(() => {});
@@ -255,15 +268,34 @@ class ClubrollSqliteDriver implements Driver {
       queue.release();
     } else {
       group.parked = true;
-      setImmediate(() => this.#unpark(group));
+      this.#watch(group);
     }
     return committed;
   }
 
-  #unpark(group: CommitGroup): void {
-    if (this.sqlite.group !== group || !group.parked) return; // a transaction took it; it leaves in turn
+  #watch(group: CommitGroup): void {
+    if (group.watched) return;
+    group.watched = true;
+    setImmediate(() => this.#turnEnded(group));
+  }
+
+  /**
+   * The end of a turn of the event loop (setImmediate): a parked group commits, or goes on with the transaction
+   * next in line. But while more transactions are coming one a turn — a crowd of new connections, which libuv
+   * accepts one a turn — a group that one began in during the turn waits a turn for the next (while it is
+   * young and no lone write is queued), so that they share a COMMIT too.
+   */
+  #turnEnded(group: CommitGroup): void {
+    group.watched = false;
+    if (this.sqlite.group !== group || !group.parked) return; // committed, or a member has it and leaves in turn
+    const { queue } = this.sqlite;
+    if (group.fed && queue.waiting === 0 && performance.now() - group.opened < GROUP_MAX_MS && this.sqlite.transactionsComing()) {
+      group.fed = false;
+      this.#watch(group);
+      return;
+    }
     group.parked = false;
-    if (this.sqlite.queue.transactionNext) this.sqlite.queue.release();
+    if (queue.transactionNext) queue.release();
     else this.#commit().catch(() => {}); // the members hear of a failure
   }
 
@@ -378,7 +410,13 @@ export function openSqlite(path: string, options: ConnectOptions = {}): Database
   writer.pragma(`synchronous = ${options.sqliteSynchronous ?? 'NORMAL'}`);
   const reader = path === ':memory:' ? null : open();
   const checkpointer = options.backgroundCheckpoints && reader ? checkpointOnWorker(path, writer) : null;
-  const sqlite = { writer: withStatementCache(writer), reader: reader && withStatementCache(reader), queue: new WriterQueue(), group: null };
+  const sqlite = {
+    writer: withStatementCache(writer),
+    reader: reader && withStatementCache(reader),
+    queue: new WriterQueue(),
+    group: null,
+    transactionsComing: options.transactionsComing ?? (() => false),
+  };
   const db = new Kysely<Database>({ dialect: new ClubrollSqliteDialect(sqlite) });
   return {
     db,

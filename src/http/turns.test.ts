@@ -57,6 +57,19 @@ describe('request turns', () => {
     expect(await Promise.all(runs)).toEqual(['a', 'b', 'c', 'd', 'e', 'f', 'g']);
   });
 
+  it('says connections are arriving in the turn one was accepted and the next, and not after, even with no requests', async () => {
+    const turns = createTurns();
+    expect(turns.accepting()).toBe(false);
+    turns.connected();
+    expect(turns.accepting()).toBe(true);
+    await nextTurn();
+    expect(turns.accepting()).toBe(true);
+    await nextTurn();
+    expect(turns.accepting()).toBe(false);
+    await nextTurn();
+    expect(turns.accepting()).toBe(false);
+  });
+
   it("counts the work after a request's first await in its turn, and lets one still waiting hold nothing up", async () => {
     let clock = 0;
     const turns = createTurns({ turnMs: 1, now: () => clock });

@@ -10,6 +10,8 @@ export interface Turns {
   run<T>(start: (queuedMs: number) => T | PromiseLike<T>): Promise<T>;
   /** The server accepted a connection: more may be waiting in the kernel, so turns are short until they stop. */
   connected(): void;
+  /** Whether the server accepted a connection in this turn or the one before (more may be coming). */
+  accepting(): boolean;
 }
 
 interface Waiting {
@@ -40,7 +42,8 @@ export function createTurns(options: { turnMs?: number; acceptingTurnMs?: number
   let ticking = false;
 
   const waiting = () => head < queue.length;
-  const hasTime = () => turnStarted === null || now() - turnStarted < (acceptedNow || acceptedBefore ? acceptingTurnMs : turnMs);
+  const accepting = () => acceptedNow || acceptedBefore;
+  const hasTime = () => turnStarted === null || now() - turnStarted < (accepting() ? acceptingTurnMs : turnMs);
 
   function beginTurn(): void {
     if (turnStarted !== null) return;
@@ -57,9 +60,14 @@ export function createTurns(options: { turnMs?: number; acceptingTurnMs?: number
     turnStarted = null;
     acceptedBefore = acceptedNow;
     acceptedNow = false;
-    if (!waiting()) return;
-    beginTurn();
-    startNext();
+    if (waiting()) {
+      beginTurn();
+      startNext();
+    } else if (acceptedBefore) {
+      // Nothing to run, but the next turn's end must still see whether connections stopped arriving.
+      ticking = true;
+      setImmediate(tick);
+    }
   }
 
   /**
@@ -104,6 +112,7 @@ export function createTurns(options: { turnMs?: number; acceptingTurnMs?: number
       acceptedNow = true;
       beginTurn();
     },
+    accepting,
     run<T>(start: (queuedMs: number) => T | PromiseLike<T>): Promise<T> {
       if (!waiting() && hasTime()) {
         beginTurn();

@@ -4,6 +4,7 @@ import SQLite from 'better-sqlite3';
 import fc from 'fast-check';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { openSqlite } from '../../src/db/connect.ts';
 import { type TestDatabase, createTestDatabase } from '../support/database.ts';
 
 let handle: TestDatabase;
@@ -112,6 +113,41 @@ it('commits transactions that run together in one group, and answers each only a
   // The first answer already found others' rows committed with its own: one COMMIT served several.
   expect(seenAtAnswer[0]).toBeGreaterThan(1);
   expect(committedSlugs('grp-a-')).toHaveLength(10);
+});
+
+it('while transactions keep coming one a turn, as a crowd of new connections brings them, they share a COMMIT', async () => {
+  let coming = true;
+  const server = openSqlite(path, { transactionsComing: () => coming });
+  /**
+   * Five transactions, each begun at the end of a turn of the event loop and the next one at the end of the
+   * next (as libuv's one accepted connection a turn brings them); how many rows the first saw committed when
+   * it was answered.
+   */
+  const oneATurn = async (prefix: string) => {
+    let seenByFirst = 0;
+    const answers: Promise<unknown>[] = [];
+    await new Promise<void>((resolve) => {
+      const step = (index: number) => {
+        if (index === 5) return resolve();
+        setImmediate(() => step(index + 1)); // before this turn's end looks at the group
+        const insert = server.db.transaction().execute((trx) => trx.insertInto('schools').values(school(`${prefix}${index}`)).execute());
+        answers.push(index === 0 ? insert.then(() => (seenByFirst = committedSlugs(prefix).length)) : insert);
+      };
+      step(0);
+    });
+    await Promise.all(answers);
+    expect(committedSlugs(prefix)).toHaveLength(5);
+    return seenByFirst;
+  };
+  try {
+    // The first answer waited for the group, and found all five committed with it.
+    expect(await oneATurn('grp-arriving-')).toBe(5);
+    // Otherwise a group commits at the end of a turn nobody joined it in, before the later ones begin.
+    coming = false;
+    expect(await oneATurn('grp-steady-')).toBeLessThan(5);
+  } finally {
+    await server.close();
+  }
 });
 
 it('rolls back only the member that fails; the rest of its group commits', async () => {

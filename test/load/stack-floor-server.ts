@@ -22,7 +22,8 @@ import { createMetrics } from '../../src/metrics/metrics.ts';
 const file = process.argv[2];
 if (!file) throw new Error('usage: stack-floor-server.ts <sqlite file>');
 const config = loadConfig({ ...process.env, NODE_ENV: 'production', DATABASE_URL: `sqlite:${file}`, SEED_DEMO: '0', LOG_REQUESTS: '0' });
-const handle = await connect(config.database, { sqliteSynchronous: config.sqliteSynchronous, backgroundCheckpoints: true });
+const turns = createTurns();
+const handle = await connect(config.database, { sqliteSynchronous: config.sqliteSynchronous, backgroundCheckpoints: true, transactionsComing: turns.accepting });
 const sessionUse = createSessionUseRecorder({ db: handle.db, delayMs: 2000 });
 const app = createApp({ db: handle.db, clock: systemClock, config, sessionUse, kickDelivery: () => {}, metrics: createMetrics({ db: handle.db, now: () => systemClock.now() }) });
 
@@ -47,7 +48,6 @@ app.post(
   },
 );
 
-const turns = createTurns();
 const server = createAdaptorServer({ fetch: (request: Request, env: object) => turns.run((queuedMs) => app.fetch(request, { ...env, queuedMs })) }) as Server;
 server.on('connection', () => turns.connected());
 server.listen(0, '127.0.0.1', 2048, () => {
