@@ -196,9 +196,9 @@ const GROUP_MAX_MS = 10;
  * Transactions commit in groups (docs/decisions/0016-group-commit.md). Each runs inside a savepoint of the
  * writer's SQLite transaction. When one ends, the next transaction in line — or one that begins before this turn
  * of the event loop is over, or while connections are arriving in the next — carries on in the same SQLite
- * transaction, and one COMMIT writes the group's pages
- * to the log once. A member's commit resolves only after that COMMIT, so no caller hears of a write that is not
- * in the log; a member that fails rolls back to its savepoint alone; a COMMIT that fails fails every member.
+ * transaction, and one COMMIT writes the group's pages to the log once. A member's commit resolves only after
+ * that COMMIT, so no caller hears of a write that is not in the log; a member that fails rolls back to its
+ * savepoint alone; a COMMIT that fails fails every member.
  */
 class ClubrollSqliteDriver implements Driver {
   constructor(private readonly sqlite: SqliteConnections) {}
