@@ -5,17 +5,26 @@ import { connect } from '../../src/db/connect.ts';
 import { createEnrollmentService } from '../../src/enrollment/enrollment.service.ts';
 
 const [targetJson, parentText, offeringText, childrenText] = process.argv.slice(2);
-const handle = await connect(JSON.parse(targetJson!), { poolSize: 4 });
+const POOL = 4;
+const handle = await connect(JSON.parse(targetJson!), { poolSize: POOL });
 const service = createEnrollmentService({ db: handle.db, clock: systemClock });
-const results = await Promise.all(
-  childrenText!.split(',').map(async (child) => {
+const children = childrenText!.split(',').map(Number);
+const results: string[] = new Array(children.length);
+// Twice as many enrolments in flight as the pool has connections, as a server's bounded queue would send: every
+// connection stays busy with a transaction contending for the offering, and none waits for a connection for
+// the whole rush (on a slow machine that passed the pool's 5 s connect timeout).
+let next = 0;
+const lane = async () => {
+  while (next < children.length) {
+    const index = next++;
     try {
-      const answer = await service.enrol(Number(parentText), Number(offeringText), Number(child));
-      return answer.ok ? answer.status : `refused:${'refusal' in answer ? answer.refusal.reason : answer.reason}`;
+      const answer = await service.enrol(Number(parentText), Number(offeringText), children[index]!);
+      results[index] = answer.ok ? answer.status : `refused:${'refusal' in answer ? answer.refusal.reason : answer.reason}`;
     } catch (error) {
-      return `error:${(error as Error).message}`;
+      results[index] = `error:${(error as Error).message}`;
     }
-  }),
-);
+  }
+};
+await Promise.all(Array.from({ length: POOL * 2 }, lane));
 await handle.close();
 console.log(JSON.stringify(results));
