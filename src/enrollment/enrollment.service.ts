@@ -41,24 +41,14 @@ export function createEnrollmentService(deps: { db: Kysely<Database>; clock: Clo
   ): Promise<Placed | NotPlaced> {
     const offeringId = offering.id;
     const childId = child.id;
-    const facts = {
+    // The rules first, with facts read before the offering's lock, so a refused request never queues for the
+    // lock (PostgreSQL: every other claim on a hot offering waits for it, so it is held for as few round trips as
+    // possible). A child already placed gets its place, not a refusal (the window may have closed since, or the
+    // place came from the draw).
+    const [slots, others] = await Promise.all([enrollments.slotsOf(trx, offeringId), enrollments.activeInTerm(trx, childId, offering.term_id, offeringId)]);
+    const refusal = enrolmentRefusal({
       child: { schoolId: child.school_id, grade: child.grade },
       term: { opensAt: offering.enrol_opens_at, closesAt: offering.enrol_closes_at, mode: offering.mode, courseLimit: offering.course_limit },
-    };
-    // The rules that need no other enrolment (school, grade, window, lottery) are settled before the offering's
-    // lock, so a refused request in the rush never queues for it. A child already placed gets its place, not the
-    // refusal (the window may have closed since, or the place came from the draw); otherwise the lock's read
-    // below gives the child's place.
-    const early = enrolmentRefusal({ ...facts, offering: { schoolId: offering.school_id, gradeMin: offering.grade_min, gradeMax: offering.grade_max, slots: [] }, now: clock.now(), others: [] });
-    if (early) return placedBy(await enrollments.enrollmentOf(trx, offeringId, childId)) ?? { ok: false, reason: 'refused', refusal: early };
-    // The rules' facts first: reading them takes no lock, so the offering's lock (PostgreSQL) is held for as
-    // few round trips as possible — every other claim on a hot offering waits for it.
-    const [slots, others] = await Promise.all([enrollments.slotsOf(trx, offeringId), enrollments.activeInTerm(trx, childId, offering.term_id, offeringId)]);
-    const again = (await enrollments.lockOfferingAndEnrollmentOf(trx, offeringId, childId))?.enrollment;
-    const placedMeanwhile = placedBy(again);
-    if (placedMeanwhile) return placedMeanwhile;
-    const refusal = enrolmentRefusal({
-      ...facts,
       offering: {
         schoolId: offering.school_id,
         gradeMin: offering.grade_min,
@@ -68,7 +58,10 @@ export function createEnrollmentService(deps: { db: Kysely<Database>; clock: Clo
       now: clock.now(),
       others: others.map((other) => ({ title: other.title_zh, slots: other.slots })),
     });
-    if (refusal) return { ok: false, reason: 'refused', refusal };
+    if (refusal) return placedBy(await enrollments.enrollmentOf(trx, offeringId, childId)) ?? { ok: false, reason: 'refused', refusal };
+    const again = (await enrollments.lockOfferingAndEnrollmentOf(trx, offeringId, childId))?.enrollment;
+    const placedMeanwhile = placedBy(again);
+    if (placedMeanwhile) return placedMeanwhile;
 
     const context = { trx, outbox, at: clock.now(), actorId: parentId, offering: { id: offeringId, title_zh: offering.title_zh, title_en: offering.title_en, school_id: offering.school_id } };
     const placed = await seatOrWaitlist(context, childId, again);
