@@ -2,7 +2,7 @@
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import type { Kysely } from 'kysely';
 import { attendanceRoutes } from './attendance/attendance.routes.tsx';
 import { createAttendanceService } from './attendance/attendance.service.ts';
@@ -17,6 +17,7 @@ import { sessionMiddleware } from './auth/session.middleware.ts';
 import { lifetimeFromSettings } from './auth/session.policy.ts';
 import type { Clock } from './clock.ts';
 import { type Config, DEFAULT_RETENTION_DAYS } from './config.ts';
+import { isDatabaseBusy } from './db/connect.ts';
 import type { Database } from './db/schema.ts';
 import { healthRoutes } from './health/health.routes.ts';
 import { renderJsxWithoutAsyncHooks } from './http/jsx-context.ts';
@@ -24,7 +25,7 @@ import type { AppEnv } from './http/app-env.ts';
 import { errorPage } from './http/pages.tsx';
 import { limitBody } from './http/body.ts';
 import { isSecure } from './http/request-facts.ts';
-import { shedLoad } from './http/load-shedding.ts';
+import { answerBusy, shedLoad } from './http/load-shedding.ts';
 import type { Metrics } from './metrics/metrics.ts';
 import { crossSiteGuard, securityHeaders } from './http/security.ts';
 import { createI18n, langFromAcceptLanguage, DEFAULT_LANG } from './i18n/i18n.ts';
@@ -64,6 +65,9 @@ export interface AppDeps {
   /** Batches the sessions' last-use writes (main.ts); without it each is written during its request. */
   sessionUse?: SessionUseRecorder;
 }
+
+/** Seconds a "busy" answer asks the browser to wait before it tries again (Retry-After). */
+const BUSY_RETRY_SECONDS = 2;
 
 const STATIC_DIR = fileURLToPath(new URL('../static', import.meta.url));
 const HTMX_FILE = createRequire(import.meta.url).resolve('htmx.org/dist/htmx.min.js');
@@ -130,20 +134,15 @@ export function createApp(deps: AppDeps) {
     app.get('/metrics', async (c) => c.text(await metrics.registry.metrics(), 200, { 'Content-Type': metrics.registry.contentType }));
   }
   app.route('/', healthRoutes({ db }));
-  app.use(
-    shedLoad({
-      maxInFlight: config.maxInFlight,
-      maxQueueMs: config.maxQueueMs,
-      retryAfterSeconds: 2,
-      busy: (c) => {
-        // Before the session and language are known: the browser's language, no database work at all.
-        c.set('i18n', createI18n(langFromAcceptLanguage(c.req.header('accept-language')) ?? DEFAULT_LANG, config.timeZone));
-        c.set('user', null);
-        if (c.get('htmx')) return c.html(`<p class="notice notice--info" role="status">${c.get('i18n').t('error.busy.body')}</p>`, 503);
-        return errorPage(c, 503);
-      },
-    }),
-  );
+  // "Busy, try again in a moment": for load shedding, before the session and language are known (the browser's
+  // language, no database work at all), and for a database that could not take the request (onError below).
+  const busy = (c: Context<AppEnv>) => {
+    if (!c.get('i18n')) c.set('i18n', createI18n(langFromAcceptLanguage(c.req.header('accept-language')) ?? DEFAULT_LANG, config.timeZone));
+    if (c.get('user') === undefined) c.set('user', null);
+    if (c.get('htmx')) return c.html(`<p class="notice notice--info" role="status">${c.get('i18n').t('error.busy.body')}</p>`, 503);
+    return errorPage(c, 503);
+  };
+  app.use(shedLoad({ maxInFlight: config.maxInFlight, maxQueueMs: config.maxQueueMs, retryAfterSeconds: BUSY_RETRY_SECONDS, busy }));
 
   app.use(sessionMiddleware(auth));
   app.use(i18nMiddleware({ timeZone: config.timeZone, rememberForUser: (userId, lang) => updateUserLang(db, userId, lang) }));
@@ -171,6 +170,8 @@ export function createApp(deps: AppDeps) {
 
   app.notFound((c) => errorPage(c, 404));
   app.onError((error, c) => {
+    // Not a failure: the database had no room for the request just now, and nothing was written.
+    if (isDatabaseBusy(error)) return answerBusy(c, BUSY_RETRY_SECONDS, busy);
     logError(error, { method: c.req.method, path: c.req.path });
     // The failure may have come before the language was chosen (e.g. the database is down).
     if (!c.get('i18n')) c.set('i18n', createI18n(langFromAcceptLanguage(c.req.header('accept-language')) ?? DEFAULT_LANG, config.timeZone));

@@ -16,6 +16,11 @@ import { createMetrics } from './metrics/metrics.ts';
 import { isDatabaseEmpty, seedDemoDistrict } from './seed/demo.ts';
 
 const LISTEN_BACKLOG = 2048;
+/**
+ * PostgreSQL: how long a request waits for one of the pool's connections before it is answered "busy, try
+ * again in a moment" (503), so that under overload every answer still comes within about two seconds.
+ */
+const POOL_WAIT_MS = 1000;
 /** Sessions' last uses are written in one batch per process this often (see src/auth/session-use.ts). */
 const SESSION_USE_BATCH_MS = 2000;
 
@@ -42,7 +47,7 @@ async function main() {
   const turns = createTurns();
   let handle;
   try {
-    handle = await connect(config.database, { sqliteSynchronous: config.sqliteSynchronous, backgroundCheckpoints: true, transactionsComing: turns.accepting });
+    handle = await connect(config.database, { sqliteSynchronous: config.sqliteSynchronous, poolWaitMs: POOL_WAIT_MS, backgroundCheckpoints: true, transactionsComing: turns.accepting });
     const applied = worker ? [] : await migrateToLatest(handle.db);
     if (applied.length > 0) console.log(`Applied ${applied.length} migration(s) to ${handle.description}`);
   } catch (error) {

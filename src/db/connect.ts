@@ -22,9 +22,32 @@ export class DatabaseUnavailableError extends Error {
   override name = 'DatabaseUnavailableError';
 }
 
+/** What pg-pool rejects with when no connection came free (or opened) within `connectionTimeoutMillis`. */
+const POOL_TIMEOUT = 'timeout exceeded when trying to connect';
+
+/**
+ * The database could not take this request now, though nothing is wrong with it or with the request:
+ * PostgreSQL's pool had no connection free within its wait, or the server had no room for another
+ * (53300, too_many_connections); SQLite's write lock stayed with another process past the busy timeout.
+ * Nothing was written; the request is answered "busy, try again in a moment" like load shedding's.
+ */
+export function isDatabaseBusy(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string' && (code.startsWith('SQLITE_BUSY') || code === '53300')) return true;
+  return error.message === POOL_TIMEOUT;
+}
+
 export interface ConnectOptions {
   sqliteSynchronous?: 'NORMAL' | 'FULL';
+  /** SQLite: how long a write waits for another process's write lock before failing as busy (default 5 s). */
+  sqliteBusyTimeoutMs?: number;
   poolSize?: number;
+  /**
+   * PostgreSQL: how long a query waits for a free connection in the pool (or for a new one to open) before
+   * failing as busy (default 5 s; the server waits less, see main.ts).
+   */
+  poolWaitMs?: number;
   /** SQLite file only: checkpoint the write-ahead log on a worker thread (the server does; scripts need not). */
   backgroundCheckpoints?: boolean;
   /**
@@ -395,7 +418,7 @@ export function openSqlite(path: string, options: ConnectOptions = {}): Database
   const open = () => {
     try {
       const database = new SQLite(path);
-      database.pragma('busy_timeout = 5000');
+      database.pragma(`busy_timeout = ${options.sqliteBusyTimeoutMs ?? 5000}`);
       // 8 MB of page cache per connection (the default is 2 MB): a district's hot indexes stay in memory
       // instead of being read back from the OS on every lookup. Pages are cached only as they are used.
       database.pragma('cache_size = -8192');
@@ -435,7 +458,7 @@ export async function openPostgres(url: string, options: ConnectOptions = {}): P
   const pool = new pg.Pool({
     connectionString: url,
     max: options.poolSize ?? 10,
-    connectionTimeoutMillis: 5000,
+    connectionTimeoutMillis: options.poolWaitMs ?? 5000,
     types: pgTypes,
   });
   // An idle client that loses its server must not crash the process; the pool replaces it.
