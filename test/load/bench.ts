@@ -188,6 +188,12 @@ function usage(pid: number): { cpuSeconds: number; rssMb: number; peakMb: number
 
 // ---------------------------------------------------------------- load
 
+/**
+ * Whether phases read the app's own p99 from its /metrics. Not with several worker processes: /metrics is per
+ * process, and the scrapes before and after a phase may reach different ones.
+ */
+let scrapeAppTimes = true;
+
 /** Requests the app has timed so far, by histogram bucket (seconds → count), all routes together (none on a floor). */
 async function serverDurations(url: string): Promise<Map<number, number>> {
   const text = await (await fetch(`${url}/metrics`)).text();
@@ -226,7 +232,7 @@ async function run(
   pid?: number,
 ): Promise<Phase> {
   const before = pid ? usage(pid) : null;
-  const timed = pid ? await serverDurations(url) : null;
+  const timed = pid && scrapeAppTimes ? await serverDurations(url) : null;
   const started = Date.now();
   // From the first request sent to the last answer: autocannon ends a run on its one-second tick, which for a
   // run of a fixed number of requests would count up to a second of nothing.
@@ -401,6 +407,7 @@ async function verifyInvariants(query: (text: string) => Promise<Record<string, 
 
 async function main() {
   const options = parseOptions(process.argv.slice(2));
+  scrapeAppTimes = options.workers === 1;
   const started = Date.now();
   const folder = mkdtempSync(join(tmpdir(), 'clubroll-bench-'));
   const seconds = options.quick ? 3 : 6;
