@@ -136,9 +136,13 @@ export function createApp(deps: AppDeps) {
   app.route('/', healthRoutes({ db }));
   // "Busy, try again in a moment": for load shedding, before the session and language are known (the browser's
   // language, no database work at all), and for a database that could not take the request (onError below).
-  const busy = (c: Context<AppEnv>) => {
+  // A page answered before the session and language middleware ran: the browser's language, nobody signed in.
+  const withoutSession = (c: Context<AppEnv>) => {
     if (!c.get('i18n')) c.set('i18n', createI18n(langFromAcceptLanguage(c.req.header('accept-language')) ?? DEFAULT_LANG, config.timeZone));
     if (c.get('user') === undefined) c.set('user', null);
+  };
+  const busy = (c: Context<AppEnv>) => {
+    withoutSession(c);
     if (c.get('htmx')) return c.html(`<p class="notice notice--info" role="status">${c.get('i18n').t('error.busy.body')}</p>`, 503);
     return errorPage(c, 503);
   };
@@ -174,8 +178,7 @@ export function createApp(deps: AppDeps) {
     if (isDatabaseBusy(error)) return answerBusy(c, BUSY_RETRY_SECONDS, busy);
     logError(error, { method: c.req.method, path: c.req.path });
     // The failure may have come before the language was chosen (e.g. the database is down).
-    if (!c.get('i18n')) c.set('i18n', createI18n(langFromAcceptLanguage(c.req.header('accept-language')) ?? DEFAULT_LANG, config.timeZone));
-    if (c.get('user') === undefined) c.set('user', null);
+    withoutSession(c);
     return errorPage(c, 500);
   });
 
