@@ -524,31 +524,22 @@ async function main() {
       // generator and the kernel take by themselves) and the enrol floor (its copy), so that the app's figure can
       // be set beside what this machine does with no work and with the least possible work.
       const burstParents = take(1000);
+      const coldBurst = (name: string, server: Server, onAnswer?: (request: Request, status: number) => void) =>
+        run(name, server.url, { connections: burstParents.length, amount: burstParents.length, timeout: 10, next: enrolments(burstParents, district.hot, server.url), ...(onAnswer ? { onAnswer } : {}) }, server.child.pid);
       const socket = await startSocketFloor();
       try {
-        socketBurst = await run('bare socket burst', socket.url, { connections: burstParents.length, amount: burstParents.length, timeout: 10, next: enrolments(burstParents, district.hot, socket.url) }, socket.child.pid);
+        socketBurst = await coldBurst('bare socket burst', socket);
         phases.push(socketBurst);
       } finally {
         await socket.stop();
       }
       if (floor) {
-        floorBurst = await run('enrol floor burst', floor.url, { connections: burstParents.length, amount: burstParents.length, timeout: 10, next: enrolments(burstParents, district.hot, floor.url) }, floor.child.pid);
+        floorBurst = await coldBurst('enrol floor burst', floor);
         phases.push(floorBurst);
       }
       await floor?.stop();
       await stack?.stop();
-      burst = await run(
-        'cold burst (1,000)',
-        app.url,
-        {
-          connections: burstParents.length,
-          amount: burstParents.length,
-          timeout: 10,
-          next: enrolments(burstParents, district.hot, app.url),
-          onAnswer: record,
-        },
-        pid,
-      );
+      burst = await coldBurst('cold burst (1,000)', app, record);
       phases.push(burst);
 
       // Overload: ten times the concurrency; every answer within 2 s, a fast 503 + Retry-After when busy.
