@@ -1,7 +1,7 @@
 // Webhook delivery: each notification as a JSON POST to one configured URL (e.g. a school chat-group bot).
 import type { OutgoingNotification, Transport } from './delivery.ts';
 
-/** The JSON body the webhook receives (documented in the README). */
+/** The JSON body the webhook receives (documented in docs/features.md, "Notifications"). */
 export interface WebhookBody {
   id: number;
   kind: string;
