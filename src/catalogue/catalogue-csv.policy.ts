@@ -5,7 +5,7 @@ import { CATEGORY_CODES, type CategoryCode } from './categories.ts';
 import type { WeeklySlot } from './meetings.policy.ts';
 import { type OfferingField, type OfferingInput, offeringProblems, parseFee } from './offering.policy.ts';
 
-/** The columns, in order, of the import template and the export (documented in docs/formats.md). */
+/** The columns, in order, of the import template and the export (documented in docs/api.md). */
 export const CATALOGUE_CSV_COLUMNS = [
   'code', 'kind', 'category', 'title_zh', 'title_en', 'description_zh', 'description_en', 'teacher', 'room',
   'capacity', 'grade_min', 'grade_max', 'fee', 'slots', 'status',
