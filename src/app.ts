@@ -17,7 +17,7 @@ import { sessionMiddleware } from './auth/session.middleware.ts';
 import { lifetimeFromSettings } from './auth/session.policy.ts';
 import type { Clock } from './clock.ts';
 import { type Config, DEFAULT_RETENTION_DAYS } from './config.ts';
-import { isDatabaseBusy } from './db/connect.ts';
+import { isDatabaseBusy } from './db/handle.ts';
 import type { Database } from './db/schema.ts';
 import { healthRoutes } from './health/health.routes.ts';
 import { renderJsxWithoutAsyncHooks } from './http/jsx-context.ts';

@@ -7,7 +7,8 @@ import { DEMO_LOGINS, DEMO_PASSWORD, demoAccountsPresent } from './auth/auth.ser
 import { createSessionUseRecorder } from './auth/session-use.ts';
 import { systemClock } from './clock.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
-import { DatabaseUnavailableError, connect } from './db/connect.ts';
+import { connect } from './db/connect.ts';
+import { DatabaseUnavailableError } from './db/handle.ts';
 import { MigrationError, migrateToLatest } from './db/migrate.ts';
 import { createTurns } from './http/turns.ts';
 import { deliveryTransports } from './notify/channels.ts';

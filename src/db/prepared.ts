@@ -4,7 +4,7 @@
 // (session, child, offering, seat claim, insert, audit) uses these. See docs/decisions/0013-enrolment-hot-path.md.
 import { CompiledQuery, type Compilable, type Kysely, type QueryResult } from 'kysely';
 import type { Database } from './schema.ts';
-import { runOnSqliteDirectly } from './connect.ts';
+import { runOnSqliteDirectly } from './sqlite/driver.ts';
 import { isPostgres } from './dialect.ts';
 
 /** Stands in for the n-th argument while the query is compiled; replaced by the real value at each run. */

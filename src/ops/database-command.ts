@@ -1,7 +1,8 @@
 // What the npm scripts that work on the database share: read the config, open and migrate the database, run,
 // close it; a bad setting, an unreachable database or a failed migration is one line on stderr and exit 1.
 import { type Config, ConfigError, loadConfig } from '../config.ts';
-import { type DatabaseHandle, DatabaseUnavailableError, connect } from '../db/connect.ts';
+import { connect } from '../db/connect.ts';
+import { type DatabaseHandle, DatabaseUnavailableError } from '../db/handle.ts';
 import { MigrationError, migrateToLatest } from '../db/migrate.ts';
 
 export async function runOnDatabase(

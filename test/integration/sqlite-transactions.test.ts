@@ -4,7 +4,7 @@ import SQLite from 'better-sqlite3';
 import fc from 'fast-check';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { openSqlite } from '../../src/db/connect.ts';
+import { openSqlite } from '../../src/db/sqlite/open.ts';
 import { type TestDatabase, createTestDatabase } from '../support/database.ts';
 
 let handle: TestDatabase;

@@ -2,7 +2,7 @@
 // prints whether a promise continuation still gets an async id of its own, which it does only while promise
 // hooks are on.
 import { executionAsyncId } from 'node:async_hooks';
-import { openSqlite } from '../../src/db/connect.ts';
+import { openSqlite } from '../../src/db/sqlite/open.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
 import { buildApp } from './app.ts';
 

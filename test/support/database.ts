@@ -6,7 +6,9 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { inject } from 'vitest';
 import type { DatabaseTarget } from '../../src/config.ts';
-import { type DatabaseHandle, type Dialect, openPostgres, openSqlite } from '../../src/db/connect.ts';
+import { openPostgres } from '../../src/db/connect.ts';
+import { type DatabaseHandle, type Dialect } from '../../src/db/handle.ts';
+import { openSqlite } from '../../src/db/sqlite/open.ts';
 import { databaseUrlWith } from './global-setup.ts';
 
 /** Every suite runs on SQLite; on PostgreSQL too when TEST_DATABASE_URL is set (always in CI). */

@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
-import { openPostgres, openSqlite } from '../../src/db/connect.ts';
+import { openPostgres } from '../../src/db/connect.ts';
+import { openSqlite } from '../../src/db/sqlite/open.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
 import { SERVER_ENTRY, bundle } from '../../src/ops/build.ts';
 
