@@ -23,6 +23,7 @@ import { healthRoutes } from './health/health.routes.ts';
 import { renderJsxWithoutAsyncHooks } from './http/jsx-context.ts';
 import type { AppEnv } from './http/app-env.ts';
 import { errorPage } from './http/pages.tsx';
+import { TooManyFieldsError } from './http/forms.ts';
 import { limitBody } from './http/body.ts';
 import { isSecure } from './http/request-facts.ts';
 import { answerBusy, shedLoad } from './http/load-shedding.ts';
@@ -176,6 +177,10 @@ export function createApp(deps: AppDeps) {
   app.onError((error, c) => {
     // Not a failure: the database had no room for the request just now, and nothing was written.
     if (isDatabaseBusy(error)) return answerBusy(c, BUSY_RETRY_SECONDS, busy);
+    if (error instanceof TooManyFieldsError) {
+      withoutSession(c);
+      return errorPage(c, 413, ['error.tooManyFields.title', 'error.tooManyFields.body']);
+    }
     logError(error, { method: c.req.method, path: c.req.path });
     // The failure may have come before the language was chosen (e.g. the database is down).
     withoutSession(c);

@@ -23,7 +23,7 @@ import type { Rejection } from '../auth/credentials.policy.ts';
 import { requireRole } from '../auth/guards.ts';
 import { instantInZone, localDateTime } from '../calendar.ts';
 import type { AppEnv } from '../http/app-env.ts';
-import { parseForm, readBody, textField, translateErrors } from '../http/forms.ts';
+import { TooManyFieldsError, parseForm, readBody, textField, translateErrors } from '../http/forms.ts';
 import { chromeFor, errorPage, respond } from '../http/pages.tsx';
 import type { CatalogueAdminService, OfferingSort } from './catalogue-admin.service.ts';
 import { CATEGORY_CODES } from './categories.ts';
@@ -134,7 +134,10 @@ async function readTermForm(c: Context<AppEnv>, timeZone: string): Promise<Parse
 
 async function readOfferingForm(c: Context<AppEnv>): Promise<Parsed<OfferingInput, OfferingFormField> & { slots: SlotRow[] }> {
   const parsed = await parseForm(c, offeringSchema);
-  const body = await readBody(c).catch(() => ({}) as Record<string, unknown>);
+  const body = await readBody(c).catch((error: unknown) => {
+    if (error instanceof TooManyFieldsError) throw error;
+    return {} as Record<string, unknown>;
+  });
   const list = (name: string) => {
     const raw = (body as Record<string, unknown>)[name];
     return (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).map((value) => (typeof value === 'string' ? value.slice(0, 10) : ''));
@@ -603,7 +606,12 @@ export function catalogueAdminRoutes(deps: { admin: CatalogueAdminService; timeZ
   app.post('/admin/terms/:termId/import', admins, async (c) => {
     const termId = id(c, 'termId');
     if (termId === null) return errorPage(c, 404);
-    const body = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
+    const fields = await readBody(c).catch((error: unknown) => {
+      if (error instanceof TooManyFieldsError) throw error;
+      return {} as Record<string, unknown>;
+    });
+    // A repeated field counts by its last value, as every form of the app reads it.
+    const body = Object.fromEntries(Object.entries(fields).map(([name, value]) => [name, Array.isArray(value) ? value.at(-1) : value]));
     const step = body.step === 'commit' ? 'commit' : 'preview';
     const upload = body.file;
     const text = step === 'commit' ? (typeof body.csv === 'string' ? body.csv : '') : upload instanceof File ? await upload.text() : typeof body.csv === 'string' ? body.csv : '';

@@ -14,19 +14,50 @@ export function textField(max: number, options: { optional?: boolean } = {}) {
   return z.preprocess((value) => (Array.isArray(value) ? value.at(-1) : value), field);
 }
 
+/** More fields than any form of the app has (the offering form's slot rows are the most, a few dozen). */
+export const MAX_FORM_FIELDS = 1000;
+
+/** A body with more than MAX_FORM_FIELDS fields: answered 413 by the app's error handler, never parsed further. */
+export class TooManyFieldsError extends Error {
+  override name = 'TooManyFieldsError';
+}
+
+const bodies = new WeakMap<object, Promise<Record<string, unknown>>>();
+
 /**
- * The form's fields, a repeated field as an array. URL-encoded forms (every form the app renders) are read with
- * URLSearchParams over the raw text, several times cheaper than the general parser; anything else (multipart)
- * goes through Hono's parseBody. Reading it again gives the same fields (the text is read once).
+ * The form's fields, a repeated field as an array; at most MAX_FORM_FIELDS of them, or TooManyFieldsError.
+ * URL-encoded forms (every form the app renders) are read with URLSearchParams over the raw text, several times
+ * cheaper than the general parser; anything else (multipart) goes through Hono's parseBody. Work is linear in the
+ * body (a repeated field's values are pushed, never copied). Reading it again gives the same fields (parsed once).
  */
-export async function readBody(c: Context): Promise<Record<string, unknown>> {
-  if (!(c.req.header('content-type') ?? '').startsWith('application/x-www-form-urlencoded')) return c.req.parseBody({ all: true });
-  const fields: Record<string, string | string[]> = {};
-  for (const [name, value] of new URLSearchParams(await requestText(c))) {
-    const seen = fields[name];
-    fields[name] = seen === undefined ? value : Array.isArray(seen) ? [...seen, value] : [seen, value];
+export function readBody(c: Context): Promise<Record<string, unknown>> {
+  let body = bodies.get(c.req.raw);
+  if (!body) {
+    body = parseFields(c);
+    bodies.set(c.req.raw, body);
   }
-  return fields;
+  return body;
+}
+
+async function parseFields(c: Context): Promise<Record<string, unknown>> {
+  if (!(c.req.header('content-type') ?? '').startsWith('application/x-www-form-urlencoded')) {
+    const fields = await c.req.parseBody({ all: true });
+    let count = 0;
+    for (const value of Object.values(fields)) count += Array.isArray(value) ? value.length : 1;
+    if (count > MAX_FORM_FIELDS) throw new TooManyFieldsError();
+    return fields;
+  }
+  // Own properties only (a field named __proto__ is just a field), one entry per name, arrays grown in place.
+  const fields = new Map<string, string | string[]>();
+  let count = 0;
+  for (const [name, value] of new URLSearchParams(await requestText(c))) {
+    if (++count > MAX_FORM_FIELDS) throw new TooManyFieldsError();
+    const seen = fields.get(name);
+    if (seen === undefined) fields.set(name, value);
+    else if (Array.isArray(seen)) seen.push(value);
+    else fields.set(name, [seen, value]);
+  }
+  return Object.fromEntries(fields);
 }
 
 export type FormResult<Data, Field extends string> =
@@ -41,7 +72,8 @@ export async function parseForm<Shape extends z.ZodRawShape>(
   let body: Record<string, unknown> = {};
   try {
     body = await readBody(c);
-  } catch {
+  } catch (error) {
+    if (error instanceof TooManyFieldsError) throw error;
     body = {}; // a malformed body is treated as an empty form: every required field says so
   }
   const values: Partial<Record<Field, string>> = {};

@@ -362,6 +362,8 @@ const core: Omit<Messages, keyof typeof attendanceMessages.zh | keyof typeof aud
   'error.busy.body': 'Many people are enrolling right now; this will try again by itself in a few seconds.',
   'error.tooLarge.title': 'Too much data',
   'error.tooLarge.body': 'Please send a smaller file or less text and try again.',
+  'error.tooManyFields.title': 'Too many fields',
+  'error.tooManyFields.body': 'The form had more than 1,000 fields. Please reload the page and send it again.',
   'error.crossSite.title': 'Request refused',
   'error.crossSite.body': 'To protect your account, submissions from other websites are not processed. Please go back to this site’s page and try again.',
   'error.backHome': 'Back to the home page',

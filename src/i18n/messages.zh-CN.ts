@@ -361,6 +361,8 @@ const core = {
   'error.busy.body': '此刻报名的人很多，请稍等几秒，页面会自动重试。',
   'error.tooLarge.title': '提交的内容太大',
   'error.tooLarge.body': '请缩小文件或内容后重试。',
+  'error.tooManyFields.title': '提交的字段太多',
+  'error.tooManyFields.body': '表单的字段超过 1000 个，请刷新页面后重新提交。',
   'error.crossSite.title': '请求被拒绝',
   'error.crossSite.body': '为了保护你的账号，来自其他网站的提交不会被处理。请回到本站页面重新操作。',
   'error.backHome': '返回首页',

@@ -131,8 +131,8 @@ export const NOTHING_TO_ACT_ON = new Set(['GET /s/:school/lottery/export.json', 
 
 /** Schools S and T, teachers X and Y of S, parents A and B with a child each, A's child enrolled in X's offering
  * (which meets today), and a signed-in browser for each kind of user. */
-export async function matrixWorld(handle: TestDatabase) {
-  const { app, errors } = buildApp(handle, { clock: fixedClock('2026-11-27T08:00:00Z') }); // a Friday
+export async function matrixWorld(handle: TestDatabase, overrides: Parameters<typeof buildApp>[1] = {}) {
+  const { app, errors } = buildApp(handle, { clock: fixedClock('2026-11-27T08:00:00Z'), ...overrides }); // a Friday
   const browsers = new Map<Actor, Browser>();
   const schoolS = await createSchool(handle, 'matrix-s');
   const schoolT = await createSchool(handle, 'matrix-t');

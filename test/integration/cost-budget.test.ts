@@ -1,0 +1,188 @@
+// Every request's cost is bounded by its size, linearly: for every route, bodies built to be expensive (many
+// repeats, many distinct fields, long strings, many cookies and headers) are timed against the same shape ten
+// times smaller, measured in the same run; ten times the size may cost at most thirty times the time. While the
+// largest run, /healthz keeps answering. Ratios only, so the machine's speed does not matter.
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Browser, ORIGIN, type buildApp } from '../support/app.ts';
+import { type TestDatabase, createTestDatabase } from '../support/database.ts';
+import { type Actor, type Ids, MATRIX, RULES, matrixWorld } from '../support/route-matrix.ts';
+
+/** Names the app's forms read: long values go into each of them. */
+const FIELD_NAMES = ['child', 'mark', 'note', 'name', 'school', 'grade', 'class', 'code', 'reason', 'to', 'confirm', 'status', 'term', 'public_value', 'q', 'category', 'weekday', 'login', 'password', 'next', 'title_zh', 'csv', 'lang'];
+
+interface Shape {
+  name: string;
+  /** The small size; the large one is ten times it. */
+  size: number;
+  build(size: number, fields: Record<string, string>): { query: string; body: string; headers: Record<string, string> };
+}
+
+const encode = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
+const joined = (base: Record<string, string>, extra: string) => [encode(base), extra].filter(Boolean).join('&');
+
+const SHAPES: Shape[] = [
+  // The issue's attack: one field repeated (the old parser copied the array on every repeat).
+  { name: 'repeats', size: 2_000, build: (n, base) => ({ query: 'a&'.repeat(n), body: joined(base, 'a&'.repeat(n)), headers: {} }) },
+  { name: 'repeated named field', size: 2_000, build: (n, base) => ({ query: 'q=x&'.repeat(n), body: joined(base, 'name=x&'.repeat(n)), headers: {} }) },
+  // Under the field cap, so the route itself handles them.
+  { name: 'distinct fields', size: 90, build: (n, base) => ({ query: Array.from({ length: n }, (_, i) => `f${i}=x`).join('&'), body: joined(base, Array.from({ length: n }, (_, i) => `f${i}=x`).join('&')), headers: {} }) },
+  { name: 'distinct fields over the cap', size: 2_000, build: (n, base) => ({ query: Array.from({ length: n }, (_, i) => `f${i}=x`).join('&'), body: joined(base, Array.from({ length: n }, (_, i) => `f${i}=x`).join('&')), headers: {} }) },
+  {
+    name: 'long strings',
+    size: 1_000,
+    build: (n, base) => {
+      const long = Object.fromEntries(FIELD_NAMES.map((name, i) => [name, `${'/\t<a&'[i % 5]}${'a字 ,;='.repeat(n / 8)}`]));
+      return { query: encode({ q: long.q!, next: long.next!, lang: long.lang! }), body: encode({ ...long, ...base }), headers: {} };
+    },
+  },
+  {
+    name: 'many cookies',
+    size: 100,
+    build: (n, base) => ({ query: '', body: encode(base), headers: { cookie: Array.from({ length: n }, (_, i) => `c${i}=v${i}`).join('; ') } }),
+  },
+  {
+    name: 'many headers and a long Accept-Language',
+    size: 50,
+    build: (n, base) => ({
+      query: '',
+      body: encode(base),
+      headers: { ...Object.fromEntries(Array.from({ length: n }, (_, i) => [`x-h${i}`, 'v'.repeat(20)])), 'accept-language': Array.from({ length: n * 4 }, (_, i) => `x${i};q=0.${i % 9}`).join(',') },
+    }),
+  },
+];
+
+const RUNS = 3;
+const RETRIES = 3;
+const RATIO = 30;
+
+describe('the cost budget: every request costs linearly in its size', () => {
+  let handle: TestDatabase;
+  let app: ReturnType<typeof buildApp>['app'];
+  let errors: unknown[];
+  let browsers: Map<Actor, Browser>;
+  let ids: Ids;
+
+  beforeAll(async () => {
+    handle = await createTestDatabase('sqlite');
+    // The production body limit (1 MB), so the large bodies reach the parser.
+    ({ app, errors, browsers, ids } = await matrixWorld(handle, { bodyLimitBytes: 1024 * 1024 }));
+  });
+  afterAll(() => handle.drop());
+
+  function send(route: string, actor: Actor, shape: Shape, size: number) {
+    const line = MATRIX[route]!;
+    const [method] = route.split(' ') as ['GET' | 'POST'];
+    const browser = browsers.get(actor)!;
+    const built = shape.build(size, line.fields?.(ids) ?? {});
+    const cookieHeader = [...browser.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+    const headers: Record<string, string> = {
+      'x-forwarded-for': '198.51.100.9',
+      ...built.headers,
+      cookie: [built.headers.cookie, cookieHeader].filter(Boolean).join('; '),
+    };
+    const path = line.path(ids);
+    if (method === 'GET') {
+      return app.request(built.query ? `${path}${path.includes('?') ? '&' : '?'}${built.query}` : path, { headers });
+    }
+    return app.request(path, { method: 'POST', body: built.body, headers: { ...headers, origin: ORIGIN, 'content-type': 'application/x-www-form-urlencoded' } });
+  }
+
+  async function timed(route: string, actor: Actor, shape: Shape, size: number): Promise<{ ms: number; status: number }> {
+    const started = performance.now();
+    const response = await send(route, actor, shape, size);
+    await response.arrayBuffer();
+    return { ms: performance.now() - started, status: response.status };
+  }
+
+  /** The smallest of a few runs of each size, interleaved, so a pause in one run does not decide. */
+  async function pair(route: string, actor: Actor, shape: Shape) {
+    let small = Infinity;
+    let large = Infinity;
+    let status = 0;
+    for (let run = 0; run < RUNS; run += 1) {
+      small = Math.min(small, (await timed(route, actor, shape, shape.size)).ms);
+      const answer = await timed(route, actor, shape, shape.size * 10);
+      large = Math.min(large, answer.ms);
+      status = answer.status;
+    }
+    return { small, large, status };
+  }
+
+  it('ten times the size costs at most thirty times the time, on every route, and never a 500', async () => {
+    const problems: string[] = [];
+    const worst: { route: string; shape: string; ms: number; small: number; status: number }[] = [];
+    let requests = 0;
+    for (const [route, line] of Object.entries(MATRIX)) {
+      if (route === 'POST /logout') continue;
+      const actor = (RULES[line.allowed] as readonly Actor[]).find((one) => one !== 'anonymous') ?? 'anonymous';
+      let routeWorst = { route, shape: '', ms: 0, small: 0, status: 0 };
+      for (const shape of SHAPES) {
+        let measured = await pair(route, actor, shape);
+        for (let retry = 0; retry < RETRIES && measured.large > RATIO * measured.small; retry += 1) measured = await pair(route, actor, shape);
+        requests += 2 * RUNS;
+        if (measured.status >= 500) problems.push(`${route} (${shape.name}): ${measured.status}`);
+        if (measured.large > RATIO * measured.small) {
+          problems.push(`${route} (${shape.name}): ${measured.small.toFixed(2)} ms at ${shape.size}, ${measured.large.toFixed(2)} ms at ${shape.size * 10}`);
+        }
+        if (measured.large > routeWorst.ms) routeWorst = { route, shape: shape.name, ms: measured.large, small: measured.small, status: measured.status };
+      }
+      worst.push(routeWorst);
+    }
+    worst.sort((a, b) => b.ms - a.ms);
+    console.log(
+      `cost budget: ${requests}+ requests over ${worst.length} routes × ${SHAPES.length} shapes; worst large-size server time per route:\n` +
+        worst.map((one) => `  ${one.ms.toFixed(2).padStart(8)} ms  (small ${one.small.toFixed(2)} ms, ${one.status})  ${one.route}  [${one.shape}]`).join('\n'),
+    );
+    expect(errors.map(String)).toEqual([]);
+    expect(problems).toEqual([]);
+  }, 120_000);
+
+  it('answers /healthz while the largest requests run', async () => {
+    const slow: string[] = [];
+    const alone = await timedHealth();
+    const largest = ['POST /login', 'POST /register', 'POST /admin/terms/:termId/offerings', 'GET /'];
+    for (const route of largest) {
+      for (const shape of SHAPES) {
+        const actor = (RULES[MATRIX[route]!.allowed] as readonly Actor[]).find((one) => one !== 'anonymous') ?? 'anonymous';
+        const small = await timed(route, actor, shape, shape.size);
+        const started = performance.now();
+        const running = send(route, actor, shape, shape.size * 10).then((response) => response.arrayBuffer());
+        await nextTurn();
+        const health = await app.request('/healthz');
+        const waited = performance.now() - started;
+        expect(health.status).toBe(200);
+        await running;
+        if (waited > RATIO * (small.ms + alone)) slow.push(`${route} (${shape.name}): /healthz waited ${waited.toFixed(1)} ms`);
+      }
+    }
+    expect(slow).toEqual([]);
+
+    async function timedHealth() {
+      let best = Infinity;
+      for (let run = 0; run < 5; run += 1) {
+        const started = performance.now();
+        await (await app.request('/healthz')).arrayBuffer();
+        best = Math.min(best, performance.now() - started);
+      }
+      return best;
+    }
+  }, 60_000);
+
+  it('refuses a form of more than 1,000 fields with a 413 and a translated message', async () => {
+    const english = await app.request('/login', {
+      method: 'POST',
+      body: 'a&'.repeat(20_000),
+      headers: { origin: ORIGIN, 'content-type': 'application/x-www-form-urlencoded', 'accept-language': 'en' },
+    });
+    expect(english.status).toBe(413);
+    expect(await english.text()).toContain('Too many form fields');
+    const chinese = await app.request('/login', {
+      method: 'POST',
+      body: Array.from({ length: 1_001 }, (_, i) => `f${i}=x`).join('&'),
+      headers: { origin: ORIGIN, 'content-type': 'application/x-www-form-urlencoded', 'accept-language': 'zh-CN' },
+    });
+    expect(chinese.status).toBe(413);
+    expect(await chinese.text()).toContain('表单字段太多');
+  });
+});
