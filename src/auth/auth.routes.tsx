@@ -7,7 +7,8 @@ import { AccountPage, type AccountSessions, PasswordForm, type PasswordField } f
 import { LoginForm, LoginPage, type LoginField, RegisterForm, RegisterPage, type RegisterField } from '../../views/pages/auth.tsx';
 import { EndSessionsPage, StaffPage, type StaffField, type StaffFormOptions } from '../../views/pages/staff.tsx';
 import type { AppEnv } from '../http/app-env.ts';
-import { parseForm, safeLocalPath, textField, translateErrors } from '../http/forms.ts';
+import { parseForm, textField, translateErrors } from '../http/forms.ts';
+import { safeLocalPath } from '../http/local-path.ts';
 import { chromeFor, errorPage, respond } from '../http/pages.tsx';
 import { type DeploymentFacts, clientAddress } from '../http/request-facts.ts';
 import type { SchoolsService } from '../schools/schools.service.ts';

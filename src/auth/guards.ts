@@ -2,13 +2,13 @@
 import type { MiddlewareHandler } from 'hono';
 import type { Role } from '../db/schema.ts';
 import type { AppEnv } from '../http/app-env.ts';
+import { localHref, requestHref } from '../http/local-path.ts';
 import { hasRole } from './roles.policy.ts';
 
 export type Refusal = (c: Parameters<MiddlewareHandler<AppEnv>>[0], status: 403 | 404) => Response | Promise<Response>;
 
 function loginRedirect(c: Parameters<MiddlewareHandler<AppEnv>>[0]): Response {
-  const url = new URL(c.req.url);
-  const target = `/login?next=${encodeURIComponent(url.pathname + url.search)}`;
+  const target = `/login?next=${encodeURIComponent(localHref(requestHref(c.req.url)))}`;
   if (c.get('htmx')) {
     c.header('HX-Redirect', target);
     return c.body(null, 401);

@@ -106,10 +106,3 @@ export function translateErrors<Field extends string>(
   }
   return out;
 }
-
-/** Only local paths survive as a post-login destination (no //evil.example, no scheme). */
-export function safeLocalPath(next: unknown): string | undefined {
-  if (typeof next !== 'string' || next.length > 512) return undefined;
-  if (!next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return undefined;
-  return next;
-}

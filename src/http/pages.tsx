@@ -5,17 +5,18 @@ import type { Chrome } from '../../views/chrome.ts';
 import { ErrorPage } from '../../views/pages/error.tsx';
 import type { MessageKey } from '../i18n/i18n.ts';
 import type { AppEnv } from './app-env.ts';
+import { localHref, requestHref } from './local-path.ts';
 
 /**
  * The frame of a page. `page` names the GET address of what is shown when it differs from the request's
  * (a form's POST answer), so the language switch and the login link lead somewhere that exists.
  */
 export function chromeFor(c: Context<AppEnv>, page?: string): Chrome {
-  const url = new URL(page ?? (c.req.method === 'GET' ? c.req.url : '/'), 'http://localhost');
+  const url = requestHref(page ?? (c.req.method === 'GET' ? c.req.url : '/'));
   const langLink = (lang: string) => {
     const target = new URL(url);
     target.searchParams.set('lang', lang);
-    return target.pathname + target.search;
+    return localHref(target);
   };
   const user = c.get('user');
   const i18n = c.get('i18n');
