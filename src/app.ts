@@ -10,7 +10,6 @@ import { auditRoutes } from './audit/audit.routes.tsx';
 import { createAuditLogService } from './audit/audit.service.ts';
 import { createAuthService } from './auth/auth.service.ts';
 import { authRoutes } from './auth/auth.routes.tsx';
-import { updateUserLang } from './auth/auth.repository.ts';
 import { createLucia } from './auth/lucia.ts';
 import type { SessionUseRecorder } from './auth/session-use.ts';
 import { sessionMiddleware } from './auth/session.middleware.ts';
@@ -150,7 +149,7 @@ export function createApp(deps: AppDeps) {
   app.use(shedLoad({ maxInFlight: config.maxInFlight, maxQueueMs: config.maxQueueMs, retryAfterSeconds: BUSY_RETRY_SECONDS, busy }));
 
   app.use(sessionMiddleware(auth));
-  app.use(i18nMiddleware({ timeZone: config.timeZone, rememberForUser: (userId, lang) => updateUserLang(db, userId, lang) }));
+  app.use(i18nMiddleware({ timeZone: config.timeZone }));
   app.use(crossSiteGuard(facts, (c) => errorPage(c, 403, ['error.crossSite.title', 'error.crossSite.body'])));
   app.use(limitBody({ maxSize: config.bodyLimitBytes, onError: (c) => errorPage(c as never, 413) }));
   app.use(async function unreadNotifications(c, next) {

@@ -53,6 +53,15 @@ export function Layout(props: { chrome: Chrome; title: string; children?: Child;
                   <span class="lang-switch__current" aria-current="true" lang={option}>
                     {t(`lang.${option}`)}
                   </span>
+                ) : chrome.user ? (
+                  // Signed in, the switch also changes the account's language (for later messages): a POST, as every change is.
+                  <form method="post" action="/account/language">
+                    <input type="hidden" name="lang" value={option} />
+                    <input type="hidden" name="back" value={chrome.path} />
+                    <button type="submit" lang={option}>
+                      {t(`lang.${option}`)}
+                    </button>
+                  </form>
                 ) : (
                   <a href={chrome.langLinks[option]} lang={option} hreflang={option}>
                     {t(`lang.${option}`)}

@@ -9,6 +9,7 @@ import { EndSessionsPage, StaffPage, type StaffField, type StaffFormOptions } fr
 import type { AppEnv } from '../http/app-env.ts';
 import { parseForm, textField, translateErrors } from '../http/forms.ts';
 import { safeLocalPath } from '../http/local-path.ts';
+import { rememberLangCookie } from '../i18n/i18n.middleware.ts';
 import { chromeFor, errorPage, respond } from '../http/pages.tsx';
 import { type DeploymentFacts, clientAddress } from '../http/request-facts.ts';
 import type { SchoolsService } from '../schools/schools.service.ts';
@@ -26,6 +27,7 @@ const staffSchema = z.object({
   role: z.enum(STAFF_ROLES, { error: 'form.required' }),
   school: textField(20, { optional: true }).optional(),
 });
+const languageSchema = z.object({ lang: z.enum(['zh-CN', 'en'], { error: 'form.required' }), back: textField(512, { optional: true }).optional() });
 const userIdParam = z.string().regex(/^\d{1,9}$/).transform(Number);
 const endSessionsSchema = z.object({ confirm: textField(10, { optional: true }).optional() });
 
@@ -172,6 +174,16 @@ export function authRoutes(deps: { auth: AuthService; schools: SchoolsService; f
       },
       status,
     );
+  });
+
+  // The account's language (what later messages are written in) and this browser's: a POST, never a GET's side effect.
+  app.post('/account/language', requireUser(), async (c) => {
+    const parsed = await parseForm(c, languageSchema);
+    const back = (parsed.ok && safeLocalPath(parsed.data.back)) || '/account';
+    if (!parsed.ok) return redirectAfterForm(c, back);
+    await auth.setLanguage(c.get('user')!.id, parsed.data.lang);
+    rememberLangCookie(c, parsed.data.lang);
+    return redirectAfterForm(c, back);
   });
 
   const staffOnly = requireRole(['school_admin', 'district_admin'], (c, status) => errorPage(c, status));

@@ -151,11 +151,27 @@ for (const dialect of DIALECTS) {
         expect(await (await browser.get('/login')).text()).toContain('<html lang="zh-CN">');
       });
 
-      it('remembers a signed-in user’s switch on their account for later messages', async () => {
+      it('a GET with ?lang= sets only the cookie: the signed-in user’s stored language stays as it was', async () => {
+        const browser = new Browser(app);
+        const userId = await createUser(handle, { login: 'getter@example.com' });
+        await signIn(handle, browser, userId);
+        const page = await browser.get('/account?lang=en');
+        expect(await page.text()).toContain('<html lang="en">');
+        expect(browser.cookies.get('lang')).toBe('en');
+        const user = await handle.db.selectFrom('users').select('lang').where('id', '=', userId).executeTakeFirstOrThrow();
+        expect(user.lang).toBe('zh-CN');
+      });
+
+      it('remembers a signed-in user’s switch (a POST from the header’s switch) on their account for later messages', async () => {
         const browser = new Browser(app);
         const userId = await createUser(handle, { login: 'switcher@example.com' });
         await signIn(handle, browser, userId);
-        await browser.get('/account?lang=en');
+        const header = await (await browser.get('/account')).text();
+        expect(header).toContain('action="/account/language"');
+        const switched = await browser.post('/account/language', { lang: 'en', back: '/account' });
+        expect(switched.status).toBe(303);
+        expect(switched.headers.get('location')).toBe('/account');
+        expect(browser.cookies.get('lang')).toBe('en');
         const user = await handle.db.selectFrom('users').select('lang').where('id', '=', userId).executeTakeFirstOrThrow();
         expect(user.lang).toBe('en');
       });

@@ -56,6 +56,7 @@ export const MATRIX: Record<string, { allowed: keyof typeof RULES; path: (ids: I
   'POST /logout': { allowed: 'everyone', path: () => '/logout' },
   'GET /account': { allowed: 'signedIn', path: () => '/account' },
   'POST /account/password': { allowed: 'signedIn', path: () => '/account/password' },
+  'POST /account/language': { allowed: 'signedIn', path: () => '/account/language', fields: () => ({ lang: 'en' }) },
   'POST /account/sessions/end-others': { allowed: 'signedIn', path: () => '/account/sessions/end-others' },
   'GET /notifications': { allowed: 'signedIn', path: () => '/notifications' },
   'POST /notifications/read': { allowed: 'signedIn', path: () => '/notifications/read' },
