@@ -26,7 +26,7 @@ import { TooManyFieldsError } from './http/forms.ts';
 import { limitBody } from './http/body.ts';
 import { isSecure } from './http/request-facts.ts';
 import { answerBusy, shedLoad } from './http/load-shedding.ts';
-import type { Metrics } from './metrics/metrics.ts';
+import { type Metrics, bearerMatches } from './metrics/metrics.ts';
 import { crossSiteGuard, securityHeaders } from './http/security.ts';
 import { createI18n, langFromAcceptLanguage, DEFAULT_LANG } from './i18n/i18n.ts';
 import { i18nMiddleware } from './i18n/i18n.middleware.ts';
@@ -54,7 +54,7 @@ import { createSchoolsService } from './schools/schools.service.ts';
 export interface AppDeps {
   db: Kysely<Database>;
   config: Pick<Config, 'publicOrigin' | 'trustProxy' | 'bodyLimitBytes' | 'sessionDays' | 'staffIdleMinutes' | 'sessionMaxDays' | 'timeZone' | 'env' | 'districtName' | 'mail' | 'webhookUrl' | 'maxInFlight' | 'maxQueueMs' | 'logRequests' | 'catalogueCacheMs'> &
-    Partial<Pick<Config, 'retentionDays'>>;
+    Partial<Pick<Config, 'retentionDays' | 'metricsToken'>>;
   clock: Clock;
   /** Where unexpected errors go; never given passwords or session ids. */
   logError?: (error: unknown, context: { method: string; path: string }) => void;
@@ -131,7 +131,12 @@ export function createApp(deps: AppDeps) {
   const metrics = deps.metrics;
   if (metrics) {
     app.use(metrics.middleware({ log: config.logRequests }));
-    app.get('/metrics', async (c) => c.text(await metrics.registry.metrics(), 200, { 'Content-Type': metrics.registry.contentType }));
+    // Only for whoever holds METRICS_TOKEN (Prometheus' `authorization` setting); to everyone else it does not exist.
+    const metricsToken = config.metricsToken;
+    app.get('/metrics', async (c, next) => {
+      if (!metricsToken || !bearerMatches(c.req.header('authorization'), metricsToken)) return next();
+      return c.text(await metrics.registry.metrics(), 200, { 'Content-Type': metrics.registry.contentType, 'Cache-Control': 'no-store' });
+    });
   }
   app.route('/', healthRoutes({ db }));
   // "Busy, try again in a moment": for load shedding, before the session and language are known (the browser's

@@ -16,6 +16,13 @@ describe('configuration from the environment', () => {
     expect(() => loadConfig({ DISTRICT_NAME: ' ' })).toThrow(/DISTRICT_NAME: must not be empty/);
   });
 
+  it('serves /metrics only with METRICS_TOKEN, a token of at least 16 printable characters', () => {
+    expect(loadConfig({}).metricsToken).toBeUndefined();
+    expect(loadConfig({ METRICS_TOKEN: 'a'.repeat(32) }).metricsToken).toBe('a'.repeat(32));
+    expect(() => loadConfig({ METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN: must be 16 to 256 printable characters/);
+    expect(() => loadConfig({ METRICS_TOKEN: 'has a space in it, sixteen+' })).toThrow(ConfigError);
+  });
+
   it('names a bad value clearly', () => {
     expect(() => loadConfig({ PORT: 'abc' })).toThrow(new ConfigError('PORT: must be a whole number from 0 to 65535 (got "abc")'));
     expect(() => loadConfig({ SEED_DEMO: 'yes' })).toThrow(/SEED_DEMO: must be 0 or 1/);

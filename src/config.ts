@@ -42,6 +42,8 @@ export interface Config {
   readonly catalogueCacheMs: number;
   /** Processes serving the port (node:cluster); 1 runs everything in this process. */
   readonly workers: number;
+  /** The bearer token Prometheus sends for GET /metrics; unset, /metrics is not served (404). */
+  readonly metricsToken: string | undefined;
   /** Days after a term's last day that its children's personal data are kept before `npm run purge` anonymises them. */
   readonly retentionDays: number;
 }
@@ -97,6 +99,7 @@ const environmentSchema = z.object({
   WORKERS: wholeNumber('processes', 1, 64, 1),
   RETENTION_DAYS: wholeNumber('days', 30, 3650, DEFAULT_RETENTION_DAYS),
   MAX_IN_FLIGHT: wholeNumber('requests', 1, 100_000, 256),
+  METRICS_TOKEN: z.string().regex(/^[\x21-\x7e]{16,256}$/, 'must be 16 to 256 printable characters without spaces (e.g. from `openssl rand -hex 32`)').optional(),
   MAX_QUEUE_MS: wholeNumber('milliseconds', 50, 60_000, 1000),
   SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL such as smtp://user:password@mail.example.cn:587' }).optional(),
   MAIL_FROM: z.string().trim().min(3, 'must be an address such as "课后云 <noreply@clubroll.example.cn>"').default('Clubroll <noreply@clubroll.invalid>'),
@@ -168,6 +171,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     maxQueueMs: values.MAX_QUEUE_MS,
     workers: values.WORKERS,
     retentionDays: values.RETENTION_DAYS,
+    metricsToken: values.METRICS_TOKEN,
     catalogueCacheMs: values.CATALOGUE_CACHE_MS,
     deliveryClaimSeconds: values.DELIVERY_CLAIM_SECONDS,
     logRequests: values.LOG_REQUESTS === undefined ? values.NODE_ENV === 'production' : values.LOG_REQUESTS === '1',

@@ -1,6 +1,7 @@
 // Prometheus metrics (prom-client) and structured request logs: request durations by route, the wait for a
 // turn before them, enrolment outcomes, the notification outbox's backlog and age. No personal data: routes
 // are patterns, not paths.
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
 import { routePath } from 'hono/route';
 import type { Kysely } from 'kysely';
@@ -91,3 +92,11 @@ export function createMetrics(deps: { db: Kysely<Database>; now: () => Date }) {
 }
 
 export type Metrics = ReturnType<typeof createMetrics>;
+
+/** Whether an Authorization header carries this bearer token, compared in constant time. */
+export function bearerMatches(header: string | undefined, token: string): boolean {
+  const given = /^Bearer\s+(\S+)$/i.exec(header ?? '')?.[1];
+  if (given === undefined) return false;
+  const digest = (text: string) => createHash('sha256').update(text).digest();
+  return timingSafeEqual(digest(given), digest(token));
+}

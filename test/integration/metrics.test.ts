@@ -8,6 +8,8 @@ import { createOffering, createTerm } from '../support/catalogue-fixtures.ts';
 import { DIALECTS, type TestDatabase, createTestDatabase } from '../support/database.ts';
 import { CONSENT_VERSION } from '../../src/privacy/consent.policy.ts';
 
+const TOKEN = 'prometheus-scrape-token-0123456789';
+
 for (const dialect of DIALECTS) {
   describe(`metrics on ${dialect}`, () => {
     let handle: TestDatabase;
@@ -25,7 +27,7 @@ for (const dialect of DIALECTS) {
 
     it('counts requests by route pattern and enrolments by outcome, and reports the outbox', async () => {
       const metrics = createMetrics({ db: handle.db, now: () => clock.now() });
-      const { app } = buildApp(handle, { clock, metrics, mail: { url: 'smtp://127.0.0.1:1', from: 'x <x@example.com>' } });
+      const { app } = buildApp(handle, { clock, metrics, metricsToken: TOKEN, mail: { url: 'smtp://127.0.0.1:1', from: 'x <x@example.com>' } });
       const parent = new Browser(app);
       await signIn(handle, parent, await createUser(handle, { login: 'metrics-parent@example.com' }));
       const add = async (name: string) => Number(/added=(\d+)/.exec((await parent.post('/children', { name, school: 'oak', grade: '3', consent: CONSENT_VERSION })).headers.get('location')!)![1]);
@@ -37,7 +39,7 @@ for (const dialect of DIALECTS) {
 
       // On the Node server each request says how long it waited for its turn.
       await app.request('/healthz', {}, { queuedMs: 3 });
-      const response = await new Browser(app).get('/metrics');
+      const response = await new Browser(app).get('/metrics', { authorization: `Bearer ${TOKEN}` });
       expect(response.headers.get('content-type')).toContain('text/plain');
       const text = await response.text();
       expect(text).toMatch(/http_request_duration_seconds_count\{method="POST",route="\/offerings\/:id\/enrollments",status="200"\} 2/);
@@ -50,6 +52,21 @@ for (const dialect of DIALECTS) {
       expect(text).toContain('clubroll_outbox_backlog 1');
       expect(text).toMatch(/clubroll_outbox_oldest_seconds \d/);
       expect(text).not.toContain('一号');
+    });
+
+    it('/metrics is not there for anyone without METRICS_TOKEN: 404 without it, with a wrong one, or when none is set', async () => {
+      const metrics = createMetrics({ db: handle.db, now: () => clock.now() });
+      const guarded = buildApp(handle, { clock, metrics, metricsToken: TOKEN }).app;
+      for (const authorization of [undefined, 'Bearer wrong-token-0123456789', `Basic ${TOKEN}`, `Bearer ${TOKEN}x`]) {
+        const response = await new Browser(guarded).get('/metrics', authorization ? { authorization } : {});
+        expect(response.status).toBe(404);
+        expect(await response.text()).not.toContain('http_request_duration_seconds');
+      }
+      const open = await new Browser(buildApp(handle, { clock, metrics: createMetrics({ db: handle.db, now: () => clock.now() }) }).app).get('/metrics');
+      expect(open.status).toBe(404);
+      const allowed = await new Browser(guarded).get('/metrics', { authorization: `Bearer ${TOKEN}` });
+      expect(allowed.status).toBe(200);
+      expect(allowed.headers.get('cache-control')).toBe('no-store');
     });
 
     it('logs one JSON line per request with the route pattern, never the path or a cookie', async () => {

@@ -13,7 +13,7 @@ const file = join(folder, 'clubroll.db');
 let server: RunningServer;
 
 beforeAll(async () => {
-  server = await startServer({ DATABASE_URL: `sqlite:${file}`, SEED_DEMO: '0', LOG_REQUESTS: '1', BODY_LIMIT_KB: '64' });
+  server = await startServer({ DATABASE_URL: `sqlite:${file}`, SEED_DEMO: '0', LOG_REQUESTS: '1', BODY_LIMIT_KB: '64', METRICS_TOKEN: 'secrecy-metrics-token-0123456789' });
 }, 90_000);
 afterAll(async () => {
   if (server) await server.stop();
@@ -69,7 +69,7 @@ describe('the real server', () => {
     seen.push(second);
     expect((await get('/account', first)).status).toBe(303); // the old id ended at login
     expect((await post('/account/password', { current: 'rainbow-bridge-47', password: 'rainbow-bridge-48' }, second)).status).toBe(200);
-    const metrics = await (await get('/metrics')).text();
+    const metrics = await (await fetch(`${server.url}/metrics`, { headers: { authorization: 'Bearer secrecy-metrics-token-0123456789' } })).text();
     expect((await post('/logout', {}, second)).status).toBe(303);
     expect((await get('/account', second)).status).toBe(303); // replayed after logout
 

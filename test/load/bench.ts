@@ -128,10 +128,13 @@ async function buildServers(): Promise<void> {
 /** Node's options as `npm start` gives them (package.json), without the entry. */
 const startOptions = () => npmStartArgs().slice(0, -1);
 
+/** What the benchmark's app takes as METRICS_TOKEN, so its phases can read the app's own times. */
+const BENCH_METRICS_TOKEN = 'bench-metrics-token-0123456789';
+
 async function startApp(database: string, workers: number): Promise<Server> {
   const server = await startProcess(
     [...startOptions(), 'dist/main.js'],
-    { NODE_ENV: 'production', PORT: '0', HOST: '127.0.0.1', DATABASE_URL: database, SEED_DEMO: '0', WORKERS: String(workers), LOG_REQUESTS: '0' },
+    { NODE_ENV: 'production', PORT: '0', HOST: '127.0.0.1', DATABASE_URL: database, SEED_DEMO: '0', WORKERS: String(workers), LOG_REQUESTS: '0', METRICS_TOKEN: BENCH_METRICS_TOKEN },
     /running at http:\/\/[^:]+:(\d+)/,
   );
   return { ...server, url: `http://127.0.0.1:${server.match[1]}` };
@@ -150,7 +153,7 @@ async function startSocketFloor(): Promise<Server> {
 
 /** The floor's claim behind the app's middleware and transaction layer, with the app's Node options (startApp). */
 async function startStackFloor(file: string): Promise<Server> {
-  const server = await startProcess([...startOptions(), 'dist/stack-floor-server.js', file], {}, /listening on (\d+)/);
+  const server = await startProcess([...startOptions(), 'dist/stack-floor-server.js', file], { METRICS_TOKEN: BENCH_METRICS_TOKEN }, /listening on (\d+)/);
   return { ...server, url: `http://127.0.0.1:${server.match[1]}` };
 }
 
@@ -197,7 +200,7 @@ let scrapeAppTimes = true;
 
 /** Requests the app has timed so far, by histogram bucket (seconds → count), all routes together (none on a floor). */
 async function serverDurations(url: string): Promise<Map<number, number>> {
-  const text = await (await fetch(`${url}/metrics`)).text();
+  const text = await (await fetch(`${url}/metrics`, { headers: { authorization: `Bearer ${BENCH_METRICS_TOKEN}` } })).text();
   const buckets = new Map<number, number>();
   for (const match of text.matchAll(/^http_request_duration_seconds_bucket\{[^}]*le="([^"]+)"[^}]*\} (\d+)/gm)) {
     const le = match[1] === '+Inf' ? Infinity : Number(match[1]);
