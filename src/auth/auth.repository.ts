@@ -60,16 +60,25 @@ export async function readThrottle(db: Kysely<Database>, key: string): Promise<T
   };
 }
 
-export async function writeThrottle(db: Kysely<Database>, key: string, state: ThrottleState): Promise<void> {
+export async function writeThrottle(db: Kysely<Database>, key: string, state: ThrottleState, expiresAt: Date): Promise<void> {
   const values = {
     failures: state.failures,
     window_started_at: state.windowStartedAt.toISOString(),
     blocked_until: state.blockedUntil?.toISOString() ?? null,
+    expires_at: expiresAt.toISOString(),
   };
   await db
     .insertInto('login_throttles')
     .values({ key, ...values })
     .onConflict((conflict) => conflict.column('key').doUpdateSet(values))
+    .execute();
+}
+
+/** Deletes the throttle rows that no longer matter (and any from before rows carried an expiry). */
+export async function deleteExpiredThrottles(db: Kysely<Database>, now: Date): Promise<void> {
+  await db
+    .deleteFrom('login_throttles')
+    .where((eb) => eb.or([eb('expires_at', '<', now.toISOString()), eb('expires_at', 'is', null)]))
     .execute();
 }
 

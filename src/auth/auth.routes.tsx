@@ -159,11 +159,16 @@ export function authRoutes(deps: { auth: AuthService; schools: SchoolsService; f
 
   app.post('/account/password', requireUser(), async (c) => {
     const parsed = await parseForm(c, passwordSchema);
-    const result = parsed.ok ? await auth.changePassword(c.get('user')!, parsed.data) : parsed;
+    const outcome = parsed.ok ? await auth.changePassword(c.get('user')!, { ...parsed.data, address: clientAddress(c, facts) }) : parsed;
+    const throttled = !outcome.ok && 'reason' in outcome;
+    if (throttled) c.header('Retry-After', String(outcome.retryAfterSeconds));
+    const result = throttled
+      ? { ok: false as const, errors: { current: { key: 'auth.login.throttled' as const, params: { minutes: Math.max(1, Math.ceil(outcome.retryAfterSeconds / 60)) } } } }
+      : outcome;
     if (result.ok) writeSessionCookie(c, result.session);
     const sessions = c.get('htmx') ? null : await accountSessions(c);
     const form: FormState<PasswordField> = result.ok ? emptyForm() : { values: {}, errors: translateErrors(c.get('i18n'), result.errors) };
-    const status = result.ok ? 200 : 422;
+    const status = result.ok ? 200 : throttled ? 429 : 422;
     const chrome = chromeFor(c, '/account');
     const changed = result.ok;
     return respond(

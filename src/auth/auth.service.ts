@@ -20,7 +20,8 @@ import { hashPassword, verifyAgainstDecoy, verifyPassword } from './password.ts'
 import { type Actor, type StaffRole, canEndSessionsOf, canOpenStaffAccount } from './roles.policy.ts';
 import { type SessionLifetime, sessionStanding } from './session.policy.ts';
 import type { SessionUser } from './session-user.ts';
-import { ACCOUNT_LIMIT, ADDRESS_LIMIT, checkThrottle, recordFailure } from './throttle.policy.ts';
+import { type ThrottleKey, createAttemptsService } from './attempts.service.ts';
+import { ACCOUNT_EVERYWHERE_LIMIT, ACCOUNT_LIMIT, ADDRESS_LIMIT } from './throttle.policy.ts';
 
 export type FieldErrors<Field extends string> = Partial<Record<Field, Rejection>>;
 
@@ -40,7 +41,8 @@ export type LoginResult =
 
 export type ChangePasswordResult =
   | { ok: true; session: NewSession }
-  | { ok: false; errors: FieldErrors<'current' | 'password'> };
+  | { ok: false; errors: FieldErrors<'current' | 'password'> }
+  | { ok: false; reason: 'throttled'; retryAfterSeconds: number };
 
 export type StaffAccountResult =
   | { ok: true; userId: number; temporaryPassword: string }
@@ -76,6 +78,19 @@ const TEMPORARY_PASSWORD_ALPHABET = 'abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUV
 export function createAuthService(deps: { db: Kysely<Database>; lucia: AppLucia; clock: Clock; lifetime: SessionLifetime; sessionUse?: SessionUseRecorder }) {
   const { db, lucia, clock, lifetime } = deps;
   const sessionUse = deps.sessionUse ?? createSessionUseRecorder({ db, delayMs: 0 });
+  const attempts = createAttemptsService({ db, clock });
+
+  /**
+   * What a guess at an account's password counts against: the account from this address, the account from
+   * everywhere (a wide allowance, short waits), and this address whatever the account (docs/security.md).
+   */
+  function passwordGuessKeys(account: string, address: string): ThrottleKey[] {
+    return [
+      { key: `account:${account}|address:${address}`, limit: ACCOUNT_LIMIT },
+      { key: `account:${account}`, limit: ACCOUNT_EVERYWHERE_LIMIT },
+      { key: `address:${address}`, limit: ADDRESS_LIMIT },
+    ];
+  }
 
   /** The cookie never outlives the session's absolute end. */
   function cookieExpiry(expiresAt: Date, createdAt: Date): Date {
@@ -160,22 +175,18 @@ export function createAuthService(deps: { db: Kysely<Database>; lucia: AppLucia;
 
     async login(input: { login: string; password: string; address: string }): Promise<LoginResult> {
       const parsed = parseLogin(input.login);
-      const accountKey = `account:${isRejection(parsed) ? input.login.trim().toLowerCase().slice(0, 254) : parsed.value}`;
-      const addressKey = `address:${input.address}`;
-      const now = clock.now();
-      for (const key of [accountKey, addressKey]) {
-        const decision = checkThrottle(await accounts.readThrottle(db, key), now);
-        if (!decision.allowed) return { ok: false, reason: 'throttled', retryAfterSeconds: decision.retryAfterSeconds };
-      }
+      const account = isRejection(parsed) ? input.login.trim().toLowerCase().slice(0, 254) : parsed.value;
+      const keys = passwordGuessKeys(account, input.address);
+      const decision = await attempts.checkAll(keys);
+      if (!decision.allowed) return { ok: false, reason: 'throttled', retryAfterSeconds: decision.retryAfterSeconds };
 
       const user = isRejection(parsed) ? undefined : await accounts.findUserByLogin(db, parsed);
       const valid = user ? await verifyPassword(user.password_hash, input.password) : await verifyAgainstDecoy(input.password);
       if (!user || !valid) {
-        await accounts.writeThrottle(db, accountKey, recordFailure(await accounts.readThrottle(db, accountKey), now, ACCOUNT_LIMIT));
-        await accounts.writeThrottle(db, addressKey, recordFailure(await accounts.readThrottle(db, addressKey), now, ADDRESS_LIMIT));
+        await attempts.recordFailures(keys);
         return { ok: false, reason: 'invalid' };
       }
-      await accounts.clearThrottle(db, accountKey);
+      for (const { key } of keys.slice(0, 2)) await attempts.clear(key);
       return { ok: true, userId: user.id, session: await startSession(user.id) };
     },
 
@@ -217,12 +228,17 @@ export function createAuthService(deps: { db: Kysely<Database>; lucia: AppLucia;
       };
     },
 
+    /** The current password is a guess like a login's: it counts against the same throttle. */
     async changePassword(
       user: SessionUser,
-      input: { current: string; password: string },
+      input: { current: string; password: string; address: string },
     ): Promise<ChangePasswordResult> {
+      const keys = passwordGuessKeys(user.login, input.address);
+      const decision = await attempts.checkAll(keys);
+      if (!decision.allowed) return { ok: false, reason: 'throttled', retryAfterSeconds: decision.retryAfterSeconds };
       const stored = await accounts.findUserById(db, user.id);
       if (!stored || !(await verifyPassword(stored.password_hash, input.current))) {
+        await attempts.recordFailures(keys);
         return { ok: false, errors: { current: { key: 'auth.error.currentPasswordWrong' } } };
       }
       if (input.current === input.password) return { ok: false, errors: { password: { key: 'auth.error.passwordSame' } } };

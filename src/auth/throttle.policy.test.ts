@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ACCOUNT_LIMIT, ADDRESS_LIMIT, type ThrottleState, checkThrottle, recordFailure } from './throttle.policy.ts';
+import { ACCOUNT_EVERYWHERE_LIMIT, ACCOUNT_LIMIT, ADDRESS_LIMIT, type ThrottleState, checkThrottle, recordFailure, throttleExpiry } from './throttle.policy.ts';
 
 const start = new Date('2026-11-28T08:00:00Z');
 const later = (seconds: number) => new Date(start.getTime() + seconds * 1000);
@@ -20,6 +20,17 @@ describe('login throttling', () => {
     expect(checkThrottle(failures(5), start)).toEqual({ allowed: false, retryAfterSeconds: 30 });
     expect(checkThrottle(failures(6), start)).toEqual({ allowed: false, retryAfterSeconds: 60 });
     expect(checkThrottle(failures(8), start)).toEqual({ allowed: false, retryAfterSeconds: 240 });
+  });
+
+  it('lets a row go when its window is over, or its wait if that ends later', () => {
+    expect(throttleExpiry(failures(1)!, ACCOUNT_LIMIT)).toEqual(later(15 * 60));
+    expect(throttleExpiry(failures(40)!, ACCOUNT_LIMIT)).toEqual(later(15 * 60));
+    expect(throttleExpiry({ failures: 9, windowStartedAt: start, blockedUntil: later(3600) }, ACCOUNT_LIMIT)).toEqual(later(3600));
+  });
+
+  it('never shuts an address or an account everywhere out for more than five minutes', () => {
+    expect(checkThrottle(failures(1000, ADDRESS_LIMIT), start)).toEqual({ allowed: false, retryAfterSeconds: 300 });
+    expect(checkThrottle(failures(1000, ACCOUNT_EVERYWHERE_LIMIT), start)).toEqual({ allowed: false, retryAfterSeconds: 300 });
   });
 
   it('never makes anyone wait longer than the cap', () => {

@@ -61,6 +61,8 @@ export interface LoginThrottlesTable {
   failures: number;
   window_started_at: Instant;
   blocked_until: Instant | null;
+  /** When the row stops mattering (its window and wait are over) and may be deleted; null only on rows from before. */
+  expires_at: Instant | null;
 }
 
 export interface TermsTable {
