@@ -3,12 +3,12 @@ import { Hono } from 'hono';
 import type { Context } from 'hono';
 import { z } from 'zod';
 import { type RollChildView, RollList, RollRest, RollPage, RollRow, type RollRowState, RollCounts, SheetPage, TodayPage, type RollView } from '../../views/pages/attendance.tsx';
-import { stringify } from 'csv-stringify/sync';
 import { AttendanceReportPage, percent } from '../../views/pages/attendance-report.tsx';
 import { CATEGORY_CODES } from '../catalogue/categories.ts';
 import { requireRole } from '../auth/guards.ts';
 import { addDays } from '../calendar.ts';
 import type { AppEnv } from '../http/app-env.ts';
+import { csvFromRows } from '../http/csv.ts';
 import { parseForm, textField, translateErrors } from '../http/forms.ts';
 import { chromeFor, errorPage, respond } from '../http/pages.tsx';
 import type { I18n, MessageKey } from '../i18n/i18n.ts';
@@ -45,7 +45,7 @@ function reportCsv(i18n: I18n, report: AttendanceReport): string {
     [t('report.level.total'), '', '', '', ...figures(report.total), report.flagged.length],
   ];
   const header = (['level', 'code', 'title', 'category', 'enrolled', 'capacity', 'fill', 'present', 'late', 'absent', 'excused', 'rate', 'flagged'] as const).map((column) => t(`report.col.${column}`));
-  return '\uFEFF' + stringify([header, ...rows.map((row) => row.map(String))]);
+  return csvFromRows([header, ...rows]);
 }
 
 const REFUSAL: Record<Exclude<MarkResult, { ok: true }>['reason'], MessageKey> = {

@@ -1,6 +1,6 @@
 // Reading and writing the catalogue CSV with csv-parse / csv-stringify: UTF-8 with or without the BOM Excel and WPS add.
 import { parse } from 'csv-parse/sync';
-import { stringify } from 'csv-stringify/sync';
+import { csvFromRecords, spreadsheetTextRead } from '../http/csv.ts';
 import { CATALOGUE_CSV_COLUMNS, type CsvProblem, missingColumns } from './catalogue-csv.policy.ts';
 
 export const MAX_IMPORT_ROWS = 1000;
@@ -20,6 +20,8 @@ export function parseCatalogueCsv(
       },
       skip_empty_lines: true,
       relax_column_count: true,
+      // Our own export put a quote before formula-like text; it comes back without it.
+      cast: (value, context) => (context.header ? value : spreadsheetTextRead(value)),
     }) as Record<string, string>[];
   } catch {
     return { ok: false, problem: { row: 1, column: 'file', key: 'csv.error.file' } };
@@ -34,7 +36,7 @@ export function parseCatalogueCsv(
   return { ok: true, records };
 }
 
-/** CSV text with a byte-order mark, so Excel and WPS open the Chinese as UTF-8. */
+/** The catalogue as CSV (the shared writer: a byte-order mark, formula-like text behind a quote). */
 export function catalogueCsv(rows: readonly Record<string, string>[]): string {
-  return '\uFEFF' + stringify(rows as Record<string, string>[], { header: true, columns: [...CATALOGUE_CSV_COLUMNS] });
+  return csvFromRecords(rows, CATALOGUE_CSV_COLUMNS);
 }

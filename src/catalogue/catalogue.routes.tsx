@@ -1,7 +1,6 @@
 // HTTP for the public catalogue: /s/:school (filters by htmx or plain GET), /offerings/:id, seat polling, open data.
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
-import { stringify } from 'csv-stringify/sync';
 import { Hono } from 'hono';
 import type { Context } from 'hono';
 import { raw } from 'hono/html';
@@ -12,6 +11,7 @@ import { Seats } from '../../views/components/offering.tsx';
 import { type CatalogueView, CatalogueMain, CataloguePage, CatalogueResults, type FilterValues } from '../../views/pages/catalogue.tsx';
 import { OfferingPage } from '../../views/pages/offering.tsx';
 import type { AppEnv } from '../http/app-env.ts';
+import { csvFromRecords } from '../http/csv.ts';
 import { chromeFor, errorPage, respond } from '../http/pages.tsx';
 import type { I18n } from '../i18n/i18n.ts';
 import type { EnrollmentService } from '../enrollment/enrollment.service.ts';
@@ -239,8 +239,7 @@ export function catalogueRoutes(deps: { catalogue: CatalogueService; enrollment:
       grade_max: offering.grades.max,
       slots: offering.slots.map((slot) => `${slot.weekday} ${slot.starts_at}-${slot.ends_at}`).join('; '),
     }));
-    // A byte-order mark so Excel and WPS open the Chinese text as UTF-8.
-    const body = '\uFEFF' + stringify(rows, { header: true, columns: [...OPEN_DATA_CSV_COLUMNS] });
+    const body = csvFromRecords(rows, OPEN_DATA_CSV_COLUMNS);
     c.header('Content-Type', 'text/csv; charset=utf-8');
     c.header('Content-Disposition', `attachment; filename="${found.school.slug}-catalogue.csv"`);
     c.header('Cache-Control', 'no-cache');

@@ -1,6 +1,5 @@
 // HTTP for rosters: GET /offerings/:id/roster (and .csv, and the add search fragment) for the offering's teacher
 // and the school's admins; the admins' POST …/roster/add, /enrollments/:id/remove and /enrollments/:id/move.
-import { stringify } from 'csv-stringify/sync';
 import { Hono } from 'hono';
 import type { Context } from 'hono';
 import { z } from 'zod';
@@ -16,6 +15,7 @@ import {
 } from '../../views/pages/roster.tsx';
 import { requireRole, requireUser } from '../auth/guards.ts';
 import type { AppEnv } from '../http/app-env.ts';
+import { csvFromRows } from '../http/csv.ts';
 import { parseForm, textField, translateErrors } from '../http/forms.ts';
 import { chromeFor, errorPage, respond } from '../http/pages.tsx';
 import type { I18n, MessageKey } from '../i18n/i18n.ts';
@@ -43,11 +43,6 @@ const MOVE_REFUSAL: Record<Exclude<MoveResult, { ok: true }>['reason'], MessageK
   reason_required: 'roster.error.reasonRequired',
 };
 
-/** A spreadsheet must not run a cell as a formula: text starting with = + - @ (or a tab / return) gets a leading quote. */
-export function spreadsheetText(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
-
 /** The roster as CSV in the reader's language: a byte-order mark so Excel and WPS read the Chinese as UTF-8. */
 export function rosterCsv(i18n: I18n, roster: Roster): string {
   const { t } = i18n;
@@ -61,9 +56,9 @@ export function rosterCsv(i18n: I18n, roster: Roster): string {
     entry.guardians.map((guardian) => guardian.name).join('; '),
     entry.guardians.flatMap((guardian) => (guardian.phone ? [guardian.phone] : [])).join('; '),
     entry.guardians.flatMap((guardian) => (guardian.email ? [guardian.email] : [])).join('; '),
-  ].map(spreadsheetText);
+  ];
   const rows = [...roster.enrolled, ...roster.waitlisted, ...roster.requested].map(line);
-  return '\uFEFF' + stringify([header, ...rows]);
+  return csvFromRows([header, ...rows]);
 }
 
 export function rosterRoutes(deps: { roster: RosterService }) {

@@ -150,7 +150,7 @@ describe('the cost budget: every request costs linearly in its size', () => {
         const actor = (RULES[MATRIX[route]!.allowed] as readonly Actor[]).find((one) => one !== 'anonymous') ?? 'anonymous';
         const small = await timed(route, actor, shape, shape.size);
         const started = performance.now();
-        const running = send(route, actor, shape, shape.size * 10).then((response) => response.arrayBuffer());
+        const running = Promise.resolve(send(route, actor, shape, shape.size * 10)).then((response) => response.arrayBuffer());
         await nextTurn();
         const health = await app.request('/healthz');
         const waited = performance.now() - started;
