@@ -12,6 +12,7 @@ import {
   type Rejection,
   isRejection,
   nameProblem,
+  normaliseText,
   parseLogin,
   passwordProblem,
 } from './credentials.policy.ts';
@@ -114,7 +115,7 @@ export function createAuthService(deps: { db: Kysely<Database>; lucia: AppLucia;
   /** Name and login rules shared by self-registration and staff accounts; the login must also be free. */
   async function checkIdentity(input: { name: string; login: string }) {
     const errors: FieldErrors<'name' | 'login'> = {};
-    const name = input.name.trim();
+    const name = normaliseText(input.name);
     const nameRejection = nameProblem(name);
     if (nameRejection) errors.name = nameRejection;
     const parsed = parseLogin(input.login);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isRejection, nameProblem, parseLogin, passwordProblem } from './credentials.policy.ts';
+import { isRejection, nameProblem, normaliseText, parseLogin, passwordProblem } from './credentials.policy.ts';
 
 describe('a login is a mainland mobile number or an e-mail', () => {
   it('accepts mobile numbers however they are written', () => {
@@ -23,6 +23,17 @@ describe('a login is a mainland mobile number or an e-mail', () => {
       expect(parseLogin(written)).toEqual({ key: 'auth.error.emailInvalid' });
     }
     expect(parseLogin('hello')).toEqual({ key: 'auth.error.loginInvalid' });
+  });
+
+  it('reads full-width digits and letters as the plain ones, so one login has one spelling', () => {
+    expect(parseLogin('１３８ ００１３ ８０００')).toEqual({ kind: 'phone', value: '13800138000' });
+    expect(parseLogin('ＰＡＲＥＮＴ＠ｅｘａｍｐｌｅ．ｃｏｍ')).toEqual({ kind: 'email', value: 'parent@example.com' });
+  });
+
+  it('refuses look-alike letters in an e-mail and invisible characters in any login, with their own message', () => {
+    expect(parseLogin('p\u0430rent@example.com')).toEqual({ key: 'auth.error.emailAscii' });
+    expect(parseLogin('parent\u200b@example.com')).toEqual({ key: 'auth.error.loginInvisible' });
+    expect(parseLogin('138\u202e00138000')).toEqual({ key: 'auth.error.loginInvisible' });
   });
 
   it('never throws, whatever is typed', () => {
@@ -58,5 +69,20 @@ describe('names', () => {
     expect(nameProblem('欧阳'.repeat(20))).toBeNull();
     expect(nameProblem('欧阳'.repeat(20) + '娜')).toEqual({ key: 'auth.error.nameTooLong', params: { max: 40 } });
     expect(nameProblem('<b>王</b>')).toEqual({ key: 'auth.error.nameInvalid' });
+  });
+});
+
+describe('names are kept normalised and visible', () => {
+  it('normalises with NFKC and trims', () => {
+    expect(normaliseText('  Ｌｉｎ　晓 ')).toBe('Lin 晓');
+  });
+
+  it.each([
+    ['a right-to-left override', '林\u202e晓'],
+    ['a zero-width space', '林\u200b晓'],
+    ['a zero-width joiner', '林\u200d晓'],
+    ['a left-to-right isolate', '\u2066林晓\u2069'],
+  ])('refuses %s with a message that says so', (_, name) => {
+    expect(nameProblem(name)).toEqual({ key: 'auth.error.nameInvisible' });
   });
 });

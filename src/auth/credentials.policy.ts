@@ -12,10 +12,25 @@ export const PASSWORD_MAX = 128;
 const PHONE = /^1[3-9]\d{9}$/;
 const EMAIL = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:"]{2,}$/;
 
+/** Characters that are there but not seen: bidi controls (U+202E…), zero-width spaces and joiners, the BOM (Unicode Cf). */
+const INVISIBLE = /\p{Cf}/u;
+
+/**
+ * Typed text as it is kept: NFKC (full-width digits and letters, ligatures and compatibility forms become the
+ * plain ones, so two spellings of one name or login are one) and trimmed.
+ */
+export function normaliseText(text: string): string {
+  return text.normalize('NFKC').trim();
+}
+
+/** A login as it is kept and compared: NFKC, an e-mail in ASCII lower case, a phone number as its 11 digits. */
 export function parseLogin(input: string): Login | Rejection {
-  const raw = input.trim();
+  const raw = normaliseText(input);
+  if (INVISIBLE.test(raw)) return { key: 'auth.error.loginInvisible' };
   if (raw.includes('@')) {
     const value = raw.toLowerCase();
+    // Only ASCII: a Cyrillic а in p\u0430rent@… would be another account that looks the same.
+    if (!/^[\x20-\x7e]+$/.test(value)) return { key: 'auth.error.emailAscii' };
     return value.length <= 254 && EMAIL.test(value) ? { kind: 'email', value } : { key: 'auth.error.emailInvalid' };
   }
   const digits = raw.replace(/[\s-]/g, '').replace(/^(\+86|0086)/, '');
@@ -27,9 +42,11 @@ export function isRejection(value: Login | Rejection): value is Rejection {
   return 'key' in value;
 }
 
+/** What is wrong with a name (after normaliseText), or null. */
 export function nameProblem(name: string): Rejection | null {
-  const trimmed = name.trim();
+  const trimmed = normaliseText(name);
   if (trimmed === '') return { key: 'form.required' };
+  if (INVISIBLE.test(trimmed)) return { key: 'auth.error.nameInvisible' };
   if ([...trimmed].length > NAME_MAX) return { key: 'auth.error.nameTooLong', params: { max: NAME_MAX } };
   // Names are shown everywhere; refuse markup and control characters rather than store surprises.
   if (/[<>{}\\\p{Cc}]/u.test(trimmed)) return { key: 'auth.error.nameInvalid' };

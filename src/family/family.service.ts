@@ -3,6 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { createAttemptsService } from '../auth/attempts.service.ts';
+import { normaliseText } from '../auth/credentials.policy.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { Rejection } from '../auth/credentials.policy.ts';
 import { dayInZone } from '../calendar.ts';
@@ -89,7 +90,7 @@ export function createFamilyService(deps: { db: Kysely<Database>; clock: Clock; 
 
   async function check(form: ChildForm) {
     const school = await family.schoolByIdOrSlug(db, form.school.trim());
-    const input = { name: form.name.trim(), schoolId: school?.id ?? 0, grade: form.grade, className: form.className?.trim() || null };
+    const input = { name: normaliseText(form.name), schoolId: school?.id ?? 0, grade: form.grade, className: (form.className && normaliseText(form.className)) || null };
     const errors = childProblems(input, school ? { gradeMin: school.grade_min, gradeMax: school.grade_max } : null);
     return { input, errors, school };
   }

@@ -315,6 +315,9 @@ const core: Omit<Messages, keyof typeof attendanceMessages.zh | keyof typeof aud
 
   'auth.error.nameTooLong': 'The name can be at most {max} characters.',
   'auth.error.nameInvalid': 'The name cannot contain angle brackets or similar symbols.',
+  'auth.error.nameInvisible': 'The name contains invisible characters (text-direction marks or zero-width spaces). Please type it again.',
+  'auth.error.loginInvisible': 'The login contains invisible characters (text-direction marks or zero-width spaces). Please type it again.',
+  'auth.error.emailAscii': 'An e-mail address may use only Latin letters, digits and symbols such as . _ - +; write an international domain in its xn-- form.',
   'auth.error.loginInvalid': 'Enter an 11-digit mobile number or a valid e-mail address.',
   'auth.error.phoneInvalid': 'That mobile number is not valid: 11 digits starting with 1.',
   'auth.error.emailInvalid': 'That e-mail address is not valid.',

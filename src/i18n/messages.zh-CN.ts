@@ -314,6 +314,9 @@ const core = {
 
   'auth.error.nameTooLong': '姓名最多 {max} 个字。',
   'auth.error.nameInvalid': '姓名不能包含尖括号等特殊符号。',
+  'auth.error.nameInvisible': '姓名含有不可见字符（文字方向控制符或零宽字符），请重新输入。',
+  'auth.error.loginInvisible': '登录名含有不可见字符（文字方向控制符或零宽字符），请重新输入。',
+  'auth.error.emailAscii': '电子邮箱只能使用英文字母、数字和 . _ - + 等符号；国际化域名请写成 xn-- 形式。',
   'auth.error.loginInvalid': '请输入 11 位手机号或有效的电子邮箱。',
   'auth.error.phoneInvalid': '手机号格式不正确：应为 1 开头的 11 位数字。',
   'auth.error.emailInvalid': '电子邮箱格式不正确。',

@@ -131,6 +131,35 @@ for (const dialect of DIALECTS) {
       });
     });
 
+    describe('names and logins are normalised', () => {
+      it('refuses a look-alike e-mail, a bidi override in a name and a zero-width character in a login, writing nothing', async () => {
+        const before = await countRows(handle, 'users');
+        const cases: [Record<string, string>, string][] = [
+          [{ name: '家长', login: 'p\u0430rent@example.com', password: 'rainbow-bridge-42' }, 'may use only Latin letters'],
+          [{ name: '林\u202e晓', login: 'bidi@example.com', password: 'rainbow-bridge-42' }, 'invisible characters'],
+          [{ name: '林晓', login: 'zero\u200bwidth@example.com', password: 'rainbow-bridge-42' }, 'invisible characters'],
+        ];
+        for (const [fields, message] of cases) {
+          const response = await new Browser(app, { lang: 'en' }).post('/register', fields);
+          expect(response.status).toBe(422);
+          expect(await response.text()).toContain(message);
+        }
+        expect(await countRows(handle, 'users')).toBe(before);
+      });
+
+      it('keeps a full-width name and phone number in their plain form, and a login that normalises to a taken one is taken', async () => {
+        const first = await new Browser(app).post('/register', { name: 'Ｌｉｎ 晓', login: '１３９００１３９０００', password: 'rainbow-bridge-42' });
+        expect(first.status).toBe(303);
+        const stored = await handle.db.selectFrom('users').select(['name', 'phone']).where('phone', '=', '13900139000').executeTakeFirstOrThrow();
+        expect(stored).toEqual({ name: 'Lin 晓', phone: '13900139000' });
+        const before = await countRows(handle, 'users');
+        await new Browser(app).post('/register', { name: '另一个', login: '139 0013 9000', password: 'rainbow-bridge-43' });
+        expect(await countRows(handle, 'users')).toBe(before);
+        // And the plain spelling logs in to the account made with the full-width one.
+        expect((await new Browser(app, { address: '100.64.5.5' }).post('/login', { login: '13900139000', password: 'rainbow-bridge-42' })).status).toBe(303);
+      });
+    });
+
     describe('throttling', () => {
       it('five wrong passwords make that address wait for that account, while the owner elsewhere still logs in (no lockout on demand)', async () => {
         await createUser(handle, { login: 'target@example.com' });
