@@ -23,6 +23,14 @@ describe('configuration from the environment', () => {
     expect(() => loadConfig({ METRICS_TOKEN: 'has a space in it, sixteen+' })).toThrow(ConfigError);
   });
 
+  it('takes TRUST_PROXY as the number of trusted proxy hops: 0 (none, the default), 1 for one proxy, up to 10', () => {
+    expect(loadConfig({}).trustProxy).toBe(0);
+    expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(() => loadConfig({ TRUST_PROXY: 'yes' })).toThrow(/TRUST_PROXY: must be a whole number of trusted proxy hops/);
+    expect(() => loadConfig({ TRUST_PROXY: '11' })).toThrow(/TRUST_PROXY: must be at most 10/);
+  });
+
   it('names a bad value clearly', () => {
     expect(() => loadConfig({ PORT: 'abc' })).toThrow(new ConfigError('PORT: must be a whole number from 0 to 65535 (got "abc")'));
     expect(() => loadConfig({ SEED_DEMO: 'yes' })).toThrow(/SEED_DEMO: must be 0 or 1/);

@@ -13,7 +13,8 @@ export interface Config {
   readonly seedDemo: boolean;
   /** The public address (scheme + host) when the app is served behind a proxy, e.g. https://clubroll.example.cn */
   readonly publicOrigin: string | undefined;
-  readonly trustProxy: boolean;
+  /** Proxies in front of the app that add to X-Forwarded-For (0: none; TRUST_PROXY=1 means one). */
+  readonly trustProxy: number;
   readonly bodyLimitBytes: number;
   /** A session ends after this many days without use (the parents' limit; staff have a shorter one). */
   readonly sessionDays: number;
@@ -85,7 +86,7 @@ const environmentSchema = z.object({
     .url({ protocol: /^https?$/, error: 'must be an http(s) origin such as https://clubroll.example.cn' })
     .transform((value) => new URL(value).origin)
     .optional(),
-  TRUST_PROXY: flag.default('0'),
+  TRUST_PROXY: wholeNumber('trusted proxy hops (0: no proxy)', 0, 10, 0),
   BODY_LIMIT_KB: wholeNumber('kilobytes', 1, Number.MAX_SAFE_INTEGER, 1024),
   SESSION_DAYS: wholeNumber('days', 1, 365, 30),
   SESSION_STAFF_IDLE_MINUTES: wholeNumber('minutes', 5, 525_600, 480),
@@ -157,7 +158,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     database,
     seedDemo,
     publicOrigin: values.PUBLIC_ORIGIN,
-    trustProxy: values.TRUST_PROXY === '1',
+    trustProxy: values.TRUST_PROXY,
     bodyLimitBytes: values.BODY_LIMIT_KB * 1024,
     sessionDays: values.SESSION_DAYS,
     staffIdleMinutes: values.SESSION_STAFF_IDLE_MINUTES,

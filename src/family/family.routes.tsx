@@ -54,7 +54,7 @@ const FEED_TOKEN = /^[A-Za-z0-9_-]{43}$/;
 
 export function familyRoutes(deps: { family: FamilyService; schools: SchoolsService; attendance: AttendanceService; privacy: PrivacyService; facts?: DeploymentFacts; timeZone?: string }) {
   const { family, schools } = deps;
-  const facts = deps.facts ?? { publicOrigin: undefined, trustProxy: false };
+  const facts = deps.facts ?? { publicOrigin: undefined, trustProxy: 0 };
   const timeZone = deps.timeZone ?? 'Asia/Shanghai';
   const app = new Hono<AppEnv>();
   const parents = requireRole(['parent'], (c, status) => errorPage(c, status));

@@ -3,15 +3,25 @@ import type { Context } from 'hono';
 
 export interface DeploymentFacts {
   publicOrigin: string | undefined;
-  trustProxy: boolean;
+  /** How many proxies in front of the app add to X-Forwarded-* (TRUST_PROXY); 0: none, the headers are ignored. */
+  trustProxy: number;
 }
 
-/** The client's address: the socket's, or the first X-Forwarded-For hop when a proxy is trusted. */
+/**
+ * The entry of an X-Forwarded-* header that the outermost trusted proxy wrote. Each proxy appends on the right,
+ * and whatever lies left of the trusted hops was written by the client, so it is counted from the right: with
+ * one trusted proxy the right-most entry. Fewer entries than trusted hops: the left-most there is.
+ */
+function trustedHop(header: string | undefined, hops: number): string | undefined {
+  if (!header || hops < 1) return undefined;
+  const entries = header.split(',').map((entry) => entry.trim()).filter((entry) => entry !== '');
+  return entries[Math.max(0, entries.length - hops)];
+}
+
+/** The client's address: the socket's, or the X-Forwarded-For hop the trusted proxies added. */
 export function clientAddress(c: Context, facts: DeploymentFacts): string {
-  if (facts.trustProxy) {
-    const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
-    if (forwarded) return forwarded.slice(0, 64);
-  }
+  const forwarded = trustedHop(c.req.header('x-forwarded-for'), facts.trustProxy);
+  if (forwarded) return forwarded.slice(0, 64);
   const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
   return incoming?.socket?.remoteAddress ?? 'unknown';
 }
@@ -20,9 +30,9 @@ export function clientAddress(c: Context, facts: DeploymentFacts): string {
 export function ownOrigin(c: Context, facts: DeploymentFacts): string {
   if (facts.publicOrigin) return facts.publicOrigin;
   const url = new URL(c.req.url);
-  if (facts.trustProxy) {
-    const proto = c.req.header('x-forwarded-proto')?.split(',')[0]?.trim();
-    const host = c.req.header('x-forwarded-host')?.split(',')[0]?.trim();
+  if (facts.trustProxy > 0) {
+    const proto = trustedHop(c.req.header('x-forwarded-proto'), facts.trustProxy);
+    const host = trustedHop(c.req.header('x-forwarded-host'), facts.trustProxy);
     return `${proto ?? url.protocol.replace(':', '')}://${host ?? url.host}`;
   }
   return url.origin;

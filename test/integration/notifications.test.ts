@@ -392,7 +392,7 @@ for (const dialect of DIALECTS) {
           config: {
             env: 'test',
             publicOrigin: undefined,
-            trustProxy: true,
+            trustProxy: 1,
             bodyLimitBytes: 64 * 1024,
             sessionDays: 30,
             staffIdleMinutes: 480,

@@ -18,7 +18,7 @@ export function buildApp(handle: DatabaseHandle, overrides: Partial<AppDeps['con
     config: {
       env: 'test',
       publicOrigin: undefined,
-      trustProxy: true, // tests name the client address with X-Forwarded-For
+      trustProxy: 1, // tests name the client address with X-Forwarded-For
       bodyLimitBytes: 64 * 1024,
       sessionDays: 30,
       staffIdleMinutes: 480,
