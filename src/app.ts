@@ -15,7 +15,7 @@ import type { SessionUseRecorder } from './auth/session-use.ts';
 import { sessionMiddleware } from './auth/session.middleware.ts';
 import { lifetimeFromSettings } from './auth/session.policy.ts';
 import type { Clock } from './clock.ts';
-import { type Config, DEFAULT_RETENTION_DAYS } from './config.ts';
+import { type Config, DEFAULT_CHILD_LIMIT, DEFAULT_RETENTION_DAYS } from './config.ts';
 import { isDatabaseBusy } from './db/handle.ts';
 import type { Database } from './db/schema.ts';
 import { healthRoutes } from './health/health.routes.ts';
@@ -54,7 +54,7 @@ import { createSchoolsService } from './schools/schools.service.ts';
 export interface AppDeps {
   db: Kysely<Database>;
   config: Pick<Config, 'publicOrigin' | 'trustProxy' | 'bodyLimitBytes' | 'sessionDays' | 'staffIdleMinutes' | 'sessionMaxDays' | 'timeZone' | 'env' | 'districtName' | 'mail' | 'webhookUrl' | 'maxInFlight' | 'maxQueueMs' | 'logRequests' | 'catalogueCacheMs'> &
-    Partial<Pick<Config, 'retentionDays' | 'metricsToken'>>;
+    Partial<Pick<Config, 'retentionDays' | 'metricsToken' | 'childLimit'>>;
   clock: Clock;
   /** Where unexpected errors go; never given passwords or session ids. */
   logError?: (error: unknown, context: { method: string; path: string }) => void;
@@ -80,7 +80,7 @@ export function createApp(deps: AppDeps) {
   const auth = createAuthService({ db, lucia, clock, lifetime: lifetimeFromSettings(config), ...(deps.sessionUse ? { sessionUse: deps.sessionUse } : {}) });
   const schools = createSchoolsService({ db, clock, timeZone: config.timeZone });
   const catalogue = createCatalogueService({ db, clock, timeZone: config.timeZone, cacheMs: config.catalogueCacheMs });
-  const family = createFamilyService({ db, clock, timeZone: config.timeZone });
+  const family = createFamilyService({ db, clock, timeZone: config.timeZone, childLimit: config.childLimit ?? DEFAULT_CHILD_LIMIT });
   const outbox = createOutbox({ channels: deliveryChannels(config), now: () => clock.now() });
   const catalogueAdmin = createCatalogueAdminService({ db, clock, timeZone: config.timeZone, outbox });
   const notifications = createNotificationsService({ db, clock });

@@ -31,6 +31,12 @@ describe('configuration from the environment', () => {
     expect(() => loadConfig({ TRUST_PROXY: '11' })).toThrow(/TRUST_PROXY: must be at most 10/);
   });
 
+  it('lets one account hold six children unless MAX_CHILDREN_PER_ACCOUNT says otherwise (1 to 50)', () => {
+    expect(loadConfig({}).childLimit).toBe(6);
+    expect(loadConfig({ MAX_CHILDREN_PER_ACCOUNT: '10' }).childLimit).toBe(10);
+    expect(() => loadConfig({ MAX_CHILDREN_PER_ACCOUNT: '0' })).toThrow(/MAX_CHILDREN_PER_ACCOUNT: must be at least 1/);
+  });
+
   it('names a bad value clearly', () => {
     expect(() => loadConfig({ PORT: 'abc' })).toThrow(new ConfigError('PORT: must be a whole number from 0 to 65535 (got "abc")'));
     expect(() => loadConfig({ SEED_DEMO: 'yes' })).toThrow(/SEED_DEMO: must be 0 or 1/);

@@ -45,6 +45,8 @@ export interface Config {
   readonly workers: number;
   /** The bearer token Prometheus sends for GET /metrics; unset, /metrics is not served (404). */
   readonly metricsToken: string | undefined;
+  /** Children one account may hold (added or joined by code): made-up children must not hoard seats. */
+  readonly childLimit: number;
   /** Days after a term's last day that its children's personal data are kept before `npm run purge` anonymises them. */
   readonly retentionDays: number;
 }
@@ -56,6 +58,8 @@ export class ConfigError extends Error {
 export const DEFAULT_SQLITE_PATH = './data/clubroll.db';
 /** A year after a term ends, its children's personal data go (`npm run purge`). */
 export const DEFAULT_RETENTION_DAYS = 365;
+/** Six children per account unless MAX_CHILDREN_PER_ACCOUNT says otherwise. */
+export const DEFAULT_CHILD_LIMIT = 6;
 
 const flag = z.enum(['0', '1'], { error: 'must be 0 or 1' });
 
@@ -99,6 +103,7 @@ const environmentSchema = z.object({
   CATALOGUE_CACHE_MS: wholeNumber('milliseconds', 0, 60_000, 1000),
   WORKERS: wholeNumber('processes', 1, 64, 1),
   RETENTION_DAYS: wholeNumber('days', 30, 3650, DEFAULT_RETENTION_DAYS),
+  MAX_CHILDREN_PER_ACCOUNT: wholeNumber('children', 1, 50, DEFAULT_CHILD_LIMIT),
   MAX_IN_FLIGHT: wholeNumber('requests', 1, 100_000, 256),
   METRICS_TOKEN: z.string().regex(/^[\x21-\x7e]{16,256}$/, 'must be 16 to 256 printable characters without spaces (e.g. from `openssl rand -hex 32`)').optional(),
   MAX_QUEUE_MS: wholeNumber('milliseconds', 50, 60_000, 1000),
@@ -172,6 +177,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     maxQueueMs: values.MAX_QUEUE_MS,
     workers: values.WORKERS,
     retentionDays: values.RETENTION_DAYS,
+    childLimit: values.MAX_CHILDREN_PER_ACCOUNT,
     metricsToken: values.METRICS_TOKEN,
     catalogueCacheMs: values.CATALOGUE_CACHE_MS,
     deliveryClaimSeconds: values.DELIVERY_CLAIM_SECONDS,

@@ -12,6 +12,11 @@ export type ChildField = 'name' | 'school' | 'grade' | 'class';
 
 export const CLASS_MAX = 20;
 
+/** A guardian may hold at most `limit` children; the next one is refused with the limit named. */
+export function childLimitProblem(heldNow: number, limit: number): Rejection | null {
+  return heldNow >= limit ? { key: 'family.error.tooManyChildren', params: { max: limit } } : null;
+}
+
 export function childProblems(child: ChildInput, school: { gradeMin: number; gradeMax: number } | null): Partial<Record<ChildField, Rejection>> {
   const problems: Partial<Record<ChildField, Rejection>> = {};
   const name = nameProblem(child.name);

@@ -17,6 +17,17 @@ export function childrenOfGuardian(db: Kysely<Database>, userId: number) {
     .execute();
 }
 
+/** How many children this user is a guardian of. */
+export async function childCountOfGuardian(db: Kysely<Database> | Transaction<Database>, userId: number): Promise<number> {
+  const row = await db.selectFrom('guardianships').select((eb) => eb.fn.countAll<number>().as('count')).where('user_id', '=', userId).executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
+/** PostgreSQL: holds the guardian's row until commit, so two children added at once are counted one after the other. */
+export async function lockGuardian(trx: Transaction<Database>, userId: number) {
+  if (isPostgres(trx)) await trx.selectFrom('users').select('id').where('id', '=', userId).forUpdate().execute();
+}
+
 /** The child, only if this user is one of its guardians. */
 const childOfGuardianQuery = preparedQuery(2, (db, userId: number, childId: number) =>
   db

@@ -162,6 +162,8 @@ export function familyRoutes(deps: { family: FamilyService; schools: SchoolsServ
     switch (result.reason) {
       case 'already':
         return { status: 200, message: { kind: 'info', text: t('family.join.already', { child: result.childName }), link: { href: `/children/${result.childId}`, text: t('family.join.open', { child: result.childName }) } } };
+      case 'too_many':
+        return { status: 422, error: t(result.problem.key, result.problem.params) };
       case 'throttled':
         c.header('Retry-After', String(result.retryAfterSeconds));
         return { status: 429, error: t('family.join.throttled', { minutes: Math.max(1, Math.ceil(result.retryAfterSeconds / 60)) }) };

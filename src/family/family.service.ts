@@ -1,7 +1,7 @@
 // A parent's children: add and edit them, share them with a second guardian, their week and calendar feed.
 // Only a child's guardians ever see or change its record.
 import { randomBytes } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { createAttemptsService } from '../auth/attempts.service.ts';
 import { normaliseText } from '../auth/credentials.policy.ts';
 import { recordAudit } from '../audit/audit.service.ts';
@@ -12,7 +12,7 @@ import { isUniqueViolation } from '../db/errors.ts';
 import type { Database, Lang } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { consentProblem } from '../privacy/consent.policy.ts';
-import { type ChildField, childProblems } from './children.policy.ts';
+import { type ChildField, childLimitProblem, childProblems } from './children.policy.ts';
 import * as family from './family.repository.ts';
 import {
   INVITE_GUESS_LIMIT,
@@ -43,6 +43,7 @@ export type JoinResult =
   | { ok: false; reason: 'malformed' | 'wrong' | 'expired' | 'used' }
   | { ok: false; reason: 'consent'; problem: Rejection }
   | { ok: false; reason: 'already'; childId: number; childName: string }
+  | { ok: false; reason: 'too_many'; problem: Rejection }
   | { ok: false; reason: 'throttled'; retryAfterSeconds: number };
 
 export type RemoveGuardianResult =
@@ -62,8 +63,14 @@ export interface ChildWeek {
   enrollments: { enrollmentId: number; offeringId: number; status: 'enrolled' | 'waitlisted'; position: number | null; titleZh: string; titleEn: string | null }[];
 }
 
-export function createFamilyService(deps: { db: Kysely<Database>; clock: Clock; timeZone?: string; random?: (size: number) => Uint8Array }) {
+export function createFamilyService(deps: { db: Kysely<Database>; clock: Clock; timeZone?: string; random?: (size: number) => Uint8Array; childLimit?: number }) {
   const { db, clock } = deps;
+  const childLimit = deps.childLimit ?? 6;
+  /** Inside the transaction that adds a guardianship: null while the guardian has room for one more child. */
+  async function overChildLimit(trx: Transaction<Database>, userId: number): Promise<Rejection | null> {
+    await family.lockGuardian(trx, userId);
+    return childLimitProblem(await family.childCountOfGuardian(trx, userId), childLimit);
+  }
   const timeZone = deps.timeZone ?? 'Asia/Shanghai';
   const random = deps.random ?? ((size: number) => randomBytes(size));
   const attempts = createAttemptsService({ db, clock });
@@ -106,7 +113,9 @@ export function createFamilyService(deps: { db: Kysely<Database>; clock: Clock; 
       const consentRejection = consentProblem(consent);
       const errors = { ...childErrors, ...(consentRejection ? { consent: consentRejection } : {}) };
       if (Object.keys(errors).length > 0) return { ok: false, reason: 'invalid', errors };
-      const childId = await db.transaction().execute(async (trx) => {
+      const added = await inTransaction(db, async (trx) => {
+        const tooMany = await overChildLimit(trx, userId);
+        if (tooMany) return { tooMany };
         const now = clock.now().toISOString();
         const child = await trx
           .insertInto('children')
@@ -116,9 +125,10 @@ export function createFamilyService(deps: { db: Kysely<Database>; clock: Clock; 
         await trx.insertInto('guardianships').values({ user_id: userId, child_id: child.id, created_at: now }).execute();
         await trx.insertInto('child_consents').values({ child_id: child.id, user_id: userId, version: consent!.trim(), given_at: now }).execute();
         await recordAudit(trx, { actorId: userId, action: 'child.added', subjectType: 'child', subjectId: child.id, schoolId: input.schoolId, detail: { consentVersion: consent!.trim() } }, clock.now());
-        return child.id;
+        return { childId: child.id };
       });
-      return { ok: true, childId };
+      if ('tooMany' in added) return { ok: false, reason: 'invalid', errors: { name: added.tooMany } };
+      return { ok: true, childId: added.childId };
     },
 
     async updateChild(userId: number, childId: number, form: ChildForm): Promise<ChildResult> {
@@ -191,6 +201,8 @@ export function createFamilyService(deps: { db: Kysely<Database>; clock: Clock; 
         return { ok: false, reason: state === 'usable' ? 'wrong' : state };
       }
       const claimed = await inTransaction(db, async (trx) => {
+        const tooMany = await overChildLimit(trx, userId);
+        if (tooMany) return tooMany;
         if (!(await family.claimInvite(trx, invite.id, userId, now.toISOString()))) return false;
         await trx
           .insertInto('guardianships')
@@ -211,6 +223,7 @@ export function createFamilyService(deps: { db: Kysely<Database>; clock: Clock; 
       });
       // Someone else spent the code a moment earlier.
       if (!claimed) return { ok: false, reason: 'used' };
+      if (claimed !== true) return { ok: false, reason: 'too_many', problem: claimed };
       return { ok: true, childId: invite.child_id, childName: invite.child_name };
     },
 
