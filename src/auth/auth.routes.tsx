@@ -14,6 +14,7 @@ import { chromeFor, errorPage, respond } from '../http/pages.tsx';
 import { type DeploymentFacts, clientAddress } from '../http/request-facts.ts';
 import type { SchoolsService } from '../schools/schools.service.ts';
 import { type AuthService, DEMO_LOGINS, DEMO_PASSWORD } from './auth.service.ts';
+import type { Rejection } from './credentials.policy.ts';
 import { requireRole, requireUser } from './guards.ts';
 import { STAFF_ROLES, type StaffRole } from './roles.policy.ts';
 import { clearSessionCookie, writeSessionCookie } from './session.middleware.ts';
@@ -46,6 +47,12 @@ function redirectAfterForm(c: Context<AppEnv>, to: string) {
   return c.redirect(to, 303);
 }
 
+/** "Too many attempts, wait n minutes" for a throttled form, with Retry-After. */
+function throttledRejection(c: Context<AppEnv>, retryAfterSeconds: number): Rejection {
+  c.header('Retry-After', String(retryAfterSeconds));
+  return { key: 'auth.login.throttled', params: { minutes: Math.max(1, Math.ceil(retryAfterSeconds / 60)) } };
+}
+
 export function authRoutes(deps: { auth: AuthService; schools: SchoolsService; facts: DeploymentFacts; sessionSettings: SessionSettings }) {
   const { auth, schools, facts, sessionSettings } = deps;
   const app = new Hono<AppEnv>();
@@ -76,7 +83,9 @@ export function authRoutes(deps: { auth: AuthService; schools: SchoolsService; f
 
   app.post('/register', async (c) => {
     const parsed = await parseForm(c, registerSchema);
-    const result = parsed.ok ? await auth.register({ ...parsed.data, lang: c.get('i18n').lang }) : parsed;
+    const outcome = parsed.ok ? await auth.register({ ...parsed.data, lang: c.get('i18n').lang, address: clientAddress(c, facts) }) : parsed;
+    const throttled = !outcome.ok && 'reason' in outcome;
+    const result = throttled ? { ok: false as const, errors: { login: throttledRejection(c, outcome.retryAfterSeconds) } } : outcome;
     if (result.ok) {
       const previous = c.get('sessionId');
       if (previous) await auth.logout(previous);
@@ -89,7 +98,7 @@ export function authRoutes(deps: { auth: AuthService; schools: SchoolsService; f
     return respond(
       c,
       { page: () => <RegisterPage chrome={chrome} form={form} />, fragment: () => <RegisterForm chrome={chrome} form={form} /> },
-      422,
+      throttled ? 429 : 422,
     );
   });
 
@@ -161,10 +170,7 @@ export function authRoutes(deps: { auth: AuthService; schools: SchoolsService; f
     const parsed = await parseForm(c, passwordSchema);
     const outcome = parsed.ok ? await auth.changePassword(c.get('user')!, { ...parsed.data, address: clientAddress(c, facts) }) : parsed;
     const throttled = !outcome.ok && 'reason' in outcome;
-    if (throttled) c.header('Retry-After', String(outcome.retryAfterSeconds));
-    const result = throttled
-      ? { ok: false as const, errors: { current: { key: 'auth.login.throttled' as const, params: { minutes: Math.max(1, Math.ceil(outcome.retryAfterSeconds / 60)) } } } }
-      : outcome;
+    const result = throttled ? { ok: false as const, errors: { current: throttledRejection(c, outcome.retryAfterSeconds) } } : outcome;
     if (result.ok) writeSessionCookie(c, result.session);
     const sessions = c.get('htmx') ? null : await accountSessions(c);
     const form: FormState<PasswordField> = result.ok ? emptyForm() : { values: {}, errors: translateErrors(c.get('i18n'), result.errors) };

@@ -33,7 +33,8 @@ export interface NewSession {
 
 export type RegisterResult =
   | { ok: true; userId: number; session: NewSession }
-  | { ok: false; errors: FieldErrors<'name' | 'login' | 'password'> };
+  | { ok: false; errors: FieldErrors<'name' | 'login' | 'password'> }
+  | { ok: false; reason: 'throttled'; retryAfterSeconds: number };
 
 export type LoginResult =
   | { ok: true; userId: number; session: NewSession }
@@ -160,8 +161,17 @@ export function createAuthService(deps: { db: Kysely<Database>; lucia: AppLucia;
   const loginTaken = { login: { key: 'auth.error.loginTaken' } } as const;
 
   return {
-    async register(input: { name: string; login: string; password: string; lang: Lang }): Promise<RegisterResult> {
+    /**
+     * A parent's own account. "Already registered" tells whoever asks that a login exists, so each such answer
+     * counts as a failure against the address, as a wrong password does (the logins' wide NAT allowance), and a
+     * throttled address gets no answer about any login until its wait is over.
+     */
+    async register(input: { name: string; login: string; password: string; lang: Lang; address: string }): Promise<RegisterResult> {
+      const addressKey: ThrottleKey[] = [{ key: `address:${input.address}`, limit: ADDRESS_LIMIT }];
+      const decision = await attempts.checkAll(addressKey);
+      if (!decision.allowed) return { ok: false, reason: 'throttled', retryAfterSeconds: decision.retryAfterSeconds };
       const { name, login, errors } = await checkIdentity(input);
+      if (errors.login?.key === loginTaken.login.key) await attempts.recordFailures(addressKey);
       const passwordRejection = passwordProblem(input.password, { login: login?.value ?? input.login, name });
       const allErrors: FieldErrors<'name' | 'login' | 'password'> = passwordRejection ? { ...errors, password: passwordRejection } : errors;
       if (!login || Object.keys(allErrors).length > 0) return { ok: false, errors: allErrors };
@@ -170,7 +180,10 @@ export function createAuthService(deps: { db: Kysely<Database>; lucia: AppLucia;
         { name, login, passwordHash: await hashPassword(input.password), role: 'parent', schoolId: null, lang: input.lang },
         (id) => ({ actorId: id, action: 'account.registered', subjectType: 'user', subjectId: id }),
       );
-      if (userId === null) return { ok: false, errors: loginTaken };
+      if (userId === null) {
+        await attempts.recordFailures(addressKey);
+        return { ok: false, errors: loginTaken };
+      }
       return { ok: true, userId, session: await startSession(userId) };
     },
 

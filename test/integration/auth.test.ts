@@ -131,6 +131,38 @@ for (const dialect of DIALECTS) {
       });
     });
 
+    describe('registration does not hand out who is registered', () => {
+      it('an address probing taken logins meets the login throttle after 100 answers, and then learns nothing about any login', async () => {
+        const clock = fixedClock('2026-11-27T08:00:00Z');
+        const clocked = buildApp(handle, { clock }).app;
+        await createUser(handle, { login: '13700137000' });
+        const prober = '203.0.113.99';
+        const probe = (login: string) => new Browser(clocked, { address: prober }).post('/register', { name: '探测', login, password: 'rainbow-bridge-42' });
+        const statuses: number[] = [];
+        for (let i = 0; i < 100; i++) statuses.push((await probe('13700137000')).status);
+        expect(statuses.every((status) => status === 422)).toBe(true);
+        const before = await countRows(handle, 'users');
+        const taken = await probe('13700137000');
+        const free = await probe('13700137999');
+        expect([taken.status, free.status]).toEqual([429, 429]);
+        expect(Number(taken.headers.get('retry-after'))).toBeGreaterThan(0);
+        expect(await free.text()).toContain('尝试次数过多');
+        expect(await countRows(handle, 'users')).toBe(before);
+        // Its logins wait too: one brake per address for every way of asking about an account.
+        expect((await new Browser(clocked, { address: prober }).post('/login', { login: '13700137000', password: FIXTURE_PASSWORD })).status).toBe(429);
+        // A school's parents behind another address register as usual, and so does this one after the wait.
+        expect((await new Browser(clocked, { address: '100.64.7.7' }).post('/register', { name: '新家长', login: '13700137001', password: 'rainbow-bridge-42' })).status).toBe(303);
+        clock.advance(61_000);
+        expect((await probe('13700137002')).status).toBe(303);
+      });
+
+      it('registering new accounts from one school address is never throttled', async () => {
+        const statuses: number[] = [];
+        for (let i = 0; i < 12; i++) statuses.push((await new Browser(app, { address: '100.64.8.8' }).post('/register', { name: `家长${i}`, login: `1360013${String(i).padStart(4, '0')}`, password: 'rainbow-bridge-42' })).status);
+        expect(statuses.every((status) => status === 303)).toBe(true);
+      });
+    });
+
     describe('names and logins are normalised', () => {
       it('refuses a look-alike e-mail, a bidi override in a name and a zero-width character in a login, writing nothing', async () => {
         const before = await countRows(handle, 'users');
