@@ -48,9 +48,11 @@ async function parseFields(c: Context): Promise<Record<string, unknown>> {
     return fields;
   }
   // Own properties only (a field named __proto__ is just a field), one entry per name, arrays grown in place.
+  const text = await requestText(c);
+  if (moreFieldsThan(text, MAX_FORM_FIELDS)) throw new TooManyFieldsError();
   const fields = new Map<string, string | string[]>();
   let count = 0;
-  for (const [name, value] of new URLSearchParams(await requestText(c))) {
+  for (const [name, value] of new URLSearchParams(text)) {
     if (++count > MAX_FORM_FIELDS) throw new TooManyFieldsError();
     const seen = fields.get(name);
     if (seen === undefined) fields.set(name, value);
@@ -58,6 +60,18 @@ async function parseFields(c: Context): Promise<Record<string, unknown>> {
     else fields.set(name, [seen, value]);
   }
   return Object.fromEntries(fields);
+}
+
+/** Whether URL-encoded text holds more than `max` fields, counted before parsing and stopping at max + 1 (an empty piece is no field). */
+function moreFieldsThan(text: string, max: number): boolean {
+  let fields = 0;
+  for (let start = 0; start < text.length; ) {
+    const found = text.indexOf('&', start);
+    const end = found === -1 ? text.length : found;
+    if (end > start && ++fields > max) return true;
+    start = end + 1;
+  }
+  return false;
 }
 
 export type FormResult<Data, Field extends string> =

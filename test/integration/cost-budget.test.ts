@@ -15,6 +15,8 @@ interface Shape {
   name: string;
   /** The small size; the large one is ten times it. */
   size: number;
+  /** For a GET, whose query must fit, even at ten times this, in the 16 KB Node's HTTP parser allows. */
+  getSize?: number;
   build(size: number, fields: Record<string, string>): { query: string; body: string; headers: Record<string, string> };
 }
 
@@ -23,14 +25,15 @@ const joined = (base: Record<string, string>, extra: string) => [encode(base), e
 
 const SHAPES: Shape[] = [
   // The issue's attack: one field repeated (the old parser copied the array on every repeat).
-  { name: 'repeats', size: 2_000, build: (n, base) => ({ query: 'a&'.repeat(n), body: joined(base, 'a&'.repeat(n)), headers: {} }) },
-  { name: 'repeated named field', size: 2_000, build: (n, base) => ({ query: 'q=x&'.repeat(n), body: joined(base, 'name=x&'.repeat(n)), headers: {} }) },
+  { name: 'repeats', size: 2_000, getSize: 600, build: (n, base) => ({ query: 'a&'.repeat(n), body: joined(base, 'a&'.repeat(n)), headers: {} }) },
+  { name: 'repeated named field', size: 2_000, getSize: 300, build: (n, base) => ({ query: 'q=x&'.repeat(n), body: joined(base, 'name=x&'.repeat(n)), headers: {} }) },
   // Under the field cap, so the route itself handles them.
   { name: 'distinct fields', size: 90, build: (n, base) => ({ query: Array.from({ length: n }, (_, i) => `f${i}=x`).join('&'), body: joined(base, Array.from({ length: n }, (_, i) => `f${i}=x`).join('&')), headers: {} }) },
-  { name: 'distinct fields over the cap', size: 2_000, build: (n, base) => ({ query: Array.from({ length: n }, (_, i) => `f${i}=x`).join('&'), body: joined(base, Array.from({ length: n }, (_, i) => `f${i}=x`).join('&')), headers: {} }) },
+  { name: 'distinct fields over the cap', size: 2_000, getSize: 150, build: (n, base) => ({ query: Array.from({ length: n }, (_, i) => `f${i}=x`).join('&'), body: joined(base, Array.from({ length: n }, (_, i) => `f${i}=x`).join('&')), headers: {} }) },
   {
     name: 'long strings',
     size: 1_000,
+    getSize: 400,
     build: (n, base) => {
       const long = Object.fromEntries(FIELD_NAMES.map((name, i) => [name, `${'/\t<a&'[i % 5]}${'a字 ,;='.repeat(n / 8)}`]));
       return { query: encode({ q: long.q!, next: long.next!, lang: long.lang! }), body: encode({ ...long, ...base }), headers: {} };
@@ -47,12 +50,12 @@ const SHAPES: Shape[] = [
     build: (n, base) => ({
       query: '',
       body: encode(base),
-      headers: { ...Object.fromEntries(Array.from({ length: n }, (_, i) => [`x-h${i}`, 'v'.repeat(20)])), 'accept-language': Array.from({ length: n * 4 }, (_, i) => `x${i};q=0.${i % 9}`).join(',') },
+      headers: { ...Object.fromEntries(Array.from({ length: n }, (_, i) => [`x-h${i}`, 'v'.repeat(10)])), 'accept-language': Array.from({ length: n }, (_, i) => `x${i};q=0.${i % 9}`).join(',') },
     }),
   },
 ];
 
-const RUNS = 3;
+const RUNS = 2;
 const RETRIES = 3;
 const RATIO = 30;
 
@@ -74,7 +77,7 @@ describe('the cost budget: every request costs linearly in its size', () => {
     const line = MATRIX[route]!;
     const [method] = route.split(' ') as ['GET' | 'POST'];
     const browser = browsers.get(actor)!;
-    const built = shape.build(size, line.fields?.(ids) ?? {});
+    const built = shape.build(method === 'GET' ? (size / shape.size) * (shape.getSize ?? shape.size) : size, line.fields?.(ids) ?? {});
     const cookieHeader = [...browser.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
     const headers: Record<string, string> = {
       'x-forwarded-for': '198.51.100.9',
@@ -148,15 +151,20 @@ describe('the cost budget: every request costs linearly in its size', () => {
     for (const route of largest) {
       for (const shape of SHAPES) {
         const actor = (RULES[MATRIX[route]!.allowed] as readonly Actor[]).find((one) => one !== 'anonymous') ?? 'anonymous';
-        const small = await timed(route, actor, shape, shape.size);
-        const started = performance.now();
-        const running = Promise.resolve(send(route, actor, shape, shape.size * 10)).then((response) => response.arrayBuffer());
-        await nextTurn();
-        const health = await app.request('/healthz');
-        const waited = performance.now() - started;
-        expect(health.status).toBe(200);
-        await running;
-        if (waited > RATIO * (small.ms + alone)) slow.push(`${route} (${shape.name}): /healthz waited ${waited.toFixed(1)} ms`);
+        // The best of three tries each, so one pause of a busy machine does not decide.
+        let small = Infinity;
+        let waited = Infinity;
+        for (let run = 0; run < 3; run += 1) {
+          small = Math.min(small, (await timed(route, actor, shape, shape.size)).ms);
+          const started = performance.now();
+          const running = Promise.resolve(send(route, actor, shape, shape.size * 10)).then((response) => response.arrayBuffer());
+          await nextTurn();
+          const health = await app.request('/healthz');
+          waited = Math.min(waited, performance.now() - started);
+          expect(health.status).toBe(200);
+          await running;
+        }
+        if (waited > RATIO * (small + alone)) slow.push(`${route} (${shape.name}): /healthz waited ${waited.toFixed(1)} ms (the small request: ${small.toFixed(1)} ms)`);
       }
     }
     expect(slow).toEqual([]);
