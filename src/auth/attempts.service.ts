@@ -24,6 +24,13 @@ export function createAttemptsService(deps: { db: Kysely<Database>; clock: Clock
     await accounts.deleteExpiredThrottles(db, now);
   }
 
+  async function failed(key: string, limit: ThrottleLimit): Promise<void> {
+    const now = clock.now();
+    const state = recordFailure(await accounts.readThrottle(db, key), now, limit);
+    await accounts.writeThrottle(db, key, state, throttleExpiry(state, limit));
+    await sweep(now);
+  }
+
   return {
     /** Whether the key may try now, or how long it must wait. */
     async check(key: string): Promise<ThrottleDecision> {
@@ -40,15 +47,10 @@ export function createAttemptsService(deps: { db: Kysely<Database>; clock: Clock
       return { allowed: true };
     },
 
-    async recordFailure(key: string, limit: ThrottleLimit): Promise<void> {
-      const now = clock.now();
-      const state = recordFailure(await accounts.readThrottle(db, key), now, limit);
-      await accounts.writeThrottle(db, key, state, throttleExpiry(state, limit));
-      await sweep(now);
-    },
+    recordFailure: failed,
 
     async recordFailures(keys: readonly ThrottleKey[]): Promise<void> {
-      for (const { key, limit } of keys) await this.recordFailure(key, limit);
+      for (const { key, limit } of keys) await failed(key, limit);
     },
 
     async clear(key: string): Promise<void> {
