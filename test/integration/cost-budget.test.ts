@@ -4,9 +4,9 @@
 // largest run, /healthz keeps answering. Ratios only, so the machine's speed does not matter.
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Browser, ORIGIN, type buildApp } from '../support/app.ts';
+import { ORIGIN } from '../support/app.ts';
 import { type TestDatabase, createTestDatabase } from '../support/database.ts';
-import { type Actor, type Ids, MATRIX, RULES, matrixWorld } from '../support/route-matrix.ts';
+import { type Actor, MATRIX, RULES, matrixWorld } from '../support/route-matrix.ts';
 
 /** Names the app's forms read: long values go into each of them. */
 const FIELD_NAMES = ['child', 'mark', 'note', 'name', 'school', 'grade', 'class', 'code', 'reason', 'to', 'confirm', 'status', 'term', 'public_value', 'q', 'category', 'weekday', 'login', 'password', 'next', 'title_zh', 'csv', 'lang'];
@@ -61,19 +61,17 @@ const RATIO = 30;
 
 describe('the cost budget: every request costs linearly in its size', () => {
   let handle: TestDatabase;
-  let app: ReturnType<typeof buildApp>['app'];
-  let errors: unknown[];
-  let browsers: Map<Actor, Browser>;
-  let ids: Ids;
+  let world: Awaited<ReturnType<typeof matrixWorld>>;
 
   beforeAll(async () => {
     handle = await createTestDatabase('sqlite');
     // The production body limit (1 MB), so the large bodies reach the parser.
-    ({ app, errors, browsers, ids } = await matrixWorld(handle, { bodyLimitBytes: 1024 * 1024 }));
+    world = await matrixWorld(handle, { bodyLimitBytes: 1024 * 1024 });
   });
   afterAll(() => handle.drop());
 
   function send(route: string, actor: Actor, shape: Shape, size: number) {
+    const { app, browsers, ids } = world;
     const line = MATRIX[route]!;
     const [method] = route.split(' ') as ['GET' | 'POST'];
     const browser = browsers.get(actor)!;
@@ -140,7 +138,7 @@ describe('the cost budget: every request costs linearly in its size', () => {
       `cost budget: ${requests}+ requests over ${worst.length} routes × ${SHAPES.length} shapes; worst large-size server time per route:\n` +
         worst.map((one) => `  ${one.ms.toFixed(2).padStart(8)} ms  (small ${one.small.toFixed(2)} ms, ${one.status})  ${one.route}  [${one.shape}]`).join('\n'),
     );
-    expect(errors.map(String)).toEqual([]);
+    expect(world.errors.map(String)).toEqual([]);
     expect(problems).toEqual([]);
   }, 120_000);
 
@@ -159,7 +157,7 @@ describe('the cost budget: every request costs linearly in its size', () => {
           const started = performance.now();
           const running = Promise.resolve(send(route, actor, shape, shape.size * 10)).then((response) => response.arrayBuffer());
           await nextTurn();
-          const health = await app.request('/healthz');
+          const health = await world.app.request('/healthz');
           waited = Math.min(waited, performance.now() - started);
           expect(health.status).toBe(200);
           await running;
@@ -173,7 +171,7 @@ describe('the cost budget: every request costs linearly in its size', () => {
       let best = Infinity;
       for (let run = 0; run < 5; run += 1) {
         const started = performance.now();
-        await (await app.request('/healthz')).arrayBuffer();
+        await (await world.app.request('/healthz')).arrayBuffer();
         best = Math.min(best, performance.now() - started);
       }
       return best;
