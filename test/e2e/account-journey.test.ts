@@ -64,7 +64,8 @@ describe.skipIf(!CHROMIUM)('account journey on a phone', () => {
   });
 
   it('switches to English with the visible switch and keeps it on the next page', async () => {
-    await page.getByRole('link', { name: 'English' }).click();
+    // Signed in, the switch is a button: it posts, so the account keeps the choice for later messages.
+    await page.getByRole('button', { name: 'English' }).click();
     await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en');
     await expect.poll(() => page.getByRole('button', { name: 'Log out' }).isVisible()).toBe(true);
     await page.getByRole('link', { name: '陈小兰' }).click();
