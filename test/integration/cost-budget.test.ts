@@ -1,7 +1,7 @@
 // Every request's cost is bounded by its size, linearly: for every route, bodies built to be expensive (many
 // repeats, many distinct fields, long strings, many cookies and headers) are timed against the same shape ten
 // times smaller, measured in the same run; ten times the size may cost at most thirty times the time. While the
-// largest run, /healthz keeps answering. Ratios only, so the machine's speed does not matter.
+// largest run, /healthz keeps answering. Ratios of CPU time only, so neither the machine's speed nor its load matters.
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ORIGIN } from '../support/app.ts';
@@ -56,6 +56,15 @@ const SHAPES: Shape[] = [
 ];
 
 const RUNS = 2;
+
+/**
+ * The process's CPU time since `started`, in milliseconds: what the server spent, untouched by the machine's load
+ * (a load of 20 on two cores stretches a 10 ms request to 100 ms of wall time, a 1 ms one hardly at all).
+ */
+function cpuMs(started: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(started);
+  return (used.user + used.system) / 1000;
+}
 const RETRIES = 3;
 const RATIO = 30;
 
@@ -90,10 +99,10 @@ describe('the cost budget: every request costs linearly in its size', () => {
   }
 
   async function timed(route: string, actor: Actor, shape: Shape, size: number): Promise<{ ms: number; status: number }> {
-    const started = performance.now();
+    const started = process.cpuUsage();
     const response = await send(route, actor, shape, size);
     await response.arrayBuffer();
-    return { ms: performance.now() - started, status: response.status };
+    return { ms: cpuMs(started), status: response.status };
   }
 
   /** The smallest of a few runs of each size, interleaved, so a pause in one run does not decide. */
@@ -120,8 +129,10 @@ describe('the cost budget: every request costs linearly in its size', () => {
       let routeWorst = { route, shape: '', ms: 0, small: 0, status: 0 };
       for (const shape of SHAPES) {
         let measured = await pair(route, actor, shape);
-        // A pause on a busy machine can spoil one pair: measure again before calling it a failure, unless it is far off.
-        for (let retry = 0; retry < RETRIES && measured.large > RATIO * measured.small && measured.large < 4 * RATIO * measured.small; retry += 1) measured = await pair(route, actor, shape);
+        // A pause on a busy machine can spoil a pair (seen: 136 times at a load of 18 on two cores): measure again
+        // before calling it a failure, unless it is far off (the quadratic parser: 5,000 times, a minute a request).
+        const noisy = (one: { small: number; large: number }) => one.large > RATIO * one.small && one.large < 10 * RATIO * one.small;
+        for (let retry = 0; retry < RETRIES && noisy(measured); retry += 1) measured = await pair(route, actor, shape);
         requests += 2 * RUNS;
         if (measured.status >= 500) problems.push(`${route} (${shape.name}): ${measured.status}`);
         if (measured.large > RATIO * measured.small) {
@@ -135,7 +146,7 @@ describe('the cost budget: every request costs linearly in its size', () => {
     }
     worst.sort((a, b) => b.ms - a.ms);
     console.log(
-      `cost budget: ${requests}+ requests over ${worst.length} routes × ${SHAPES.length} shapes; worst large-size server time per route:\n` +
+      `cost budget: ${requests}+ requests over ${worst.length} routes × ${SHAPES.length} shapes; worst large-size server CPU time per route:\n` +
         worst.map((one) => `  ${one.ms.toFixed(2).padStart(8)} ms  (small ${one.small.toFixed(2)} ms, ${one.status})  ${one.route}  [${one.shape}]`).join('\n'),
     );
     expect(world.errors.map(String)).toEqual([]);
@@ -149,20 +160,20 @@ describe('the cost budget: every request costs linearly in its size', () => {
     for (const route of largest) {
       for (const shape of SHAPES) {
         const actor = (RULES[MATRIX[route]!.allowed] as readonly Actor[]).find((one) => one !== 'anonymous') ?? 'anonymous';
-        // The best of three tries each, so one pause of a busy machine does not decide.
+        // The best of three tries each, up to nine while it fails, so a pause of a busy machine does not decide.
         let small = Infinity;
         let waited = Infinity;
-        for (let run = 0; run < 3; run += 1) {
+        for (let run = 0; run < 3 || (run < 9 && waited > RATIO * (small + alone)); run += 1) {
           small = Math.min(small, (await timed(route, actor, shape, shape.size)).ms);
-          const started = performance.now();
+          const started = process.cpuUsage();
           const running = Promise.resolve(send(route, actor, shape, shape.size * 10)).then((response) => response.arrayBuffer());
           await nextTurn();
           const health = await world.app.request('/healthz');
-          waited = Math.min(waited, performance.now() - started);
+          waited = Math.min(waited, cpuMs(started));
           expect(health.status).toBe(200);
           await running;
         }
-        if (waited > RATIO * (small + alone)) slow.push(`${route} (${shape.name}): /healthz waited ${waited.toFixed(1)} ms (the small request: ${small.toFixed(1)} ms)`);
+        if (waited > RATIO * (small + alone)) slow.push(`${route} (${shape.name}): /healthz answered after ${waited.toFixed(1)} ms of CPU (the small request: ${small.toFixed(1)} ms)`);
       }
     }
     expect(slow).toEqual([]);
@@ -170,9 +181,9 @@ describe('the cost budget: every request costs linearly in its size', () => {
     async function timedHealth() {
       let best = Infinity;
       for (let run = 0; run < 5; run += 1) {
-        const started = performance.now();
+        const started = process.cpuUsage();
         await (await world.app.request('/healthz')).arrayBuffer();
-        best = Math.min(best, performance.now() - started);
+        best = Math.min(best, cpuMs(started));
       }
       return best;
     }
