@@ -53,6 +53,18 @@ export function createAttemptsService(deps: { db: Kysely<Database>; clock: Clock
       for (const { key, limit } of keys) await failed(key, limit);
     },
 
+    /** Notes that `key` (e.g. an account from one address) succeeded, for `days`: a row with no failures. */
+    async remember(key: string, days: number): Promise<void> {
+      const now = clock.now();
+      await accounts.writeThrottle(db, key, { failures: 0, windowStartedAt: now, blockedUntil: null }, new Date(now.getTime() + days * 86_400_000));
+    },
+
+    /** Whether `key` was remembered and has not expired. */
+    async remembered(key: string): Promise<boolean> {
+      const row = await accounts.readThrottleExpiry(db, key);
+      return row !== null && row > clock.now();
+    },
+
     async clear(key: string): Promise<void> {
       await accounts.clearThrottle(db, key);
     },

@@ -74,6 +74,12 @@ export async function writeThrottle(db: Kysely<Database>, key: string, state: Th
     .execute();
 }
 
+/** When a throttle row expires, or null when there is none (or it predates expiries). */
+export async function readThrottleExpiry(db: Kysely<Database>, key: string): Promise<Date | null> {
+  const row = await db.selectFrom('login_throttles').select('expires_at').where('key', '=', key).executeTakeFirst();
+  return row?.expires_at ? new Date(row.expires_at) : null;
+}
+
 /** Deletes the throttle rows that no longer matter (and any from before rows carried an expiry). */
 export async function deleteExpiredThrottles(db: Kysely<Database>, now: Date): Promise<void> {
   await db

@@ -75,6 +75,9 @@ export function demoAccountsPresent(db: Kysely<Database>): Promise<boolean> {
   return accounts.loginExists(db, { kind: 'email', value: DEMO_LOGINS[0].login });
 }
 
+/** How long an address where an account logged in stays exempt from that account's everywhere-brake. */
+const KNOWN_PLACE_DAYS = 90;
+
 const TEMPORARY_PASSWORD_ALPHABET = 'abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 
 export function createAuthService(deps: { db: Kysely<Database>; lucia: AppLucia; clock: Clock; lifetime: SessionLifetime; sessionUse?: SessionUseRecorder }) {
@@ -191,7 +194,10 @@ export function createAuthService(deps: { db: Kysely<Database>; lucia: AppLucia;
       const parsed = parseLogin(input.login);
       const account = isRejection(parsed) ? input.login.trim().toLowerCase().slice(0, 254) : parsed.value;
       const keys = passwordGuessKeys(account, input.address);
-      const decision = await attempts.checkAll(keys);
+      // Where the owner has logged in before, a run spread over other addresses does not keep them out.
+      const knownPlace = `known:${account}|address:${input.address}`;
+      const brakes = (await attempts.remembered(knownPlace)) ? keys.filter(({ limit }) => limit !== ACCOUNT_EVERYWHERE_LIMIT) : keys;
+      const decision = await attempts.checkAll(brakes);
       if (!decision.allowed) return { ok: false, reason: 'throttled', retryAfterSeconds: decision.retryAfterSeconds };
 
       const user = isRejection(parsed) ? undefined : await accounts.findUserByLogin(db, parsed);
@@ -201,6 +207,7 @@ export function createAuthService(deps: { db: Kysely<Database>; lucia: AppLucia;
         return { ok: false, reason: 'invalid' };
       }
       for (const { key } of keys.slice(0, 2)) await attempts.clear(key);
+      await attempts.remember(knownPlace, KNOWN_PLACE_DAYS);
       return { ok: true, userId: user.id, session: await startSession(user.id) };
     },
 

@@ -287,6 +287,18 @@ for (const dialect of DIALECTS) {
         expect((await attempt(FIXTURE_PASSWORD)).status).toBe(303);
       });
 
+      it('a run spread over many addresses does not keep the owner out where they logged in before', async () => {
+        const clock = fixedClock('2026-11-27T08:00:00Z');
+        const clocked = buildApp(handle, { clock }).app;
+        await createUser(handle, { login: 'known-place@example.com' });
+        const at = (address: string, password: string) => new Browser(clocked, { address }).post('/login', { login: 'known-place@example.com', password });
+        expect((await at('100.64.20.1', FIXTURE_PASSWORD)).status).toBe(303); // the school, last week
+        clock.advance(7 * 86_400_000);
+        for (let i = 0; i < 40; i++) await at(`198.19.0.${i}`, `guess-${i}`);
+        expect((await at('198.19.1.1', FIXTURE_PASSWORD)).status).toBe(429); // a new place waits (at most 5 minutes)
+        expect((await at('100.64.20.1', FIXTURE_PASSWORD)).status).toBe(303);
+      });
+
       it('backs off one address trying many accounts with a doubling wait, without locking out other addresses', async () => {
         const clock = fixedClock('2026-11-27T08:00:00Z');
         const clocked = buildApp(handle, { clock }).app;
