@@ -8,7 +8,7 @@ import type { Clock } from '../clock.ts';
 import { isUniqueViolation } from '../db/errors.ts';
 import type { Database, Day, OfferingStatus, Term } from '../db/schema.ts';
 import { createOutbox, type Outbox } from '../notify/outbox.ts';
-import { fillFreeSeats } from '../enrollment/seat-changes.ts';
+import { changeCapacity, releaseAll } from '../enrollment/seats.ts';
 import * as admin from './catalogue-admin.repository.ts';
 import { type MeetingPlan, type WeeklySlot, meetingsForTerm } from './meetings.policy.ts';
 import { type OfferingField, type OfferingInput, offeringProblems } from './offering.policy.ts';
@@ -87,15 +87,11 @@ export function createCatalogueAdminService(deps: { db: Kysely<Database>; clock:
       await admin.insertSlots(trx, fresh.flatMap(({ input }) => input.slots.map((slot) => ({ ...slot, offeringId: freshIds.get(input.code)! }))));
       for (const { input, status, existingId, row } of read.rows) {
         if (existingId === null) continue;
-        const updated = await trx
-          .updateTable('offerings')
-          .set({ ...offeringValues(input), ...(status ? { status } : {}), updated_at: now })
-          .where('id', '=', existingId)
-          .where('seats_taken', '<=', input.capacity)
-          .executeTakeFirst();
-        if (Number(updated.numUpdatedRows) === 0) throw new CapacityRace(existingId, row);
+        const { capacity, ...values } = offeringValues(input);
+        await trx.updateTable('offerings').set({ ...values, ...(status ? { status } : {}), updated_at: now }).where('id', '=', existingId).execute();
+        const seats = await changeCapacity({ trx, outbox, at: clock.now(), actorId: actor.id, offering: { id: existingId, title_zh: input.titleZh, title_en: input.titleEn, school_id: term.school_id } }, capacity);
+        if (!seats.ok) throw new CapacityRace(existingId, seats.reason, row);
         await admin.replaceSlots(trx, existingId, input.slots);
-        await fillFreeSeats({ trx, outbox, at: clock.now(), actorId: actor.id, offering: { id: existingId, title_zh: input.titleZh, title_en: input.titleEn, school_id: term.school_id } });
       }
       await syncFutureMeetings(
         trx,
@@ -134,6 +130,12 @@ export function createCatalogueAdminService(deps: { db: Kysely<Database>; clock:
     if (!offering) return null;
     const term = await termInScope(actor, offering.term_id);
     return term ? { offering, term } : null;
+  }
+
+  async function capacityProblem(error: CapacityRace): Promise<Rejection> {
+    if (error.reason === 'lottery_frozen') return { key: 'offering.error.capacityFrozenForDraw' };
+    const taken = (await admin.offeringById(db, error.offeringId))?.seats_taken ?? 0;
+    return { key: 'offering.error.capacityBelowTaken', params: { taken } };
   }
 
   async function teacherProblem(schoolId: number, teacherId: number | null): Promise<Rejection | null> {
@@ -300,27 +302,20 @@ export function createCatalogueAdminService(deps: { db: Kysely<Database>; clock:
       if (Object.keys(problems).length > 0) return { ok: false, reason: 'invalid', errors: problems };
       try {
         await db.transaction().execute(async (trx) => {
-          // The capacity check runs again inside the write: a seat taken since the form was read still counts.
-          const updated = await trx
-            .updateTable('offerings')
-            .set({ ...offeringValues(input), updated_at: clock.now().toISOString() })
-            .where('id', '=', offeringId)
-            .where('seats_taken', '<=', input.capacity)
-            .executeTakeFirst();
-          if (Number(updated.numUpdatedRows) === 0) throw new CapacityRace(offeringId);
+          const { capacity, ...values } = offeringValues(input);
+          await trx.updateTable('offerings').set({ ...values, updated_at: clock.now().toISOString() }).where('id', '=', offeringId).execute();
+          // The seat owner checks the capacity again inside the write (a seat taken since the form was read still
+          // counts) and gives more seats than before to the waitlist at once (invariant 3), its families told.
+          const seats = await changeCapacity({ trx, outbox, at: clock.now(), actorId: actor.id, offering: { id: offeringId, title_zh: input.titleZh, title_en: input.titleEn, school_id: term.school_id } }, capacity);
+          if (!seats.ok) throw new CapacityRace(offeringId, seats.reason);
           await admin.replaceSlots(trx, offeringId, input.slots);
           await syncFutureMeetings(trx, term, [{ id: offeringId, room: input.room, slots: input.slots }]);
           await recordAudit(trx, { actorId: actor.id, action: 'offering.updated', subjectType: 'offering', subjectId: offeringId, schoolId: term.school_id }, clock.now());
-          // More seats than before: the waitlist moves up at once (invariant 3), its families told.
-          await fillFreeSeats({ trx, outbox, at: clock.now(), actorId: actor.id, offering: { id: offeringId, title_zh: input.titleZh, title_en: input.titleEn, school_id: term.school_id } });
         });
         return { ok: true };
       } catch (error) {
         if (isUniqueViolation(error)) return { ok: false, reason: 'invalid', errors: { code: { key: 'offering.error.codeTaken' } } };
-        if (error instanceof CapacityRace) {
-          const now = await admin.offeringById(db, offeringId);
-          return { ok: false, reason: 'invalid', errors: { capacity: { key: 'offering.error.capacityBelowTaken', params: { taken: now?.seats_taken ?? 0 } } } };
-        }
+        if (error instanceof CapacityRace) return { ok: false, reason: 'invalid', errors: { capacity: await capacityProblem(error) } };
         throw error;
       }
     },
@@ -458,8 +453,7 @@ export function createCatalogueAdminService(deps: { db: Kysely<Database>; clock:
         await importRows(actor, term, read);
       } catch (error) {
         if (!(error instanceof CapacityRace)) throw error;
-        const taken = (await admin.offeringById(db, error.offeringId))?.seats_taken ?? 0;
-        const problem: CsvProblem = { row: error.row ?? 2, column: 'capacity', key: 'offering.error.capacityBelowTaken', params: { taken } };
+        const problem: CsvProblem = { row: error.row ?? 2, column: 'capacity', ...(await capacityProblem(error)) };
         return { term, ...read, problems: [problem], imported: false as const };
       }
       return { term, ...read, imported: true as const };
@@ -498,9 +492,10 @@ export function createCatalogueAdminService(deps: { db: Kysely<Database>; clock:
 }
 
 /** A seat was taken between reading the form or file and writing it, so the new capacity no longer fits. */
+/** The seat owner refused a capacity: below the seats taken now, or a lottery's seats frozen until its draw. */
 class CapacityRace extends Error {
-  constructor(readonly offeringId: number, readonly row?: number) {
-    super('capacity below seats taken');
+  constructor(readonly offeringId: number, readonly reason: 'below_taken' | 'lottery_frozen', readonly row?: number) {
+    super(`capacity refused: ${reason}`);
   }
 }
 

@@ -12,7 +12,7 @@ import { createOutbox, type Outbox } from '../notify/outbox.ts';
 import * as enrollments from './enrollment.repository.ts';
 import { type AddRefusal, type MoveRefusal, addRefusal, canChangeRoster, canSeeRoster, moveRefusal, removeRefusal } from './roster.policy.ts';
 import * as rosters from './roster.repository.ts';
-import { type Promotion, seatOrWaitlist, vacate } from './seat-changes.ts';
+import { type Promotion, seatBySchool, seatOrWaitlist, vacate } from './seats.ts';
 
 export interface Guardian {
   name: string;
@@ -159,20 +159,11 @@ export function createRosterService(deps: { db: Kysely<Database>; clock: Clock; 
           const refusal = addRefusal({ status: current?.status ?? null, freeSeats: locked.capacity - locked.seatsTaken, override: input.override, reason });
           if (refusal) return { ok: false, reason: refusal };
           const at = clock.now();
-          const now = at.toISOString();
-          let capacity = locked.capacity;
-          const overCapacity = !(await enrollments.takeFreeSeat(trx, offeringId));
-          if (overCapacity) {
-            // Only reached with an override (the policy refused otherwise); the seat and the capacity rise together.
-            const raised = await enrollments.addSeatAndTakeIt(trx, offeringId);
-            if (!raised) throw new Error(`offering ${offeringId} vanished inside its own lock`);
-            capacity = raised.capacity;
-          }
-          const values = { status: 'enrolled' as const, waitlist_position: null, updated_at: now };
-          const enrollmentId = current
-            ? (await trx.updateTable('enrollments').set(values).where('id', '=', current.id).returning('id').executeTakeFirstOrThrow()).id
-            : (await trx.insertInto('enrollments').values({ offering_id: offeringId, child_id: childId, ...values, created_at: now }).returning('id').executeTakeFirstOrThrow()).id;
-          if (current?.status === 'waitlisted') await enrollments.closeWaitlistGap(trx, offeringId, current.waitlist_position!);
+          const context = { trx, outbox, at, actorId: actor.id, offering: { id: offeringId, title_zh: offering.title_zh, title_en: offering.title_en, school_id: offering.school_id } };
+          // Only an override reaches a full offering (the policy refused otherwise); the seat and the capacity rise together.
+          const seated = await seatBySchool(context, childId, current, input.override);
+          if (!seated) throw new Error(`offering ${offeringId} filled inside its own lock`);
+          const { enrollmentId, overCapacity, capacity } = seated;
           await outbox.toGuardians(trx, childId, 'seat_confirmed', { offeringId, childId, childName: child.name, title: offering.title_zh, titleEn: offering.title_en });
           await recordAudit(
             trx,
