@@ -12,7 +12,7 @@ import { createOutbox, type Outbox } from '../notify/outbox.ts';
 import * as enrollments from './enrollment.repository.ts';
 import { type AddRefusal, type MoveRefusal, addRefusal, canChangeRoster, canSeeRoster, moveRefusal, removeRefusal } from './roster.policy.ts';
 import * as rosters from './roster.repository.ts';
-import { type Promotion, seatBySchool, seatOrWaitlist, vacate } from './seats.ts';
+import { type Promotion, frozenForDraw, seatBySchool, seatOrWaitlist, vacate } from './seats.ts';
 
 export interface Guardian {
   name: string;
@@ -53,15 +53,15 @@ export interface Roster {
 
 export type AddResult =
   | { ok: true; enrollmentId: number; childName: string; overCapacity: boolean; capacity: number }
-  | { ok: false; reason: 'not_found' | 'child_not_found' | AddRefusal };
+  | { ok: false; reason: 'not_found' | 'child_not_found' | 'lottery_frozen' | AddRefusal };
 
 export type RemoveResult =
   | { ok: true; offeringId: number; childName: string; promoted: Promotion[] }
-  | { ok: false; reason: 'not_found' | 'not_active' | 'lottery_request' | 'reason_required' };
+  | { ok: false; reason: 'not_found' | 'not_active' | 'lottery_request' | 'reason_required' | 'lottery_frozen' };
 
 export type MoveResult =
   | { ok: true; fromOfferingId: number; toOfferingId: number; toTitle: { zh: string; en: string | null }; childName: string; placed: { status: 'enrolled' } | { status: 'waitlisted'; position: number }; promoted: Promotion[] }
-  | { ok: false; reason: 'not_found' | MoveRefusal };
+  | { ok: false; reason: 'not_found' | 'lottery_frozen' | MoveRefusal };
 
 export function createRosterService(deps: { db: Kysely<Database>; clock: Clock; outbox?: Outbox }) {
   const { db, clock } = deps;
@@ -156,6 +156,8 @@ export function createRosterService(deps: { db: Kysely<Database>; clock: Clock; 
           const locked = await enrollments.lockOfferingAndEnrollmentOf(trx, offeringId, childId);
           if (!locked) throw new Error(`offering ${offeringId} vanished while a child was being added`);
           const current = locked.enrollment;
+          // Between a lottery's close and its draw the frozen seats are the ones drawn: the school waits for the draw.
+          if (await frozenForDraw(trx, offeringId, clock.now())) return { ok: false, reason: 'lottery_frozen' };
           const refusal = addRefusal({ status: current?.status ?? null, freeSeats: locked.capacity - locked.seatsTaken, override: input.override, reason });
           if (refusal) return { ok: false, reason: refusal };
           const at = clock.now();
@@ -212,6 +214,7 @@ export function createRosterService(deps: { db: Kysely<Database>; clock: Clock; 
         if (!current) return { ok: false, reason: 'not_found' };
         const refusal = removeRefusal({ status: current.status, reason });
         if (refusal) return { ok: false, reason: refusal };
+        if (await frozenForDraw(trx, found.offering_id, clock.now())) return { ok: false, reason: 'lottery_frozen' };
         const at = clock.now();
         const offering = { id: found.offering_id, title_zh: found.title_zh, title_en: found.title_en, school_id: found.school_id };
         const promoted = await vacate({ trx, outbox, at, actorId: actor.id, offering }, current);
@@ -264,6 +267,7 @@ export function createRosterService(deps: { db: Kysely<Database>; clock: Clock; 
           });
           if (refusal) return { ok: false, reason: refusal };
           const at = clock.now();
+          if ((await frozenForDraw(trx, found.offering_id, at)) || (await frozenForDraw(trx, to.id, at))) return { ok: false, reason: 'lottery_frozen' };
           const source = { id: found.offering_id, title_zh: found.title_zh, title_en: found.title_en, school_id: found.school_id };
           const destination = { id: to.id, title_zh: to.title_zh, title_en: to.title_en, school_id: to.school_id };
           const promoted = await vacate({ trx, outbox, at, actorId: actor.id, offering: source }, current);

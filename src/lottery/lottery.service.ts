@@ -73,9 +73,10 @@ export function createLotteryService(deps: { db: Kysely<Database>; clock: Clock;
       entries.set(request.entry_number, entry);
     }
     // Entries, seats, limits, busy slots and the named public value are frozen together: this text is what is
-    // hashed and what is drawn. The named 双色球 draw is the first after this instant, so nobody knows it yet.
+    // hashed and what is drawn. The freeze is the close (this text is written by the first request after it; the
+    // seat owner refuses every change in between), so the named 双色球 draw is the first after the close.
     const frozenAt = clock.now();
-    const publicDraw = firstPublicDrawAfter(frozenAt);
+    const publicDraw = firstPublicDrawAfter(new Date(term.enrol_closes_at));
     const source = publicValueSourceText(publicDraw.day);
     const text = frozenEntriesText({
       school: school.slug,
@@ -272,7 +273,7 @@ export function createLotteryService(deps: { db: Kysely<Database>; clock: Clock;
       if (!term || !canManageSchool(actor, term.school_id)) return { ok: false, reason: 'not_found' };
       const draw = await ensureFrozen(term);
       if (!draw) return { ok: false, reason: 'not_found' };
-      const publicDrawAt = draw.public_draw_at ?? (draw.frozen_at ? firstPublicDrawAfter(new Date(draw.frozen_at)).at.toISOString() : null);
+      const publicDrawAt = draw.public_draw_at ?? firstPublicDrawAfter(new Date(term.enrol_closes_at)).at.toISOString();
       const refusal = drawRefusal(lotteryStage(term, draw.drawn_at, clock.now()), publicValue, { now: clock.now(), publicDrawAt });
       if (refusal) return { ok: false, reason: 'refused', refusal };
       return inTransaction(db, (trx) => applyDraw(trx, actor, term, publicValue));
