@@ -8,7 +8,8 @@ import type { Clock } from '../clock.ts';
 import { isUniqueViolation } from '../db/errors.ts';
 import type { Database, Day, OfferingStatus, Term } from '../db/schema.ts';
 import { createOutbox, type Outbox } from '../notify/outbox.ts';
-import { changeCapacity, releaseAll } from '../enrollment/seats.ts';
+import { changeCapacity, frozenForDraw, lockOffering, releaseAll } from '../enrollment/seats.ts';
+import { inTransaction } from '../db/transaction.ts';
 import * as admin from './catalogue-admin.repository.ts';
 import { type MeetingPlan, type WeeklySlot, meetingsForTerm } from './meetings.policy.ts';
 import { type OfferingField, type OfferingInput, offeringProblems } from './offering.policy.ts';
@@ -320,18 +321,45 @@ export function createCatalogueAdminService(deps: { db: Kysely<Database>; clock:
       }
     },
 
-    async setStatus(actor: Actor, offeringId: number, status: OfferingStatus): Promise<{ ok: true; termId: number } | Refused> {
+    /**
+     * Publishes, unpublishes or archives. Taking an offering that children hold places in out of the catalogue is
+     * a cancellation: it needs `confirm` and a reason, frees every seat, waitlist place and lottery choice through
+     * the seat owner, and tells every guardian why (their meetings leave the child's calendar with the places).
+     */
+    async setStatus(actor: Actor, offeringId: number, status: OfferingStatus, confirmation: { confirm: boolean; reason: string } = { confirm: false, reason: '' }): Promise<StatusResult> {
       const found = await offeringInScope(actor, offeringId);
       if (!found) return { ok: false, reason: 'not_found' };
-      await db.transaction().execute(async (trx) => {
-        await trx.updateTable('offerings').set({ status, updated_at: clock.now().toISOString() }).where('id', '=', offeringId).execute();
-        await recordAudit(
-          trx,
-          { actorId: actor.id, action: `offering.${status}`, subjectType: 'offering', subjectId: offeringId, schoolId: found.term.school_id },
-          clock.now(),
-        );
+      const { offering, term } = found;
+      const places = await admin.activePlacesOf(db, offeringId);
+      const held = places.enrolled + places.waitlisted + places.requested;
+      const reason = confirmation.reason.trim();
+      if (status !== 'published' && held > 0) {
+        if (!confirmation.confirm) return { ok: false, reason: 'confirm', places };
+        if (reason === '') return { ok: false, reason: 'reason_required', places };
+      }
+      return inTransaction(db, async (trx): Promise<StatusResult> => {
+        await lockOffering(trx, offeringId);
+        const at = clock.now();
+        const context = { trx, outbox, at, actorId: actor.id, offering: { id: offeringId, title_zh: offering.title_zh, title_en: offering.title_en, school_id: term.school_id } };
+        if (status !== 'published' && (await frozenForDraw(trx, offeringId, at))) return { ok: false, reason: 'lottery_frozen' };
+        const released = status === 'published' ? [] : await releaseAll(context);
+        await admin.setOfferingStatus(trx, offeringId, status, at.toISOString(), released.length > 0 ? { reason } : null);
+        for (const place of released) {
+          await outbox.toGuardians(trx, place.childId, 'offering_cancelled', {
+            offeringId,
+            childId: place.childId,
+            childName: place.childName,
+            title: offering.title_zh,
+            titleEn: offering.title_en,
+            reason,
+            status: place.status,
+          });
+        }
+        const count = (kind: string) => released.filter((place) => place.status === kind).length;
+        const detail = released.length > 0 ? { reason, enrolled: count('enrolled'), waitlisted: count('waitlisted'), requested: count('requested') } : undefined;
+        await recordAudit(trx, { actorId: actor.id, action: `offering.${status}`, subjectType: 'offering', subjectId: offeringId, schoolId: term.school_id, ...(detail ? { detail } : {}) }, at);
+        return { ok: true, termId: offering.term_id, released: released.length };
       });
-      return { ok: true, termId: found.offering.term_id };
     },
 
     /** Copies an offering as a draft into another term of the same school (e.g. next term), with its slots. */
@@ -492,6 +520,13 @@ export function createCatalogueAdminService(deps: { db: Kysely<Database>; clock:
 }
 
 /** A seat was taken between reading the form or file and writing it, so the new capacity no longer fits. */
+export type Places = { enrolled: number; waitlisted: number; requested: number };
+
+export type StatusResult =
+  | { ok: true; termId: number; released: number }
+  | { ok: false; reason: 'not_found' | 'lottery_frozen' }
+  | { ok: false; reason: 'confirm' | 'reason_required'; places: Places };
+
 /** The seat owner refused a capacity: below the seats taken now, or a lottery's seats frozen until its draw. */
 class CapacityRace extends Error {
   constructor(readonly offeringId: number, readonly reason: 'below_taken' | 'lottery_frozen', readonly row?: number) {

@@ -9,6 +9,9 @@ import type { Database, EnrollmentsTable } from '../db/schema.ts';
 import type { Outbox } from '../notify/outbox.ts';
 import { firstWaitlisted, nextWaitlistPosition } from './enrollment.repository.ts';
 
+/** Other features lock an offering through the owner before changing its seats. */
+export { lockOffering } from './enrollment.repository.ts';
+
 export interface ChangeContext {
   trx: Transaction<Database>;
   outbox: Outbox;
@@ -194,14 +197,15 @@ export async function changeCapacity(
  * Archiving or cancelling an offering: every seat, waitlist place and lottery request is withdrawn and the
  * counter goes to zero. Answers the children who had a place (enrolled or waitlisted), for their notices.
  */
-export async function releaseAll(ctx: ChangeContext): Promise<{ childId: number; status: 'enrolled' | 'waitlisted' | 'requested' }[]> {
+export async function releaseAll(ctx: ChangeContext): Promise<{ childId: number; childName: string; status: 'enrolled' | 'waitlisted' | 'requested' }[]> {
   const { trx, offering } = ctx;
   const rows = await trx
     .selectFrom('enrollments')
-    .select(['id', 'child_id', 'status'])
-    .where('offering_id', '=', offering.id)
-    .where('status', 'in', ['enrolled', 'waitlisted', 'requested'])
-    .orderBy('id')
+    .innerJoin('children', 'children.id', 'enrollments.child_id')
+    .select(['enrollments.id', 'enrollments.child_id', 'enrollments.status', 'children.name'])
+    .where('enrollments.offering_id', '=', offering.id)
+    .where('enrollments.status', 'in', ['enrolled', 'waitlisted', 'requested'])
+    .orderBy('enrollments.id')
     .execute();
   if (rows.length === 0) return [];
   await trx
@@ -211,7 +215,7 @@ export async function releaseAll(ctx: ChangeContext): Promise<{ childId: number;
     .where('status', 'in', ['enrolled', 'waitlisted', 'requested'])
     .execute();
   await trx.updateTable('offerings').set({ seats_taken: 0 }).where('id', '=', offering.id).execute();
-  return rows.map((row) => ({ childId: row.child_id, status: row.status as 'enrolled' | 'waitlisted' | 'requested' }));
+  return rows.map((row) => ({ childId: row.child_id, childName: row.name, status: row.status as 'enrolled' | 'waitlisted' | 'requested' }));
 }
 
 // ── Lottery choices: `requested` rows hold no seat and no waitlist place; only the draw turns them into either.
