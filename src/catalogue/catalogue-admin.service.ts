@@ -477,6 +477,16 @@ export function createCatalogueAdminService(deps: { db: Kysely<Database>; clock:
       if (!term) return null;
       const read = await readImport(term, csvText);
       if (read.problems.length > 0) return { term, ...read, imported: false as const };
+      // Taking an offering children hold places in out of the catalogue is a cancellation: its page asks for the
+      // reason and tells the families. An import does neither, so it may not do it.
+      for (const { status, existingId, row } of read.rows) {
+        if (existingId === null || !status || status === 'published') continue;
+        const places = await admin.activePlacesOf(db, existingId);
+        if (places.enrolled + places.waitlisted + places.requested > 0) {
+          const problem: CsvProblem = { row, column: 'status', key: 'offering.error.cancelFromPage', params: { count: places.enrolled + places.waitlisted + places.requested } };
+          return { term, ...read, problems: [problem], imported: false as const };
+        }
+      }
       try {
         await importRows(actor, term, read);
       } catch (error) {

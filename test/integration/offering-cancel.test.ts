@@ -3,7 +3,7 @@
 // calendar, and its page says it was cancelled instead of answering 404.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../src/clock.ts';
-import { Browser, buildApp, createSchool, createUser, signIn } from '../support/app.ts';
+import { Browser, ORIGIN, buildApp, createSchool, createUser, signIn } from '../support/app.ts';
 import { createOffering, createTerm, fillOffering } from '../support/catalogue-fixtures.ts';
 import { DIALECTS, type TestDatabase, createTestDatabase } from '../support/database.ts';
 
@@ -20,11 +20,13 @@ for (const dialect of DIALECTS) {
     let enChild: number;
     let children: number[];
     let feed: string;
+    let app: ReturnType<typeof buildApp>['app'];
+    let school: number;
 
     beforeAll(async () => {
       handle = await createTestDatabase(dialect);
-      const app = buildApp(handle, { clock: fixedClock('2026-11-27T08:00:00Z') }).app;
-      const school = await createSchool(handle, 'maple');
+      app = buildApp(handle, { clock: fixedClock('2026-11-27T08:00:00Z') }).app;
+      school = await createSchool(handle, 'maple');
       const term = await createTerm(handle, school);
       offering = await createOffering(handle, term, { code: 'HYD', title_zh: TITLE, title_en: 'Hydroponics', capacity: 5 });
       await fillOffering(handle, offering, school, { enrolled: 5, waitlisted: 3 });
@@ -97,6 +99,21 @@ for (const dialect of DIALECTS) {
       const ics = await zhParent.get(feed);
       expect(ics.status).toBe(200);
       expect(await ics.text()).not.toContain(TITLE);
+    });
+
+    it('refuses a CSV import that would archive an offering children hold places in, and writes nothing', async () => {
+      const termId = (await handle.db.selectFrom('offerings').select('term_id').where('id', '=', offering).executeTakeFirstOrThrow()).term_id;
+      const kept = await createOffering(handle, termId, { code: 'KEEP', title_zh: '保留' });
+      await fillOffering(handle, kept, school, { enrolled: 1, waitlisted: 0 });
+      const csv = `code,kind,category,title_zh,title_en,description_zh,description_en,teacher,room,capacity,grade_min,grade_max,fee,slots,status\r\nKEEP,course,robotics,保留,,,,,,20,1,6,0,2 16:00-17:30,archived\r\n`;
+      const form = new FormData();
+      form.set('step', 'commit');
+      form.set('csv', csv);
+      const cookie = [...admin.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+      const response = await app.request(`/admin/terms/${termId}/import`, { method: 'POST', body: form, headers: { origin: ORIGIN, cookie } });
+      expect(response.status).toBe(422);
+      expect(await response.text()).toContain('请在课程页面归档或撤回');
+      expect((await handle.db.selectFrom('offerings').select(['status', 'seats_taken']).where('id', '=', kept).executeTakeFirstOrThrow())).toEqual({ status: 'published', seats_taken: 1 });
     });
 
     it('archives an offering nobody holds a place in at once, as before', async () => {
