@@ -29,6 +29,7 @@ const ADD_REFUSAL: Record<Exclude<AddResult, { ok: true }>['reason'], MessageKey
   already_enrolled: 'roster.error.alreadyEnrolled',
   lottery_request: 'roster.error.lotteryRequest',
   full: 'roster.error.full',
+  archived: 'roster.error.archived',
   lottery_frozen: 'roster.error.lotteryFrozen',
   reason_required: 'roster.error.reasonRequired',
 };

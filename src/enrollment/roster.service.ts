@@ -158,7 +158,7 @@ export function createRosterService(deps: { db: Kysely<Database>; clock: Clock; 
           const current = locked.enrollment;
           // Between a lottery's close and its draw the frozen seats are the ones drawn: the school waits for the draw.
           if (await frozenForDraw(trx, offeringId, clock.now())) return { ok: false, reason: 'lottery_frozen' };
-          const refusal = addRefusal({ status: current?.status ?? null, freeSeats: locked.capacity - locked.seatsTaken, override: input.override, reason });
+          const refusal = addRefusal({ offeringStatus: offering.status, status: current?.status ?? null, freeSeats: locked.capacity - locked.seatsTaken, override: input.override, reason });
           if (refusal) return { ok: false, reason: refusal };
           const at = clock.now();
           const context = { trx, outbox, at, actorId: actor.id, offering: { id: offeringId, title_zh: offering.title_zh, title_en: offering.title_en, school_id: offering.school_id } };
