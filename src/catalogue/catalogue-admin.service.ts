@@ -300,6 +300,8 @@ export function createCatalogueAdminService(deps: { db: Kysely<Database>; clock:
       const problems = offeringProblems(input, { seatsTaken: offering.seats_taken, schoolGrades: { min: term.school_grade_min, max: term.school_grade_max } });
       const teacher = await teacherProblem(term.school_id, input.teacherId);
       if (teacher) problems.teacherId = teacher;
+      // The frozen entry list names offerings by code: between a lottery's close and its draw the code stays.
+      if (input.code !== offering.code && term.mode === 'lottery' && clock.now().toISOString() >= term.enrol_closes_at) problems.code = { key: 'offering.error.codeFrozenForDraw' };
       if (Object.keys(problems).length > 0) return { ok: false, reason: 'invalid', errors: problems };
       try {
         await db.transaction().execute(async (trx) => {

@@ -202,6 +202,7 @@ const core: Omit<Messages, keyof typeof attendanceMessages.zh | keyof typeof aud
   'offering.error.gradeSchool': 'Grades must be within the school’s grades {min}–{max}.',
   'offering.error.capacityFrozenForDraw': 'The lottery has closed: the seats of every course were frozen with the entry list and are drawn as frozen. Change the seats after the draw.',
   'offering.error.cancelFromPage': '{count} children hold places in this offering: archive or unpublish it from its own page, which asks for the reason and tells their families.',
+  'offering.error.codeFrozenForDraw': 'The lottery has closed: its frozen entry list names this course by its code, so the code can change after the draw.',
   'offering.error.capacityBelowTaken': '{taken} children already hold seats; there must be at least {taken} seats.',
   'offering.error.noSlot': 'Give at least one weekly time.',
   'offering.error.slotWeekday': 'Choose a day for each time you fill in.',

@@ -201,6 +201,7 @@ const core = {
   'offering.error.gradeSchool': '年级须在本校的 {min}–{max} 年级之内。',
   'offering.error.capacityFrozenForDraw': '抽签报名已截止：各课程名额已随名单一起冻结，抽签按冻结的名额进行。请在抽签后再修改名额。',
   'offering.error.cancelFromPage': '已有 {count} 名学生在这门课里报名、候补或填了志愿：请在课程页面归档或撤回，那里会填写原因并通知家长。',
+  'offering.error.codeFrozenForDraw': '抽签报名已截止：冻结的名单用课程代码标识这门课，抽签之后才能修改代码。',
   'offering.error.capacityBelowTaken': '已有 {taken} 名学生报上，名额不能少于 {taken}。',
   'offering.error.noSlot': '至少填写一个上课时间。',
   'offering.error.slotWeekday': '请为每个填写的时间段选择星期。',

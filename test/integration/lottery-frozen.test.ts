@@ -155,6 +155,11 @@ for (const dialect of DIALECTS) {
       expect(cut.status).toBe(422);
       expect(await cut.text()).toContain('名额已随名单一起冻结');
       expect((await handle.db.selectFrom('offerings').select('capacity').where('id', '=', ids.get('ROB')!).executeTakeFirstOrThrow()).capacity).toBe(4);
+      const renamed = await admin.post(`/admin/offerings/${ids.get('ROB')}`, OFFERING_FORM('ROB-2', 4));
+      expect(renamed.status).toBe(422);
+      expect(await renamed.text()).toContain('抽签之后才能修改代码');
+      const removed = await admin.post(`/enrollments/${(await handle.db.selectFrom('enrollments').select('id').where('offering_id', '=', ids.get('ROB')!).executeTakeFirstOrThrow()).id}/remove`, { confirm: 'yes', reason: '测试' });
+      expect(removed.status).toBe(422);
 
       clock.set(AFTER_PUBLIC_DRAW);
       expect((await admin.post(`/admin/terms/${term}/lottery/draw`, { public_value: VALUE })).status).toBe(303);
