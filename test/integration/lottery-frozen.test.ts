@@ -148,7 +148,7 @@ for (const dialect of DIALECTS) {
     });
 
     it('makes a seat change after the close wait for the draw, then publishes exactly the enrollments it wrote', async () => {
-      const { term, ids, admin, kids } = await lotteryOf('cedar', [{ code: 'ROB', capacity: 4, weekday: 2 }, { code: 'SCR', capacity: 2, weekday: 4 }], 4, ['ROB', 'SCR']);
+      const { school, term, ids, admin, kids } = await lotteryOf('cedar', [{ code: 'ROB', capacity: 4, weekday: 2 }, { code: 'SCR', capacity: 2, weekday: 4 }], 4, ['ROB', 'SCR']);
       clock.set(AFTER_CLOSE);
       // Nobody has opened the lottery page yet: the list is frozen lazily, but the seats are frozen at the close.
       const cut = await admin.post(`/admin/offerings/${ids.get('ROB')}`, OFFERING_FORM('ROB', 1));
@@ -160,6 +160,11 @@ for (const dialect of DIALECTS) {
       expect(await renamed.text()).toContain('抽签之后才能修改代码');
       const removed = await admin.post(`/enrollments/${(await handle.db.selectFrom('enrollments').select('id').where('offering_id', '=', ids.get('ROB')!).executeTakeFirstOrThrow()).id}/remove`, { confirm: 'yes', reason: '测试' });
       expect(removed.status).toBe(422);
+      const outsider = await handle.db.insertInto('children').values({ name: '插班生', school_id: school, grade: 3, created_at: AFTER_CLOSE, updated_at: AFTER_CLOSE }).returning('id').executeTakeFirstOrThrow();
+      const added = await admin.post(`/offerings/${ids.get('ROB')}/roster/add`, { child: String(outsider.id) });
+      expect(added.status).toBe(422);
+      expect(await added.text()).toContain('抽签之后才能添加、移出或调班');
+      expect((await handle.db.selectFrom('offerings').select('seats_taken').where('id', '=', ids.get('ROB')!).executeTakeFirstOrThrow()).seats_taken).toBe(0);
 
       clock.set(AFTER_PUBLIC_DRAW);
       expect((await admin.post(`/admin/terms/${term}/lottery/draw`, { public_value: VALUE })).status).toBe(303);
