@@ -1,6 +1,6 @@
 // Kysely queries for managing terms, offerings, slots and meetings; `db` or a transaction comes first.
 import { type Kysely, sql } from 'kysely';
-import type { Database, Day } from '../db/schema.ts';
+import type { Database, Day, OfferingStatus } from '../db/schema.ts';
 import type { MeetingPlan, WeeklySlot } from './meetings.policy.ts';
 
 export function termsOfSchool(db: Kysely<Database>, schoolId: number) {
@@ -161,5 +161,27 @@ export function slotsOfTerm(db: Kysely<Database>, termId: number) {
     .where('offerings.term_id', '=', termId)
     .orderBy('offering_slots.weekday')
     .orderBy('offering_slots.starts_at')
+    .execute();
+}
+
+/** How many children hold a seat, a waitlist place or a lottery choice in the offering (archiving asks first). */
+export async function activePlacesOf(db: Kysely<Database>, offeringId: number) {
+  const rows = await db
+    .selectFrom('enrollments')
+    .select((eb) => ['status', eb.fn.countAll<number>().as('count')])
+    .where('offering_id', '=', offeringId)
+    .where('status', 'in', ['enrolled', 'waitlisted', 'requested'])
+    .groupBy('status')
+    .execute();
+  const count = (status: string) => Number(rows.find((row) => row.status === status)?.count ?? 0);
+  return { enrolled: count('enrolled'), waitlisted: count('waitlisted'), requested: count('requested') };
+}
+
+/** The offering's status; archiving or unpublishing one that held children also records why and when. */
+export async function setOfferingStatus(db: Kysely<Database>, offeringId: number, status: OfferingStatus, at: string, cancellation: { reason: string } | null) {
+  await db
+    .updateTable('offerings')
+    .set({ status, updated_at: at, ...(cancellation ? { cancel_reason: cancellation.reason, cancelled_at: at } : status === 'published' ? { cancel_reason: null, cancelled_at: null } : {}) })
+    .where('id', '=', offeringId)
     .execute();
 }

@@ -8,6 +8,7 @@ import {
   AdminSchoolsPage,
   ImportPage,
   type ImportPreviewView,
+  CancelOfferingPage,
   OfferingAdminPage,
   OfferingForm,
   type OfferingFormField,
@@ -523,16 +524,41 @@ export function catalogueAdminRoutes(deps: { admin: CatalogueAdminService; timeZ
     return renderOffering(c, offeringId, { values: form.values, errors: translateErrors(c.get('i18n'), errors) }, form.slots, 422);
   });
 
-  const statusSchema = z.object({ status: z.enum(['draft', 'published', 'archived'], { error: 'form.required' }) });
+  const statusSchema = z.object({
+    status: z.enum(['draft', 'published', 'archived'], { error: 'form.required' }),
+    confirm: textField(3, { optional: true }).optional(),
+    reason: textField(500, { optional: true }).optional(),
+  });
   app.post('/admin/offerings/:id/status', admins, async (c) => {
     const offeringId = id(c, 'id');
     const parsed = await parseForm(c, statusSchema);
     // Another school's offering is 404 whatever was sent; only then is the form's content judged.
-    if (offeringId === null || !(await admin.offering(c.get('user')!, offeringId))) return errorPage(c, 404);
+    const found = offeringId === null ? null : await admin.offering(c.get('user')!, offeringId);
+    if (offeringId === null || !found) return errorPage(c, 404);
     if (!parsed.ok) return c.text(c.get('i18n').t('form.required'), 422);
-    const result = await admin.setStatus(c.get('user')!, offeringId, parsed.data.status);
-    if (!result.ok) return errorPage(c, 404);
-    return c.redirect(`/admin/offerings/${offeringId}`, 303);
+    const { status } = parsed.data;
+    const reason = parsed.data.reason ?? '';
+    const result = await admin.setStatus(c.get('user')!, offeringId, status, { confirm: parsed.data.confirm === 'yes', reason });
+    if (result.ok) return c.redirect(`/admin/offerings/${offeringId}`, 303);
+    if (result.reason === 'not_found' || status === 'published') return errorPage(c, 404);
+    const { t } = c.get('i18n');
+    const page = (code: 200 | 422, notes: { error?: string; problem?: string }) =>
+      c.html(
+        <CancelOfferingPage
+          chrome={chromeFor(c, `/admin/offerings/${offeringId}`)}
+          offering={{ id: offeringId, title: pick(c, found.offering.title_zh, found.offering.title_en) }}
+          status={status}
+          places={'places' in result ? result.places : { enrolled: 0, waitlisted: 0, requested: 0 }}
+          reason={reason}
+          error={notes.error}
+          problem={notes.problem}
+        />,
+        code,
+      );
+    // The confirm step: what archiving does to whom, asking for the reason. Nothing is written.
+    if (result.reason === 'confirm') return page(200, {});
+    if (result.reason === 'reason_required') return page(422, { error: t('admin.cancel.reasonRequired') });
+    return page(422, { problem: t('admin.cancel.lotteryFrozen') });
   });
 
   const duplicateSchema = z.object({ term: textField(12) });

@@ -8,7 +8,8 @@ import type { Clock } from '../clock.ts';
 import { isUniqueViolation } from '../db/errors.ts';
 import type { Database, Day, OfferingStatus, Term } from '../db/schema.ts';
 import { createOutbox, type Outbox } from '../notify/outbox.ts';
-import { fillFreeSeats } from '../enrollment/seat-changes.ts';
+import { changeCapacity, frozenForDraw, lockOffering, releaseAll } from '../enrollment/seats.ts';
+import { inTransaction } from '../db/transaction.ts';
 import * as admin from './catalogue-admin.repository.ts';
 import { type MeetingPlan, type WeeklySlot, meetingsForTerm } from './meetings.policy.ts';
 import { type OfferingField, type OfferingInput, offeringProblems } from './offering.policy.ts';
@@ -87,15 +88,11 @@ export function createCatalogueAdminService(deps: { db: Kysely<Database>; clock:
       await admin.insertSlots(trx, fresh.flatMap(({ input }) => input.slots.map((slot) => ({ ...slot, offeringId: freshIds.get(input.code)! }))));
       for (const { input, status, existingId, row } of read.rows) {
         if (existingId === null) continue;
-        const updated = await trx
-          .updateTable('offerings')
-          .set({ ...offeringValues(input), ...(status ? { status } : {}), updated_at: now })
-          .where('id', '=', existingId)
-          .where('seats_taken', '<=', input.capacity)
-          .executeTakeFirst();
-        if (Number(updated.numUpdatedRows) === 0) throw new CapacityRace(existingId, row);
+        const { capacity, ...values } = offeringValues(input);
+        await trx.updateTable('offerings').set({ ...values, ...(status ? { status } : {}), updated_at: now }).where('id', '=', existingId).execute();
+        const seats = await changeCapacity({ trx, outbox, at: clock.now(), actorId: actor.id, offering: { id: existingId, title_zh: input.titleZh, title_en: input.titleEn, school_id: term.school_id } }, capacity);
+        if (!seats.ok) throw new CapacityRace(existingId, seats.reason, row);
         await admin.replaceSlots(trx, existingId, input.slots);
-        await fillFreeSeats({ trx, outbox, at: clock.now(), actorId: actor.id, offering: { id: existingId, title_zh: input.titleZh, title_en: input.titleEn, school_id: term.school_id } });
       }
       await syncFutureMeetings(
         trx,
@@ -134,6 +131,12 @@ export function createCatalogueAdminService(deps: { db: Kysely<Database>; clock:
     if (!offering) return null;
     const term = await termInScope(actor, offering.term_id);
     return term ? { offering, term } : null;
+  }
+
+  async function capacityProblem(error: CapacityRace): Promise<Rejection> {
+    if (error.reason === 'lottery_frozen') return { key: 'offering.error.capacityFrozenForDraw' };
+    const taken = (await admin.offeringById(db, error.offeringId))?.seats_taken ?? 0;
+    return { key: 'offering.error.capacityBelowTaken', params: { taken } };
   }
 
   async function teacherProblem(schoolId: number, teacherId: number | null): Promise<Rejection | null> {
@@ -297,46 +300,68 @@ export function createCatalogueAdminService(deps: { db: Kysely<Database>; clock:
       const problems = offeringProblems(input, { seatsTaken: offering.seats_taken, schoolGrades: { min: term.school_grade_min, max: term.school_grade_max } });
       const teacher = await teacherProblem(term.school_id, input.teacherId);
       if (teacher) problems.teacherId = teacher;
+      // The frozen entry list names offerings by code: between a lottery's close and its draw the code stays.
+      if (input.code !== offering.code && term.mode === 'lottery' && clock.now().toISOString() >= term.enrol_closes_at) problems.code = { key: 'offering.error.codeFrozenForDraw' };
       if (Object.keys(problems).length > 0) return { ok: false, reason: 'invalid', errors: problems };
       try {
         await db.transaction().execute(async (trx) => {
-          // The capacity check runs again inside the write: a seat taken since the form was read still counts.
-          const updated = await trx
-            .updateTable('offerings')
-            .set({ ...offeringValues(input), updated_at: clock.now().toISOString() })
-            .where('id', '=', offeringId)
-            .where('seats_taken', '<=', input.capacity)
-            .executeTakeFirst();
-          if (Number(updated.numUpdatedRows) === 0) throw new CapacityRace(offeringId);
+          const { capacity, ...values } = offeringValues(input);
+          await trx.updateTable('offerings').set({ ...values, updated_at: clock.now().toISOString() }).where('id', '=', offeringId).execute();
+          // The seat owner checks the capacity again inside the write (a seat taken since the form was read still
+          // counts) and gives more seats than before to the waitlist at once (invariant 3), its families told.
+          const seats = await changeCapacity({ trx, outbox, at: clock.now(), actorId: actor.id, offering: { id: offeringId, title_zh: input.titleZh, title_en: input.titleEn, school_id: term.school_id } }, capacity);
+          if (!seats.ok) throw new CapacityRace(offeringId, seats.reason);
           await admin.replaceSlots(trx, offeringId, input.slots);
           await syncFutureMeetings(trx, term, [{ id: offeringId, room: input.room, slots: input.slots }]);
           await recordAudit(trx, { actorId: actor.id, action: 'offering.updated', subjectType: 'offering', subjectId: offeringId, schoolId: term.school_id }, clock.now());
-          // More seats than before: the waitlist moves up at once (invariant 3), its families told.
-          await fillFreeSeats({ trx, outbox, at: clock.now(), actorId: actor.id, offering: { id: offeringId, title_zh: input.titleZh, title_en: input.titleEn, school_id: term.school_id } });
         });
         return { ok: true };
       } catch (error) {
         if (isUniqueViolation(error)) return { ok: false, reason: 'invalid', errors: { code: { key: 'offering.error.codeTaken' } } };
-        if (error instanceof CapacityRace) {
-          const now = await admin.offeringById(db, offeringId);
-          return { ok: false, reason: 'invalid', errors: { capacity: { key: 'offering.error.capacityBelowTaken', params: { taken: now?.seats_taken ?? 0 } } } };
-        }
+        if (error instanceof CapacityRace) return { ok: false, reason: 'invalid', errors: { capacity: await capacityProblem(error) } };
         throw error;
       }
     },
 
-    async setStatus(actor: Actor, offeringId: number, status: OfferingStatus): Promise<{ ok: true; termId: number } | Refused> {
+    /**
+     * Publishes, unpublishes or archives. Taking an offering that children hold places in out of the catalogue is
+     * a cancellation: it needs `confirm` and a reason, frees every seat, waitlist place and lottery choice through
+     * the seat owner, and tells every guardian why (their meetings leave the child's calendar with the places).
+     */
+    async setStatus(actor: Actor, offeringId: number, status: OfferingStatus, confirmation: { confirm: boolean; reason: string } = { confirm: false, reason: '' }): Promise<StatusResult> {
       const found = await offeringInScope(actor, offeringId);
       if (!found) return { ok: false, reason: 'not_found' };
-      await db.transaction().execute(async (trx) => {
-        await trx.updateTable('offerings').set({ status, updated_at: clock.now().toISOString() }).where('id', '=', offeringId).execute();
-        await recordAudit(
-          trx,
-          { actorId: actor.id, action: `offering.${status}`, subjectType: 'offering', subjectId: offeringId, schoolId: found.term.school_id },
-          clock.now(),
-        );
+      const { offering, term } = found;
+      const places = await admin.activePlacesOf(db, offeringId);
+      const held = places.enrolled + places.waitlisted + places.requested;
+      const reason = confirmation.reason.trim();
+      if (status !== 'published' && held > 0) {
+        if (!confirmation.confirm) return { ok: false, reason: 'confirm', places };
+        if (reason === '') return { ok: false, reason: 'reason_required', places };
+      }
+      return inTransaction(db, async (trx): Promise<StatusResult> => {
+        await lockOffering(trx, offeringId);
+        const at = clock.now();
+        const context = { trx, outbox, at, actorId: actor.id, offering: { id: offeringId, title_zh: offering.title_zh, title_en: offering.title_en, school_id: term.school_id } };
+        if (status !== 'published' && (await frozenForDraw(trx, offeringId, at))) return { ok: false, reason: 'lottery_frozen' };
+        const released = status === 'published' ? [] : await releaseAll(context);
+        await admin.setOfferingStatus(trx, offeringId, status, at.toISOString(), released.length > 0 ? { reason } : null);
+        for (const place of released) {
+          await outbox.toGuardians(trx, place.childId, 'offering_cancelled', {
+            offeringId,
+            childId: place.childId,
+            childName: place.childName,
+            title: offering.title_zh,
+            titleEn: offering.title_en,
+            reason,
+            status: place.status,
+          });
+        }
+        const count = (kind: string) => released.filter((place) => place.status === kind).length;
+        const detail = released.length > 0 ? { reason, enrolled: count('enrolled'), waitlisted: count('waitlisted'), requested: count('requested') } : undefined;
+        await recordAudit(trx, { actorId: actor.id, action: `offering.${status}`, subjectType: 'offering', subjectId: offeringId, schoolId: term.school_id, ...(detail ? { detail } : {}) }, at);
+        return { ok: true, termId: offering.term_id, released: released.length };
       });
-      return { ok: true, termId: found.offering.term_id };
     },
 
     /** Copies an offering as a draft into another term of the same school (e.g. next term), with its slots. */
@@ -454,12 +479,21 @@ export function createCatalogueAdminService(deps: { db: Kysely<Database>; clock:
       if (!term) return null;
       const read = await readImport(term, csvText);
       if (read.problems.length > 0) return { term, ...read, imported: false as const };
+      // Taking an offering children hold places in out of the catalogue is a cancellation: its page asks for the
+      // reason and tells the families. An import does neither, so it may not do it.
+      for (const { status, existingId, row } of read.rows) {
+        if (existingId === null || !status || status === 'published') continue;
+        const places = await admin.activePlacesOf(db, existingId);
+        if (places.enrolled + places.waitlisted + places.requested > 0) {
+          const problem: CsvProblem = { row, column: 'status', key: 'offering.error.cancelFromPage', params: { count: places.enrolled + places.waitlisted + places.requested } };
+          return { term, ...read, problems: [problem], imported: false as const };
+        }
+      }
       try {
         await importRows(actor, term, read);
       } catch (error) {
         if (!(error instanceof CapacityRace)) throw error;
-        const taken = (await admin.offeringById(db, error.offeringId))?.seats_taken ?? 0;
-        const problem: CsvProblem = { row: error.row ?? 2, column: 'capacity', key: 'offering.error.capacityBelowTaken', params: { taken } };
+        const problem: CsvProblem = { row: error.row ?? 2, column: 'capacity', ...(await capacityProblem(error)) };
         return { term, ...read, problems: [problem], imported: false as const };
       }
       return { term, ...read, imported: true as const };
@@ -498,9 +532,17 @@ export function createCatalogueAdminService(deps: { db: Kysely<Database>; clock:
 }
 
 /** A seat was taken between reading the form or file and writing it, so the new capacity no longer fits. */
+export type Places = { enrolled: number; waitlisted: number; requested: number };
+
+export type StatusResult =
+  | { ok: true; termId: number; released: number }
+  | { ok: false; reason: 'not_found' | 'lottery_frozen' }
+  | { ok: false; reason: 'confirm' | 'reason_required'; places: Places };
+
+/** The seat owner refused a capacity: below the seats taken now, or a lottery's seats frozen until its draw. */
 class CapacityRace extends Error {
-  constructor(readonly offeringId: number, readonly row?: number) {
-    super('capacity below seats taken');
+  constructor(readonly offeringId: number, readonly reason: 'below_taken' | 'lottery_frozen', readonly row?: number) {
+    super(`capacity refused: ${reason}`);
   }
 }
 

@@ -140,3 +140,30 @@ export function meetingsOf(db: Kysely<Database>, offeringId: number) {
 export function termById(db: Kysely<Database>, id: number) {
   return db.selectFrom('terms').selectAll().where('id', '=', id).executeTakeFirst();
 }
+
+/** An offering the school cancelled while children held places in it, with whether this user is one of their guardians. */
+export function cancelledOffering(db: Kysely<Database>, id: number, userId: number | null) {
+  return db
+    .selectFrom('offerings')
+    .select((eb) => [
+      'offerings.id',
+      'offerings.title_zh',
+      'offerings.title_en',
+      'offerings.cancel_reason',
+      'offerings.cancelled_at',
+      eb
+        .exists(
+          eb
+            .selectFrom('enrollments')
+            .innerJoin('guardianships', 'guardianships.child_id', 'enrollments.child_id')
+            .select('enrollments.id')
+            .whereRef('enrollments.offering_id', '=', 'offerings.id')
+            .where('guardianships.user_id', '=', userId ?? -1),
+        )
+        .as('concerns_user'),
+    ])
+    .where('offerings.id', '=', id)
+    .where('offerings.status', '!=', 'published')
+    .where('offerings.cancelled_at', 'is not', null)
+    .executeTakeFirst();
+}

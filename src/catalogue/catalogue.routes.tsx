@@ -9,7 +9,7 @@ import { enrolRowView } from '../../views/components/enrol.tsx';
 import { meetingView } from '../../views/components/meeting.tsx';
 import { Seats } from '../../views/components/offering.tsx';
 import { type CatalogueView, CatalogueMain, CataloguePage, CatalogueResults, type FilterValues } from '../../views/pages/catalogue.tsx';
-import { OfferingPage } from '../../views/pages/offering.tsx';
+import { CancelledOfferingPage, OfferingPage } from '../../views/pages/offering.tsx';
 import type { AppEnv } from '../http/app-env.ts';
 import { csvFromRecords } from '../http/csv.ts';
 import { chromeFor, errorPage, respond } from '../http/pages.tsx';
@@ -250,7 +250,12 @@ export function catalogueRoutes(deps: { catalogue: CatalogueService; enrollment:
   app.get('/offerings/:id', async (c) => {
     const id = idParam(c);
     const found = id === null ? null : await catalogue.offeringDetail(id);
-    if (!found) return errorPage(c, 404);
+    if (!found) {
+      const cancelled = id === null ? null : await catalogue.cancelledOffering(id, c.get('user')?.id ?? null);
+      if (!cancelled) return errorPage(c, 404);
+      const i18n = c.get('i18n');
+      return c.html(<CancelledOfferingPage chrome={chromeFor(c)} title={pick(i18n, cancelled.titleZh, cancelled.titleEn)} at={i18n.format.dateTime(cancelled.cancelledAt)} reason={cancelled.reason} />);
+    }
     const { offering, school, meetings, window, today, term } = found;
     const i18n = c.get('i18n');
     const title = pick(i18n, offering.title_zh, offering.title_en);

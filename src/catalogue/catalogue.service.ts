@@ -106,6 +106,17 @@ export function createCatalogueService(deps: { db: Kysely<Database>; clock: Cloc
       return { offering: offering!, term, school, meetings, window: enrolmentWindow(term, clock.now()), today: dayInZone(clock.now(), timeZone) };
     },
 
+    /**
+     * What the offering page says instead of 404 once the school cancelled an offering that held children: its
+     * title and when; the school's reason only to guardians of a child who had a place in it.
+     */
+    async cancelledOffering(id: number, userId: number | null) {
+      const row = await catalogue.cancelledOffering(db, id, userId);
+      if (!row?.cancelled_at) return null;
+      const concerned = Boolean(row.concerns_user);
+      return { id: row.id, titleZh: row.title_zh, titleEn: row.title_en, cancelledAt: row.cancelled_at, reason: concerned ? row.cancel_reason : null };
+    },
+
     /** Just the seat counts, for the cheap polling fragment. */
     async seats(id: number) {
       const row = await catalogue.seatCounts(db, id);

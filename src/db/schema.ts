@@ -107,6 +107,9 @@ export interface OfferingsTable {
   status: Generated<OfferingStatus>;
   created_at: Instant;
   updated_at: Instant;
+  /** Why the school archived it while children held places in it (shown to them); null otherwise. */
+  cancel_reason: string | null;
+  cancelled_at: Instant | null;
 }
 
 export interface OfferingSlotsTable {
@@ -228,6 +231,10 @@ export interface LotteryDrawsTable {
   drawn_at: Instant | null;
   drawn_by: number | null;
   result_json: string | null;
+  /** The named 双色球 draw's instant, fixed at the freeze: the draw is refused before it. */
+  public_draw_at: Instant | null;
+  /** JSON array of entry numbers the draw skipped (their child was deleted after the freeze). */
+  skipped_entries: string | null;
 }
 
 export interface CalendarFeedsTable {

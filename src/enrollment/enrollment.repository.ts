@@ -1,4 +1,4 @@
-// Kysely queries for enrollments: the seat claim, the waitlist and a child's active offerings.
+// Kysely reads for enrollments (the writes are src/enrollment/seats.ts): the offering, the waitlist, a child's active offerings, and the locks.
 import { type Kysely, type Selectable, type Transaction, sql } from 'kysely';
 import { isPostgres } from '../db/dialect.ts';
 import { preparedQuery } from '../db/prepared.ts';
@@ -34,6 +34,14 @@ export async function lockOffering(trx: Transaction<Database>, offeringId: numbe
   if (isPostgres(trx)) await trx.selectFrom('offerings').select('id').where('id', '=', offeringId).forUpdate().execute();
 }
 
+/**
+ * PostgreSQL: holds the child's row until commit, so two enrolments of one child into different offerings queue
+ * up and the second sees the first when it checks the per-term limit and the time clash. SQLite writers are serial.
+ */
+export async function lockChild(trx: Transaction<Database>, childId: number) {
+  if (isPostgres(trx)) await trx.selectFrom('children').select('id').where('id', '=', childId).forUpdate().execute();
+}
+
 const lockedEnrollmentOfQuery = preparedQuery(2, (db, offeringId: number, childId: number) => {
   const query = db
     .selectFrom('offerings')
@@ -63,48 +71,6 @@ export async function lockOfferingAndEnrollmentOf(trx: Transaction<Database>, of
   return { enrollment: enrollment.id == null ? undefined : (enrollment as Selectable<EnrollmentsTable>), capacity, seatsTaken };
 }
 
-const claimSeatQuery = preparedQuery(1, (db, offeringId: number) =>
-  db
-    .updateTable('offerings')
-    .set({ seats_taken: sql`seats_taken + 1` })
-    .where('id', '=', offeringId)
-    .where('seats_taken', '<', sql<number>`capacity`)
-    .where(({ not, exists, selectFrom }) =>
-      not(exists(selectFrom('enrollments').select('id').where('offering_id', '=', offeringId).where('status', '=', 'waitlisted'))),
-    ),
-);
-
-/** Invariant 1: one conditional update — a seat is taken only if one is free and nobody is waiting for it. */
-export async function claimSeat(trx: Transaction<Database>, offeringId: number): Promise<boolean> {
-  return Number((await claimSeatQuery(trx, offeringId)).numAffectedRows) === 1;
-}
-
-export async function releaseSeat(trx: Transaction<Database>, offeringId: number) {
-  await trx.updateTable('offerings').set({ seats_taken: sql`seats_taken - 1` }).where('id', '=', offeringId).execute();
-}
-
-/** A free seat for someone the rules put first (the head of the waitlist, a child the school adds): no queue check. */
-export async function takeFreeSeat(trx: Transaction<Database>, offeringId: number): Promise<boolean> {
-  const result = await trx
-    .updateTable('offerings')
-    .set({ seats_taken: sql`seats_taken + 1` })
-    .where('id', '=', offeringId)
-    .where('seats_taken', '<', sql<number>`capacity`)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
-}
-
-/** The school's override on a full offering: one more seat and it taken, in one statement (seats_taken <= capacity holds). */
-export async function addSeatAndTakeIt(trx: Transaction<Database>, offeringId: number): Promise<{ capacity: number } | null> {
-  const row = await trx
-    .updateTable('offerings')
-    .set({ capacity: sql`capacity + 1`, seats_taken: sql`seats_taken + 1` })
-    .where('id', '=', offeringId)
-    .returning('capacity')
-    .executeTakeFirst();
-  return row ? { capacity: row.capacity } : null;
-}
-
 const lastWaitlistPositionQuery = preparedQuery(1, (db, offeringId: number) =>
   db
     .selectFrom('enrollments')
@@ -123,19 +89,6 @@ const enrollmentOfQuery = preparedQuery(2, (db, offeringId: number, childId: num
 
 export async function enrollmentOf(db: Kysely<Database>, offeringId: number, childId: number) {
   return (await enrollmentOfQuery(db, offeringId, childId)).rows[0];
-}
-
-const insertEnrollmentQuery = preparedQuery(
-  5,
-  (db, offeringId: number, childId: number, status: 'enrolled' | 'waitlisted', position: number | null, at: string) =>
-    db
-      .insertInto('enrollments')
-      .values({ offering_id: offeringId, child_id: childId, status, waitlist_position: position, updated_at: at, created_at: at })
-      .returning('id'),
-);
-
-export async function insertEnrollment(trx: Transaction<Database>, row: { offeringId: number; childId: number; status: 'enrolled' | 'waitlisted'; position: number | null; at: string }) {
-  return (await insertEnrollmentQuery(trx, row.offeringId, row.childId, row.status, row.position, row.at)).rows[0]!.id;
 }
 
 export function enrollmentById(db: Kysely<Database>, id: number) {
@@ -187,17 +140,6 @@ export function firstWaitlisted(trx: Transaction<Database>, offeringId: number) 
     .orderBy('enrollments.waitlist_position')
     .limit(1)
     .executeTakeFirst();
-}
-
-/** Closes the gap a leaver left: everyone behind position `from` moves up one. */
-export async function closeWaitlistGap(trx: Transaction<Database>, offeringId: number, from: number) {
-  await trx
-    .updateTable('enrollments')
-    .set({ waitlist_position: sql`waitlist_position - 1` })
-    .where('offering_id', '=', offeringId)
-    .where('status', '=', 'waitlisted')
-    .where('waitlist_position', '>', from)
-    .execute();
 }
 
 /** Each of this parent's children with its enrollment (if any) in the offering, for the enrol control. */

@@ -104,6 +104,12 @@ export function enrollmentRoutes(deps: { enrollment: EnrollmentService; lottery:
       return c.html(<EnrolAnswerPage chrome={chromeFor(c, `/offerings/${place.offeringId}`)} row={row} />);
     }
     const result = await enrollment.withdraw(c.get('user')!.id, enrollmentId);
+    if (!result.ok && result.reason === 'lottery_choice') {
+      const row = await rowFor(c, place.offeringId, place.childId);
+      if (!row) return errorPage(c, 404);
+      row.message = { kind: 'error', text: c.get('i18n').t('enrol.choiceNotWithdrawn', { child: row.childName }) };
+      return answer(c, row, 422);
+    }
     if (!result.ok) return errorPage(c, 404);
     const row = await rowFor(c, result.offeringId, result.childId);
     if (!row) return errorPage(c, 404);

@@ -9,7 +9,7 @@ import { createOutbox, type Outbox } from '../notify/outbox.ts';
 import { childOfGuardian } from '../family/family.repository.ts';
 import * as enrollments from './enrollment.repository.ts';
 import { type Refusal, enrolmentRefusal } from './enrollment.policy.ts';
-import { seatOrWaitlist, vacate } from './seat-changes.ts';
+import { seatOrWaitlist, vacate } from './seats.ts';
 
 type Placed = { ok: true; status: 'enrolled'; enrollmentId: number } | { ok: true; status: 'waitlisted'; position: number; enrollmentId: number };
 type NotPlaced = { ok: false; reason: 'not_found' } | { ok: false; reason: 'refused'; refusal: Refusal };
@@ -19,7 +19,7 @@ export type EnrolResult =
   | (Placed & { childName: string; title: { zh: string; en: string | null } })
   | NotPlaced;
 
-export type WithdrawResult = { ok: true; offeringId: number; childId: number } | { ok: false; reason: 'not_found' };
+export type WithdrawResult = { ok: true; offeringId: number; childId: number } | { ok: false; reason: 'not_found' } | { ok: false; reason: 'lottery_choice' };
 
 export function createEnrollmentService(deps: { db: Kysely<Database>; clock: Clock; outbox?: Outbox }) {
   const { db, clock } = deps;
@@ -41,6 +41,9 @@ export function createEnrollmentService(deps: { db: Kysely<Database>; clock: Clo
   ): Promise<Placed | NotPlaced> {
     const offeringId = offering.id;
     const childId = child.id;
+    // The child's own rules (its limit, its clashes) read while the child is locked: two enrolments of one child
+    // into different offerings at once queue here, and the second sees the first (SQLite's writer is serial already).
+    await enrollments.lockChild(trx, childId);
     // The rules first, with facts read before the offering's lock, so a refused request never queues for the
     // lock (PostgreSQL: every other claim on a hot offering waits for it, so it is held for as few round trips as
     // possible). A child already placed gets its place, not a refusal (the window may have closed since, or the
@@ -102,15 +105,20 @@ export function createEnrollmentService(deps: { db: Kysely<Database>; clock: Clo
       const enrollment = await enrollments.enrollmentById(db, enrollmentId);
       if (!enrollment || !(await childOfGuardian(db, parentId, enrollment.child_id))) return { ok: false, reason: 'not_found' };
       const offering = await enrollments.publishedOfferingWithTerm(db, enrollment.offering_id);
-      await inTransaction(db, async (trx) => {
+      const withdrawn = await inTransaction(db, async (trx) => {
         const current = (await enrollments.lockOfferingAndEnrollmentOf(trx, enrollment.offering_id, enrollment.child_id))?.enrollment;
-        if (!current || current.status === 'withdrawn') return;
+        if (!current || current.status === 'withdrawn') return true;
+        // A lottery choice is changed on the child's choices page while the window is open, and is frozen with the
+        // entry list after it closes: it is never withdrawn here (what was frozen is what is drawn).
+        if (current.status === 'requested') return false;
         await vacate(
           { trx, outbox, at: clock.now(), actorId: parentId, offering: { id: current.offering_id, title_zh: offering?.title_zh ?? '', title_en: offering?.title_en ?? null, school_id: offering?.school_id ?? null } },
           current,
         );
         await recordAudit(trx, { actorId: parentId, action: 'enrollment.withdrawn', subjectType: 'enrollment', subjectId: current.id, schoolId: offering?.school_id ?? null }, clock.now());
+        return true;
       });
+      if (!withdrawn) return { ok: false, reason: 'lottery_choice' };
       return { ok: true, offeringId: enrollment.offering_id, childId: enrollment.child_id };
     },
 

@@ -24,6 +24,11 @@ describe('who sees and changes a roster', () => {
 });
 
 describe("the school's add", () => {
+  it('adds nobody to an archived offering, even with an override', () => {
+    expect(addRefusal({ offeringStatus: 'archived', status: null, freeSeats: 3, override: true, reason: '补录' })).toBe('archived');
+    expect(addRefusal({ offeringStatus: 'published', status: null, freeSeats: 3, override: false, reason: '' })).toBeNull();
+  });
+
   it('seats a child into a free seat without a reason', () => {
     expect(addRefusal({ status: null, freeSeats: 1, override: false, reason: '' })).toBeNull();
   });

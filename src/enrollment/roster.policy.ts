@@ -9,14 +9,16 @@ export function canChangeRoster(actor: Actor | null, schoolId: number): boolean 
   return canManageSchool(actor, schoolId);
 }
 
-export type AddRefusal = 'already_enrolled' | 'lottery_request' | 'full' | 'reason_required';
+export type AddRefusal = 'archived' | 'already_enrolled' | 'lottery_request' | 'full' | 'reason_required';
 
 /**
  * The school's add ignores the enrolment window and the term limit (it is the school's decision), but a seated
  * child stays seated once, and a full offering takes one more only on an explicit override with a reason. A lottery
  * request belongs to the lottery (its entries are frozen and drawn): the roster neither seats nor removes it.
  */
-export function addRefusal(facts: { status: EnrollmentStatus | null; freeSeats: number; override: boolean; reason: string }): AddRefusal | null {
+export function addRefusal(facts: { offeringStatus?: string; status: EnrollmentStatus | null; freeSeats: number; override: boolean; reason: string }): AddRefusal | null {
+  // An archived offering was taken out of the catalogue (its places freed, its families told): nobody joins it.
+  if (facts.offeringStatus === 'archived') return 'archived';
   if (facts.status === 'enrolled') return 'already_enrolled';
   if (facts.status === 'requested') return 'lottery_request';
   if (facts.override && facts.reason.trim() === '') return 'reason_required';

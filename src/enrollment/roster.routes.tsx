@@ -29,6 +29,8 @@ const ADD_REFUSAL: Record<Exclude<AddResult, { ok: true }>['reason'], MessageKey
   already_enrolled: 'roster.error.alreadyEnrolled',
   lottery_request: 'roster.error.lotteryRequest',
   full: 'roster.error.full',
+  archived: 'roster.error.archived',
+  lottery_frozen: 'roster.error.lotteryFrozen',
   reason_required: 'roster.error.reasonRequired',
 };
 
@@ -39,6 +41,7 @@ const MOVE_REFUSAL: Record<Exclude<MoveResult, { ok: true }>['reason'], MessageK
   same_offering: 'roster.error.sameOffering',
   other_term: 'roster.error.otherTerm',
   target_closed: 'roster.error.targetClosed',
+  lottery_frozen: 'roster.error.lotteryFrozen',
   already_in_target: 'roster.error.alreadyInTarget',
   reason_required: 'roster.error.reasonRequired',
 };
@@ -216,7 +219,7 @@ export function rosterRoutes(deps: { roster: RosterService }) {
         result.reason === 'reason_required' ? (
           <RemoveConfirmPage chrome={chrome} enrollment={found.view} reason={reasonText} error={t('roster.error.reasonRequired')} />
         ) : (
-          <RemoveConfirmPage chrome={chrome} enrollment={found.view} reason={reasonText} problem={t(result.reason === 'lottery_request' ? 'roster.error.lotteryRequest' : 'roster.error.notActive')} />
+          <RemoveConfirmPage chrome={chrome} enrollment={found.view} reason={reasonText} problem={t(result.reason === 'lottery_request' ? 'roster.error.lotteryRequest' : result.reason === 'lottery_frozen' ? 'roster.error.lotteryFrozen' : 'roster.error.notActive')} />
         );
       return c.html(page, 422);
     }

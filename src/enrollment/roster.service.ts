@@ -12,7 +12,7 @@ import { createOutbox, type Outbox } from '../notify/outbox.ts';
 import * as enrollments from './enrollment.repository.ts';
 import { type AddRefusal, type MoveRefusal, addRefusal, canChangeRoster, canSeeRoster, moveRefusal, removeRefusal } from './roster.policy.ts';
 import * as rosters from './roster.repository.ts';
-import { type Promotion, seatOrWaitlist, vacate } from './seat-changes.ts';
+import { type Promotion, frozenForDraw, seatBySchool, seatOrWaitlist, vacate } from './seats.ts';
 
 export interface Guardian {
   name: string;
@@ -53,15 +53,15 @@ export interface Roster {
 
 export type AddResult =
   | { ok: true; enrollmentId: number; childName: string; overCapacity: boolean; capacity: number }
-  | { ok: false; reason: 'not_found' | 'child_not_found' | AddRefusal };
+  | { ok: false; reason: 'not_found' | 'child_not_found' | 'lottery_frozen' | AddRefusal };
 
 export type RemoveResult =
   | { ok: true; offeringId: number; childName: string; promoted: Promotion[] }
-  | { ok: false; reason: 'not_found' | 'not_active' | 'lottery_request' | 'reason_required' };
+  | { ok: false; reason: 'not_found' | 'not_active' | 'lottery_request' | 'reason_required' | 'lottery_frozen' };
 
 export type MoveResult =
   | { ok: true; fromOfferingId: number; toOfferingId: number; toTitle: { zh: string; en: string | null }; childName: string; placed: { status: 'enrolled' } | { status: 'waitlisted'; position: number }; promoted: Promotion[] }
-  | { ok: false; reason: 'not_found' | MoveRefusal };
+  | { ok: false; reason: 'not_found' | 'lottery_frozen' | MoveRefusal };
 
 export function createRosterService(deps: { db: Kysely<Database>; clock: Clock; outbox?: Outbox }) {
   const { db, clock } = deps;
@@ -156,23 +156,16 @@ export function createRosterService(deps: { db: Kysely<Database>; clock: Clock; 
           const locked = await enrollments.lockOfferingAndEnrollmentOf(trx, offeringId, childId);
           if (!locked) throw new Error(`offering ${offeringId} vanished while a child was being added`);
           const current = locked.enrollment;
-          const refusal = addRefusal({ status: current?.status ?? null, freeSeats: locked.capacity - locked.seatsTaken, override: input.override, reason });
+          // Between a lottery's close and its draw the frozen seats are the ones drawn: the school waits for the draw.
+          if (await frozenForDraw(trx, offeringId, clock.now())) return { ok: false, reason: 'lottery_frozen' };
+          const refusal = addRefusal({ offeringStatus: offering.status, status: current?.status ?? null, freeSeats: locked.capacity - locked.seatsTaken, override: input.override, reason });
           if (refusal) return { ok: false, reason: refusal };
           const at = clock.now();
-          const now = at.toISOString();
-          let capacity = locked.capacity;
-          const overCapacity = !(await enrollments.takeFreeSeat(trx, offeringId));
-          if (overCapacity) {
-            // Only reached with an override (the policy refused otherwise); the seat and the capacity rise together.
-            const raised = await enrollments.addSeatAndTakeIt(trx, offeringId);
-            if (!raised) throw new Error(`offering ${offeringId} vanished inside its own lock`);
-            capacity = raised.capacity;
-          }
-          const values = { status: 'enrolled' as const, waitlist_position: null, updated_at: now };
-          const enrollmentId = current
-            ? (await trx.updateTable('enrollments').set(values).where('id', '=', current.id).returning('id').executeTakeFirstOrThrow()).id
-            : (await trx.insertInto('enrollments').values({ offering_id: offeringId, child_id: childId, ...values, created_at: now }).returning('id').executeTakeFirstOrThrow()).id;
-          if (current?.status === 'waitlisted') await enrollments.closeWaitlistGap(trx, offeringId, current.waitlist_position!);
+          const context = { trx, outbox, at, actorId: actor.id, offering: { id: offeringId, title_zh: offering.title_zh, title_en: offering.title_en, school_id: offering.school_id } };
+          // Only an override reaches a full offering (the policy refused otherwise); the seat and the capacity rise together.
+          const seated = await seatBySchool(context, childId, current, input.override);
+          if (!seated) throw new Error(`offering ${offeringId} filled inside its own lock`);
+          const { enrollmentId, overCapacity, capacity } = seated;
           await outbox.toGuardians(trx, childId, 'seat_confirmed', { offeringId, childId, childName: child.name, title: offering.title_zh, titleEn: offering.title_en });
           await recordAudit(
             trx,
@@ -221,6 +214,7 @@ export function createRosterService(deps: { db: Kysely<Database>; clock: Clock; 
         if (!current) return { ok: false, reason: 'not_found' };
         const refusal = removeRefusal({ status: current.status, reason });
         if (refusal) return { ok: false, reason: refusal };
+        if (await frozenForDraw(trx, found.offering_id, clock.now())) return { ok: false, reason: 'lottery_frozen' };
         const at = clock.now();
         const offering = { id: found.offering_id, title_zh: found.title_zh, title_en: found.title_en, school_id: found.school_id };
         const promoted = await vacate({ trx, outbox, at, actorId: actor.id, offering }, current);
@@ -273,6 +267,7 @@ export function createRosterService(deps: { db: Kysely<Database>; clock: Clock; 
           });
           if (refusal) return { ok: false, reason: refusal };
           const at = clock.now();
+          if ((await frozenForDraw(trx, found.offering_id, at)) || (await frozenForDraw(trx, to.id, at))) return { ok: false, reason: 'lottery_frozen' };
           const source = { id: found.offering_id, title_zh: found.title_zh, title_en: found.title_en, school_id: found.school_id };
           const destination = { id: to.id, title_zh: to.title_zh, title_en: to.title_en, school_id: to.school_id };
           const promoted = await vacate({ trx, outbox, at, actorId: actor.id, offering: source }, current);

@@ -1,4 +1,4 @@
-// Queries for lottery terms: entries and ranked choices, the draw's row, and writing a draw's result.
+// Queries for lottery terms: entries and ranked choices and the draw's row (choices and the draw's allocation are written by src/enrollment/seats.ts).
 import { type Kysely, type Transaction, sql } from 'kysely';
 import { isPostgres } from '../db/dialect.ts';
 import type { Database } from '../db/schema.ts';
@@ -54,14 +54,6 @@ export async function nextEntryNumber(trx: Transaction<Database>, termId: number
   return Number(row.last) + 1;
 }
 
-/** Renumbers a child's remaining choices 1, 2, 3 … in their current order. */
-export async function renumberChoices(trx: Transaction<Database>, termId: number, childId: number) {
-  const rows = await requestsOfChild(trx, termId, childId);
-  for (const [index, row] of rows.entries()) {
-    if (row.choice_rank !== index + 1) await trx.updateTable('enrollments').set({ choice_rank: index + 1 }).where('id', '=', row.id).execute();
-  }
-}
-
 /** Everything the frozen entry list holds: the term's published offerings with their slots and free seats … */
 export function offeringsForDraw(db: Kysely<Database>, termId: number) {
   return db
@@ -71,6 +63,11 @@ export function offeringsForDraw(db: Kysely<Database>, termId: number) {
     .where('status', '=', 'published')
     .orderBy('code')
     .execute();
+}
+
+/** Every offering of the term by code, whatever its status (the draw writes the frozen list's offerings). */
+export function offeringsOfTerm(db: Kysely<Database>, termId: number) {
+  return db.selectFrom('offerings').select(['id', 'code', 'title_zh', 'title_en']).where('term_id', '=', termId).execute();
 }
 
 export { slotsOfTerm } from '../catalogue/catalogue-admin.repository.ts';
@@ -100,19 +97,6 @@ export function heldInTerm(db: Kysely<Database>, termId: number) {
     .where('enrollments.status', 'in', ['enrolled', 'waitlisted'])
     .execute();
 }
-
-/** Takes n seats at once, only if they are all free: the draw's conditional update. */
-export async function claimSeats(trx: Transaction<Database>, offeringId: number, count: number): Promise<boolean> {
-  if (count === 0) return true;
-  const result = await trx
-    .updateTable('offerings')
-    .set({ seats_taken: sql`seats_taken + ${count}` })
-    .where('id', '=', offeringId)
-    .where(sql<boolean>`seats_taken + ${count} <= capacity`)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
-}
-
 
 /** Requests per offering of a term (demand), for the catalogue once the window has closed. */
 export function demandOfTerm(db: Kysely<Database>, termId: number) {

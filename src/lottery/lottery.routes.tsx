@@ -10,16 +10,23 @@ import { parseForm, textField, translateErrors } from '../http/forms.ts';
 import { chromeFor, errorPage, respond } from '../http/pages.tsx';
 import type { MessageKey } from '../i18n/i18n.ts';
 import type { SchoolsService } from '../schools/schools.service.ts';
+import type { DrawRefusal } from './lottery.policy.ts';
 import type { LotteryService } from './lottery.service.ts';
 
 const idParam = z.string().regex(/^\d{1,9}$/).transform(Number);
 const drawSchema = z.object({ public_value: textField(200) });
 
-const DRAW_REFUSAL: Record<'not_closed' | 'already_drawn' | 'no_public_value', MessageKey> = {
+const DRAW_REFUSAL: Record<Exclude<DrawRefusal['reason'], 'before_public_draw'>, MessageKey> = {
   not_closed: 'lottery.error.notClosed',
   already_drawn: 'lottery.error.alreadyDrawn',
   no_public_value: 'lottery.error.noPublicValue',
+  public_value_form: 'lottery.error.publicValueForm',
 };
+
+function drawRefusalText(i18n: AppEnv['Variables']['i18n'], refusal: DrawRefusal): string {
+  if (refusal.reason === 'before_public_draw') return i18n.t('lottery.error.beforePublicDraw', { at: i18n.format.dateTime(refusal.drawAt) });
+  return i18n.t(DRAW_REFUSAL[refusal.reason]);
+}
 
 export function lotteryRoutes(deps: { lottery: LotteryService; schools: SchoolsService }) {
   const { lottery, schools } = deps;
@@ -99,7 +106,7 @@ export function lotteryRoutes(deps: { lottery: LotteryService; schools: SchoolsS
     const school = await lottery.schoolOfTerm(termId.data);
     if (!school) return errorPage(c, 404);
     if (outcome.ok) return c.redirect(`/s/${school.slug}/lottery?drawn=1`, 303);
-    const error = !parsed.ok ? Object.values(translateErrors(c.get('i18n'), parsed.errors))[0] : c.get('i18n').t(DRAW_REFUSAL[outcome.refusal.reason]);
+    const error = !parsed.ok ? Object.values(translateErrors(c.get('i18n'), parsed.errors))[0] : drawRefusalText(c.get('i18n'), outcome.refusal);
     const view = await pageView(c, school.id, school.slug, { value: parsed.values.public_value ?? '', ...(error ? { error } : {}) });
     if (view && !view.drawForm) view.error = error;
     return respond(c, { page: () => <LotteryPage chrome={chromeFor(c, `/s/${school.slug}/lottery`)} view={view} schoolName={pick(c, school.name_zh, school.name_en)} /> }, outcome.refusal.reason === 'already_drawn' ? 409 : 422);

@@ -4,7 +4,7 @@ import { randomBytes as cryptoRandomBytes } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import { recordAudit } from '../audit/audit.service.ts';
 import { type Actor, canManageSchool } from '../auth/roles.policy.ts';
-import { addDays, dayInZone, instantInZone } from '../calendar.ts';
+import { addDays, instantInZone } from '../calendar.ts';
 import type { WeeklySlot } from '../catalogue/meetings.policy.ts';
 import type { Clock } from '../clock.ts';
 import { isUniqueViolation } from '../db/errors.ts';
@@ -13,10 +13,10 @@ import { inTransaction } from '../db/transaction.ts';
 import { childOfGuardian } from '../family/family.repository.ts';
 import { createOutbox, type Outbox } from '../notify/outbox.ts';
 import { ALGORITHM_VERSION, commitmentOf, runDraw, sha256Hex } from './draw.policy.ts';
-import { type LotteryExport, frozenEntriesText, resultsByOffering } from './export.ts';
-import { nextWaitlistPosition } from '../enrollment/enrollment.repository.ts';
+import { type FrozenEntries, type LotteryExport, frozenEntriesText, resultsByOffering, withoutSkipped } from './export.ts';
+import { applyAllocation, closeRequests, dropChoice, rankChoices, writeChoice } from '../enrollment/seats.ts';
 import * as lottery from './lottery.repository.ts';
-import { type ChoiceRefusal, type DrawRefusal, choiceRefusal, drawRefusal, lotteryStage, publicValueDay } from './lottery.policy.ts';
+import { type ChoiceRefusal, type DrawRefusal, choiceRefusal, drawRefusal, firstPublicDrawAfter, lotteryStage, publicValueSourceText } from './lottery.policy.ts';
 
 export type ChoiceResult = { ok: true; rank: number; entryNumber: number } | { ok: false; reason: 'not_found' } | { ok: false; reason: 'refused'; refusal: ChoiceRefusal };
 export type DrawOutcome = { ok: true; seated: number; waitlisted: number; unplaced: number } | { ok: false; reason: 'not_found' } | { ok: false; reason: 'refused'; refusal: DrawRefusal };
@@ -33,7 +33,8 @@ export function createLotteryService(deps: { db: Kysely<Database>; clock: Clock;
     const existing = await lottery.drawOf(db, term.id);
     if (existing || term.mode !== 'lottery' || clock.now().toISOString() < term.enrol_opens_at) return existing ?? null;
     const seed = randomBytes(32).toString('hex');
-    const day = publicValueDay(dayInZone(new Date(term.enrol_closes_at), timeZone));
+    // Named in advance: the first 双色球 draw after the close (the freeze names it again, from its own instant).
+    const source = publicValueSourceText(firstPublicDrawAfter(new Date(term.enrol_closes_at)).day);
     try {
       await db
         .insertInto('lottery_draws')
@@ -43,8 +44,8 @@ export function createLotteryService(deps: { db: Kysely<Database>; clock: Clock;
           seed,
           commitment: commitmentOf(seed),
           committed_at: clock.now().toISOString(),
-          public_value_source_zh: `${day} 中国福利彩票「双色球」开奖号码（6 个红球加 1 个蓝球，按开奖公告的顺序，用空格隔开）`,
-          public_value_source_en: `The China Welfare Lottery "Double Colour Ball" numbers drawn on ${day} (6 red balls then 1 blue ball, in the order announced, separated by spaces)`,
+          public_value_source_zh: source.zh,
+          public_value_source_en: source.en,
         })
         .execute();
     } catch (error) {
@@ -71,11 +72,17 @@ export function createLotteryService(deps: { db: Kysely<Database>; clock: Clock;
       entry.choices.push(request.code);
       entries.set(request.entry_number, entry);
     }
+    // Entries, seats, limits, busy slots and the named public value are frozen together: this text is what is
+    // hashed and what is drawn. The freeze is the close (this text is written by the first request after it; the
+    // seat owner refuses every change in between), so the named 双色球 draw is the first after the close.
+    const frozenAt = clock.now();
+    const publicDraw = firstPublicDrawAfter(new Date(term.enrol_closes_at));
+    const source = publicValueSourceText(publicDraw.day);
     const text = frozenEntriesText({
       school: school.slug,
       termId: term.id,
       commitment: draw.commitment,
-      publicValueSource: { zh: draw.public_value_source_zh, en: draw.public_value_source_en },
+      publicValueSource: source,
       offerings: offerings.map((offering) => ({ code: offering.code, title: offering.title_zh, seats: Math.max(0, offering.capacity - offering.seats_taken), slots: slotsOf(offering.id) })),
       entries: [...entries.values()].map((entry) => {
         const holds = held.filter((row) => row.child_id === entry.childId);
@@ -84,7 +91,14 @@ export function createLotteryService(deps: { db: Kysely<Database>; clock: Clock;
     });
     await db
       .updateTable('lottery_draws')
-      .set({ entries_json: text, entries_hash: sha256Hex(text), frozen_at: clock.now().toISOString() })
+      .set({
+        entries_json: text,
+        entries_hash: sha256Hex(text),
+        frozen_at: frozenAt.toISOString(),
+        public_value_source_zh: source.zh,
+        public_value_source_en: source.en,
+        public_draw_at: publicDraw.at.toISOString(),
+      })
       .where('term_id', '=', term.id)
       .where('entries_json', 'is', null)
       .execute();
@@ -163,10 +177,7 @@ export function createLotteryService(deps: { db: Kysely<Database>; clock: Clock;
           await trx.insertInto('lottery_entries').values({ term_id: term.id, child_id: childId, entry_number: entryNumber, created_at: now }).execute();
         }
         const rank = choices.length + 1;
-        const stale = await trx.selectFrom('enrollments').select('id').where('offering_id', '=', offeringId).where('child_id', '=', childId).executeTakeFirst();
-        const values = { status: 'requested' as const, choice_rank: rank, waitlist_position: null, updated_at: now };
-        if (stale) await trx.updateTable('enrollments').set(values).where('id', '=', stale.id).execute();
-        else await trx.insertInto('enrollments').values({ offering_id: offeringId, child_id: childId, ...values, created_at: now }).execute();
+        await writeChoice(trx, offeringId, childId, rank, now);
         await recordAudit(trx, { actorId: parentId, action: 'lottery.choice_added', subjectType: 'child', subjectId: childId, schoolId: term.school_id, detail: { offeringId, rank } }, clock.now());
         return { ok: true, rank, entryNumber };
       });
@@ -184,8 +195,8 @@ export function createLotteryService(deps: { db: Kysely<Database>; clock: Clock;
         const other = choices[direction === 'up' ? index - 1 : index + 1];
         const mine = choices[index];
         if (!other || !mine) return;
-        await trx.updateTable('enrollments').set({ choice_rank: other.choice_rank }).where('id', '=', mine.id).execute();
-        await trx.updateTable('enrollments').set({ choice_rank: mine.choice_rank }).where('id', '=', other.id).execute();
+        const swapped = choices.map((choice) => (choice === mine ? other : choice === other ? mine : choice));
+        await rankChoices(trx, swapped);
       });
       return { ok: true, childId: request.child_id, termId: request.term_id };
     },
@@ -197,8 +208,8 @@ export function createLotteryService(deps: { db: Kysely<Database>; clock: Clock;
       if (!windowOpen(request)) return { ok: false, reason: 'closed' };
       await inTransaction(db, async (trx) => {
         await lottery.lockDraw(trx, request.term_id);
-        await trx.deleteFrom('enrollments').where('id', '=', enrollmentId).where('status', '=', 'requested').execute();
-        await lottery.renumberChoices(trx, request.term_id, request.child_id);
+        await dropChoice(trx, enrollmentId);
+        await rankChoices(trx, await lottery.requestsOfChild(trx, request.term_id, request.child_id));
       });
       return { ok: true, childId: request.child_id, termId: request.term_id };
     },
@@ -239,6 +250,7 @@ export function createLotteryService(deps: { db: Kysely<Database>; clock: Clock;
         entriesHash: draw.entries_hash,
         publicValue: draw.public_value,
         results: draw.result_json ? (JSON.parse(draw.result_json) as LotteryExport['results']) : null,
+        ...(draw.drawn_at ? { skippedEntries: draw.skipped_entries ? (JSON.parse(draw.skipped_entries) as number[]) : [] } : {}),
       };
     },
 
@@ -261,7 +273,8 @@ export function createLotteryService(deps: { db: Kysely<Database>; clock: Clock;
       if (!term || !canManageSchool(actor, term.school_id)) return { ok: false, reason: 'not_found' };
       const draw = await ensureFrozen(term);
       if (!draw) return { ok: false, reason: 'not_found' };
-      const refusal = drawRefusal(lotteryStage(term, draw.drawn_at, clock.now()), publicValue);
+      const publicDrawAt = draw.public_draw_at ?? firstPublicDrawAfter(new Date(term.enrol_closes_at)).at.toISOString();
+      const refusal = drawRefusal(lotteryStage(term, draw.drawn_at, clock.now()), publicValue, { now: clock.now(), publicDrawAt });
       if (refusal) return { ok: false, reason: 'refused', refusal };
       return inTransaction(db, (trx) => applyDraw(trx, actor, term, publicValue));
     },
@@ -271,63 +284,61 @@ export function createLotteryService(deps: { db: Kysely<Database>; clock: Clock;
     await lottery.lockDraw(trx, term.id);
     const draw = (await lottery.drawOf(trx, term.id))!;
     if (draw.drawn_at) return { ok: false, reason: 'refused', refusal: { reason: 'already_drawn' } };
-    const frozen = JSON.parse(draw.entries_json!) as { offerings: { code: string; seats: number; slots: WeeklySlot[] }[]; entries: { entry: number; choices: string[]; limit: number; busy: WeeklySlot[] }[] };
-    const result = runDraw({ seed: draw.seed, entriesHash: draw.entries_hash!, publicValue, offerings: frozen.offerings, entries: frozen.entries });
+    const frozen = JSON.parse(draw.entries_json!) as FrozenEntries;
+    const value = publicValue.trim().replace(/\s+/g, ' ');
+    const computed = runDraw({ seed: draw.seed, entriesHash: draw.entries_hash!, publicValue: value, offerings: frozen.offerings, entries: frozen.entries });
     const now = clock.now();
     const nowIso = now.toISOString();
 
-    const offerings = new Map((await lottery.offeringsForDraw(trx, term.id)).map((offering) => [offering.code, offering]));
+    // Nothing a parent or the school does after the close changes the frozen inputs (the seat owner refuses it);
+    // only a child's deletion takes requests away. Such an entry is skipped, deterministically and in the export.
     const requests = await lottery.requestsOfTerm(trx, term.id);
     const requestOf = (entry: number, code: string) => requests.find((request) => request.entry_number === entry && request.code === code);
-    const childOf = new Map(requests.map((request) => [request.entry_number, request.child_id]));
+    const skipped = frozen.entries.filter((entry) => entry.choices.some((code) => !requestOf(entry.entry, code))).map((entry) => entry.entry);
+    const allocation = withoutSkipped(resultsByOffering(computed), skipped);
+
+    const offerings = new Map((await lottery.offeringsOfTerm(trx, term.id)).map((offering) => [offering.code, offering]));
     const placed = new Set<number>();
     let seated = 0;
     let waitlisted = 0;
-
-    for (const [code, entries] of Object.entries(result.seats)) {
+    for (const [code, { seats, waitlist }] of Object.entries(allocation)) {
       const offering = offerings.get(code);
-      if (!offering) continue;
-      // Seats freed or lost since the close (an admin edit) are honoured: whoever does not fit waits first in line.
-      const free = Math.max(0, offering.capacity - offering.seats_taken);
-      const seatedHere = entries.slice(0, free);
-      if (!(await lottery.claimSeats(trx, offering.id, seatedHere.length))) throw new Error(`seat claim failed for ${code}`);
-      const overflow = entries.slice(free);
-      let position = (await nextWaitlistPosition(trx, offering.id)) - 1;
-      for (const entry of seatedHere) {
-        const request = requestOf(entry, code)!;
-        await trx.updateTable('enrollments').set({ status: 'enrolled', waitlist_position: null, updated_at: nowIso }).where('id', '=', request.id).execute();
+      if (!offering) throw new Error(`offering ${code} of the frozen list is gone`);
+      const seatedHere = seats.map((entry) => requestOf(entry, code)!);
+      const waitingHere = waitlist.map((entry) => requestOf(entry, code)!);
+      const written = await applyAllocation(trx, offering.id, { seated: seatedHere.map((request) => request.id), waitlisted: waitingHere.map((request) => request.id) }, nowIso);
+      if (!written.ok) throw new Error(`the frozen seats of ${code} are no longer free`);
+      for (const request of seatedHere) {
         await outbox.toGuardians(trx, request.child_id, 'lottery_seat', await about(trx, request.child_id, offering));
         placed.add(request.id);
         seated += 1;
       }
-      for (const entry of [...overflow, ...(result.waitlists[code] ?? [])]) {
-        const request = requestOf(entry, code)!;
-        position += 1;
-        await trx.updateTable('enrollments').set({ status: 'waitlisted', waitlist_position: position, updated_at: nowIso }).where('id', '=', request.id).execute();
-        await outbox.toGuardians(trx, request.child_id, 'lottery_waitlisted', { ...(await about(trx, request.child_id, offering)), position });
+      for (const request of waitingHere) {
+        await outbox.toGuardians(trx, request.child_id, 'lottery_waitlisted', { ...(await about(trx, request.child_id, offering)), position: written.positions.get(request.id)! });
         placed.add(request.id);
         waitlisted += 1;
       }
     }
     // Choices neither seated nor waitlisted are closed; a child left with nothing is told so.
     const unplaced = requests.filter((request) => !placed.has(request.id));
-    for (const request of unplaced) await trx.updateTable('enrollments').set({ status: 'withdrawn', updated_at: nowIso }).where('id', '=', request.id).execute();
+    await closeRequests(trx, unplaced.map((request) => request.id), nowIso);
     const empty = [...new Set(unplaced.map((request) => request.child_id))].filter((childId) => !requests.some((request) => request.child_id === childId && placed.has(request.id)));
     for (const childId of empty) {
       const child = await trx.selectFrom('children').select('name').where('id', '=', childId).executeTakeFirstOrThrow();
       await outbox.toGuardians(trx, childId, 'lottery_none', { childId, childName: child.name, termId: term.id });
     }
 
+    // What is published is the allocation just written, from the same object.
     await trx
       .updateTable('lottery_draws')
-      .set({ public_value: publicValue.trim(), drawn_at: nowIso, drawn_by: actor.id, result_json: JSON.stringify(resultsByOffering(result)) })
+      .set({ public_value: value, drawn_at: nowIso, drawn_by: actor.id, result_json: JSON.stringify(allocation), skipped_entries: JSON.stringify(skipped) })
       .where('term_id', '=', term.id)
       .where('drawn_at', 'is', null)
       .execute();
     // What is left goes first come, first served from now to the end of the term.
     const termEnd = instantInZone(addDays(term.last_day, 1), '00:00', timeZone).toISOString();
     await trx.updateTable('terms').set({ mode: 'first_come', enrol_opens_at: nowIso, enrol_closes_at: termEnd > term.enrol_closes_at ? termEnd : term.enrol_closes_at }).where('id', '=', term.id).execute();
-    await recordAudit(trx, { actorId: actor.id, action: 'lottery.drawn', subjectType: 'term', subjectId: term.id, schoolId: term.school_id, detail: { publicValue: publicValue.trim(), seated, waitlisted, entries: childOf.size } }, now);
+    await recordAudit(trx, { actorId: actor.id, action: 'lottery.drawn', subjectType: 'term', subjectId: term.id, schoolId: term.school_id, detail: { publicValue: value, seated, waitlisted, entries: frozen.entries.length, skipped } }, now);
     return { ok: true, seated, waitlisted, unplaced: empty.length };
   }
 

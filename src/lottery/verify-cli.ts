@@ -22,13 +22,16 @@ const problems = {
   entries_hash: 'the entry list does not match the hash published when the window closed',
   not_drawn: 'the draw has not been run yet (no public value and no results in this export)',
   mismatch: 'the published result differs from the recomputed draw',
+  inconsistent: 'the published result does not fit the frozen list (seats beyond those frozen, or unknown entries)',
 };
 if (verdict.ok) {
   for (const offering of verdict.offerings) console.log(`✓ ${offering.code}: matches`);
+  console.log('✓ every offering seats no more than its frozen seats');
   console.log(`OK: all ${verdict.offerings.length} offerings match the recomputed draw.`);
   process.exit(0);
 }
-for (const offering of verdict.offerings ?? []) {
+if (verdict.problem === 'inconsistent') for (const problem of verdict.inconsistencies) console.log(`✗ ${problem}`);
+for (const offering of 'offerings' in verdict ? (verdict.offerings ?? []) : []) {
   if (offering.matches) console.log(`✓ ${offering.code}: matches`);
   else console.log(`✗ ${offering.code}: published ${JSON.stringify(offering.published)}, recomputed ${JSON.stringify(offering.expected)}`);
 }

@@ -10,6 +10,8 @@ export interface NotificationPayloads {
   promoted: { offeringId: number; childId: number; childName: string; title: string; titleEn: string | null };
   waitlisted_by_school: { offeringId: number; childId: number; childName: string; title: string; titleEn: string | null; position: number };
   withdrawn_by_school: { offeringId: number; childId: number; childName: string; title: string; titleEn: string | null; reason: string };
+  /** The school archived or cancelled the offering while the child held a seat, a waitlist place or a lottery choice in it. */
+  offering_cancelled: { offeringId: number; childId: number; childName: string; title: string; titleEn: string | null; reason: string; status: 'enrolled' | 'waitlisted' | 'requested' };
   moved_by_school: {
     childId: number;
     childName: string;

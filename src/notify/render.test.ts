@@ -15,6 +15,7 @@ const EXAMPLES: { [K in NotificationKind]: NotificationPayloads[K] } = {
   promoted: course,
   waitlisted_by_school: { ...course, position: 2 },
   withdrawn_by_school: { ...course, reason: '家长申请' },
+  offering_cancelled: { ...course, reason: '教师调离，本学期停开', status: 'waitlisted' },
   moved_by_school: { ...course, fromOfferingId: 5, fromTitle: '编程', fromTitleEn: 'Coding', status: 'enrolled', reason: '年级调整' },
   meeting_cancelled: { ...meeting, reason: '教师外出培训' },
   meeting_moved: { ...meeting, toDay: '2026-12-05', toStartsAt: '09:00', toEndsAt: '10:30', room: '科技楼 302', reason: '场地维修' },

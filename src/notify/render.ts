@@ -54,6 +54,10 @@ const RENDERERS: Renderers = {
     const params = { child: p.childName, title: titleIn(ctx, p) };
     return { subject: ctx.t('notify.withdrawn_by_school.subject', params), text: lines(ctx.t('notify.withdrawn_by_school.text', params), reasonLine(ctx, p.reason)) };
   },
+  offering_cancelled: (ctx, p) => {
+    const params = { child: p.childName, title: titleIn(ctx, p) };
+    return { subject: ctx.t('notify.offering_cancelled.subject', params), text: lines(ctx.t(`notify.offering_cancelled.text.${p.status}`, params), reasonLine(ctx, p.reason)) };
+  },
   moved_by_school: (ctx, p) => {
     const params = {
       child: p.childName,

@@ -9,7 +9,7 @@ import { dayInZone } from '../calendar.ts';
 import type { Clock } from '../clock.ts';
 import type { Database } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
-import { type Promotion, vacate } from '../enrollment/seat-changes.ts';
+import { type Promotion, eraseChild } from '../enrollment/seats.ts';
 import { childOfGuardian } from '../family/family.repository.ts';
 import { createOutbox, type Outbox } from '../notify/outbox.ts';
 import { CONSENT_VERSION } from './consent.policy.ts';
@@ -45,10 +45,9 @@ export function createPrivacyService(deps: { db: Kysely<Database>; clock: Clock;
 
   /** Everything about the child, in the order of the rules: erase what could name it, keep only counts. */
   async function erase(trx: Transaction<Database>, actor: Actor, childId: number, at: Date): Promise<{ promoted: Promotion[]; counts: ErasureCounts }> {
-    const promoted: Promotion[] = [];
     let seatsFreed = 0;
-    const rows = await privacy.enrollmentsOf(trx, childId);
-    for (const row of rows) {
+    const live = [];
+    for (const row of await privacy.enrollmentsOf(trx, childId)) {
       if ((row.status === 'enrolled' || row.status === 'waitlisted') && isLiveTerm({ lastDay: row.term_last_day }, today())) {
         await privacy.lockRows(trx, 'offerings', row.offering_id);
         const current = await trx.selectFrom('enrollments').selectAll().where('id', '=', row.id).executeTakeFirstOrThrow();
@@ -59,10 +58,11 @@ export function createPrivacyService(deps: { db: Kysely<Database>; clock: Clock;
           .where('offerings.id', '=', row.offering_id)
           .executeTakeFirstOrThrow();
         if (current.status === 'enrolled') seatsFreed += 1;
-        promoted.push(...(await vacate({ trx, outbox, at, actorId: actor.id, offering }, current)));
+        live.push({ offering, current });
       }
     }
-    const enrollments = countOf(await trx.deleteFrom('enrollments').where('child_id', '=', childId).executeTakeFirst());
+    // The seat owner vacates the live places (their seats go to the waiting) and deletes every row of the child.
+    const { promoted, deleted: enrollments } = await eraseChild(trx, childId, live, { outbox, at, actorId: actor.id });
 
     const marks = await trx.selectFrom('attendance_marks').select(['meeting_id', 'mark']).where('child_id', '=', childId).execute();
     await privacy.addToTallies(trx, marks);

@@ -9,6 +9,7 @@ import { dayInZone, instantInZone } from '../calendar.ts';
 import type { Clock } from '../clock.ts';
 import type { Database, Day } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
+import { purgeEnrollments } from '../enrollment/seats.ts';
 import { purgeCutoff } from './privacy.policy.ts';
 import * as privacy from './privacy.repository.ts';
 
@@ -29,7 +30,7 @@ export interface PurgeReport {
 
 const CHUNK = 500;
 
-async function deleteIn(trx: Transaction<Database>, table: 'notifications' | 'enrollments', ids: readonly number[]) {
+async function deleteIn(trx: Transaction<Database>, table: 'notifications', ids: readonly number[]) {
   for (let start = 0; start < ids.length; start += CHUNK) await trx.deleteFrom(table).where('id', 'in', ids.slice(start, start + CHUNK)).execute();
 }
 
@@ -58,7 +59,7 @@ export async function purgeExpiredPersonalData(db: Kysely<Database>, options: { 
       const chunk = offeringIds.slice(start, start + CHUNK);
       await trx.deleteFrom('attendance_marks').where('meeting_id', 'in', trx.selectFrom('meetings').select('id').where('offering_id', 'in', chunk)).execute();
     }
-    await deleteIn(trx, 'enrollments', enrollmentIds);
+    await purgeEnrollments(trx, enrollmentIds);
     if (termIds.length > 0) await trx.deleteFrom('lottery_entries').where('term_id', 'in', termIds).execute();
     await deleteIn(trx, 'notifications', notificationIds);
     await trx.deleteFrom('guardian_invites').where('expires_at', '<', cutoffInstant).execute();

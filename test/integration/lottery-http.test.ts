@@ -115,7 +115,15 @@ for (const dialect of DIALECTS) {
 
       expect((await teacher.post(`/admin/terms/${term}/lottery/draw`, { public_value: '1' })).status).toBe(403);
       expect((await farAdmin.post(`/admin/terms/${term}/lottery/draw`, { public_value: '1' })).status).toBe(404);
+      // Frozen on Friday 11-20: the named 双色球 draw is Sunday 11-22 at 21:15 Beijing time; before it, no draw.
+      const early = await admin.post(`/admin/terms/${term}/lottery/draw`, { public_value: '05 11 17 23 29 33 12' });
+      expect(early.status).toBe(422);
+      expect(await early.text()).toContain('开奖之后才能抽签');
+      clock.set('2026-11-22T13:16:00Z');
       expect((await admin.post(`/admin/terms/${term}/lottery/draw`, { public_value: '' })).status).toBe(422);
+      const hello = await admin.post(`/admin/terms/${term}/lottery/draw`, { public_value: 'hello' });
+      expect(hello.status).toBe(422);
+      expect(await hello.text()).toContain('6 个互不相同的红球');
       const drawn = await admin.post(`/admin/terms/${term}/lottery/draw`, { public_value: '05 11 17 23 29 33 12' });
       expect(drawn.status).toBe(303);
       expect(drawn.headers.get('location')).toBe('/s/hazel/lottery?drawn=1');

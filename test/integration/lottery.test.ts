@@ -106,6 +106,20 @@ for (const dialect of DIALECTS) {
       expect((await service.addChoice(parents[1]!, middle, children[1]!)).ok).toBe(false);
     });
 
+    it('refuses the draw before the named 双色球 draw has taken place, and a value not in its form', async () => {
+      // Frozen on Friday 2026-11-20 08:00 Beijing time: the first 双色球 draw after it is Sunday 11-22 at 21:15.
+      expect((await service.publicView(school))?.draw?.public_value_source_zh).toContain('2026-11-22');
+      const early = { ok: false, reason: 'refused', refusal: { reason: 'before_public_draw', drawAt: '2026-11-22T13:15:00.000Z' } };
+      expect(await service.draw(admin, term, '03 07 12 19 25 31 09')).toEqual(early);
+      clock.set('2026-11-22T13:14:59Z');
+      expect(await service.draw(admin, term, '03 07 12 19 25 31 09')).toEqual(early);
+      clock.set('2026-11-22T13:15:00Z');
+      for (const value of ['hello', '03 07 12 19 25 31', '03 07 12 19 25 34 09', '03 07 12 19 25 25 09', '03 07 12 19 25 31 17', '3 7 12 19 25 31 9', '03 07 12 19 25 31 09 10']) {
+        expect(await service.draw(admin, term, value)).toEqual({ ok: false, reason: 'refused', refusal: { reason: 'public_value_form' } });
+      }
+      expect(await handle.db.selectFrom('lottery_draws').select('drawn_at').where('term_id', '=', term).executeTakeFirstOrThrow()).toEqual({ drawn_at: null });
+    });
+
     it('draws once: seats within capacity, the rest waitlisted in draw order, term then first come', async () => {
       expect(await service.draw(admin, term, '  ')).toEqual({ ok: false, reason: 'refused', refusal: { reason: 'no_public_value' } });
       const outcome = await service.draw(admin, term, '03 07 12 19 25 31 09');

@@ -603,3 +603,40 @@ export function ImportPage(props: { chrome: Chrome; termId: number; termName: st
     </Layout>
   );
 }
+
+/** Taking an offering with children in it out of the catalogue: what it does, and the reason every family is sent. */
+export function CancelOfferingPage(props: {
+  chrome: Chrome;
+  offering: { id: number; title: string };
+  status: 'draft' | 'archived';
+  places: { enrolled: number; waitlisted: number; requested: number };
+  reason: string;
+  error?: string | undefined;
+  problem?: string | undefined;
+}) {
+  const { t } = props.chrome.i18n;
+  const title = t('admin.cancel.title', { title: props.offering.title });
+  return (
+    <Layout chrome={props.chrome} title={title} narrow>
+      <p class="breadcrumb">
+        <a href={`/admin/offerings/${props.offering.id}`}>← {props.offering.title}</a>
+      </p>
+      <h1>{title}</h1>
+      <p>{t('admin.cancel.lead', props.places)}</p>
+      <form method="post" action={`/admin/offerings/${props.offering.id}/status`} class="form card">
+        {props.problem ? <Notice kind="error">{props.problem}</Notice> : props.error ? <Notice kind="error">{t('form.errorSummary')}</Notice> : null}
+        <input type="hidden" name="status" value={props.status} />
+        <input type="hidden" name="confirm" value="yes" />
+        <TextArea id="cancel-reason" name="reason" label={t('admin.cancel.reason')} value={props.reason} error={props.error} rows={3} maxlength={500} />
+        <p class="manage__actions">
+          <button type="submit" class="button button--primary">
+            {t(props.status === 'archived' ? 'admin.cancel.confirmArchive' : 'admin.cancel.confirmDraft')}
+          </button>
+          <a class="button" href={`/admin/offerings/${props.offering.id}`}>
+            {t('admin.cancel.back')}
+          </a>
+        </p>
+      </form>
+    </Layout>
+  );
+}

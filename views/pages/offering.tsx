@@ -102,3 +102,16 @@ function MeetingList(props: { chrome: Chrome; meetings: MeetingView[] }) {
     </ol>
   );
 }
+
+/** The offering page of an offering the school cancelled (it held children): said plainly instead of a 404. */
+export function CancelledOfferingPage(props: { chrome: Chrome; title: string; at: string; reason: string | null }) {
+  const { t } = props.chrome.i18n;
+  const heading = t('offering.cancelled.title', { title: props.title });
+  return (
+    <Layout chrome={props.chrome} title={heading} narrow>
+      <h1>{heading}</h1>
+      <p>{t('offering.cancelled.lead', { at: props.at })}</p>
+      {props.reason ? <p class="notice">{t('offering.cancelled.reason', { reason: props.reason })}</p> : null}
+    </Layout>
+  );
+}
