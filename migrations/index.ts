@@ -7,6 +7,7 @@ import * as attendance from './2026-11-29T1000_attendance.ts';
 import * as lottery from './2026-11-29T1100_lottery.ts';
 import * as sessions from './2026-11-30T0900_sessions.ts';
 import * as privacy from './2026-11-30T1000_privacy.ts';
+import * as demoSeedRows from './2026-12-04T1400_demo_seed_rows.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-28T1200_domain': domain,
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-29T1100_lottery': lottery,
   '2026-11-30T0900_sessions': sessions,
   '2026-11-30T1000_privacy': privacy,
+  '2026-12-04T1400_demo_seed_rows': demoSeedRows,
 };
