@@ -94,7 +94,7 @@ export function scheduleBackups(options: {
   }
 
   // A copy cut short by a crash never took a backup's name; clear it away.
-  for (const name of safeList(settings.dir)) if (name.endsWith('.db.partial')) rmSync(join(settings.dir, name), { force: true });
+  for (const name of safeList(settings.dir)) if (name.includes('.db.partial')) rmSync(join(settings.dir, name), { force: true });
   // The first backup is due an interval after the newest one already there (at once when there is none).
   const newest = listBackups(settings.dir)[0];
   after(newest ? newest.takenAt.getTime() + settings.everyMs - now().getTime() : 0);

@@ -21,6 +21,14 @@ export async function backupSqlite(source: string, out: string): Promise<{ pages
   try {
     db.pragma('busy_timeout = 5000');
     const progress = await db.backup(out);
+    // The copy keeps the live file's WAL mode; as a rollback-journal file it stays one self-contained file
+    // when it is read, checked, renamed or carried away (restoring it, the server turns WAL on again).
+    const copy = new SQLite(out);
+    try {
+      copy.pragma('journal_mode = DELETE');
+    } finally {
+      copy.close();
+    }
     return { pages: progress.totalPages };
   } finally {
     db.close();
