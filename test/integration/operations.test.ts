@@ -202,11 +202,10 @@ describe('npm run restore -- --check', () => {
       expect(junk.stderr).toMatch(/^clubroll: .*junk\.db cannot be restored: not a SQLite database/);
       const newer = new SQLite(join(folder, 'checked-backup.db'));
       newer.prepare(`insert into kysely_migration (name, timestamp) values ('2099-01-01T0000_future', '2099-01-01')`).run();
-      newer.prepare('update offerings set seats_taken = seats_taken + 1').run();
       newer.close();
       const future = await runToEnd('src/ops/restore-cli.ts', env, 60_000, ['--check', join(folder, 'checked-backup.db')]);
       expect(future.code).toBe(1);
-      expect(future.stderr).toMatch(/made by a newer Clubroll \(unknown migrations: 2099-01-01T0000_future\); \d+ offerings whose seat count differs/);
+      expect(future.stderr).toMatch(/made by a newer Clubroll \(unknown migrations: 2099-01-01T0000_future\)/);
       expect(statSync(database).mtimeMs).toBe(before);
       expect(await logIn(server, '13800000041')).toBe(303);
     } finally {
