@@ -1,16 +1,17 @@
 // Which accounts and children the demo seed created, so that `npm run seed -- --replace` can tell a demo-only
 // database (safe to start over) from one where a real parent registered or added a child (never wiped).
 // Frozen in time: this file must never import application code.
+// Each row holds only the id of a users / children row (no personal data), and goes with that row.
 import type { Kysely } from 'kysely';
 
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('demo_accounts')
-    .addColumn('user_id', 'integer', (c) => c.notNull().primaryKey().references('users.id').onDelete('cascade'))
+    .addColumn('id', 'integer', (c) => c.notNull().primaryKey().references('users.id').onDelete('cascade'))
     .execute();
   await db.schema
     .createTable('demo_children')
-    .addColumn('child_id', 'integer', (c) => c.notNull().primaryKey().references('children.id').onDelete('cascade'))
+    .addColumn('id', 'integer', (c) => c.notNull().primaryKey().references('children.id').onDelete('cascade'))
     .execute();
 }
 

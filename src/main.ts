@@ -41,7 +41,7 @@ function lockSqlite(config: Config): void {
     lockDatabase(config.database.path, 'the Clubroll server');
   } catch (error) {
     if (error instanceof DatabaseLockedError) fail(error.message);
-    throw error;
+    fail(`cannot lock ${config.database.path}: ${(error as Error).message}`);
   }
 }
 

@@ -279,12 +279,14 @@ export interface AttendanceTalliesTable {
 
 /** An account the demo seed created (`npm run seed -- --replace` deletes only a database of such). */
 export interface DemoAccountsTable {
-  user_id: number;
+  /** users.id */
+  id: number;
 }
 
 /** A child the demo seed created. */
 export interface DemoChildrenTable {
-  child_id: number;
+  /** children.id */
+  id: number;
 }
 
 export interface Database {

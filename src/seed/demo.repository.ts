@@ -7,10 +7,10 @@ const BATCH = 500;
 
 export async function markDemoRows(trx: Transaction<Database>, rows: { userIds: number[]; childIds: number[] }): Promise<void> {
   for (let i = 0; i < rows.userIds.length; i += BATCH) {
-    await trx.insertInto('demo_accounts').values(rows.userIds.slice(i, i + BATCH).map((user_id) => ({ user_id }))).execute();
+    await trx.insertInto('demo_accounts').values(rows.userIds.slice(i, i + BATCH).map((id) => ({ id }))).execute();
   }
   for (let i = 0; i < rows.childIds.length; i += BATCH) {
-    await trx.insertInto('demo_children').values(rows.childIds.slice(i, i + BATCH).map((child_id) => ({ child_id }))).execute();
+    await trx.insertInto('demo_children').values(rows.childIds.slice(i, i + BATCH).map((id) => ({ id }))).execute();
   }
 }
 
@@ -20,13 +20,13 @@ export async function rowsNotFromDemo(db: Kysely<Database>): Promise<{ accountId
     db
       .selectFrom('users')
       .select('id')
-      .where(({ not, exists, selectFrom }) => not(exists(selectFrom('demo_accounts').select('user_id').whereRef('demo_accounts.user_id', '=', 'users.id'))))
+      .where(({ not, exists, selectFrom }) => not(exists(selectFrom('demo_accounts').select('demo_accounts.id').whereRef('demo_accounts.id', '=', 'users.id'))))
       .orderBy('id')
       .execute(),
     db
       .selectFrom('children')
       .select('id')
-      .where(({ not, exists, selectFrom }) => not(exists(selectFrom('demo_children').select('child_id').whereRef('demo_children.child_id', '=', 'children.id'))))
+      .where(({ not, exists, selectFrom }) => not(exists(selectFrom('demo_children').select('demo_children.id').whereRef('demo_children.id', '=', 'children.id'))))
       .orderBy('id')
       .execute(),
   ]);

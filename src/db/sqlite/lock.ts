@@ -1,7 +1,8 @@
 // Who has a SQLite database open for writing: a lock file beside it (`<file>.lock`, holding the owner's process id),
 // taken by the server for as long as it runs and by the scripts that replace or rewrite the database, so neither
 // pulls the file from under the other. See docs/decisions/0022-operations-that-keep-data.md.
-import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
+import { dirname } from 'node:path';
 
 export interface DatabaseLock {
   readonly file: string;
@@ -60,6 +61,8 @@ function processAlive(pid: number): boolean {
 export function lockDatabase(databasePath: string, holder: string, options: { exitOnSignal?: boolean } = {}): DatabaseLock {
   const file = lockFileOf(databasePath);
   const owner: LockOwner = { pid: process.pid, holder, since: new Date().toISOString() };
+  // A first start on a fresh checkout: ./data does not exist yet.
+  mkdirSync(dirname(file), { recursive: true });
   for (let attempt = 0; ; attempt++) {
     let fd: number;
     try {
