@@ -35,6 +35,14 @@ async function logIn(server: RunningServer, login: string): Promise<number> {
   return response.status;
 }
 
+/** `npm run backup -- <folder>/<name>` while the server serves; returns the backup's path. */
+async function backUp(env: Record<string, string>, name: string): Promise<string> {
+  const file = join(folder, name);
+  const backup = await runToEnd('src/ops/backup-cli.ts', env, 60_000, [file]);
+  expect(backup.code, backup.stderr).toBe(0);
+  return file;
+}
+
 function accounts(file: string): string[] {
   const db = new SQLite(file, { readonly: true });
   try {
@@ -51,8 +59,7 @@ describe('the database lock', () => {
     let server = await startServer(env);
     try {
       expect(await register(server, '13800000001')).toBe(303);
-      const backup = await runToEnd('src/ops/backup-cli.ts', env, 60_000, [join(folder, 'live-backup.db')]);
-      expect(backup.code, backup.stderr).toBe(0);
+      await backUp(env, 'live-backup.db');
       expect(await register(server, '13800000002')).toBe(303);
 
       const restore = await runToEnd('src/ops/restore-cli.ts', env, 60_000, [join(folder, 'live-backup.db')]);
@@ -100,8 +107,7 @@ describe('the database lock', () => {
     const env = { DATABASE_URL: `sqlite:${database}`, SEED_DEMO: '0' };
     const server = await startServer(env);
     expect(await register(server, '13800000011')).toBe(303);
-    const backup = await runToEnd('src/ops/backup-cli.ts', env, 60_000, [join(folder, 'killed-backup.db')]);
-    expect(backup.code, backup.stderr).toBe(0);
+    await backUp(env, 'killed-backup.db');
     expect(await register(server, '13800000012')).toBe(303);
     const exited = new Promise((resolve) => server.process.once('exit', resolve));
     server.process.kill('SIGKILL');
@@ -201,8 +207,7 @@ describe('npm run restore -- --check', () => {
     const server = await startServer(env);
     try {
       expect(await register(server, '13800000041')).toBe(303);
-      const backup = await runToEnd('src/ops/backup-cli.ts', env, 60_000, [join(folder, 'checked-backup.db')]);
-      expect(backup.code, backup.stderr).toBe(0);
+      await backUp(env, 'checked-backup.db');
       const before = statSync(database).mtimeMs;
       // While the server runs: a check needs no lock.
       const good = await runToEnd('src/ops/restore-cli.ts', env, 60_000, ['--check', join(folder, 'checked-backup.db')]);
