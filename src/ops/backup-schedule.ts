@@ -47,6 +47,18 @@ export function backupStatus(dir: string, now: Date): { newest: string | null; a
   return { newest: newest.takenAt.toISOString(), ageSeconds: Math.max(0, Math.round((now.getTime() - newest.takenAt.getTime()) / 1000)) };
 }
 
+/**
+ * Removes a half-made copy; a failure to do so (the folder unusable: gone, not a folder, no permission) is part
+ * of the backup's failure, already being reported, and must not become an error of its own.
+ */
+function removeQuietly(file: string): void {
+  try {
+    rmSync(file, { force: true });
+  } catch {
+    // reported with the backup's failure
+  }
+}
+
 export interface BackupScheduler {
   /** Stops the timer and waits for a backup in progress to finish. */
   stop(): Promise<void>;
@@ -86,7 +98,7 @@ export function scheduleBackups(options: {
       options.log(`Backed up ${source} to ${out} (${pages} pages, checked); ${removed.length > 0 ? `removed ${removed.length} older` : 'none removed'}`);
       after(settings.everyMs);
     } catch (error) {
-      rmSync(partial, { force: true });
+      removeQuietly(partial);
       const retryMs = Math.min(settings.everyMs, RETRY_MS);
       options.logError(`clubroll: backup to ${settings.dir} failed (${(error as Error).message}); trying again in ${Math.round(retryMs / 1000)} s`);
       after(retryMs);
@@ -94,7 +106,7 @@ export function scheduleBackups(options: {
   }
 
   // A copy cut short by a crash never took a backup's name; clear it away.
-  for (const name of safeList(settings.dir)) if (name.includes('.db.partial')) rmSync(join(settings.dir, name), { force: true });
+  for (const name of safeList(settings.dir)) if (name.includes('.db.partial')) removeQuietly(join(settings.dir, name));
   // The first backup is due an interval after the newest one already there (at once when there is none).
   const newest = listBackups(settings.dir)[0];
   after(newest ? newest.takenAt.getTime() + settings.everyMs - now().getTime() : 0);
