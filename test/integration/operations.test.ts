@@ -100,7 +100,7 @@ describe('the database lock', () => {
     } finally {
       await server.stop();
     }
-  }, 60_000);
+  }, 180_000);
 
   it('takes over the lock a SIGKILLed server left behind, so a later restore runs', async () => {
     const database = join(folder, 'killed.db');
@@ -120,7 +120,7 @@ describe('the database lock', () => {
     expect(restore.stdout).toMatch(/^Restored .*killed-backup\.db to .*killed\.db; the previous database is kept as .*killed\.db\.before-restore-/);
     expect(existsSync(`${database}.lock`)).toBe(false);
     expect(accounts(database)).toEqual(['13800000011']);
-  });
+  }, 120_000);
 });
 
 describe('scheduled backups (BACKUP_DIR)', () => {
@@ -154,7 +154,7 @@ describe('scheduled backups (BACKUP_DIR)', () => {
       expect(restore.code, restore.stderr).toBe(0);
       expect(accounts(target)).toContain('13800000021');
     }
-  }, 90_000);
+  }, 180_000);
 });
 
 describe('before migrating', () => {
@@ -197,7 +197,7 @@ describe('before migrating', () => {
     const again = await startServer({ DATABASE_URL: `sqlite:${database}` });
     await again.stop();
     expect(again.output()).not.toContain('before-migrations');
-  }, 60_000);
+  }, 120_000);
 });
 
 describe('npm run restore -- --check', () => {
@@ -228,5 +228,5 @@ describe('npm run restore -- --check', () => {
     } finally {
       await server.stop();
     }
-  });
+  }, 120_000);
 });
