@@ -138,8 +138,8 @@ describe('scheduled backups (BACKUP_DIR)', () => {
       expect(lines[0]).toMatch(/^Backed up .*scheduled\.db to .*clubroll-[\dT-]+Z\.db \(\d+ pages, checked\); none removed$/);
       expect(lines.slice(2).every((line) => line.endsWith('removed 1 older'))).toBe(true);
       const health = (await (await fetch(`${server.url}/healthz`)).json()) as { backup: { newest: string; ageSeconds: number } };
-      expect(health.backup.ageSeconds).toBeLessThan(5);
-      expect(Date.parse(health.backup.newest)).toBeGreaterThan(Date.now() - 10_000);
+      expect(health.backup.ageSeconds).toBeLessThan(60);
+      expect(Date.parse(health.backup.newest)).toBeGreaterThan(Date.now() - 60_000);
     } finally {
       expect(await server.stop()).toBe(0);
     }

@@ -95,7 +95,7 @@ describe('npm run seed', () => {
     expect(reopened.prepare("select name from users where email = 'parent@clubroll.demo'").get()).not.toEqual({ name: 'changed by hand' });
     expect(reopened.prepare("select count(*) as n from offerings where kind = 'club'").get()).toEqual({ n: 63 });
     reopened.close();
-   }, 120_000);
+  }, 120_000);
 });
 
 describe('start-up failures end in one clear line', () => {
