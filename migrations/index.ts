@@ -9,6 +9,7 @@ import * as sessions from './2026-11-30T0900_sessions.ts';
 import * as privacy from './2026-11-30T1000_privacy.ts';
 import * as frozenLottery from './2026-12-04T1200_frozen_lottery.ts';
 import * as throttleExpiry from './2026-12-04T1300_throttle_expiry.ts';
+import * as demoSeedRows from './2026-12-04T1400_demo_seed_rows.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-28T1200_domain': domain,
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-30T1000_privacy': privacy,
   '2026-12-04T1200_frozen_lottery': frozenLottery,
   '2026-12-04T1300_throttle_expiry': throttleExpiry,
+  '2026-12-04T1400_demo_seed_rows': demoSeedRows,
 };

@@ -18,7 +18,7 @@ import type { Clock } from './clock.ts';
 import { type Config, DEFAULT_CHILD_LIMIT, DEFAULT_RETENTION_DAYS } from './config.ts';
 import { isDatabaseBusy } from './db/handle.ts';
 import type { Database } from './db/schema.ts';
-import { healthRoutes } from './health/health.routes.ts';
+import { type BackupStatus, healthRoutes } from './health/health.routes.ts';
 import { renderJsxWithoutAsyncHooks } from './http/jsx-context.ts';
 import type { AppEnv } from './http/app-env.ts';
 import { errorPage } from './http/pages.tsx';
@@ -62,6 +62,8 @@ export interface AppDeps {
   kickDelivery?: () => void;
   /** Prometheus metrics (GET /metrics) and request logs; absent in most tests. */
   metrics?: Metrics;
+  /** The age of the newest good scheduled backup, for /healthz (main.ts, when BACKUP_DIR is set). */
+  backupStatus?: () => BackupStatus;
   /** Batches the sessions' last-use writes (main.ts); without it each is written during its request. */
   sessionUse?: SessionUseRecorder;
 }
@@ -138,7 +140,7 @@ export function createApp(deps: AppDeps) {
       return c.text(await metrics.registry.metrics(), 200, { 'Content-Type': metrics.registry.contentType, 'Cache-Control': 'no-store' });
     });
   }
-  app.route('/', healthRoutes({ db }));
+  app.route('/', healthRoutes({ db, ...(deps.backupStatus ? { backupStatus: deps.backupStatus } : {}) }));
   // "Busy, try again in a moment": for load shedding, before the session and language are known (the browser's
   // language, no database work at all), and for a database that could not take the request (onError below).
   // A page answered before the session and language middleware ran: the browser's language, nobody signed in.

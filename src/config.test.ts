@@ -50,6 +50,14 @@ describe('configuration from the environment', () => {
     expect(() => loadConfig({ RETENTION_DAYS: 'a year' })).toThrow(/RETENTION_DAYS: must be a whole number of days/);
   });
 
+  it('takes backups only when BACKUP_DIR is set: every 24 hours, the newest 14 kept, unless told otherwise', () => {
+    expect(loadConfig({}).backups).toBeUndefined();
+    expect(loadConfig({ BACKUP_DIR: '/var/backups/clubroll' }).backups).toEqual({ dir: '/var/backups/clubroll', everyMs: 86_400_000, keep: 14 });
+    expect(loadConfig({ BACKUP_DIR: 'b', BACKUP_EVERY_HOURS: '0.5', BACKUP_KEEP: '3' }).backups).toEqual({ dir: 'b', everyMs: 1_800_000, keep: 3 });
+    expect(() => loadConfig({ BACKUP_DIR: 'b', BACKUP_EVERY_HOURS: 'daily' })).toThrow(/BACKUP_EVERY_HOURS: must be a number of hours/);
+    expect(() => loadConfig({ BACKUP_DIR: 'b', BACKUP_KEEP: '0' })).toThrow(/BACKUP_KEEP: must be at least 1/);
+  });
+
   it('picks the database from DATABASE_URL and refuses other schemes', () => {
     expect(loadConfig({ DATABASE_URL: 'sqlite:tmp/other.db' }).database).toEqual({ dialect: 'sqlite', path: 'tmp/other.db' });
     expect(loadConfig({ DATABASE_URL: 'sqlite:/var/lib/clubroll.db' }).database).toEqual({ dialect: 'sqlite', path: '/var/lib/clubroll.db' });

@@ -49,6 +49,8 @@ export interface Config {
   readonly childLimit: number;
   /** Days after a term's last day that its children's personal data are kept before `npm run purge` anonymises them. */
   readonly retentionDays: number;
+  /** SQLite: the server's own scheduled backups (BACKUP_DIR), or undefined when off. */
+  readonly backups: { readonly dir: string; readonly everyMs: number; readonly keep: number } | undefined;
 }
 
 export class ConfigError extends Error {
@@ -110,6 +112,14 @@ const environmentSchema = z.object({
   SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL such as smtp://user:password@mail.example.cn:587' }).optional(),
   MAIL_FROM: z.string().trim().min(3, 'must be an address such as "课后云 <noreply@clubroll.example.cn>"').default('Clubroll <noreply@clubroll.invalid>'),
   NOTIFY_WEBHOOK_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
+  BACKUP_DIR: z.string().trim().min(1, 'must be a folder, e.g. ./backups').optional(),
+  BACKUP_EVERY_HOURS: z
+    .string()
+    .regex(/^\d+(\.\d+)?$/, 'must be a number of hours such as 24 or 0.5')
+    .transform(Number)
+    .pipe(z.number().min(0.0001, 'must be at least 0.0001').max(8760, 'must be at most 8760'))
+    .default(24),
+  BACKUP_KEEP: wholeNumber('backups', 1, 1000, 14),
   TIME_ZONE: z
     .string()
     .refine(isTimeZone, 'must be an IANA time zone such as Asia/Shanghai')
@@ -181,6 +191,9 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     metricsToken: values.METRICS_TOKEN,
     catalogueCacheMs: values.CATALOGUE_CACHE_MS,
     deliveryClaimSeconds: values.DELIVERY_CLAIM_SECONDS,
+    backups: values.BACKUP_DIR
+      ? Object.freeze({ dir: values.BACKUP_DIR, everyMs: Math.round(values.BACKUP_EVERY_HOURS * 3_600_000), keep: values.BACKUP_KEEP })
+      : undefined,
     logRequests: values.LOG_REQUESTS === undefined ? values.NODE_ENV === 'production' : values.LOG_REQUESTS === '1',
   });
 }

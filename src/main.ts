@@ -1,4 +1,5 @@
-// Process entry: config → database → migrate → (demo seed) → serve, and a clean shutdown on Ctrl-C / SIGTERM.
+// Process entry: config → the database's lock → database → (a backup, then) migrate → (demo seed) → serve, with
+// scheduled backups when BACKUP_DIR is set, and a clean shutdown on Ctrl-C / SIGTERM.
 import cluster from 'node:cluster';
 import type { Server } from 'node:http';
 import { createAdaptorServer } from '@hono/node-server';
@@ -8,12 +9,16 @@ import { createSessionUseRecorder } from './auth/session-use.ts';
 import { systemClock } from './clock.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
 import { connect } from './db/connect.ts';
-import { DatabaseUnavailableError } from './db/handle.ts';
+import { type DatabaseHandle, DatabaseUnavailableError } from './db/handle.ts';
 import { MigrationError, migrateToLatest } from './db/migrate.ts';
+import { DatabaseLockedError, lockDatabase } from './db/sqlite/lock.ts';
 import { createTurns } from './http/turns.ts';
 import { deliveryTransports } from './notify/channels.ts';
 import { createDeliveryWorker } from './notify/delivery.ts';
 import { createMetrics } from './metrics/metrics.ts';
+import { backupBeforeMigrating } from './ops/backup.ts';
+import { type BackupScheduler, backupStatus, scheduleBackups } from './ops/backup-schedule.ts';
+import { Gauge } from 'prom-client';
 import { isDatabaseEmpty, seedDemoDistrict } from './seed/demo.ts';
 
 const LISTEN_BACKLOG = 2048;
@@ -24,6 +29,56 @@ const LISTEN_BACKLOG = 2048;
 const POOL_WAIT_MS = 1000;
 /** Sessions' last uses are written in one batch per process this often (see src/auth/session-use.ts). */
 const SESSION_USE_BATCH_MS = 2000;
+
+/**
+ * A SQLite file is the server's alone while it runs: the lock keeps `npm run restore` / `seed` / `purge` from
+ * replacing it underneath (and the server from starting while one of them works on it).
+ */
+function lockSqlite(config: Config): void {
+  if (config.database.dialect !== 'sqlite' || config.database.path === ':memory:') return;
+  try {
+    lockDatabase(config.database.path, 'the Clubroll server');
+  } catch (error) {
+    if (error instanceof DatabaseLockedError) fail(error.message);
+    fail(`cannot lock ${config.database.path}: ${(error as Error).message}`);
+  }
+}
+
+/**
+ * Migrates; a SQLite database that already has a schema is first copied beside itself, and the line saying so
+ * names the copy.
+ */
+async function migrate(handle: DatabaseHandle, config: Config): Promise<void> {
+  let kept: string | null = null;
+  if (config.database.dialect === 'sqlite') {
+    try {
+      kept = await backupBeforeMigrating(handle.db, config.database.path, systemClock.now());
+    } catch (error) {
+      // No migration without the copy that would undo it.
+      throw new MigrationError(`cannot back up ${config.database.path} before migrating it: ${(error as Error).message}`);
+    }
+  }
+  const applied = await migrateToLatest(handle.db);
+  if (applied.length > 0) {
+    console.log(`Applied ${applied.length} migration(s) to ${handle.description}${kept ? `; the database as it was before them is kept at ${kept}` : ''}`);
+  }
+}
+
+/** Scheduled backups of the SQLite file (BACKUP_DIR); on PostgreSQL that is pg_dump's job (docs/operations.md). */
+function startBackups(config: Config): BackupScheduler | null {
+  if (!config.backups) return null;
+  if (config.database.dialect !== 'sqlite') {
+    console.log('BACKUP_DIR is for SQLite; on PostgreSQL schedule pg_dump instead (see docs/operations.md, "Backups")');
+    return null;
+  }
+  return scheduleBackups({
+    source: config.database.path,
+    settings: config.backups,
+    now: () => systemClock.now(),
+    log: (line) => console.log(line),
+    logError: (line) => console.error(line),
+  });
+}
 
 /** Known start-up failures end in one line; anything else is a bug and keeps its stack. */
 function fail(message: string): never {
@@ -43,14 +98,15 @@ async function main() {
   // WORKERS=N: this process prepares the database once, then N worker processes share the port.
   if (config.workers > 1 && cluster.isPrimary) return runPrimary(config);
   const worker = cluster.isWorker;
+  // A cluster's primary holds the lock for its workers.
+  if (!worker) lockSqlite(config);
 
   // Request turns (see src/http/turns.ts); while connections arrive, SQLite's commit groups wait for them.
   const turns = createTurns();
   let handle;
   try {
     handle = await connect(config.database, { sqliteSynchronous: config.sqliteSynchronous, poolWaitMs: POOL_WAIT_MS, backgroundCheckpoints: true, transactionsComing: turns.accepting });
-    const applied = worker ? [] : await migrateToLatest(handle.db);
-    if (applied.length > 0) console.log(`Applied ${applied.length} migration(s) to ${handle.description}`);
+    if (!worker) await migrate(handle, config);
   } catch (error) {
     if (error instanceof DatabaseUnavailableError || error instanceof MigrationError) fail(error.message);
     throw error;
@@ -69,14 +125,29 @@ async function main() {
   // Sends the outbox's e-mail and webhook deliveries; every app process runs one, claims keep them apart.
   const delivery = createDeliveryWorker({ db: handle.db, clock: systemClock, transports: deliveryTransports(config), timeZone: config.timeZone, claimMs: config.deliveryClaimSeconds * 1000 });
   const sessionUse = createSessionUseRecorder({ db: handle.db, delayMs: SESSION_USE_BATCH_MS, onError: (error) => console.error('clubroll: could not note session use:', error) });
+  const metrics = createMetrics({ db: handle.db, now: () => systemClock.now() });
+  const backups = config.backups;
+  const currentBackup = backups && config.database.dialect === 'sqlite' ? () => backupStatus(backups.dir, systemClock.now()) : undefined;
+  if (currentBackup) {
+    new Gauge({
+      name: 'clubroll_backup_age_seconds',
+      help: 'Age of the newest scheduled backup that passed its checks (-1 before the first).',
+      registers: [metrics.registry],
+      collect() {
+        this.set(currentBackup().ageSeconds ?? -1);
+      },
+    });
+  }
   const app = createApp({
     db: handle.db,
     clock: systemClock,
     config,
     sessionUse,
     kickDelivery: () => delivery.kick(),
-    metrics: createMetrics({ db: handle.db, now: () => systemClock.now() }),
+    metrics,
+    ...(currentBackup ? { backupStatus: currentBackup } : {}),
   });
+  const scheduler = worker ? null : startBackups(config);
 
   const server = createAdaptorServer({
     fetch: (request: Request, env: object) => turns.run((queuedMs) => app.fetch(request, { ...env, queuedMs })),
@@ -120,6 +191,7 @@ async function main() {
       clearInterval(idle);
       // A delivery in flight finishes (and is marked) before the database closes.
       await delivery.stop();
+      await scheduler?.stop();
       await sessionUse.flush();
       await handle.close();
       console.log('Clubroll stopped cleanly');
@@ -136,11 +208,11 @@ async function main() {
  * replaced; SIGTERM / SIGINT reach every worker, and the primary exits when they have all stopped.
  */
 async function runPrimary(config: Config) {
+  lockSqlite(config);
   let handle;
   try {
     handle = await connect(config.database, { sqliteSynchronous: config.sqliteSynchronous });
-    const applied = await migrateToLatest(handle.db);
-    if (applied.length > 0) console.log(`Applied ${applied.length} migration(s) to ${handle.description}`);
+    await migrate(handle, config);
     if (config.seedDemo && (await isDatabaseEmpty(handle.db))) {
       const summary = await seedDemoDistrict(handle.db, { clock: systemClock, timeZone: config.timeZone });
       console.log(`Seeded the demo district: ${summary.schools} schools, ${summary.parents} parents, ${summary.children} children`);
@@ -151,11 +223,12 @@ async function runPrimary(config: Config) {
   } finally {
     await handle?.close();
   }
+  const scheduler = startBackups(config);
   let stopping = false;
   for (let i = 0; i < config.workers; i++) cluster.fork();
   cluster.on('exit', (dead, code, signal) => {
     if (stopping) {
-      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+      if (Object.keys(cluster.workers ?? {}).length === 0) void (scheduler?.stop() ?? Promise.resolve()).then(() => process.exit(0));
       return;
     }
     console.error(`clubroll: worker ${dead.process.pid} ended (${signal ?? code}); starting another`);

@@ -286,6 +286,18 @@ export interface AttendanceTalliesTable {
   count: number;
 }
 
+/** An account the demo seed created (`npm run seed -- --replace` deletes only a database of such). */
+export interface DemoAccountsTable {
+  /** users.id */
+  id: number;
+}
+
+/** A child the demo seed created. */
+export interface DemoChildrenTable {
+  /** children.id */
+  id: number;
+}
+
 export interface Database {
   schools: SchoolsTable;
   users: UsersTable;
@@ -310,6 +322,8 @@ export interface Database {
   child_consents: ChildConsentsTable;
   deletion_requests: DeletionRequestsTable;
   attendance_tallies: AttendanceTalliesTable;
+  demo_accounts: DemoAccountsTable;
+  demo_children: DemoChildrenTable;
 }
 
 export type School = Selectable<SchoolsTable>;

@@ -5,13 +5,13 @@ import { backupSqlite, checkBackup } from './backup.ts';
 try {
   const config = loadConfig();
   if (config.database.dialect !== 'sqlite') {
-    console.error('clubroll: DATABASE_URL is PostgreSQL; back it up with pg_dump (see README, "Backups").');
+    console.error('clubroll: DATABASE_URL is PostgreSQL; back it up with pg_dump (see docs/operations.md, "Backups").');
     process.exit(1);
   }
   const out = process.argv[2] ?? `./backups/clubroll-${new Date().toISOString().replace(/[:.]/g, '-')}.db`;
   const started = Date.now();
   const { pages } = await backupSqlite(config.database.path, out);
-  const problems = checkBackup(out);
+  const problems = await checkBackup(out);
   if (problems.length > 0) {
     console.error(`clubroll: the backup at ${out} failed its checks: ${problems.join('; ')}`);
     process.exit(1);

@@ -12,6 +12,7 @@ if (unknown.length > 0) {
 }
 const dryRun = args.includes('--dry-run');
 
+// Anonymising rewrites rows: not while the server (or another script) has the SQLite database; a dry run only reads.
 await runOnDatabase(async (handle, config) => {
   const report = await purgeExpiredPersonalData(handle.db, { clock: systemClock, timeZone: config.timeZone, retentionDays: config.retentionDays, dryRun });
   const { counts } = report;
@@ -21,4 +22,4 @@ await runOnDatabase(async (handle, config) => {
   console.log(
     `  attendance marks → anonymous tallies: ${counts.marks}; enrollments: ${counts.enrollments}; lottery entries: ${counts.lotteryEntries}; notifications: ${counts.notifications}; expired invitations: ${counts.invites}`,
   );
-});
+}, { lock: dryRun ? undefined : { holder: 'npm run purge', refusal: 'nothing purged' } });

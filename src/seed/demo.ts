@@ -7,6 +7,7 @@ import { addDays, dayInZone, isoWeekday } from '../calendar.ts';
 import { type WeeklySlot, meetingsForTerm, slotsOverlap } from '../catalogue/meetings.policy.ts';
 import type { Clock } from '../clock.ts';
 import type { Database, EnrollmentsTable } from '../db/schema.ts';
+import { markDemoRows } from './demo.repository.ts';
 import { CONSENT_VERSION } from '../privacy/consent.policy.ts';
 import {
   CLASS_NAMES,
@@ -100,8 +101,10 @@ export async function seedDemoDistrict(db: Kysely<Database>, options: { clock: C
   const summary: SeedSummary = { schools: 0, clubs: 0, courses: 0, teachers: 0, parents: 0, children: 0, enrollments: 0, meetings: 0, marks: 0 };
 
   await db.transaction().execute(async (trx) => {
-    const insertUser = async (user: { name: string; email?: string; phone?: string; role: Database['users']['role']; schoolId: number | null }) =>
-      (
+    // Everyone the seed creates is marked as the demo's, so `npm run seed -- --replace` can tell demo from real.
+    const demoRows = { userIds: [] as number[], childIds: [] as number[] };
+    const insertUser = async (user: { name: string; email?: string; phone?: string; role: Database['users']['role']; schoolId: number | null }) => {
+      const id = (
         await trx
           .insertInto('users')
           .values({
@@ -117,6 +120,9 @@ export async function seedDemoDistrict(db: Kysely<Database>, options: { clock: C
           .returning('id')
           .executeTakeFirstOrThrow()
       ).id;
+      demoRows.userIds.push(id);
+      return id;
+    };
 
     await insertUser({ name: '区教育局 李敏', email: DEMO_LOGINS[3].login, role: 'district_admin', schoolId: null });
 
@@ -301,6 +307,7 @@ export async function seedDemoDistrict(db: Kysely<Database>, options: { clock: C
           childCounts.set(previous, (childCounts.get(previous) ?? 0) + 1);
         }
         children.push({ id: child.id, schoolIndex, grade, enrolled: 0, busy: [] });
+        demoRows.childIds.push(child.id);
         summary.children += 1;
       }
     }
@@ -388,6 +395,7 @@ export async function seedDemoDistrict(db: Kysely<Database>, options: { clock: C
       }
     }
     summary.marks = await markHeldMeetings(trx, random, today, nowIso);
+    await markDemoRows(trx, demoRows);
   });
   return summary;
 }

@@ -36,7 +36,7 @@ describe('backups of the SQLite database', () => {
     expect(answers.filter((answer) => answer.status === 200).length).toBeGreaterThan(50);
 
     // The copy is whole and keeps every invariant even though writes went on while it was taken.
-    expect(checkBackup(join(folder, 'backup.db'))).toEqual([]);
+    expect(await checkBackup(join(folder, 'backup.db'))).toEqual([]);
 
     const target = join(folder, 'restored.db');
     const restored = await runToEnd('src/ops/restore-cli.ts', { DATABASE_URL: `sqlite:${target}` }, 60_000, [join(folder, 'backup.db')]);
@@ -65,7 +65,7 @@ describe('backups of the SQLite database', () => {
     const foreign = new SQLite(join(folder, 'foreign.db'));
     foreign.exec('create table notes (text)');
     foreign.close();
-    expect(checkBackup(join(folder, 'foreign.db'))).toEqual(['not a Clubroll database (no migration table)']);
+    expect(await checkBackup(join(folder, 'foreign.db'))).toEqual(['not a Clubroll database (no migration table)']);
     const missing = await runToEnd('src/ops/restore-cli.ts', { DATABASE_URL: `sqlite:${join(folder, 'untouched.db')}` }, 60_000, []);
     expect(missing.code).toBe(2);
   });

@@ -5,7 +5,8 @@ import { dayInZone } from '../../src/calendar.ts';
 import { fixedClock } from '../../src/clock.ts';
 import { seedDemoDistrict } from '../../src/seed/demo.ts';
 import { CLUB_TEMPLATES, COURSE_TEMPLATES } from '../../src/seed/demo-catalogue.ts';
-import { Browser, buildApp } from '../support/app.ts';
+import { Browser, buildApp, countRows } from '../support/app.ts';
+import { runToEnd } from '../support/server.ts';
 import { DIALECTS, type TestDatabase, createTestDatabase } from '../support/database.ts';
 import { CONSENT_VERSION } from '../../src/privacy/consent.policy.ts';
 
@@ -205,6 +206,89 @@ for (const dialect of DIALECTS) {
       expect(page).toContain('admin@clubroll.demo');
       const home = await (await new Browser(app).get('/')).text();
       expect(home).toContain('63 个社团');
+    });
+  });
+}
+
+/** The database's address as DATABASE_URL gives it to a script. */
+function databaseUrl(handle: TestDatabase): string {
+  return handle.target.dialect === 'sqlite' ? `sqlite:${handle.target.path}` : handle.target.url;
+}
+
+for (const dialect of DIALECTS) {
+  describe(`npm run seed on ${dialect}`, () => {
+    it('refuses a database where a parent registered, with and without --replace, and the parent can still log in', async () => {
+      const handle = await createTestDatabase(dialect);
+      try {
+        const { app } = buildApp(handle);
+        const registered = await new Browser(app).post('/register', { name: '王芳', login: '13812345678', password: 'a-real-parent-9' });
+        expect(registered.status).toBe(303);
+
+        const seed = await runToEnd('src/seed/cli.ts', { DATABASE_URL: databaseUrl(handle) });
+        expect(seed.code).toBe(1);
+        expect(seed.stderr.trim().split('\n')).toHaveLength(1);
+        expect(seed.stderr).toMatch(/already holds data; the demo seed only fills an empty database/);
+
+        const replace = await runToEnd('src/seed/cli.ts', { DATABASE_URL: databaseUrl(handle) }, 60_000, ['--replace']);
+        expect(replace.code).toBe(1);
+        expect(replace.stderr).toMatch(/^clubroll: not replaced: .* holds 1 account \(id \d+\) that the demo seed did not create; nothing was deleted\n$/);
+        expect(replace.stdout).not.toContain('Deleting');
+
+        expect(await countRows(handle, 'schools')).toBe(0);
+        const login = await new Browser(app).post('/login', { login: '13812345678', password: 'a-real-parent-9' });
+        expect(login.status).toBe(303);
+      } finally {
+        await handle.drop();
+      }
+    }, 120_000);
+
+    it('--replace starts a demo-only database over, says what it deletes first, and refuses once a parent adds a child', async () => {
+      const handle = await createTestDatabase(dialect);
+      try {
+        const env = { DATABASE_URL: databaseUrl(handle) };
+        const first = await runToEnd('src/seed/cli.ts', env);
+        expect(first.code, first.stderr).toBe(0);
+        await handle.db.updateTable('users').set({ name: 'changed by hand' }).where('email', '=', 'parent@clubroll.demo').execute();
+
+        const again = await runToEnd('src/seed/cli.ts', env, 60_000, ['--replace']);
+        expect(again.code, again.stderr).toBe(0);
+        const lines = again.stdout.split('\n');
+        const deleting = lines.findIndex((line) => /^Deleting the demo district in .*: 5 schools, 386 accounts, \d+ children, 273 offerings, \d+ enrollments, \d+ attendance marks \(all created by the demo seed\)$/.test(line));
+        expect(deleting, again.stdout).toBeGreaterThanOrEqual(0);
+        expect(lines.findIndex((line) => line.startsWith('Seeded '))).toBeGreaterThan(deleting);
+        const parent = await handle.db.selectFrom('users').select('name').where('email', '=', 'parent@clubroll.demo').executeTakeFirstOrThrow();
+        expect(parent.name).not.toBe('changed by hand');
+        expect(await countRows(handle, 'schools')).toBe(5);
+        expect(await countRows(handle, 'users')).toBe(386);
+
+        // The demo parent adds a child of their own: that child is real data now.
+        const school = await handle.db.selectFrom('schools').select('id').orderBy('id').executeTakeFirstOrThrow();
+        const now = new Date().toISOString();
+        const child = await handle.db
+          .insertInto('children')
+          .values({ name: '小明', school_id: school.id, grade: 3, class_name: null, created_at: now, updated_at: now })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        const refused = await runToEnd('src/seed/cli.ts', env, 60_000, ['--replace']);
+        expect(refused.code).toBe(1);
+        expect(refused.stderr).toContain(`holds 1 child (id ${child.id}) that the demo seed did not create; nothing was deleted`);
+        expect(await handle.db.selectFrom('children').select('id').where('id', '=', child.id).executeTakeFirst()).toEqual({ id: child.id });
+      } finally {
+        await handle.drop();
+      }
+    }, 180_000);
+
+    it('--replace never runs with NODE_ENV=production, even on a demo-only database', async () => {
+      const handle = await createTestDatabase(dialect);
+      try {
+        const before = await countRows(handle, 'users');
+        const result = await runToEnd('src/seed/cli.ts', { DATABASE_URL: databaseUrl(handle), NODE_ENV: 'production' }, 60_000, ['--replace']);
+        expect(result.code).toBe(1);
+        expect(result.stderr).toBe('clubroll: not replaced: npm run seed -- --replace never runs with NODE_ENV=production; nothing was deleted\n');
+        expect(await countRows(handle, 'users')).toBe(before);
+      } finally {
+        await handle.drop();
+      }
     });
   });
 }

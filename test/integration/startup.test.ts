@@ -78,7 +78,7 @@ describe('npm start', () => {
 });
 
 describe('npm run seed', () => {
-  it('builds a fresh demo district, and on a second run starts again from an empty file', async () => {
+  it('builds a fresh demo district, refuses a second run, and starts the demo over with --replace', async () => {
     const file = join(folder, 'seeded.db');
     const env = { DATABASE_URL: `sqlite:${file}` };
     const first = await runToEnd('src/seed/cli.ts', env);
@@ -87,13 +87,15 @@ describe('npm run seed', () => {
     const database = new SQLite(file);
     database.prepare("update users set name = 'changed by hand' where email = 'parent@clubroll.demo'").run();
     database.close();
-    const second = await runToEnd('src/seed/cli.ts', env);
+    const refused = await runToEnd('src/seed/cli.ts', env);
+    expect(refused.code).toBe(1);
+    const second = await runToEnd('src/seed/cli.ts', env, 60_000, ['--replace']);
     expect(second.code).toBe(0);
     const reopened = new SQLite(file, { readonly: true });
     expect(reopened.prepare("select name from users where email = 'parent@clubroll.demo'").get()).not.toEqual({ name: 'changed by hand' });
     expect(reopened.prepare("select count(*) as n from offerings where kind = 'club'").get()).toEqual({ n: 63 });
     reopened.close();
-  });
+  }, 120_000);
 });
 
 describe('start-up failures end in one clear line', () => {
