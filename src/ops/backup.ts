@@ -68,7 +68,9 @@ function check(file, known) {
     const count = (query) => db.prepare(query).get().n;
     const oversold = count('select count(*) as n from offerings where seats_taken > capacity');
     if (oversold > 0) problems.push(oversold + ' offerings hold more children than seats');
-    const drift = count("select count(*) as n from offerings o where o.seats_taken <> (select count(*) from enrollments e where e.offering_id = o.id and e.status = 'enrolled')");
+    // An ended term keeps its seat counts when a child is erased or its records are purged, so only terms
+    // still running must have one enrolled row per seat taken.
+    const drift = count("select count(*) as n from offerings o join terms t on t.id = o.term_id where t.last_day >= date('now') and o.seats_taken <> (select count(*) from enrollments e where e.offering_id = o.id and e.status = 'enrolled')");
     if (drift > 0) problems.push(drift + ' offerings whose seat count differs from their enrolled children');
     const gaps = count("select count(*) as n from (select offering_id, count(*) as c, max(waitlist_position) as m from enrollments where status = 'waitlisted' group by offering_id) where c <> m");
     if (gaps > 0) problems.push(gaps + ' waitlists with gaps');

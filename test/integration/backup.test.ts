@@ -69,4 +69,18 @@ describe('backups of the SQLite database', () => {
     const missing = await runToEnd('src/ops/restore-cli.ts', { DATABASE_URL: `sqlite:${join(folder, 'untouched.db')}` }, 60_000, []);
     expect(missing.code).toBe(2);
   });
+
+  it('accepts an ended term whose records were purged, and still refuses drift in a running term', async () => {
+    const copy = join(folder, 'purged.db');
+    await new SQLite(database, { readonly: true }).backup(copy);
+    const db = new SQLite(copy);
+    const offering = db.prepare("select id, term_id from offerings where seats_taken > 0 order by id limit 1").get() as { id: number; term_id: number };
+    db.prepare("delete from enrollments where offering_id = ? and status = 'enrolled'").run(offering.id);
+    db.close();
+    expect(await checkBackup(copy)).toEqual(['1 offerings whose seat count differs from their enrolled children']);
+    const ended = new SQLite(copy);
+    ended.prepare("update terms set first_day = '2019-09-01', last_day = '2020-01-15' where id = ?").run(offering.term_id);
+    ended.close();
+    expect(await checkBackup(copy)).toEqual([]);
+  });
 });
