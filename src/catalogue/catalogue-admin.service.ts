@@ -8,7 +8,7 @@ import type { Clock } from '../clock.ts';
 import { isUniqueViolation } from '../db/errors.ts';
 import type { Database, Day, OfferingStatus, Term } from '../db/schema.ts';
 import { createOutbox, type Outbox } from '../notify/outbox.ts';
-import { changeCapacity, frozenForDraw, lockOffering, releaseAll } from '../enrollment/seats.ts';
+import { changeCapacity, frozenForDraw, lockOffering, releaseAll, termFrozenForDraw } from '../enrollment/seats.ts';
 import { inTransaction } from '../db/transaction.ts';
 import * as admin from './catalogue-admin.repository.ts';
 import { type MeetingPlan, type WeeklySlot, meetingsForTerm } from './meetings.policy.ts';
@@ -301,7 +301,7 @@ export function createCatalogueAdminService(deps: { db: Kysely<Database>; clock:
       const teacher = await teacherProblem(term.school_id, input.teacherId);
       if (teacher) problems.teacherId = teacher;
       // The frozen entry list names offerings by code: between a lottery's close and its draw the code stays.
-      if (input.code !== offering.code && term.mode === 'lottery' && clock.now().toISOString() >= term.enrol_closes_at) problems.code = { key: 'offering.error.codeFrozenForDraw' };
+      if (input.code !== offering.code && termFrozenForDraw(term, clock.now())) problems.code = { key: 'offering.error.codeFrozenForDraw' };
       if (Object.keys(problems).length > 0) return { ok: false, reason: 'invalid', errors: problems };
       try {
         await db.transaction().execute(async (trx) => {
@@ -333,7 +333,7 @@ export function createCatalogueAdminService(deps: { db: Kysely<Database>; clock:
       if (!found) return { ok: false, reason: 'not_found' };
       const { offering, term } = found;
       const places = await admin.activePlacesOf(db, offeringId);
-      const held = places.enrolled + places.waitlisted + places.requested;
+      const held = heldPlaces(places);
       const reason = confirmation.reason.trim();
       if (status !== 'published' && held > 0) {
         if (!confirmation.confirm) return { ok: false, reason: 'confirm', places };
@@ -483,9 +483,9 @@ export function createCatalogueAdminService(deps: { db: Kysely<Database>; clock:
       // reason and tells the families. An import does neither, so it may not do it.
       for (const { status, existingId, row } of read.rows) {
         if (existingId === null || !status || status === 'published') continue;
-        const places = await admin.activePlacesOf(db, existingId);
-        if (places.enrolled + places.waitlisted + places.requested > 0) {
-          const problem: CsvProblem = { row, column: 'status', key: 'offering.error.cancelFromPage', params: { count: places.enrolled + places.waitlisted + places.requested } };
+        const held = heldPlaces(await admin.activePlacesOf(db, existingId));
+        if (held > 0) {
+          const problem: CsvProblem = { row, column: 'status', key: 'offering.error.cancelFromPage', params: { count: held } };
           return { term, ...read, problems: [problem], imported: false as const };
         }
       }
@@ -531,8 +531,12 @@ export function createCatalogueAdminService(deps: { db: Kysely<Database>; clock:
   };
 }
 
-/** A seat was taken between reading the form or file and writing it, so the new capacity no longer fits. */
 export type Places = { enrolled: number; waitlisted: number; requested: number };
+
+/** Children who hold a seat, a waitlist place or a lottery choice: taking the offering away cancels each. */
+function heldPlaces(places: Places): number {
+  return places.enrolled + places.waitlisted + places.requested;
+}
 
 export type StatusResult =
   | { ok: true; termId: number; released: number }

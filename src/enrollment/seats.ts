@@ -147,7 +147,12 @@ export async function frozenForDraw(trx: Transaction<Database>, offeringId: numb
     .select(['terms.mode', 'terms.enrol_closes_at'])
     .where('offerings.id', '=', offeringId)
     .executeTakeFirst();
-  return row?.mode === 'lottery' && row.enrol_closes_at <= at.toISOString();
+  return row !== undefined && termFrozenForDraw(row, at);
+}
+
+/** Whether a term's lottery is between its close and its draw (the draw turns the term first come). */
+export function termFrozenForDraw(term: { mode: string; enrol_closes_at: string }, at: Date): boolean {
+  return term.mode === 'lottery' && term.enrol_closes_at <= at.toISOString();
 }
 
 /**
