@@ -14,7 +14,7 @@ import { createLucia } from './auth/lucia.ts';
 import type { SessionUseRecorder } from './auth/session-use.ts';
 import { sessionMiddleware } from './auth/session.middleware.ts';
 import { lifetimeFromSettings } from './auth/session.policy.ts';
-import type { Clock } from './clock.ts';
+import type { Clock } from './kernel/clock.ts';
 import { type Config, DEFAULT_CHILD_LIMIT, DEFAULT_RETENTION_DAYS } from './config.ts';
 import { isDatabaseBusy } from './db/handle.ts';
 import type { Database } from './db/schema.ts';
@@ -28,7 +28,8 @@ import { isSecure } from './http/request-facts.ts';
 import { answerBusy, shedLoad } from './http/load-shedding.ts';
 import { type Metrics, bearerMatches } from './metrics/metrics.ts';
 import { crossSiteGuard, securityHeaders } from './http/security.ts';
-import { createI18n, langFromAcceptLanguage, DEFAULT_LANG } from './i18n/i18n.ts';
+import { createLanguages, langFromAcceptLanguage, DEFAULT_LANG } from './i18n/i18n.ts';
+import { MESSAGES } from './messages.ts';
 import { i18nMiddleware } from './i18n/i18n.middleware.ts';
 import { catalogueAdminRoutes } from './catalogue/catalogue-admin.routes.tsx';
 import { createCatalogueAdminService } from './catalogue/catalogue-admin.service.ts';
@@ -80,6 +81,7 @@ export function createApp(deps: AppDeps) {
   const facts = { publicOrigin: config.publicOrigin, trustProxy: config.trustProxy };
   const lucia = createLucia(db, { sessionDays: config.sessionDays, clock });
   const auth = createAuthService({ db, lucia, clock, lifetime: lifetimeFromSettings(config), ...(deps.sessionUse ? { sessionUse: deps.sessionUse } : {}) });
+  const languages = createLanguages(MESSAGES, config.timeZone);
   const schools = createSchoolsService({ db, clock, timeZone: config.timeZone });
   const catalogue = createCatalogueService({ db, clock, timeZone: config.timeZone, cacheMs: config.catalogueCacheMs });
   const family = createFamilyService({ db, clock, timeZone: config.timeZone, childLimit: config.childLimit ?? DEFAULT_CHILD_LIMIT });
@@ -144,11 +146,11 @@ export function createApp(deps: AppDeps) {
   // "Busy, try again in a moment": for load shedding, before the session and language are known (the browser's
   // language, no database work at all), and for a database that could not take the request (onError below).
   // A page answered before the session and language middleware ran: the browser's language, nobody signed in.
-  const withoutSession = (c: Context<AppEnv>) => {
-    if (!c.get('i18n')) c.set('i18n', createI18n(langFromAcceptLanguage(c.req.header('accept-language')) ?? DEFAULT_LANG, config.timeZone));
+  const withoutSession = <E extends AppEnv>(c: Context<E>) => {
+    if (!c.get('i18n')) c.set('i18n', languages(langFromAcceptLanguage(c.req.header('accept-language')) ?? DEFAULT_LANG));
     if (c.get('user') === undefined) c.set('user', null);
   };
-  const busy = (c: Context<AppEnv>) => {
+  const busy = <E extends AppEnv>(c: Context<E>) => {
     withoutSession(c);
     if (c.get('htmx')) return c.html(`<p class="notice notice--info" role="status">${c.get('i18n').t('error.busy.body')}</p>`, 503);
     return errorPage(c, 503);
@@ -156,7 +158,7 @@ export function createApp(deps: AppDeps) {
   app.use(shedLoad({ maxInFlight: config.maxInFlight, maxQueueMs: config.maxQueueMs, retryAfterSeconds: BUSY_RETRY_SECONDS, busy }));
 
   app.use(sessionMiddleware(auth));
-  app.use(i18nMiddleware({ timeZone: config.timeZone }));
+  app.use(i18nMiddleware(languages));
   app.use(crossSiteGuard(facts, (c) => errorPage(c, 403, ['error.crossSite.title', 'error.crossSite.body'])));
   app.use(limitBody({ maxSize: config.bodyLimitBytes, onError: (c) => errorPage(c as never, 413) }));
   app.use(async function unreadNotifications(c, next) {
@@ -176,7 +178,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', notificationRoutes({ notifications }));
   app.route('/', catalogueAdminRoutes({ admin: catalogueAdmin, timeZone: config.timeZone }));
   app.route('/', authRoutes({ auth, schools, facts, sessionSettings: config }));
-  app.route('/', familyRoutes({ family, schools, attendance, privacy, facts, timeZone: config.timeZone }));
+  app.route('/', familyRoutes({ family, schools, attendance, privacy, facts, timeZone: config.timeZone, languages }));
   app.route('/', privacyRoutes({ privacy, retentionDays: config.retentionDays ?? DEFAULT_RETENTION_DAYS }));
 
   app.notFound((c) => errorPage(c, 404));

@@ -6,7 +6,7 @@ import { createAdaptorServer } from '@hono/node-server';
 import { createApp } from './app.ts';
 import { DEMO_LOGINS, DEMO_PASSWORD, demoAccountsPresent } from './auth/auth.service.ts';
 import { createSessionUseRecorder } from './auth/session-use.ts';
-import { systemClock } from './clock.ts';
+import { systemClock } from './kernel/clock.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
 import { connect } from './db/connect.ts';
 import { type DatabaseHandle, DatabaseUnavailableError } from './db/handle.ts';
@@ -15,6 +15,8 @@ import { DatabaseLockedError, lockDatabase } from './db/sqlite/lock.ts';
 import { createTurns } from './http/turns.ts';
 import { deliveryTransports } from './notify/channels.ts';
 import { createDeliveryWorker } from './notify/delivery.ts';
+import { createLanguages } from './i18n/i18n.ts';
+import { MESSAGES } from './messages.ts';
 import { createMetrics } from './metrics/metrics.ts';
 import { backupBeforeMigrating } from './ops/backup.ts';
 import { type BackupScheduler, backupStatus, scheduleBackups } from './ops/backup-schedule.ts';
@@ -123,7 +125,8 @@ async function main() {
 
   const demoPresent = await demoAccountsPresent(handle.db);
   // Sends the outbox's e-mail and webhook deliveries; every app process runs one, claims keep them apart.
-  const delivery = createDeliveryWorker({ db: handle.db, clock: systemClock, transports: deliveryTransports(config), timeZone: config.timeZone, claimMs: config.deliveryClaimSeconds * 1000 });
+  const languages = createLanguages(MESSAGES, config.timeZone);
+  const delivery = createDeliveryWorker({ db: handle.db, clock: systemClock, transports: deliveryTransports(config, languages), languages, claimMs: config.deliveryClaimSeconds * 1000 });
   const sessionUse = createSessionUseRecorder({ db: handle.db, delayMs: SESSION_USE_BATCH_MS, onError: (error) => console.error('clubroll: could not note session use:', error) });
   const metrics = createMetrics({ db: handle.db, now: () => systemClock.now() });
   const backups = config.backups;

@@ -1,6 +1,6 @@
 // What every page's frame needs: language, who is signed in, where we are. Built by the routes, read by the layout.
-import type { I18n, Lang } from '../src/i18n/i18n.ts';
-import type { Role } from '../src/db/schema.ts';
+import type { I18n, Lang } from '../src/kernel/messages.ts';
+import type { Role } from '../src/kernel/vocabulary.ts';
 
 export interface Chrome {
   i18n: I18n;

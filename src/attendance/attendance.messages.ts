@@ -192,3 +192,7 @@ const en = {
 } satisfies Record<keyof typeof zh, string>;
 
 export const attendanceMessages = { zh, en };
+
+declare module '../kernel/messages.ts' {
+  interface MessageCatalogue extends Record<keyof typeof zh, string> {}
+}

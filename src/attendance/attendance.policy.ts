@@ -1,5 +1,5 @@
 // Pure rules of the roll: when marks may be written, and what the guardians are told when a mark changes.
-import { addDays, instantInZone } from '../calendar.ts';
+import { addDays, instantInZone } from '../kernel/calendar.ts';
 import { attendanceRate } from './report.policy.ts';
 import type { AbsenceAlertState, AttendanceMark, Day } from '../db/schema.ts';
 

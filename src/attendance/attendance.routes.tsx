@@ -4,14 +4,14 @@ import type { Context } from 'hono';
 import { z } from 'zod';
 import { type RollChildView, RollList, RollRest, RollPage, RollRow, type RollRowState, RollCounts, SheetPage, TodayPage, type RollView } from '../../views/pages/attendance.tsx';
 import { AttendanceReportPage, percent } from '../../views/pages/attendance-report.tsx';
-import { CATEGORY_CODES } from '../catalogue/categories.ts';
-import { requireRole } from '../auth/guards.ts';
-import { addDays } from '../calendar.ts';
+import { CATEGORY_CODES } from '../kernel/categories.ts';
+import { requireRole } from '../http/guards.ts';
+import { addDays } from '../kernel/calendar.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { csvFromRows } from '../http/csv.ts';
 import { parseForm, textField, translateErrors } from '../http/forms.ts';
 import { chromeFor, errorPage, respond } from '../http/pages.tsx';
-import type { I18n, MessageKey } from '../i18n/i18n.ts';
+import type { I18n, MessageKey } from '../kernel/messages.ts';
 import type { AttendanceReport } from './report.policy.ts';
 import { ABSENCE_FLAG } from './report.policy.ts';
 import type { AttendanceService, MarkResult } from './attendance.service.ts';
@@ -61,13 +61,13 @@ export function attendanceRoutes(deps: { attendance: AttendanceService }) {
   const app = new Hono<AppEnv>();
   const staff = requireRole(['teacher', 'school_admin', 'district_admin'], (c, status) => errorPage(c, status));
 
-  const pick = (c: Context<AppEnv>, zh: string, en: string | null) => (c.get('i18n').lang === 'en' && en ? en : zh);
-  const meetingId = (c: Context<AppEnv>) => {
+  const pick = <E extends AppEnv>(c: Context<E>, zh: string, en: string | null) => (c.get('i18n').lang === 'en' && en ? en : zh);
+  const meetingId = <E extends AppEnv>(c: Context<E>) => {
     const parsed = idParam.safeParse(c.req.param('id'));
     return parsed.success ? parsed.data : null;
   };
 
-  async function rollView(c: Context<AppEnv>, id: number, view?: 'roll' | 'roll.sheet'): Promise<RollView | null> {
+  async function rollView<E extends AppEnv>(c: Context<E>, id: number, view?: 'roll' | 'roll.sheet'): Promise<RollView | null> {
     const roll = await attendance.roll(c.get('user')!, id, view);
     if (!roll) return null;
     const { meeting } = roll;
@@ -199,7 +199,7 @@ export function attendanceRoutes(deps: { attendance: AttendanceService }) {
     return c.redirect(`/teach/meetings/${id}?unlocked=1`, 303);
   });
 
-  async function report(c: Context<AppEnv>, view?: 'attendance.report') {
+  async function report<E extends AppEnv>(c: Context<E>, view?: 'attendance.report') {
     const termId = idParam.safeParse(c.req.param('termId'));
     if (!termId.success) return null;
     const filter = reportFilterSchema.safeParse({ category: c.req.query('category'), weekday: c.req.query('weekday') });

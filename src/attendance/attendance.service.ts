@@ -2,9 +2,9 @@
 // messages to guardians, written to the outbox in the same transaction as the mark.
 import type { Kysely } from 'kysely';
 import { recordAudit, recordChildRecordsRead } from '../audit/audit.service.ts';
-import { type Actor, canManageSchool, staffsOffering } from '../auth/roles.policy.ts';
-import { addDays, dayInZone } from '../calendar.ts';
-import type { Clock } from '../clock.ts';
+import { type Actor, canManageSchool, staffsOffering } from '../kernel/roles.ts';
+import { addDays, dayInZone } from '../kernel/calendar.ts';
+import type { Clock } from '../kernel/clock.ts';
 import type { AttendanceMark, Database } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { createOutbox, type Outbox } from '../notify/outbox.ts';

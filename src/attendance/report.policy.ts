@@ -1,6 +1,6 @@
 // The term's attendance report as pure arithmetic: figures per offering and per category, a weekly series,
 // and the children with repeated unexcused absences. Data in, figures out; the service fetches the data.
-import { addDays, isoWeekday } from '../calendar.ts';
+import { addDays, isoWeekday } from '../kernel/calendar.ts';
 import type { AttendanceMark, Day } from '../db/schema.ts';
 
 /** A child with this many unexcused absences in the term is flagged for the school to follow up. */

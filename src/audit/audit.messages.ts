@@ -44,3 +44,7 @@ const en = {
 } satisfies Record<keyof typeof zh, string>;
 
 export const auditMessages = { zh, en };
+
+declare module '../kernel/messages.ts' {
+  interface MessageCatalogue extends Record<keyof typeof zh, string> {}
+}

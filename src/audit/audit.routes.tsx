@@ -2,7 +2,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { AuditPage, SUBJECT_TYPES } from '../../views/pages/audit.tsx';
-import { requireRole } from '../auth/guards.ts';
+import { requireRole } from '../http/guards.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { chromeFor, errorPage, respond } from '../http/pages.tsx';
 import type { AuditLogService } from './audit.service.ts';

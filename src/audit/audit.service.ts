@@ -1,7 +1,7 @@
 // The audit log: who did what to whom, written inside the transaction that made the change, and read by admins.
 import type { Kysely } from 'kysely';
-import type { Actor } from '../auth/roles.policy.ts';
-import { addDays, instantInZone } from '../calendar.ts';
+import type { Actor } from '../kernel/roles.ts';
+import { addDays, instantInZone } from '../kernel/calendar.ts';
 import { preparedQuery } from '../db/prepared.ts';
 import type { Database } from '../db/schema.ts';
 import { actionFamilies, auditEvents } from './audit.repository.ts';

@@ -1,7 +1,7 @@
 // Throttled attempts for any feature that lets people guess a secret (login, current password, invitation codes):
 // the login_throttles table behind a small service. Rows expire; the expired ones are swept at most once a minute.
 import type { Kysely } from 'kysely';
-import type { Clock } from '../clock.ts';
+import type { Clock } from '../kernel/clock.ts';
 import type { Database } from '../db/schema.ts';
 import * as accounts from './auth.repository.ts';
 import { type ThrottleDecision, type ThrottleLimit, checkThrottle, recordFailure, throttleExpiry } from './throttle.policy.ts';

@@ -14,9 +14,9 @@ import { chromeFor, errorPage, respond } from '../http/pages.tsx';
 import { type DeploymentFacts, clientAddress } from '../http/request-facts.ts';
 import type { SchoolsService } from '../schools/schools.service.ts';
 import { type AuthService, DEMO_LOGINS, DEMO_PASSWORD } from './auth.service.ts';
-import type { Rejection } from './credentials.policy.ts';
-import { requireRole, requireUser } from './guards.ts';
-import { STAFF_ROLES, type StaffRole } from './roles.policy.ts';
+import type { Rejection } from '../kernel/rejection.ts';
+import { requireRole, requireUser } from '../http/guards.ts';
+import { STAFF_ROLES, type StaffRole } from '../kernel/roles.ts';
 import { clearSessionCookie, writeSessionCookie } from './session.middleware.ts';
 
 const registerSchema = z.object({ name: textField(200), login: textField(320), password: textField(1024) });
@@ -39,7 +39,7 @@ export interface SessionSettings {
 }
 
 /** After a successful form: a real redirect for browsers and scripts, HX-Redirect for htmx. */
-function redirectAfterForm(c: Context<AppEnv>, to: string) {
+function redirectAfterForm<E extends AppEnv>(c: Context<E>, to: string) {
   if (c.get('htmx')) {
     c.header('HX-Redirect', to);
     return c.body(null, 204);
@@ -48,7 +48,7 @@ function redirectAfterForm(c: Context<AppEnv>, to: string) {
 }
 
 /** "Too many attempts, wait n minutes" for a throttled form, with Retry-After. */
-function throttledRejection(c: Context<AppEnv>, retryAfterSeconds: number): Rejection {
+function throttledRejection<E extends AppEnv>(c: Context<E>, retryAfterSeconds: number): Rejection {
   c.header('Retry-After', String(retryAfterSeconds));
   return { key: 'auth.login.throttled', params: { minutes: Math.max(1, Math.ceil(retryAfterSeconds / 60)) } };
 }
@@ -57,13 +57,13 @@ export function authRoutes(deps: { auth: AuthService; schools: SchoolsService; f
   const { auth, schools, facts, sessionSettings } = deps;
   const app = new Hono<AppEnv>();
 
-  async function demoAccounts(c: Context<AppEnv>) {
+  async function demoAccounts<E extends AppEnv>(c: Context<E>) {
     if (!(await auth.demoAccountsPresent())) return null;
     const { t } = c.get('i18n');
     return { password: DEMO_PASSWORD, accounts: DEMO_LOGINS.map((demo) => ({ login: demo.login, roleLabel: t(`role.${demo.role}`) })) };
   }
 
-  async function renderLogin(c: Context<AppEnv>, form: FormState<LoginField>, status: 200 | 422 | 429, failure?: string, next?: string) {
+  async function renderLogin<E extends AppEnv>(c: Context<E>, form: FormState<LoginField>, status: 200 | 422 | 429, failure?: string, next?: string) {
     const chrome = chromeFor(c, next ? `/login?next=${encodeURIComponent(next)}` : '/login');
     const demo = c.get('htmx') ? null : await demoAccounts(c);
     return respond(
@@ -140,13 +140,13 @@ export function authRoutes(deps: { auth: AuthService; schools: SchoolsService; f
     return redirectAfterForm(c, '/');
   });
 
-  function accountDetails(c: Context<AppEnv>) {
+  function accountDetails<E extends AppEnv>(c: Context<E>) {
     const user = c.get('user')!;
     const { t, lang } = c.get('i18n');
     return { name: user.name, login: user.login, roleLabel: t(`role.${user.role}`), schoolName: user.schoolName?.[lang] ?? null };
   }
 
-  async function accountSessions(c: Context<AppEnv>, ended?: number): Promise<AccountSessions> {
+  async function accountSessions<E extends AppEnv>(c: Context<E>, ended?: number): Promise<AccountSessions> {
     const staffHours = Math.round((sessionSettings.staffIdleMinutes / 60) * 10) / 10;
     return {
       count: await auth.sessionCount(c.get('user')!.id),
@@ -199,7 +199,7 @@ export function authRoutes(deps: { auth: AuthService; schools: SchoolsService; f
 
   const staffOnly = requireRole(['school_admin', 'district_admin'], (c, status) => errorPage(c, status));
 
-  async function staffFormOptions(c: Context<AppEnv>): Promise<StaffFormOptions> {
+  async function staffFormOptions<E extends AppEnv>(c: Context<E>): Promise<StaffFormOptions> {
     const user = c.get('user')!;
     const { t, lang } = c.get('i18n');
     const roles: StaffRole[] = user.role === 'district_admin' ? [...STAFF_ROLES] : ['teacher'];
@@ -214,8 +214,8 @@ export function authRoutes(deps: { auth: AuthService; schools: SchoolsService; f
     };
   }
 
-  async function renderStaff(
-    c: Context<AppEnv>,
+  async function renderStaff<E extends AppEnv>(
+    c: Context<E>,
     form: FormState<StaffField>,
     status: 200 | 201 | 422,
     created?: { name: string; temporaryPassword: string },

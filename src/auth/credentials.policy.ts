@@ -1,8 +1,7 @@
 // Pure rules for names, logins (mainland mobile number or e-mail) and passwords; each rejection is a message key.
-import type { MessageKey } from '../i18n/i18n.ts';
+import type { Rejection } from '../kernel/rejection.ts';
 
 export type Login = { kind: 'email'; value: string } | { kind: 'phone'; value: string };
-export type Rejection = { key: MessageKey; params?: Record<string, string | number> };
 
 export const NAME_MAX = 40;
 export const PASSWORD_MIN = 8;

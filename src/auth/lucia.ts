@@ -1,10 +1,10 @@
 // The only file that builds lucia: session lifetime, cookie attributes and the user attributes it exposes.
 import { Lucia, TimeSpan } from 'lucia';
 import type { Kysely } from 'kysely';
-import type { Clock } from '../clock.ts';
+import type { Clock } from '../kernel/clock.ts';
 import type { Database } from '../db/schema.ts';
 import { KyselySessionAdapter, type SessionUserRow } from './session.adapter.ts';
-import type { SessionUser } from './session-user.ts';
+import type { SessionUser } from '../kernel/roles.ts';
 
 export const SESSION_COOKIE = 'clubroll_session';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { canEndSessionsOf, canManageSchool, canOpenStaffAccount } from './roles.policy.ts';
+import { canEndSessionsOf, canOpenStaffAccount } from './roles.policy.ts';
+import { canManageSchool } from '../kernel/roles.ts';
 
 const district = { id: 1, role: 'district_admin', schoolId: null } as const;
 const adminOfA = { id: 2, role: 'school_admin', schoolId: 10 } as const;

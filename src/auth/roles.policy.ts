@@ -1,31 +1,6 @@
-// Pure rules on who may act where: roles, a school admin's scope, who may open which staff accounts.
+// Pure rules on staff accounts: who may open which, and whose sessions an admin may end.
 import type { Role } from '../db/schema.ts';
-
-export interface Actor {
-  readonly id: number;
-  readonly role: Role;
-  readonly schoolId: number | null;
-}
-
-export const STAFF_ROLES = ['teacher', 'school_admin', 'district_admin'] as const satisfies readonly Role[];
-export type StaffRole = (typeof STAFF_ROLES)[number];
-
-export function hasRole(actor: Actor | null, roles: readonly Role[]): boolean {
-  return actor !== null && roles.includes(actor.role);
-}
-
-/** A district admin manages every school; a school admin only their own; nobody else manages any. */
-export function canManageSchool(actor: Actor | null, schoolId: number): boolean {
-  if (!actor) return false;
-  if (actor.role === 'district_admin') return true;
-  return actor.role === 'school_admin' && actor.schoolId === schoolId;
-}
-
-/** An offering's own teacher, or an admin of its school (or the district): who sees its roster and takes its roll. */
-export function staffsOffering(actor: Actor | null, offering: { teacherId: number | null; schoolId: number }): boolean {
-  if (!actor) return false;
-  return (actor.role === 'teacher' && offering.teacherId === actor.id) || canManageSchool(actor, offering.schoolId);
-}
+import { type Actor, type StaffRole, canManageSchool } from '../kernel/roles.ts';
 
 export type StaffAccountDecision =
   | { allowed: true }

@@ -6,7 +6,7 @@ import type { AuthService, NewSession } from './auth.service.ts';
 import { SESSION_COOKIE } from './lucia.ts';
 
 /** HttpOnly, SameSite=Lax, Secure whenever the app is reached over HTTPS. */
-export function writeSessionCookie(c: Context<AppEnv>, session: NewSession): void {
+export function writeSessionCookie<E extends AppEnv>(c: Context<E>, session: NewSession): void {
   setCookie(c, SESSION_COOKIE, session.id, {
     httpOnly: true,
     sameSite: 'Lax',
@@ -16,7 +16,7 @@ export function writeSessionCookie(c: Context<AppEnv>, session: NewSession): voi
   });
 }
 
-export function clearSessionCookie(c: Context<AppEnv>): void {
+export function clearSessionCookie<E extends AppEnv>(c: Context<E>): void {
   deleteCookie(c, SESSION_COOKIE, { path: '/', secure: c.get('secure'), httpOnly: true, sameSite: 'Lax' });
 }
 

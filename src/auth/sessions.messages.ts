@@ -34,3 +34,7 @@ const en = {
 } satisfies Record<keyof typeof zh, string>;
 
 export const sessionsMessages = { zh, en };
+
+declare module '../kernel/messages.ts' {
+  interface MessageCatalogue extends Record<keyof typeof zh, string> {}
+}

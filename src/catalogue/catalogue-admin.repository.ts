@@ -1,7 +1,8 @@
 // Kysely queries for managing terms, offerings, slots and meetings; `db` or a transaction comes first.
 import { type Kysely, sql } from 'kysely';
 import type { Database, Day, OfferingStatus } from '../db/schema.ts';
-import type { MeetingPlan, WeeklySlot } from './meetings.policy.ts';
+import type { MeetingPlan } from './meetings.policy.ts';
+import type { WeeklySlot } from '../kernel/slots.ts';
 
 export function termsOfSchool(db: Kysely<Database>, schoolId: number) {
   return db.selectFrom('terms').selectAll().where('school_id', '=', schoolId).orderBy('first_day', 'desc').execute();

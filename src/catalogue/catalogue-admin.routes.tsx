@@ -20,18 +20,18 @@ import {
   type TermFormField,
   TermPage,
 } from '../../views/pages/admin-catalogue.tsx';
-import type { Rejection } from '../auth/credentials.policy.ts';
-import { requireRole } from '../auth/guards.ts';
-import { instantInZone, localDateTime } from '../calendar.ts';
+import type { Rejection } from '../kernel/rejection.ts';
+import { requireRole } from '../http/guards.ts';
+import { instantInZone, localDateTime } from '../kernel/calendar.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { TooManyFieldsError, parseForm, readBody, textField, translateErrors } from '../http/forms.ts';
 import { chromeFor, errorPage, respond } from '../http/pages.tsx';
 import type { CatalogueAdminService, OfferingSort } from './catalogue-admin.service.ts';
-import { CATEGORY_CODES } from './categories.ts';
+import { CATEGORY_CODES } from '../kernel/categories.ts';
 import { catalogueCsv } from './catalogue-csv.ts';
 import { type CatalogueColumn, offeringAsText } from './catalogue-csv.policy.ts';
 import type { MeetingChange } from './meeting-change.policy.ts';
-import type { WeeklySlot } from './meetings.policy.ts';
+import type { WeeklySlot } from '../kernel/slots.ts';
 import { type OfferingField, type OfferingInput, offeringProblems, parseFee, slotsProblem } from './offering.policy.ts';
 import { type TermField, type TermInput, isRealDay, parseHolidays } from './term.policy.ts';
 
@@ -90,7 +90,7 @@ type Parsed<Input, Field extends string> =
   | { ok: true; input: Input; values: Partial<Record<Field, string>> }
   | { ok: false; errors: Partial<Record<Field, Rejection>>; values: Partial<Record<Field, string>> };
 
-async function readTermForm(c: Context<AppEnv>, timeZone: string): Promise<Parsed<TermInput, TermFormField>> {
+async function readTermForm<E extends AppEnv>(c: Context<E>, timeZone: string): Promise<Parsed<TermInput, TermFormField>> {
   const parsed = await parseForm(c, termSchema);
   const values = parsed.values;
   const errors: Partial<Record<TermFormField, Rejection>> = parsed.ok ? {} : { ...parsed.errors };
@@ -133,7 +133,7 @@ async function readTermForm(c: Context<AppEnv>, timeZone: string): Promise<Parse
   };
 }
 
-async function readOfferingForm(c: Context<AppEnv>): Promise<Parsed<OfferingInput, OfferingFormField> & { slots: SlotRow[] }> {
+async function readOfferingForm<E extends AppEnv>(c: Context<E>): Promise<Parsed<OfferingInput, OfferingFormField> & { slots: SlotRow[] }> {
   const parsed = await parseForm(c, offeringSchema);
   const body = await readBody(c).catch((error: unknown) => {
     if (error instanceof TooManyFieldsError) throw error;
@@ -221,13 +221,13 @@ const TEMPLATE_ROW: Record<CatalogueColumn, string> = {
 export function catalogueAdminRoutes(deps: { admin: CatalogueAdminService; timeZone: string }) {
   const { admin, timeZone } = deps;
   const app = new Hono<AppEnv>();
-  const refuse = (c: Context<AppEnv>, status: 403 | 404) => errorPage(c, status);
+  const refuse = <E extends AppEnv>(c: Context<E>, status: 403 | 404) => errorPage(c, status);
   const admins = requireRole(['school_admin', 'district_admin'], refuse);
-  const id = (c: Context<AppEnv>, name: string) => {
+  const id = <E extends AppEnv>(c: Context<E>, name: string) => {
     const raw = c.req.param(name) ?? '';
     return /^\d{1,9}$/.test(raw) ? Number(raw) : null;
   };
-  const pick = (c: Context<AppEnv>, zh: string, en: string | null) => (c.get('i18n').lang === 'en' && en ? en : zh);
+  const pick = <E extends AppEnv>(c: Context<E>, zh: string, en: string | null) => (c.get('i18n').lang === 'en' && en ? en : zh);
 
   function termFormValues(term: { name_zh: string; name_en: string; first_day: string; last_day: string; enrol_opens_at: string; enrol_closes_at: string; mode: string; course_limit: number; choice_limit: number }, holidays: { day: string; name_zh: string }[]): FormState<TermFormField> {
     return {
@@ -262,7 +262,7 @@ export function catalogueAdminRoutes(deps: { admin: CatalogueAdminService; timeZ
     });
   });
 
-  async function renderSchoolTerms(c: Context<AppEnv>, schoolId: number, form: FormState<TermFormField>, status: 200 | 422) {
+  async function renderSchoolTerms<E extends AppEnv>(c: Context<E>, schoolId: number, form: FormState<TermFormField>, status: 200 | 422) {
     const found = await admin.termsOfSchool(c.get('user')!, schoolId);
     if (!found) return errorPage(c, 404);
     const chrome = chromeFor(c, `/admin/schools/${schoolId}`);
@@ -307,7 +307,7 @@ export function catalogueAdminRoutes(deps: { admin: CatalogueAdminService; timeZ
     return renderSchoolTerms(c, schoolId, { values: form.values, errors: translateErrors(c.get('i18n'), errors) }, 422);
   });
 
-  async function renderTerm(c: Context<AppEnv>, termId: number, form: FormState<TermFormField> | null, status: 200 | 422, saved?: string) {
+  async function renderTerm<E extends AppEnv>(c: Context<E>, termId: number, form: FormState<TermFormField> | null, status: 200 | 422, saved?: string) {
     const q = c.req.query('q')?.slice(0, 100) ?? '';
     const sortText = c.req.query('sort');
     const sort: OfferingSort = sortText === 'title' || sortText === 'fill' ? sortText : 'code';
@@ -363,7 +363,7 @@ export function catalogueAdminRoutes(deps: { admin: CatalogueAdminService; timeZ
     return renderTerm(c, termId, { values: form.values, errors: translateErrors(c.get('i18n'), errors) }, 422);
   });
 
-  async function formOptions(c: Context<AppEnv>, schoolId: number, grades: { min: number; max: number }) {
+  async function formOptions<E extends AppEnv>(c: Context<E>, schoolId: number, grades: { min: number; max: number }) {
     const teachers = await admin.teachersOfSchool(schoolId);
     return {
       teachers: [{ value: '', label: c.get('i18n').t('admin.noTeacher') }, ...teachers.map((teacher) => ({ value: String(teacher.id), label: teacher.name }))],
@@ -372,7 +372,7 @@ export function catalogueAdminRoutes(deps: { admin: CatalogueAdminService; timeZ
     };
   }
 
-  async function renderNewOffering(c: Context<AppEnv>, termId: number, form: FormState<OfferingFormField>, slots: SlotRow[], status: 200 | 422) {
+  async function renderNewOffering<E extends AppEnv>(c: Context<E>, termId: number, form: FormState<OfferingFormField>, slots: SlotRow[], status: 200 | 422) {
     const found = await admin.term(c.get('user')!, termId);
     if (!found) return errorPage(c, 404);
     const { term } = found;
@@ -406,7 +406,7 @@ export function catalogueAdminRoutes(deps: { admin: CatalogueAdminService; timeZ
    * The inline check behind the form: the same parsing and rules, nothing written. Fields not filled in
    * yet are not nagged about while the admin is still typing; saving reports them.
    */
-  async function checkOffering(c: Context<AppEnv>, seatsTaken: number, schoolGrades: { min: number; max: number }) {
+  async function checkOffering<E extends AppEnv>(c: Context<E>, seatsTaken: number, schoolGrades: { min: number; max: number }) {
     const form = await readOfferingForm(c);
     const errors = form.ok ? renameErrors(offeringProblems(form.input, { seatsTaken, schoolGrades }), OFFERING_FIELD_NAMES) : form.errors;
     const shown = Object.fromEntries(
@@ -441,8 +441,8 @@ export function catalogueAdminRoutes(deps: { admin: CatalogueAdminService; timeZ
     return renderNewOffering(c, termId, { values: form.values, errors: translateErrors(c.get('i18n'), errors) }, form.slots, 422);
   });
 
-  async function renderOffering(
-    c: Context<AppEnv>,
+  async function renderOffering<E extends AppEnv>(
+    c: Context<E>,
     offeringId: number,
     form: FormState<OfferingFormField> | null,
     slots: SlotRow[] | null,
@@ -613,7 +613,7 @@ export function catalogueAdminRoutes(deps: { admin: CatalogueAdminService; timeZ
     return c.body(catalogueCsv(found.rows));
   });
 
-  async function renderImport(c: Context<AppEnv>, termId: number, preview: ImportPreviewView | null, status: 200 | 422) {
+  async function renderImport<E extends AppEnv>(c: Context<E>, termId: number, preview: ImportPreviewView | null, status: 200 | 422) {
     const found = await admin.term(c.get('user')!, termId);
     if (!found) return errorPage(c, 404);
     return respond(

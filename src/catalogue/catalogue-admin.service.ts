@@ -1,17 +1,18 @@
 // Catalogue management use cases: terms and offerings of the schools an admin manages, and their meetings.
 import type { Kysely } from 'kysely';
 import { recordAudit } from '../audit/audit.service.ts';
-import type { Rejection } from '../auth/credentials.policy.ts';
-import { type Actor, canManageSchool } from '../auth/roles.policy.ts';
-import { addDays, dayInZone } from '../calendar.ts';
-import type { Clock } from '../clock.ts';
+import type { Rejection } from '../kernel/rejection.ts';
+import { type Actor, canManageSchool } from '../kernel/roles.ts';
+import { addDays, dayInZone } from '../kernel/calendar.ts';
+import type { Clock } from '../kernel/clock.ts';
 import { isUniqueViolation } from '../db/errors.ts';
 import type { Database, Day, OfferingStatus, Term } from '../db/schema.ts';
 import { createOutbox, type Outbox } from '../notify/outbox.ts';
-import { changeCapacity, frozenForDraw, lockOffering, releaseAll, termFrozenForDraw } from '../enrollment/seats.ts';
+import { changeCapacity, frozenForDraw, lockOffering, releaseAll, termFrozenForDraw } from '../seats/seats.ts';
 import { inTransaction } from '../db/transaction.ts';
 import * as admin from './catalogue-admin.repository.ts';
-import { type MeetingPlan, type WeeklySlot, meetingsForTerm } from './meetings.policy.ts';
+import { type MeetingPlan, meetingsForTerm } from './meetings.policy.ts';
+import { type WeeklySlot } from '../kernel/slots.ts';
 import { type OfferingField, type OfferingInput, offeringProblems } from './offering.policy.ts';
 import { parseCatalogueCsv } from './catalogue-csv.ts';
 import { type CatalogueRow, type CsvProblem, formatSlots, offeringAsText, readCatalogueRecords } from './catalogue-csv.policy.ts';

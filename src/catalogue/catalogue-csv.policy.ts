@@ -1,8 +1,8 @@
 // Pure rules for the catalogue CSV: its columns, and turning each record into an offering or "row N, column: message".
-import type { Rejection } from '../auth/credentials.policy.ts';
+import type { Rejection } from '../kernel/rejection.ts';
 import type { OfferingStatus } from '../db/schema.ts';
-import { CATEGORY_CODES, type CategoryCode } from './categories.ts';
-import type { WeeklySlot } from './meetings.policy.ts';
+import { CATEGORY_CODES, type CategoryCode } from '../kernel/categories.ts';
+import type { WeeklySlot } from '../kernel/slots.ts';
 import { type OfferingField, type OfferingInput, offeringProblems, parseFee } from './offering.policy.ts';
 
 /** The columns, in order, of the import template and the export (documented in docs/api.md). */

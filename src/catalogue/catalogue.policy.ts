@@ -1,5 +1,5 @@
 // Pure catalogue rules: which offerings match a parent's filters, and whether a term's enrolment window is open.
-import type { CategoryCode } from './categories.ts';
+import type { CategoryCode } from '../kernel/categories.ts';
 
 export interface CatalogueFilters {
   category?: CategoryCode | undefined;

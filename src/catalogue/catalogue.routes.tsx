@@ -13,11 +13,11 @@ import { CancelledOfferingPage, OfferingPage } from '../../views/pages/offering.
 import type { AppEnv } from '../http/app-env.ts';
 import { csvFromRecords } from '../http/csv.ts';
 import { chromeFor, errorPage, respond } from '../http/pages.tsx';
-import type { I18n } from '../i18n/i18n.ts';
+import type { I18n } from '../kernel/messages.ts';
 import type { EnrollmentService } from '../enrollment/enrollment.service.ts';
 import type { CatalogueFilters } from './catalogue.policy.ts';
 import type { CatalogueOffering, CatalogueService, SchoolCatalogue } from './catalogue.service.ts';
-import { CATEGORY_CODES } from './categories.ts';
+import { CATEGORY_CODES } from '../kernel/categories.ts';
 
 const filterFields = {
   category: z.enum(CATEGORY_CODES),
@@ -28,7 +28,7 @@ const filterFields = {
 };
 
 /** Each filter on its own: a bad one is dropped (and said so) while the others still apply. */
-function parseFilters(c: Context<AppEnv>): { filters: CatalogueFilters; values: FilterValues; invalid: boolean } {
+function parseFilters<E extends AppEnv>(c: Context<E>): { filters: CatalogueFilters; values: FilterValues; invalid: boolean } {
   const filters: CatalogueFilters = {};
   let invalid = false;
   for (const name of Object.keys(filterFields) as (keyof typeof filterFields)[]) {
@@ -162,7 +162,7 @@ function sharedBody(text: string): SharedBody {
 }
 
 /** Every browser accepts gzip: phones on a mobile network get about a seventh of the bytes. */
-function sendShared(c: Context<AppEnv>, body: SharedBody, status: 200 | 400, type: string) {
+function sendShared<E extends AppEnv>(c: Context<E>, body: SharedBody, status: 200 | 400, type: string) {
   c.header('Vary', 'Accept-Encoding', { append: true });
   if (/\bgzip\b/.test(c.req.header('Accept-Encoding') ?? '')) {
     return c.body(body.gzip, status, { 'Content-Type': type, 'Content-Encoding': 'gzip' });
@@ -174,7 +174,7 @@ function sendShared(c: Context<AppEnv>, body: SharedBody, status: 200 | 400, typ
  * Tags the answer with `tag`; true when the client already holds those bytes, so the answer is a bodiless 304.
  * If-None-Match is compared as RFC 9110 says for GET: weakly, any of a list, or `*`.
  */
-function alreadyHeld(c: Context<AppEnv>, tag: string): boolean {
+function alreadyHeld<E extends AppEnv>(c: Context<E>, tag: string): boolean {
   c.header('ETag', tag);
   const header = c.req.header('If-None-Match');
   if (!header) return false;
@@ -192,7 +192,7 @@ export const OPEN_DATA_CSV_COLUMNS = [
 export function catalogueRoutes(deps: { catalogue: CatalogueService; enrollment: EnrollmentService }) {
   const { catalogue, enrollment } = deps;
   const app = new Hono<AppEnv>();
-  const idParam = (c: Context<AppEnv>) => (/^\d{1,9}$/.test(c.req.param('id') ?? '') ? Number(c.req.param('id')) : null);
+  const idParam = <E extends AppEnv>(c: Context<E>) => (/^\d{1,9}$/.test(c.req.param('id') ?? '') ? Number(c.req.param('id')) : null);
 
   app.get('/s/:school', async (c) => {
     const { filters, values, invalid } = parseFilters(c);

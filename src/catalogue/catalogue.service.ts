@@ -1,7 +1,7 @@
 // The public catalogue: a school's current term with its published offerings, seats and meetings.
 import type { Kysely } from 'kysely';
-import { dayInZone } from '../calendar.ts';
-import type { Clock } from '../clock.ts';
+import { dayInZone } from '../kernel/calendar.ts';
+import type { Clock } from '../kernel/clock.ts';
 import type { Database, School, Term } from '../db/schema.ts';
 import * as catalogue from './catalogue.repository.ts';
 import { type CatalogueFilters, type WindowState, enrolmentWindow, matchesFilters } from './catalogue.policy.ts';

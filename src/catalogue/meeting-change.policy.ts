@@ -1,5 +1,5 @@
 // Pure rules for changing one meeting: cancel it, move it, or reinstate a cancelled one — never in the past.
-import type { Rejection } from '../auth/credentials.policy.ts';
+import type { Rejection } from '../kernel/rejection.ts';
 import type { Day } from '../db/schema.ts';
 import { isRealDay } from './term.policy.ts';
 

@@ -1,12 +1,7 @@
 // Pure rule: the dated meetings an offering's weekly slots produce over a term, minus its holidays.
-import { addDays, isoWeekday } from '../calendar.ts';
+import { addDays, isoWeekday } from '../kernel/calendar.ts';
 import type { Day, TimeOfDay } from '../db/schema.ts';
-
-export interface WeeklySlot {
-  weekday: number; // ISO 1 = Monday … 7 = Sunday
-  startsAt: TimeOfDay;
-  endsAt: TimeOfDay;
-}
+import type { WeeklySlot } from '../kernel/slots.ts';
 
 export interface MeetingPlan {
   day: Day;
@@ -30,9 +25,4 @@ export function meetingsForTerm(
     }
   }
   return meetings;
-}
-
-/** Two weekly slots overlap when they share a weekday and their times intersect (touching ends do not). */
-export function slotsOverlap(a: WeeklySlot, b: WeeklySlot): boolean {
-  return a.weekday === b.weekday && a.startsAt < b.endsAt && b.startsAt < a.endsAt;
 }

@@ -1,6 +1,6 @@
 // Pure rules for a club or course: grades, capacity (never below the seats already taken), fee, weekly slots.
-import type { Rejection } from '../auth/credentials.policy.ts';
-import { type WeeklySlot, slotsOverlap } from './meetings.policy.ts';
+import type { Rejection } from '../kernel/rejection.ts';
+import { type WeeklySlot, slotsOverlap } from '../kernel/slots.ts';
 
 export interface OfferingInput {
   code: string;

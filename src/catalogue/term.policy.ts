@@ -1,5 +1,5 @@
 // Pure rules for a term: its days, holidays, enrolment window and limits. Each problem names its field.
-import type { Rejection } from '../auth/credentials.policy.ts';
+import type { Rejection } from '../kernel/rejection.ts';
 import type { Day } from '../db/schema.ts';
 
 export interface TermInput {

@@ -1,22 +1,10 @@
 // The database as Kysely sees it: one interface per table, in the shape both dialects return.
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 
-/** ISO-8601 UTC instant, e.g. 2026-11-28T08:30:00.000Z (timestamptz on PostgreSQL, text on SQLite). */
-export type Instant = string;
-/** A calendar day in the school's local calendar, YYYY-MM-DD. */
-export type Day = string;
-/** A time of day, HH:MM. */
-export type TimeOfDay = string;
+import type { AttendanceMark, Day, EnrollmentStatus, Instant, Lang, MeetingStatus, OfferingKind, OfferingStatus, Role, SchoolKind, TermMode, TimeOfDay } from '../kernel/vocabulary.ts';
 
-export type Role = 'parent' | 'teacher' | 'school_admin' | 'district_admin';
-export type Lang = 'zh-CN' | 'en';
-export type SchoolKind = 'primary' | 'middle';
-export type TermMode = 'first_come' | 'lottery';
-export type OfferingKind = 'club' | 'course';
-export type OfferingStatus = 'draft' | 'published' | 'archived';
-export type MeetingStatus = 'scheduled' | 'cancelled' | 'moved';
-export type EnrollmentStatus = 'enrolled' | 'waitlisted' | 'requested' | 'withdrawn';
-export type AttendanceMark = 'present' | 'late' | 'absent' | 'excused';
+// The domain's words are the kernel's; the tables below use them.
+export type { AttendanceMark, Day, EnrollmentStatus, Instant, Lang, MeetingStatus, OfferingKind, OfferingStatus, Role, SchoolKind, TermMode, TimeOfDay };
 
 /** JSON columns: jsonb on PostgreSQL (parsed by pg), text on SQLite; written as a JSON string. */
 export type JsonColumn = ColumnType<unknown, string, string>;

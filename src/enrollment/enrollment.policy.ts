@@ -1,5 +1,5 @@
 // Pure eligibility rules for enrolling a child: each rule takes the facts and answers null or a refusal.
-import { slotsOverlap, type WeeklySlot } from '../catalogue/meetings.policy.ts';
+import { slotsOverlap, type WeeklySlot } from '../kernel/slots.ts';
 
 export type Refusal =
   | { reason: 'other_school' }

@@ -1,4 +1,4 @@
-// Kysely reads for enrollments (the writes are src/enrollment/seats.ts): the offering, the waitlist, a child's active offerings, and the locks.
+// Kysely reads for enrollments (the writes are src/seats/seats.ts): the offering, the waitlist, a child's active offerings, and the locks.
 import { type Kysely, type Selectable, type Transaction, sql } from 'kysely';
 import { isPostgres } from '../db/dialect.ts';
 import { preparedQuery } from '../db/prepared.ts';
@@ -27,11 +27,6 @@ const publishedOfferingQuery = preparedQuery(1, (db, offeringId: number) =>
 
 export async function publishedOfferingWithTerm(db: Kysely<Database>, offeringId: number) {
   return (await publishedOfferingQuery(db, offeringId)).rows[0];
-}
-
-/** PostgreSQL: holds the offering's row until commit, so seat claims and waitlist numbers for it queue up. SQLite writers are serial already. */
-export async function lockOffering(trx: Transaction<Database>, offeringId: number) {
-  if (isPostgres(trx)) await trx.selectFrom('offerings').select('id').where('id', '=', offeringId).forUpdate().execute();
 }
 
 /**
@@ -69,18 +64,6 @@ export async function lockOfferingAndEnrollmentOf(trx: Transaction<Database>, of
   if (!row) return undefined;
   const { offering_capacity: capacity, offering_seats_taken: seatsTaken, ...enrollment } = row;
   return { enrollment: enrollment.id == null ? undefined : (enrollment as Selectable<EnrollmentsTable>), capacity, seatsTaken };
-}
-
-const lastWaitlistPositionQuery = preparedQuery(1, (db, offeringId: number) =>
-  db
-    .selectFrom('enrollments')
-    .select(sql<number>`coalesce(max(waitlist_position), 0)`.as('last'))
-    .where('offering_id', '=', offeringId)
-    .where('status', '=', 'waitlisted'),
-);
-
-export async function nextWaitlistPosition(trx: Transaction<Database>, offeringId: number): Promise<number> {
-  return Number((await lastWaitlistPositionQuery(trx, offeringId)).rows[0]!.last) + 1;
 }
 
 const enrollmentOfQuery = preparedQuery(2, (db, offeringId: number, childId: number) =>
@@ -127,19 +110,6 @@ const slotsOfQuery = preparedQuery(1, (db, offeringId: number) =>
 
 export async function slotsOf(db: Kysely<Database>, offeringId: number) {
   return (await slotsOfQuery(db, offeringId)).rows;
-}
-
-export function firstWaitlisted(trx: Transaction<Database>, offeringId: number) {
-  return trx
-    .selectFrom('enrollments')
-    .innerJoin('children', 'children.id', 'enrollments.child_id')
-    .selectAll('enrollments')
-    .select('children.name as child_name')
-    .where('enrollments.offering_id', '=', offeringId)
-    .where('enrollments.status', '=', 'waitlisted')
-    .orderBy('enrollments.waitlist_position')
-    .limit(1)
-    .executeTakeFirst();
 }
 
 /** Each of this parent's children with its enrollment (if any) in the offering, for the enrol control. */

@@ -4,11 +4,11 @@ import type { Context } from 'hono';
 import { z } from 'zod';
 import { EnrolRow, type EnrolRowView, enrolRowView } from '../../views/components/enrol.tsx';
 import { EnrolAnswerPage } from '../../views/pages/enrol-answer.tsx';
-import { requireRole } from '../auth/guards.ts';
+import { requireRole } from '../http/guards.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { parseForm, textField } from '../http/forms.ts';
 import { chromeFor, errorPage } from '../http/pages.tsx';
-import type { I18n } from '../i18n/i18n.ts';
+import type { I18n } from '../kernel/messages.ts';
 import type { Refusal } from './enrollment.policy.ts';
 import type { LotteryService } from '../lottery/lottery.service.ts';
 import type { EnrolmentOutcome } from '../metrics/metrics.ts';
@@ -35,16 +35,16 @@ export function enrollmentRoutes(deps: { enrollment: EnrollmentService; lottery:
   const record = deps.recordOutcome ?? (() => {});
   const app = new Hono<AppEnv>();
   const parents = requireRole(['parent'], (c, status) => errorPage(c, status));
-  const idParam = (c: Context<AppEnv>) => (/^\d{1,9}$/.test(c.req.param('id') ?? '') ? Number(c.req.param('id')) : null);
+  const idParam = <E extends AppEnv>(c: Context<E>) => (/^\d{1,9}$/.test(c.req.param('id') ?? '') ? Number(c.req.param('id')) : null);
 
-  async function rowFor(c: Context<AppEnv>, offeringId: number, childId: number): Promise<EnrolRowView | null> {
+  async function rowFor<E extends AppEnv>(c: Context<E>, offeringId: number, childId: number): Promise<EnrolRowView | null> {
     const [children, heading] = await Promise.all([enrollment.childrenFor(c.get('user')!.id, offeringId), enrollment.offeringHeading(offeringId, c.get('i18n').lang)]);
     const child = children.find((one) => one.id === childId);
     return child ? enrolRowView(child, heading) : null;
   }
 
   /** htmx gets the child's row; a browser without JavaScript goes back to the offering page, or reads the refusal. */
-  function answer(c: Context<AppEnv>, row: EnrolRowView, status: 200 | 422) {
+  function answer<E extends AppEnv>(c: Context<E>, row: EnrolRowView, status: 200 | 422) {
     if (c.get('htmx')) return c.html(<EnrolRow i18n={c.get('i18n')} row={row} />, status);
     if (status === 200) return c.redirect(`/offerings/${row.offeringId}#enrol-${row.childId}`, 303);
     return c.html(<EnrolAnswerPage chrome={chromeFor(c, `/offerings/${row.offeringId}`)} row={row} />, 422);

@@ -1,7 +1,7 @@
 // Enrolling and withdrawing children: the seat claim, the FIFO waitlist and the outbox, each in one transaction.
 import type { Kysely, Transaction } from 'kysely';
 import { recordAudit } from '../audit/audit.service.ts';
-import type { Clock } from '../clock.ts';
+import type { Clock } from '../kernel/clock.ts';
 import { isUniqueViolation } from '../db/errors.ts';
 import type { Database } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
@@ -9,7 +9,7 @@ import { createOutbox, type Outbox } from '../notify/outbox.ts';
 import { childOfGuardian } from '../family/family.repository.ts';
 import * as enrollments from './enrollment.repository.ts';
 import { type Refusal, enrolmentRefusal } from './enrollment.policy.ts';
-import { seatOrWaitlist, vacate } from './seats.ts';
+import { seatOrWaitlist, vacate } from '../seats/seats.ts';
 
 type Placed = { ok: true; status: 'enrolled'; enrollmentId: number } | { ok: true; status: 'waitlisted'; position: number; enrollmentId: number };
 type NotPlaced = { ok: false; reason: 'not_found' } | { ok: false; reason: 'refused'; refusal: Refusal };

@@ -1,4 +1,4 @@
-// Messages for rosters and the school's enrolment actions, in both languages. Merged into src/i18n's catalogues.
+// Messages for rosters and the school's enrolment actions, in both languages. Gathered with the others by src/messages.ts.
 const zh = {
   'roster.link': '名单',
   'roster.linkFor': '{title} 的名单',
@@ -178,3 +178,7 @@ const en = {
 } satisfies Record<keyof typeof zh, string>;
 
 export const rosterMessages = { zh, en };
+
+declare module '../kernel/messages.ts' {
+  interface MessageCatalogue extends Record<keyof typeof zh, string> {}
+}

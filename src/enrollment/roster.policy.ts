@@ -1,5 +1,5 @@
 // Pure rules for rosters: who may read one, who may change one, and when the school's add and move are refused.
-import { type Actor, canManageSchool, staffsOffering } from '../auth/roles.policy.ts';
+import { type Actor, canManageSchool, staffsOffering } from '../kernel/roles.ts';
 import type { EnrollmentStatus } from '../db/schema.ts';
 
 /** The offering's own teacher, an admin of its school, a district admin; nobody else learns it exists. */

@@ -13,12 +13,12 @@ import {
   RosterPage,
   type RosterView,
 } from '../../views/pages/roster.tsx';
-import { requireRole, requireUser } from '../auth/guards.ts';
+import { requireRole, requireUser } from '../http/guards.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { csvFromRows } from '../http/csv.ts';
 import { parseForm, textField, translateErrors } from '../http/forms.ts';
 import { chromeFor, errorPage, respond } from '../http/pages.tsx';
-import type { I18n, MessageKey } from '../i18n/i18n.ts';
+import type { I18n, MessageKey } from '../kernel/messages.ts';
 import type { AddResult, MoveResult, RemoveResult, Roster, RosterEntry, RosterService } from './roster.service.ts';
 
 const idText = /^\d{1,9}$/;
@@ -68,8 +68,8 @@ export function rosterRoutes(deps: { roster: RosterService }) {
   const { roster: service } = deps;
   const app = new Hono<AppEnv>();
   const admins = requireRole(['school_admin', 'district_admin'], (c, status) => errorPage(c, status));
-  const idParam = (c: Context<AppEnv>) => (idText.test(c.req.param('id') ?? '') ? Number(c.req.param('id')) : null);
-  const pick = (c: Context<AppEnv>, zh: string, en: string | null) => (c.get('i18n').lang === 'en' && en ? en : zh);
+  const idParam = <E extends AppEnv>(c: Context<E>) => (idText.test(c.req.param('id') ?? '') ? Number(c.req.param('id')) : null);
+  const pick = <E extends AppEnv>(c: Context<E>, zh: string, en: string | null) => (c.get('i18n').lang === 'en' && en ? en : zh);
   const searchText = (value: unknown) => (typeof value === 'string' ? value.trim().slice(0, 50) : '');
 
   const rowView = (entry: RosterEntry): RosterRowView => ({
@@ -80,7 +80,7 @@ export function rosterRoutes(deps: { roster: RosterService }) {
     guardians: entry.guardians,
   });
 
-  async function searchView(c: Context<AppEnv>, found: Roster, q: string, failed?: ChildSearchView['failed'], read = false): Promise<ChildSearchView | undefined> {
+  async function searchView<E extends AppEnv>(c: Context<E>, found: Roster, q: string, failed?: ChildSearchView['failed'], read = false): Promise<ChildSearchView | undefined> {
     if (!found.canManage) return undefined;
     // Only a search someone asked for (a GET) is logged as a read; a form's re-render after a change is not.
     const results = q === '' ? null : await service.searchChildren(c.get('user')!, found.offering.id, q, read ? 'roster.search' : undefined);
@@ -88,8 +88,8 @@ export function rosterRoutes(deps: { roster: RosterService }) {
   }
 
   /** The roster page, read afresh (after a change it shows the new state), with a notice and the add search. */
-  async function renderRoster(
-    c: Context<AppEnv>,
+  async function renderRoster<E extends AppEnv>(
+    c: Context<E>,
     offeringId: number,
     options: { notice?: RosterView['notice']; q?: string; failed?: ChildSearchView['failed']; read?: boolean } = {},
     status: 200 | 422 = 200,
@@ -181,7 +181,7 @@ export function rosterRoutes(deps: { roster: RosterService }) {
     return renderRoster(c, offeringId, { notice: { kind: 'success', text } });
   });
 
-  async function actionView(c: Context<AppEnv>, enrollmentId: number) {
+  async function actionView<E extends AppEnv>(c: Context<E>, enrollmentId: number) {
     const found = await service.enrollmentForAction(c.get('user')!, enrollmentId);
     if (!found) return null;
     const { enrollment, targets } = found;

@@ -3,8 +3,8 @@
 // event and the guardians' notices, reusing the parent path's seat steps.
 import type { Kysely } from 'kysely';
 import { recordAudit, recordChildRecordsRead } from '../audit/audit.service.ts';
-import type { Actor } from '../auth/roles.policy.ts';
-import type { Clock } from '../clock.ts';
+import type { Actor } from '../kernel/roles.ts';
+import type { Clock } from '../kernel/clock.ts';
 import { isUniqueViolation } from '../db/errors.ts';
 import type { Database, EnrollmentStatus, OfferingStatus } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
@@ -12,7 +12,7 @@ import { createOutbox, type Outbox } from '../notify/outbox.ts';
 import * as enrollments from './enrollment.repository.ts';
 import { type AddRefusal, type MoveRefusal, addRefusal, canChangeRoster, canSeeRoster, moveRefusal, removeRefusal } from './roster.policy.ts';
 import * as rosters from './roster.repository.ts';
-import { type Promotion, frozenForDraw, seatBySchool, seatOrWaitlist, vacate } from './seats.ts';
+import { type Promotion, frozenForDraw, lockOffering, seatBySchool, seatOrWaitlist, vacate } from '../seats/seats.ts';
 
 export interface Guardian {
   name: string;
@@ -209,7 +209,7 @@ export function createRosterService(deps: { db: Kysely<Database>; clock: Clock; 
       if (!found) return { ok: false, reason: 'not_found' };
       const reason = reasonText.trim();
       return inTransaction(db, async (trx): Promise<RemoveResult> => {
-        await enrollments.lockOffering(trx, found.offering_id);
+        await lockOffering(trx, found.offering_id);
         const current = await enrollments.enrollmentById(trx, enrollmentId);
         if (!current) return { ok: false, reason: 'not_found' };
         const refusal = removeRefusal({ status: current.status, reason });
@@ -251,7 +251,7 @@ export function createRosterService(deps: { db: Kysely<Database>; clock: Clock; 
       try {
         return await inTransaction(db, async (trx): Promise<MoveResult> => {
           // Both rows locked in id order, so two crossing moves cannot deadlock.
-          for (const id of [found.offering_id, toOfferingId].sort((a, b) => a - b)) await enrollments.lockOffering(trx, id);
+          for (const id of [found.offering_id, toOfferingId].sort((a, b) => a - b)) await lockOffering(trx, id);
           const [current, inTarget, to] = await Promise.all([
             enrollments.enrollmentById(trx, enrollmentId),
             enrollments.enrollmentOf(trx, toOfferingId, found.child_id),

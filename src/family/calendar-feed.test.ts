@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createI18n } from '../i18n/i18n.ts';
+import { createLanguages } from '../i18n/i18n.ts';
+import { MESSAGES } from '../messages.ts';
 import { type FeedMeeting, childCalendar } from './calendar-feed.ts';
 
 const meeting = (extra: Partial<FeedMeeting>): FeedMeeting => ({
@@ -18,7 +19,7 @@ const meeting = (extra: Partial<FeedMeeting>): FeedMeeting => ({
 });
 
 const feed = (meetings: FeedMeeting[], lang: 'zh-CN' | 'en' = 'zh-CN', timeZone = 'Asia/Shanghai') =>
-  childCalendar({ childName: '小米', meetings, i18n: createI18n(lang, timeZone), timeZone, now: new Date('2026-11-27T08:00:00Z') });
+  childCalendar({ childName: '小米', meetings, i18n: createLanguages(MESSAGES, timeZone)(lang), timeZone, now: new Date('2026-11-27T08:00:00Z') });
 
 describe('a child’s calendar feed', () => {
   it('puts a 15:30 Shanghai meeting at 07:30 UTC, with a stable UID and the room', () => {

@@ -1,7 +1,7 @@
 // A child's meetings as an iCalendar feed (RFC 5545) made by the ics library: one event per meeting, in UTC, stable UIDs.
 import { type EventAttributes, createEvents } from 'ics';
-import { instantInZone } from '../calendar.ts';
-import type { I18n } from '../i18n/i18n.ts';
+import { instantInZone } from '../kernel/calendar.ts';
+import type { I18n } from '../kernel/messages.ts';
 import type { Occurrence } from './timetable.policy.ts';
 
 export interface FeedMeeting extends Occurrence {

@@ -1,5 +1,25 @@
-// Messages for children, second guardians, the family timetable and calendar feeds, in both languages. Merged into src/i18n's catalogues.
+// Messages for children, second guardians, the family timetable and calendar feeds, in both languages. Gathered with the others by src/messages.ts.
 const zh = {
+  'family.title': '我的家庭',
+  'family.lead': '在这里添加孩子。报名、课表和考勤都按孩子显示。',
+  'family.children': '孩子',
+  'family.noChildren': '还没有添加孩子。先添加孩子，再为他们选课报名。',
+  'family.addChild': '添加孩子',
+  'family.editChild': '修改孩子信息',
+  'family.saveChild': '保存',
+  'family.childSaved': '已保存。',
+  'family.childAdded': '已添加 {name}。',
+  'family.field.name': '孩子姓名',
+  'family.field.school': '学校',
+  'family.field.grade': '年级',
+  'family.field.class': '班级（可选）',
+  'family.field.classHint': '例如“3 班”，方便老师点名时核对。',
+  'family.gradeN': '{grade} 年级',
+  'family.browse': '看看 {school} 的社团和课程',
+  'family.error.grade': '请选择 1–12 年级。',
+  'family.error.school': '请选择孩子就读的学校。',
+  'family.error.gradeAtSchool': '这所学校只有 {min}–{max} 年级。',
+
   'family.joined': '你现在是 {child} 的监护人了，可以和其他监护人一起管理。',
   'family.left': '你已不再是这个孩子的监护人，看不到孩子的信息了。',
 
@@ -80,6 +100,26 @@ const zh = {
 } as const;
 
 const en = {
+  'family.title': 'My family',
+  'family.lead': 'Add your children here. Enrolments, timetables and attendance are shown per child.',
+  'family.children': 'Children',
+  'family.noChildren': 'No children added yet. Add a child first, then enrol them in clubs and courses.',
+  'family.addChild': 'Add a child',
+  'family.editChild': 'Edit child',
+  'family.saveChild': 'Save',
+  'family.childSaved': 'Saved.',
+  'family.childAdded': '{name} has been added.',
+  'family.field.name': 'Child’s name',
+  'family.field.school': 'School',
+  'family.field.grade': 'Grade',
+  'family.field.class': 'Class (optional)',
+  'family.field.classHint': 'e.g. “Class 3”, so teachers can check the roll.',
+  'family.gradeN': 'Grade {grade}',
+  'family.browse': 'See the clubs and courses of {school}',
+  'family.error.grade': 'Choose a grade from 1 to 12.',
+  'family.error.school': 'Choose the school your child attends.',
+  'family.error.gradeAtSchool': 'This school only has grades {min}–{max}.',
+
   'family.joined': 'You are now a guardian of {child} and manage them together with the other guardians.',
   'family.left': 'You are no longer a guardian of that child and can no longer see their record.',
 
@@ -160,3 +200,7 @@ const en = {
 } satisfies Record<keyof typeof zh, string>;
 
 export const familyMessages = { zh, en };
+
+declare module '../kernel/messages.ts' {
+  interface MessageCatalogue extends Record<keyof typeof zh, string> {}
+}

@@ -20,13 +20,14 @@ import {
   type Message,
   type SchoolOption,
 } from '../../views/pages/family.tsx';
-import type { Rejection } from '../auth/credentials.policy.ts';
-import { requireRole } from '../auth/guards.ts';
+import type { Rejection } from '../kernel/rejection.ts';
+import { requireRole } from '../http/guards.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { parseForm, textField, translateErrors } from '../http/forms.ts';
 import { chromeFor, errorPage, respond } from '../http/pages.tsx';
 import { type DeploymentFacts, ownOrigin } from '../http/request-facts.ts';
-import { type Lang, createI18n } from '../i18n/i18n.ts';
+import type { Languages } from '../kernel/messages.ts';
+import { type Lang } from '../kernel/messages.ts';
 import type { AttendanceService } from '../attendance/attendance.service.ts';
 import type { SchoolsService } from '../schools/schools.service.ts';
 import type { PrivacyService } from '../privacy/privacy.service.ts';
@@ -34,7 +35,7 @@ import { ChildDataSection, type ChildDataView } from '../../views/pages/privacy.
 import { childCalendar } from './calendar-feed.ts';
 import type { ChildForm as ChildInput, ChildWeek, FamilyService, JoinResult } from './family.service.ts';
 import { formatInviteCode } from './invite.policy.ts';
-import { CONSENT_VERSION, consentProblem } from '../privacy/consent.policy.ts';
+import { CONSENT_VERSION, consentProblem } from './consent.policy.ts';
 import { timetableLayout } from './timetable.policy.ts';
 
 const childSchema = z.object({
@@ -52,21 +53,21 @@ const deletionSchema = z.object({ confirm: textField(3, { optional: true }).opti
 /** A feed token: 32 random bytes in base64url. Anything else is not looked up. */
 const FEED_TOKEN = /^[A-Za-z0-9_-]{43}$/;
 
-export function familyRoutes(deps: { family: FamilyService; schools: SchoolsService; attendance: AttendanceService; privacy: PrivacyService; facts?: DeploymentFacts; timeZone?: string }) {
+export function familyRoutes(deps: { family: FamilyService; schools: SchoolsService; attendance: AttendanceService; privacy: PrivacyService; facts?: DeploymentFacts; timeZone?: string; languages: Languages }) {
   const { family, schools } = deps;
   const facts = deps.facts ?? { publicOrigin: undefined, trustProxy: 0 };
   const timeZone = deps.timeZone ?? 'Asia/Shanghai';
   const app = new Hono<AppEnv>();
   const parents = requireRole(['parent'], (c, status) => errorPage(c, status));
 
-  async function schoolOptions(c: Context<AppEnv>): Promise<SchoolOption[]> {
+  async function schoolOptions<E extends AppEnv>(c: Context<E>): Promise<SchoolOption[]> {
     const english = c.get('i18n').lang === 'en';
     return (await schools.list()).map((school) => ({ value: String(school.id), label: english ? school.name_en : school.name_zh }));
   }
 
   const titleIn = (lang: Lang, titles: { titleZh: string; titleEn: string | null }) => (lang === 'en' && titles.titleEn) || titles.titleZh;
 
-  function weekView(c: Context<AppEnv>, week: ChildWeek): ChildWeekView {
+  function weekView<E extends AppEnv>(c: Context<E>, week: ChildWeek): ChildWeekView {
     const { lang } = c.get('i18n');
     return {
       termName: week.term ? (lang === 'en' ? week.term.nameEn : week.term.nameZh) : null,
@@ -75,7 +76,7 @@ export function familyRoutes(deps: { family: FamilyService; schools: SchoolsServ
     };
   }
 
-  async function cards(c: Context<AppEnv>) {
+  async function cards<E extends AppEnv>(c: Context<E>) {
     const english = c.get('i18n').lang === 'en';
     return (await family.children(c.get('user')!.id)).map((child) => ({
       id: child.id,
@@ -87,8 +88,8 @@ export function familyRoutes(deps: { family: FamilyService; schools: SchoolsServ
     }));
   }
 
-  async function readChild(
-    c: Context<AppEnv>,
+  async function readChild<E extends AppEnv>(
+    c: Context<E>,
   ): Promise<{ input: ChildInput | null; consent: string | undefined; values: Partial<Record<ChildFormField, string>>; errors: Partial<Record<ChildFormField, Rejection>> }> {
     const parsed = await parseForm(c, childSchema);
     if (!parsed.ok) return { input: null, consent: parsed.values.consent, values: parsed.values, errors: parsed.errors };
@@ -100,8 +101,8 @@ export function familyRoutes(deps: { family: FamilyService; schools: SchoolsServ
     };
   }
 
-  async function renderFamily(
-    c: Context<AppEnv>,
+  async function renderFamily<E extends AppEnv>(
+    c: Context<E>,
     state: { form?: FormState<ChildFormField>; join?: FormState<JoinFormField>; joinMessage?: Message; added?: string; notice?: Message },
     status: 200 | 422 | 429,
     fragment: 'child' | 'join' = 'child',
@@ -132,7 +133,7 @@ export function familyRoutes(deps: { family: FamilyService; schools: SchoolsServ
   }
 
   /** After a success that leads elsewhere: htmx follows HX-Redirect, a plain form the 303. */
-  function redirect(c: Context<AppEnv>, to: string) {
+  function redirect<E extends AppEnv>(c: Context<E>, to: string) {
     if (c.get('htmx')) {
       c.header('HX-Redirect', to);
       return c.body(null, 204);
@@ -157,7 +158,7 @@ export function familyRoutes(deps: { family: FamilyService; schools: SchoolsServ
     return renderFamily(c, { form: { values: read.values, errors: translateErrors(c.get('i18n'), errors) } }, 422);
   });
 
-  function joinRefusal(c: Context<AppEnv>, result: Exclude<JoinResult, { ok: true } | { reason: 'consent' }>): { status: 200 | 422 | 429; error?: string; message?: Message } {
+  function joinRefusal<E extends AppEnv>(c: Context<E>, result: Exclude<JoinResult, { ok: true } | { reason: 'consent' }>): { status: 200 | 422 | 429; error?: string; message?: Message } {
     const { t } = c.get('i18n');
     switch (result.reason) {
       case 'already':
@@ -201,7 +202,7 @@ export function familyRoutes(deps: { family: FamilyService; schools: SchoolsServ
     data?: Pick<ChildDataView, 'confirming' | 'message' | 'reason' | 'reasonError'>;
   }
 
-  async function renderChild(c: Context<AppEnv>, childId: number, state: ChildState, status: 200 | 422, fragment: ChildFragment = 'form') {
+  async function renderChild<E extends AppEnv>(c: Context<E>, childId: number, state: ChildState, status: 200 | 422, fragment: ChildFragment = 'form') {
     const userId = c.get('user')!.id;
     const card = (await cards(c)).find((child) => child.id === childId);
     const [child, week, guardians, token, attendance, dataStatus] = await Promise.all([
@@ -269,7 +270,7 @@ export function familyRoutes(deps: { family: FamilyService; schools: SchoolsServ
   }
 
   const numberParam = (text: string | undefined) => (/^\d{1,9}$/.test(text ?? '') ? Number(text) : null);
-  const childId = (c: Context<AppEnv>) => numberParam(c.req.param('id'));
+  const childId = <E extends AppEnv>(c: Context<E>) => numberParam(c.req.param('id'));
 
   app.get('/children/:id', parents, async (c) => {
     const id = childId(c);
@@ -389,7 +390,7 @@ export function familyRoutes(deps: { family: FamilyService; schools: SchoolsServ
     }
     const calendar = await family.calendar(id);
     if (!calendar) return errorPage(c, 404);
-    const body = childCalendar({ childName: calendar.childName, meetings: calendar.meetings, i18n: createI18n(lang, timeZone), timeZone, now: calendar.at });
+    const body = childCalendar({ childName: calendar.childName, meetings: calendar.meetings, i18n: deps.languages(lang), timeZone, now: calendar.at });
     return c.body(body, 200, {
       'Content-Type': 'text/calendar; charset=utf-8',
       'Content-Disposition': `inline; filename="clubroll-child-${id}.ics"`,

@@ -5,13 +5,13 @@ import type { Kysely, Transaction } from 'kysely';
 import { createAttemptsService } from '../auth/attempts.service.ts';
 import { normaliseText } from '../auth/credentials.policy.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import type { Rejection } from '../auth/credentials.policy.ts';
-import { dayInZone } from '../calendar.ts';
-import type { Clock } from '../clock.ts';
+import type { Rejection } from '../kernel/rejection.ts';
+import { dayInZone } from '../kernel/calendar.ts';
+import type { Clock } from '../kernel/clock.ts';
 import { isUniqueViolation } from '../db/errors.ts';
 import type { Database, Lang } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
-import { consentProblem } from '../privacy/consent.policy.ts';
+import { consentProblem } from './consent.policy.ts';
 import { type ChildField, childLimitProblem, childProblems } from './children.policy.ts';
 import * as family from './family.repository.ts';
 import {

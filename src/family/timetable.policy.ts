@@ -1,6 +1,6 @@
 // Pure rules for a child's week: the weekday × time grid of their offerings, and what became of each meeting (cancelled, moved where).
-import { addDays } from '../calendar.ts';
-import type { WeeklySlot } from '../catalogue/meetings.policy.ts';
+import { addDays } from '../kernel/calendar.ts';
+import type { WeeklySlot } from '../kernel/slots.ts';
 import type { Day, MeetingStatus, TimeOfDay } from '../db/schema.ts';
 
 export interface TimetableOffering {

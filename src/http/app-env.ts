@@ -1,8 +1,8 @@
 // The typed Hono context every route sees: language, signed-in user and session, whether htmx asked.
 // Read them with c.get('user'), not c.var.user: Hono's `var` getter copies every variable into a new object on
 // each access, which a request did a few dozen times (about 9 % of the enrolment rush's throughput).
-import type { SessionUser } from '../auth/session-user.ts';
-import type { I18n } from '../i18n/i18n.ts';
+import type { SessionUser } from '../kernel/roles.ts';
+import type { I18n } from '../kernel/messages.ts';
 
 export interface AppEnv {
   Bindings: {

@@ -1,9 +1,9 @@
 // Form parsing with zod: the body becomes typed data, or per-field rejections (message keys) and the values typed.
 import type { Context } from 'hono';
 import { z } from 'zod';
-import type { Rejection } from '../auth/credentials.policy.ts';
+import type { Rejection } from '../kernel/rejection.ts';
 import { requestText } from './body.ts';
-import { type I18n, type MessageKey, isMessageKey } from '../i18n/i18n.ts';
+import { type I18n, type MessageKey } from '../kernel/messages.ts';
 
 /** A text field: the last value if repeated, trimmed of nothing, required unless `optional`, at most `max` characters. */
 export function textField(max: number, options: { optional?: boolean } = {}) {
@@ -97,10 +97,11 @@ export async function parseForm<Shape extends z.ZodRawShape>(
   const parsed = schema.safeParse(body);
   if (parsed.success) return { ok: true, data: parsed.data, values };
   const errors: Partial<Record<Field, Rejection>> = {};
+  const i18n: I18n = c.get('i18n');
   for (const issue of parsed.error.issues) {
     const field = issue.path[0] as Field | undefined;
     if (field === undefined || errors[field]) continue;
-    const key: MessageKey = isMessageKey(issue.message) ? issue.message : 'form.required';
+    const key: MessageKey = i18n.isKey(issue.message) ? issue.message : 'form.required';
     errors[field] = key === 'form.tooLong' && 'maximum' in issue ? { key, params: { max: Number(issue.maximum) } } : { key };
   }
   return { ok: false, errors, values };

@@ -4,10 +4,10 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import type { AppEnv } from './app-env.ts';
 
-type Busy = (c: Context<AppEnv>) => Response | Promise<Response>;
+type Busy = <E extends AppEnv>(c: Context<E>) => Response | Promise<Response>;
 
 /** The fast "busy": 503 with Retry-After (which the page's script honours), never cached; `busy` writes the body. */
-export function answerBusy(c: Context<AppEnv>, retryAfterSeconds: number, busy: Busy): Response | Promise<Response> {
+export function answerBusy<E extends AppEnv>(c: Context<E>, retryAfterSeconds: number, busy: Busy): Response | Promise<Response> {
   c.header('Retry-After', String(retryAfterSeconds));
   c.header('Cache-Control', 'no-store');
   return busy(c);

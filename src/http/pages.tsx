@@ -3,7 +3,7 @@ import type { Context } from 'hono';
 import type { Child } from 'hono/jsx';
 import type { Chrome } from '../../views/chrome.ts';
 import { ErrorPage } from '../../views/pages/error.tsx';
-import type { MessageKey } from '../i18n/i18n.ts';
+import type { MessageKey } from '../kernel/messages.ts';
 import type { AppEnv } from './app-env.ts';
 import { localHref, requestHref } from './local-path.ts';
 
@@ -11,7 +11,7 @@ import { localHref, requestHref } from './local-path.ts';
  * The frame of a page. `page` names the GET address of what is shown when it differs from the request's
  * (a form's POST answer), so the language switch and the login link lead somewhere that exists.
  */
-export function chromeFor(c: Context<AppEnv>, page?: string): Chrome {
+export function chromeFor<E extends AppEnv>(c: Context<E>, page?: string): Chrome {
   const url = requestHref(page ?? (c.req.method === 'GET' ? c.req.url : '/'));
   const langLink = (lang: string) => {
     const target = new URL(url);
@@ -33,7 +33,7 @@ export function chromeFor(c: Context<AppEnv>, page?: string): Chrome {
 type Status = 200 | 201 | 400 | 403 | 404 | 409 | 413 | 422 | 429 | 500 | 503;
 
 /** A full page, or for htmx the fragment; both vary on HX-Request so caches keep them apart. */
-export function respond(c: Context<AppEnv>, parts: { page: () => Child; fragment?: () => Child }, status: Status = 200) {
+export function respond<E extends AppEnv>(c: Context<E>, parts: { page: () => Child; fragment?: () => Child }, status: Status = 200) {
   c.header('Vary', 'HX-Request, HX-History-Restore-Request', { append: true });
   const body = c.get('htmx') && parts.fragment ? parts.fragment() : parts.page();
   return c.html(body as string, status);
@@ -47,7 +47,7 @@ const ERROR_TEXT: Record<403 | 404 | 413 | 500 | 503, [MessageKey, MessageKey]> 
   503: ['error.busy.title', 'error.busy.body'],
 };
 
-export function errorPage(c: Context<AppEnv>, status: 403 | 404 | 413 | 500 | 503, text?: [MessageKey, MessageKey]) {
+export function errorPage<E extends AppEnv>(c: Context<E>, status: 403 | 404 | 413 | 500 | 503, text?: [MessageKey, MessageKey]) {
   const [title, body] = text ?? ERROR_TEXT[status];
   const { t } = c.get('i18n');
   return c.html(<ErrorPage chrome={chromeFor(c)} status={status} title={t(title)} body={t(body)} />, status);

@@ -3,10 +3,10 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import type { AppEnv } from '../http/app-env.ts';
-import { LANG_COOKIE, type Lang, createI18n, negotiateLang, parseLang } from './i18n.ts';
+import type { Lang, Languages } from '../kernel/messages.ts';
+import { LANG_COOKIE, negotiateLang, parseLang } from './i18n.ts';
 
-export function i18nMiddleware(options: { timeZone: string }): MiddlewareHandler<AppEnv> {
-  const cache = { 'zh-CN': createI18n('zh-CN', options.timeZone), en: createI18n('en', options.timeZone) };
+export function i18nMiddleware(languages: Languages): MiddlewareHandler<AppEnv> {
   return async function i18n(c, next) {
     const cookie = getCookie(c, LANG_COOKIE);
     const { lang, fromQuery } = negotiateLang({
@@ -17,13 +17,13 @@ export function i18nMiddleware(options: { timeZone: string }): MiddlewareHandler
     if (fromQuery && parseLang(cookie) !== lang) {
       rememberLangCookie(c, lang);
     }
-    c.set('i18n', cache[lang]);
+    c.set('i18n', languages(lang));
     c.header('Content-Language', lang);
     await next();
   };
 }
 
 /** The browser's language choice, kept for a year. */
-export function rememberLangCookie(c: Context<AppEnv>, lang: Lang): void {
+export function rememberLangCookie<E extends AppEnv>(c: Context<E>, lang: Lang): void {
   setCookie(c, LANG_COOKIE, lang, { path: '/', maxAge: 365 * 24 * 3600, sameSite: 'Lax', httpOnly: true, secure: c.get('secure') });
 }

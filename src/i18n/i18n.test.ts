@@ -1,18 +1,27 @@
 import { describe, expect, it } from 'vitest';
-import { createI18n, langFromAcceptLanguage, messageKeys, negotiateLang, translator } from './i18n.ts';
+import { MESSAGES } from '../messages.ts';
+import { createLanguages, langFromAcceptLanguage, mergeMessages, messageKeys, negotiateLang } from './i18n.ts';
+
+const createI18n = (lang: 'zh-CN' | 'en', timeZone: string) => createLanguages(MESSAGES, timeZone)(lang);
+const translator = (lang: 'zh-CN' | 'en') => createI18n(lang, 'Asia/Shanghai').t;
 
 describe('messages', () => {
   it('has exactly the same keys in Chinese and English', () => {
-    expect(messageKeys('en')).toEqual(messageKeys('zh-CN'));
+    expect(messageKeys(MESSAGES, 'en')).toEqual(messageKeys(MESSAGES, 'zh-CN'));
   });
 
   it('uses the same placeholders in both languages for every key', () => {
     const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
     const zh = translator('zh-CN');
     const en = translator('en');
-    for (const key of messageKeys('zh-CN') as Parameters<typeof zh>[0][]) {
+    for (const key of messageKeys(MESSAGES, 'zh-CN') as Parameters<typeof zh>[0][]) {
       expect(placeholders(en(key)), key).toEqual(placeholders(zh(key)));
     }
+  });
+
+  it('refuses two features defining the same key', () => {
+    const one = { zh: { 'x.same': '一' }, en: { 'x.same': 'one' } };
+    expect(() => mergeMessages([one, one])).toThrow(/x\.same/);
   });
 
   it('fills placeholders and leaves unknown ones visible', () => {

@@ -1,17 +1,39 @@
-// Languages, negotiation, typed translation and Intl formatting of dates, weekdays and money.
-import type { Lang } from '../db/schema.ts';
-import { en } from './messages.en.ts';
-import { type MessageKey, type Messages, zhCN } from './messages.zh-CN.ts';
+// Languages, negotiation, translation over the catalogues the composition root gathers, and Intl formatting of
+// dates, weekdays and money.
+import {
+  type FeatureMessages,
+  type Formatters,
+  type I18n,
+  type Lang,
+  type Languages,
+  type MessageKey,
+  type Translate,
+  textIn,
+} from '../kernel/messages.ts';
 
-export type { Lang, MessageKey };
 export const LANGS: readonly Lang[] = ['zh-CN', 'en'];
 export const DEFAULT_LANG: Lang = 'zh-CN';
 export const LANG_COOKIE = 'lang';
 
-const CATALOGUES: Record<Lang, Messages> = { 'zh-CN': zhCN, en };
+/** Every message of the app in each language: the features' texts, merged. */
+export type Catalogues = Readonly<Record<Lang, Readonly<Record<MessageKey, string>>>>;
 
-export type MessageParams = Record<string, string | number>;
-export type Translate = (key: MessageKey, params?: MessageParams) => string;
+/**
+ * Merges the features' messages into one catalogue per language. A key defined twice is a programming error
+ * (two features claiming one word), found when the app is built rather than when a page shows the wrong text.
+ */
+export function mergeMessages(features: readonly FeatureMessages[]): Catalogues {
+  const zh: Record<string, string> = {};
+  const en: Record<string, string> = {};
+  for (const feature of features) {
+    for (const key of Object.keys(feature.zh)) {
+      if (Object.hasOwn(zh, key)) throw new Error(`message key defined twice: ${key}`);
+      zh[key] = feature.zh[key]!;
+      en[key] = feature.en[key]!;
+    }
+  }
+  return { 'zh-CN': zh, en } as Catalogues;
+}
 
 export function isLang(value: unknown): value is Lang {
   return value === 'zh-CN' || value === 'en';
@@ -55,16 +77,7 @@ export function negotiateLang(input: { query?: string | null; cookie?: string | 
   };
 }
 
-const translators = new Map<Lang, Translate>();
-
-export function translator(lang: Lang): Translate {
-  let made = translators.get(lang);
-  if (!made) translators.set(lang, (made = makeTranslator(lang)));
-  return made;
-}
-
-function makeTranslator(lang: Lang): Translate {
-  const messages = CATALOGUES[lang];
+function makeTranslator(messages: Readonly<Record<MessageKey, string>>): Translate {
   return (key, params) => {
     const template = messages[key];
     if (!params) return template;
@@ -74,30 +87,7 @@ function makeTranslator(lang: Lang): Translate {
   };
 }
 
-/** Schemas carry message keys as their error text; anything else (zod's own wording) is not shown to users. */
-export function isMessageKey(text: string): text is MessageKey {
-  return Object.hasOwn(zhCN, text);
-}
-
-export function messageKeys(lang: Lang): string[] {
-  return Object.keys(CATALOGUES[lang]).sort();
-}
-
 const INTL_LOCALE: Record<Lang, string> = { 'zh-CN': 'zh-CN', en: 'en-GB' };
-
-export interface Formatters {
-  /** 2026年11月28日 / 28 Nov 2026, for a YYYY-MM-DD day. */
-  day(day: string): string;
-  /** 11月28日 / 28 Nov, for a day of the current year's pages. */
-  shortDay(day: string): string;
-  /** 周六 / Sat, for an ISO weekday 1 (Monday) … 7 (Sunday). */
-  weekday(isoWeekday: number, width?: 'short' | 'long'): string;
-  /** An instant in the district's time zone, date and time. */
-  dateTime(instant: string | Date): string;
-  /** ¥120 / CN¥120, from cents (fen). */
-  money(cents: number): string;
-  number(value: number): string;
-}
 
 const formattersMade = new Map<string, Formatters>();
 
@@ -133,13 +123,26 @@ function makeFormatters(lang: Lang, timeZone: string): Formatters {
   };
 }
 
-/** What a view needs to speak the user's language. */
-export interface I18n {
-  lang: Lang;
-  t: Translate;
-  format: Formatters;
+/**
+ * Each language's I18n for one time zone, made once: the translators and Intl formatters are the costly part.
+ * The app builds this from the composition root's catalogues and hands it to whoever speaks to people.
+ */
+export function createLanguages(catalogues: Catalogues, timeZone: string): Languages {
+  const made = new Map<Lang, I18n>();
+  for (const lang of LANGS) {
+    const messages = catalogues[lang];
+    made.set(lang, {
+      lang,
+      t: makeTranslator(messages),
+      format: formatters(lang, timeZone),
+      pick: (zh, en) => textIn(lang, zh, en),
+      isKey: (text): text is MessageKey => Object.hasOwn(messages, text),
+    });
+  }
+  return (lang) => made.get(lang)!;
 }
 
-export function createI18n(lang: Lang, timeZone: string): I18n {
-  return { lang, t: translator(lang), format: formatters(lang, timeZone) };
+/** The keys of a language's catalogue, sorted (the zh-CN / en parity test compares them). */
+export function messageKeys(catalogues: Catalogues, lang: Lang): string[] {
+  return Object.keys(catalogues[lang]).sort();
 }

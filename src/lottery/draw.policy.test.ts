@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { slotsOverlap } from '../catalogue/meetings.policy.ts';
+import { slotsOverlap } from '../kernel/slots.ts';
 import { type DrawEntry, type DrawOffering, allocate, commitmentOf, drawKey, normalisePublicValue, randomStream, runDraw, sha256Hex, shuffle } from './draw.policy.ts';
 
 // Fixed vectors, cross-checked with an independent Python implementation (hashlib + hmac) of the same construction.

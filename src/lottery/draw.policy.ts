@@ -16,7 +16,7 @@
 //
 // Pure: bytes and data in, a result out. No clock, no database.
 import { createHash, createHmac } from 'node:crypto';
-import { type WeeklySlot, slotsOverlap } from '../catalogue/meetings.policy.ts';
+import { type WeeklySlot, slotsOverlap } from '../kernel/slots.ts';
 
 export const ALGORITHM_VERSION = 1;
 

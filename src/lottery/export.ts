@@ -1,6 +1,6 @@
 // The lottery's published files: the frozen entry list (hashed at close) and the export anyone can verify
 // against the seed revealed at the draw. Pure: data in, text and verdicts out.
-import type { WeeklySlot } from '../catalogue/meetings.policy.ts';
+import type { WeeklySlot } from '../kernel/slots.ts';
 import { ALGORITHM_VERSION, type DrawEntry, type DrawOffering, type DrawResult, commitmentOf, runDraw, sha256Hex } from './draw.policy.ts';
 
 export interface FrozenEntries {

@@ -112,3 +112,7 @@ const en = {
 } satisfies Record<keyof typeof zh, string>;
 
 export const lotteryMessages = { zh, en };
+
+declare module '../kernel/messages.ts' {
+  interface MessageCatalogue extends Record<keyof typeof zh, string> {}
+}

@@ -1,5 +1,5 @@
 // Pure rules of a lottery term: who may rank an offering, and when each stage (commit, freeze, draw) may happen.
-import { addDays, dayInZone, instantInZone } from '../calendar.ts';
+import { addDays, dayInZone, instantInZone } from '../kernel/calendar.ts';
 import { ELIGIBILITY_RULES, type EnrolmentFacts, type Refusal } from '../enrollment/enrollment.policy.ts';
 
 export type ChoiceRefusal = Refusal | { reason: 'choice_limit'; limit: number };

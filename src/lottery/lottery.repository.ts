@@ -1,4 +1,4 @@
-// Queries for lottery terms: entries and ranked choices and the draw's row (choices and the draw's allocation are written by src/enrollment/seats.ts).
+// Queries for lottery terms: entries and ranked choices and the draw's row (choices and the draw's allocation are written by src/seats/seats.ts).
 import { type Kysely, type Transaction, sql } from 'kysely';
 import { isPostgres } from '../db/dialect.ts';
 import type { Database } from '../db/schema.ts';

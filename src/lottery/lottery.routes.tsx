@@ -3,12 +3,12 @@ import { Hono } from 'hono';
 import type { Context } from 'hono';
 import { z } from 'zod';
 import { type ChoiceView, ChoiceList, ChoicesPage, LotteryPage, type LotteryPageView } from '../../views/pages/lottery.tsx';
-import { requireRole } from '../auth/guards.ts';
-import { canManageSchool } from '../auth/roles.policy.ts';
+import { requireRole } from '../http/guards.ts';
+import { canManageSchool } from '../kernel/roles.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { parseForm, textField, translateErrors } from '../http/forms.ts';
 import { chromeFor, errorPage, respond } from '../http/pages.tsx';
-import type { MessageKey } from '../i18n/i18n.ts';
+import type { MessageKey } from '../kernel/messages.ts';
 import type { SchoolsService } from '../schools/schools.service.ts';
 import type { DrawRefusal } from './lottery.policy.ts';
 import type { LotteryService } from './lottery.service.ts';
@@ -33,9 +33,9 @@ export function lotteryRoutes(deps: { lottery: LotteryService; schools: SchoolsS
   const app = new Hono<AppEnv>();
   const parents = requireRole(['parent'], (c, status) => errorPage(c, status));
   const admins = requireRole(['school_admin', 'district_admin'], (c, status) => errorPage(c, status));
-  const pick = (c: Context<AppEnv>, zh: string, en: string | null) => (c.get('i18n').lang === 'en' && en ? en : zh);
+  const pick = <E extends AppEnv>(c: Context<E>, zh: string, en: string | null) => (c.get('i18n').lang === 'en' && en ? en : zh);
 
-  async function pageView(c: Context<AppEnv>, schoolId: number, slug: string, drawForm?: { value: string; error?: string }): Promise<LotteryPageView | null> {
+  async function pageView<E extends AppEnv>(c: Context<E>, schoolId: number, slug: string, drawForm?: { value: string; error?: string }): Promise<LotteryPageView | null> {
     const found = await lottery.publicView(schoolId);
     if (!found) return null;
     const { term, draw, stage, entries, results, offerings } = found;
@@ -112,7 +112,7 @@ export function lotteryRoutes(deps: { lottery: LotteryService; schools: SchoolsS
     return respond(c, { page: () => <LotteryPage chrome={chromeFor(c, `/s/${school.slug}/lottery`)} view={view} schoolName={pick(c, school.name_zh, school.name_en)} /> }, outcome.refusal.reason === 'already_drawn' ? 409 : 422);
   });
 
-  async function choicesView(c: Context<AppEnv>, childId: number) {
+  async function choicesView<E extends AppEnv>(c: Context<E>, childId: number) {
     const found = await lottery.choicesOf(c.get('user')!.id, childId);
     if (!found) return null;
     const choices: ChoiceView[] = found.choices.map((choice) => ({ enrollmentId: choice.id, offeringId: choice.offering_id, title: pick(c, choice.title_zh, choice.title_en), rank: choice.choice_rank ?? 0 }));

@@ -3,10 +3,10 @@
 import { randomBytes as cryptoRandomBytes } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import { recordAudit } from '../audit/audit.service.ts';
-import { type Actor, canManageSchool } from '../auth/roles.policy.ts';
-import { addDays, instantInZone } from '../calendar.ts';
-import type { WeeklySlot } from '../catalogue/meetings.policy.ts';
-import type { Clock } from '../clock.ts';
+import { type Actor, canManageSchool } from '../kernel/roles.ts';
+import { addDays, instantInZone } from '../kernel/calendar.ts';
+import type { WeeklySlot } from '../kernel/slots.ts';
+import type { Clock } from '../kernel/clock.ts';
 import { isUniqueViolation } from '../db/errors.ts';
 import type { Database, Term } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
@@ -14,7 +14,7 @@ import { childOfGuardian } from '../family/family.repository.ts';
 import { createOutbox, type Outbox } from '../notify/outbox.ts';
 import { ALGORITHM_VERSION, commitmentOf, runDraw, sha256Hex } from './draw.policy.ts';
 import { type FrozenEntries, type LotteryExport, frozenEntriesText, resultsByOffering, withoutSkipped } from './export.ts';
-import { applyAllocation, closeRequests, dropChoice, rankChoices, writeChoice } from '../enrollment/seats.ts';
+import { applyAllocation, closeRequests, dropChoice, rankChoices, writeChoice } from '../seats/seats.ts';
 import * as lottery from './lottery.repository.ts';
 import { type ChoiceRefusal, type DrawRefusal, choiceRefusal, drawRefusal, firstPublicDrawAfter, lotteryStage, publicValueSourceText } from './lottery.policy.ts';
 

@@ -1,10 +1,10 @@
 // The delivery worker: claims due outbox deliveries (e-mail, webhook), sends them outside any transaction, and
 // marks each sent or schedules a retry with back-off. Several processes may run it on one database at once.
 import type { ExpressionBuilder, Kysely } from 'kysely';
-import type { Clock } from '../clock.ts';
+import type { Clock } from '../kernel/clock.ts';
 import { isPostgres } from '../db/dialect.ts';
 import type { Database, DeliveryChannel, Lang } from '../db/schema.ts';
-import { formatters } from '../i18n/i18n.ts';
+import type { Languages } from '../kernel/messages.ts';
 import { renderStored, storedPayload } from './render.ts';
 
 /** How long to wait after the 1st, 2nd, … failed attempt; after the last one the delivery is given up. */
@@ -62,8 +62,8 @@ export interface DeliveryWorkerDeps {
   db: Kysely<Database>;
   clock: Clock;
   transports: Transports;
-  /** The district's time zone, for dates in the texts. */
-  timeZone?: string;
+  /** Each language's texts and formatters (in the district's time zone), for the recipient's language. */
+  languages: Languages;
   batchSize?: number;
   intervalMs?: number;
   /** How long a claim lasts (default CLAIM_MS): longer than the slowest send, short enough to recover soon. */
@@ -127,10 +127,8 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
   const batchSize = deps.batchSize ?? 20;
   const intervalMs = deps.intervalMs ?? 5_000;
   const claimMs = deps.claimMs ?? CLAIM_MS;
-  const timeZone = deps.timeZone ?? 'Asia/Shanghai';
   const log = deps.log ?? ((line: string) => console.warn(line));
   const channels = (Object.keys(transports) as DeliveryChannel[]).filter((channel) => transports[channel] !== undefined);
-  const format = { 'zh-CN': formatters('zh-CN', timeZone), en: formatters('en', timeZone) };
 
   /** Writes the outcome, but only while the claim is still ours (a worker that overran its claim changes nothing). */
   function settle(id: number, claimUntil: string, values: { sent_at?: string; failed_at?: string; next_attempt_at?: string; last_error: string | null }) {
@@ -154,7 +152,7 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
     const rows = await messagesFor(db, claimed.map((row) => row.id));
     for (const row of rows) {
       const lang: Lang = row.lang === 'en' ? 'en' : 'zh-CN';
-      const rendered = renderStored(row.kind, row.payload, lang, format[lang]);
+      const rendered = renderStored(row.kind, row.payload, deps.languages(lang));
       const message: OutgoingNotification = {
         deliveryId: row.deliveryId,
         notificationId: row.notificationId,

@@ -1,16 +1,16 @@
 // E-mail delivery over SMTP (nodemailer): one plain-text message per notification, to the recipient's own address.
 import { createTransport } from 'nodemailer';
-import { translator } from '../i18n/i18n.ts';
+import type { Languages } from '../kernel/messages.ts';
 import type { Transport } from './delivery.ts';
 
-export function emailTransport(mail: { readonly url: string; readonly from: string }): Transport {
+export function emailTransport(mail: { readonly url: string; readonly from: string }, languages: Languages): Transport {
   // Short timeouts: a stuck mail server must not hold a worker's claim for minutes (nodemailer waits 10 min by default).
   const smtp = createTransport({ url: mail.url, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 });
   return {
     async send(message) {
       const to = message.recipient.email?.trim();
       if (!to) return { outcome: 'undeliverable', reason: 'no address' };
-      const t = translator(message.recipient.lang);
+      const { t } = languages(message.recipient.lang);
       await smtp.sendMail({
         from: mail.from,
         to,

@@ -1,4 +1,4 @@
-// Messages for notifications: the in-app list, e-mail and webhook texts, in both languages. Merged into src/i18n's catalogues.
+// Messages for notifications: the in-app list, e-mail and webhook texts, in both languages. Gathered with the others by src/messages.ts.
 const zh = {
   'notify.nav': '通知',
   'notify.unreadCount': '{count} 条未读',
@@ -112,3 +112,7 @@ const en = {
 } satisfies Record<keyof typeof zh, string>;
 
 export const notifyMessages = { zh, en };
+
+declare module '../kernel/messages.ts' {
+  interface MessageCatalogue extends Record<keyof typeof zh, string> {}
+}

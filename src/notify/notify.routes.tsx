@@ -4,7 +4,7 @@ import { Hono } from 'hono';
 import type { Context } from 'hono';
 import { z } from 'zod';
 import { NotificationListAfterRead, type NotificationListProps, NotificationsPage, type NotificationView } from '../../views/pages/notifications.tsx';
-import { requireUser } from '../auth/guards.ts';
+import { requireUser } from '../http/guards.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { parseForm } from '../http/forms.ts';
 import { chromeFor, respond } from '../http/pages.tsx';
@@ -19,9 +19,9 @@ export function notificationRoutes(deps: { notifications: NotificationsService }
   const { notifications } = deps;
   const app = new Hono<AppEnv>();
 
-  function view(c: Context<AppEnv>, item: StoredNotification): NotificationView {
-    const { lang, format, t } = c.get('i18n');
-    const rendered = renderStored(item.kind, item.payload, lang, format);
+  function view<E extends AppEnv>(c: Context<E>, item: StoredNotification): NotificationView {
+    const { format, t } = c.get('i18n');
+    const rendered = renderStored(item.kind, item.payload, c.get('i18n'));
     const link = notificationLink(item.payload);
     return {
       id: item.id,
@@ -34,7 +34,7 @@ export function notificationRoutes(deps: { notifications: NotificationsService }
     };
   }
 
-  async function listProps(c: Context<AppEnv>, before: number | undefined): Promise<NotificationListProps> {
+  async function listProps<E extends AppEnv>(c: Context<E>, before: number | undefined): Promise<NotificationListProps> {
     const userId = c.get('user')!.id;
     const [page, unread] = await Promise.all([notifications.page(userId, before), notifications.unreadCount(userId)]);
     return {

@@ -1,6 +1,6 @@
 // The in-app notification list: a user's own messages only, a page at a time, and marking them read.
 import type { Kysely } from 'kysely';
-import type { Clock } from '../clock.ts';
+import type { Clock } from '../kernel/clock.ts';
 import type { Database } from '../db/schema.ts';
 import * as notifications from './notify.repository.ts';
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { createI18n } from '../i18n/i18n.ts';
+import { languages } from '../../test/support/languages.ts';
 import type { NotificationKind, NotificationPayloads } from './outbox.ts';
 import { NOTIFICATION_KINDS, notificationLink, renderNotification, renderStored } from './render.ts';
 
-const zh = createI18n('zh-CN', 'Asia/Shanghai').format;
-const en = createI18n('en', 'Asia/Shanghai').format;
+const zh = languages('zh-CN');
+const en = languages('en');
 
 const course = { offeringId: 7, childId: 3, childName: '王小明', title: '机器人入门', titleEn: 'Robotics basics' };
 const meeting = { ...course, meetingId: 11, day: '2026-12-01', startsAt: '16:00' };
@@ -31,7 +31,7 @@ describe('rendering notifications', () => {
   it('names the child in both languages for every kind, with no placeholder left unfilled', () => {
     for (const kind of NOTIFICATION_KINDS) {
       for (const [lang, format] of [['zh-CN', zh], ['en', en]] as const) {
-        const { subject, text } = renderNotification(kind, EXAMPLES[kind], lang, format);
+        const { subject, text } = renderNotification(kind, EXAMPLES[kind], format);
         expect(`${subject}\n${text}`, `${kind} ${lang}`).toContain('王小明');
         expect(`${subject}\n${text}`, `${kind} ${lang}`).not.toMatch(/\{\w+\}|undefined|null/);
       }
@@ -39,45 +39,45 @@ describe('rendering notifications', () => {
   });
 
   it('names the course in Chinese for Chinese readers and by its English title for English readers', () => {
-    expect(renderNotification('seat_confirmed', course, 'zh-CN', zh)).toEqual({ subject: '名额已确认：王小明 ·「机器人入门」', text: '王小明 已报名「机器人入门」，名额已确认。' });
-    expect(renderNotification('seat_confirmed', course, 'en', en).subject).toBe('Seat confirmed: 王小明 · Robotics basics');
+    expect(renderNotification('seat_confirmed', course, zh)).toEqual({ subject: '名额已确认：王小明 ·「机器人入门」', text: '王小明 已报名「机器人入门」，名额已确认。' });
+    expect(renderNotification('seat_confirmed', course, en).subject).toBe('Seat confirmed: 王小明 · Robotics basics');
   });
 
   it('falls back to the Chinese title when an offering has no English one', () => {
-    expect(renderNotification('promoted', { ...course, titleEn: null }, 'en', en).text).toContain('“机器人入门”');
+    expect(renderNotification('promoted', { ...course, titleEn: null }, en).text).toContain('“机器人入门”');
   });
 
   it('says when a cancelled meeting was, and why', () => {
-    const zhText = renderNotification('meeting_cancelled', EXAMPLES.meeting_cancelled, 'zh-CN', zh);
+    const zhText = renderNotification('meeting_cancelled', EXAMPLES.meeting_cancelled, zh);
     expect(zhText.subject).toBe('活动取消：「机器人入门」2026年12月1日');
     expect(zhText.text).toBe('王小明 参加的「机器人入门」原定 2026年12月1日（周二）16:00 的活动取消。\n原因：教师外出培训');
-    const enText = renderNotification('meeting_cancelled', EXAMPLES.meeting_cancelled, 'en', en);
+    const enText = renderNotification('meeting_cancelled', EXAMPLES.meeting_cancelled, en);
     expect(enText.text).toContain('Tue 1 Dec 2026, 16:00');
     expect(enText.text).toContain('Reason: 教师外出培训');
   });
 
   it('says where and when a moved meeting happens instead', () => {
-    const { text } = renderNotification('meeting_moved', EXAMPLES.meeting_moved, 'zh-CN', zh);
+    const { text } = renderNotification('meeting_moved', EXAMPLES.meeting_moved, zh);
     expect(text).toContain('改到 2026年12月5日（周六）09:00–10:30');
     expect(text).toContain('地点：科技楼 302');
     expect(text).toContain('原因：场地维修');
-    const english = renderNotification('meeting_moved', { ...EXAMPLES.meeting_moved, room: '' }, 'en', en).text;
+    const english = renderNotification('meeting_moved', { ...EXAMPLES.meeting_moved, room: '' }, en).text;
     expect(english).toContain('moves to Sat 5 Dec 2026, 09:00–10:30');
     expect(english).not.toContain('Room');
   });
 
   it('gives the waitlist position and the new attendance mark', () => {
-    expect(renderNotification('waitlisted_by_school', EXAMPLES.waitlisted_by_school, 'en', en).text).toContain('position 2');
-    expect(renderNotification('absence_cleared', EXAMPLES.absence_cleared, 'zh-CN', zh).text).toContain('已改记为：迟到');
+    expect(renderNotification('waitlisted_by_school', EXAMPLES.waitlisted_by_school, en).text).toContain('position 2');
+    expect(renderNotification('absence_cleared', EXAMPLES.absence_cleared, zh).text).toContain('已改记为：迟到');
   });
 
   it('renders a stored row from JSON text or a parsed object, and an unknown kind or broken payload as a neutral message', () => {
-    const fromText = renderStored('promoted', JSON.stringify(course), 'zh-CN', zh);
-    expect(fromText).toEqual(renderNotification('promoted', course, 'zh-CN', zh));
-    expect(renderStored('promoted', course, 'en', en)).toEqual(renderNotification('promoted', course, 'en', en));
-    expect(renderStored('teleported', course, 'en', en)).toEqual({ subject: 'New notification', text: 'There is a new message for you; log in to Clubroll to read it.' });
-    expect(renderStored('meeting_cancelled', { ...meeting, day: 'someday', reason: '' }, 'zh-CN', zh).subject).toBe('新通知');
-    expect(renderStored('seat_confirmed', '{not json', 'zh-CN', zh).subject).toBe('新通知');
+    const fromText = renderStored('promoted', JSON.stringify(course), zh);
+    expect(fromText).toEqual(renderNotification('promoted', course, zh));
+    expect(renderStored('promoted', course, en)).toEqual(renderNotification('promoted', course, en));
+    expect(renderStored('teleported', course, en)).toEqual({ subject: 'New notification', text: 'There is a new message for you; log in to Clubroll to read it.' });
+    expect(renderStored('meeting_cancelled', { ...meeting, day: 'someday', reason: '' }, zh).subject).toBe('新通知');
+    expect(renderStored('seat_confirmed', '{not json', zh).subject).toBe('新通知');
   });
 
   it('links to the offering when there is one, else to the child', () => {

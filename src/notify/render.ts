@@ -1,6 +1,5 @@
 // Turns an outbox row (kind + payload) into a subject and a text in one language: for the in-app list, e-mail and the webhook.
-import type { Lang } from '../db/schema.ts';
-import { type Formatters, type MessageKey, type MessageParams, translator } from '../i18n/i18n.ts';
+import type { I18n } from '../kernel/messages.ts';
 import type { AttendanceAbout, NotificationKind, NotificationPayloads } from './outbox.ts';
 
 export interface RenderedNotification {
@@ -9,13 +8,9 @@ export interface RenderedNotification {
   text: string;
 }
 
-interface Context {
-  lang: Lang;
-  format: Formatters;
-  t: (key: MessageKey, params?: MessageParams) => string;
-}
+type Context = I18n;
 
-const titleIn = (ctx: Context, titles: { title: string; titleEn: string | null }) => (ctx.lang === 'en' && titles.titleEn) || titles.title;
+const titleIn = (ctx: Context, titles: { title: string; titleEn: string | null }) => ctx.pick(titles.title, titles.titleEn);
 
 /** ISO weekday (1 = Monday … 7 = Sunday) of a YYYY-MM-DD day. */
 function isoWeekday(day: string): number {
@@ -105,10 +100,10 @@ export function isNotificationKind(kind: string): kind is NotificationKind {
   return Object.hasOwn(RENDERERS, kind);
 }
 
-/** The subject and text of a notification in `lang`; `format` must be that language's formatters. */
-export function renderNotification<K extends NotificationKind>(kind: K, payload: NotificationPayloads[K], lang: Lang, format: Formatters): RenderedNotification {
+/** The subject and text of a notification in the recipient's language. */
+export function renderNotification<K extends NotificationKind>(kind: K, payload: NotificationPayloads[K], i18n: I18n): RenderedNotification {
   const render = RENDERERS[kind] as (ctx: Context, payload: NotificationPayloads[K]) => RenderedNotification;
-  return render({ lang, format, t: translator(lang) }, payload);
+  return render(i18n, payload);
 }
 
 /** The payload column as stored: jsonb arrives parsed (PostgreSQL), text arrives as a JSON string (SQLite). */
@@ -125,17 +120,16 @@ export function storedPayload(payload: unknown): unknown {
  * Renders a row read back from the database. A kind this version does not know, or a payload it cannot
  * read, gives a neutral "new notification" text instead of an error: a message must never break a page.
  */
-export function renderStored(kind: string, payload: unknown, lang: Lang, format: Formatters): RenderedNotification {
+export function renderStored(kind: string, payload: unknown, i18n: I18n): RenderedNotification {
   const value = storedPayload(payload);
   if (isNotificationKind(kind) && value !== null && typeof value === 'object') {
     try {
-      return renderNotification(kind, value as NotificationPayloads[typeof kind], lang, format);
+      return renderNotification(kind, value as NotificationPayloads[typeof kind], i18n);
     } catch {
       // an unreadable day or number in an old payload: fall through to the neutral text
     }
   }
-  const t = translator(lang);
-  return { subject: t('notify.unknown.subject'), text: t('notify.unknown.text') };
+  return { subject: i18n.t('notify.unknown.subject'), text: i18n.t('notify.unknown.text') };
 }
 
 /** Where a notification leads: the offering it is about, else the child's page. */

@@ -1,6 +1,6 @@
 // npm run purge [-- --dry-run]: anonymises the personal data of terms that ended more than RETENTION_DAYS ago
 // (see docs/decisions/0012-childrens-data.md). --dry-run prints what would go and changes nothing.
-import { systemClock } from '../clock.ts';
+import { systemClock } from '../kernel/clock.ts';
 import { purgeExpiredPersonalData } from '../privacy/purge.service.ts';
 import { runOnDatabase } from './database-command.ts';
 

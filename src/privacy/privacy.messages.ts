@@ -1,5 +1,5 @@
 // Messages for children's data: the privacy text and consent, the export, deletion requests and the school's
-// carrying them out, in both languages. Merged into src/i18n's catalogues.
+// carrying them out, in both languages. Gathered with the others by src/messages.ts.
 const zh = {
   'privacy.title': '儿童个人信息保护规则',
   'privacy.nav': '隐私规则',
@@ -103,3 +103,7 @@ const en = {
 } satisfies Record<keyof typeof zh, string>;
 
 export const privacyMessages = { zh, en };
+
+declare module '../kernel/messages.ts' {
+  interface MessageCatalogue extends Record<keyof typeof zh, string> {}
+}

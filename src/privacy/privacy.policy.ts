@@ -1,7 +1,7 @@
 // Pure rules for children's data duties: who carries out a deletion, what counts as a live term, the purge's
 // cutoff day, and what a staff page's read of children's records is logged as.
-import { addDays } from '../calendar.ts';
-import { type Actor, canManageSchool } from '../auth/roles.policy.ts';
+import { addDays } from '../kernel/calendar.ts';
+import { type Actor, canManageSchool } from '../kernel/roles.ts';
 import type { Day } from '../db/schema.ts';
 
 /** The admins of the child's school (or the district) carry out a guardian's deletion request. */

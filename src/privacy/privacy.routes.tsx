@@ -3,12 +3,12 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { DeletionRequestsPage, PrivacyPage } from '../../views/pages/privacy.tsx';
-import { requireRole } from '../auth/guards.ts';
+import { requireRole } from '../http/guards.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { parseForm, textField } from '../http/forms.ts';
 import { chromeFor, errorPage, respond } from '../http/pages.tsx';
 import type { Context } from 'hono';
-import { CONSENT_VERSION } from './consent.policy.ts';
+import { CONSENT_VERSION } from '../family/consent.policy.ts';
 import type { PrivacyService } from './privacy.service.ts';
 
 const confirmSchema = z.object({ confirm: textField(3, { optional: true }).optional() });
@@ -20,7 +20,7 @@ export function privacyRoutes(deps: { privacy: PrivacyService; retentionDays: nu
 
   app.get('/privacy', (c) => respond(c, { page: () => <PrivacyPage chrome={chromeFor(c)} version={CONSENT_VERSION} retentionDays={deps.retentionDays} /> }));
 
-  async function renderRequests(c: Context<AppEnv>, options: { confirming?: number; notice?: string }, status: 200 | 404 = 200) {
+  async function renderRequests<E extends AppEnv>(c: Context<E>, options: { confirming?: number; notice?: string }, status: 200 | 404 = 200) {
     const requests = await privacy.pending(c.get('user')!);
     if (!requests) return errorPage(c, 404);
     const { t, format, lang } = c.get('i18n');

@@ -3,16 +3,16 @@
 // enrolment steps (the waitlist is promoted and told), marks folded into anonymous tallies, everything else
 // about the child deleted, the audit log told what happened without saying who.
 import type { Kysely, Transaction } from 'kysely';
-import type { Actor } from '../auth/roles.policy.ts';
+import type { Actor } from '../kernel/roles.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { dayInZone } from '../calendar.ts';
-import type { Clock } from '../clock.ts';
+import { dayInZone } from '../kernel/calendar.ts';
+import type { Clock } from '../kernel/clock.ts';
 import type { Database } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
-import { type Promotion, eraseChild } from '../enrollment/seats.ts';
+import { type Promotion, eraseChild } from '../seats/seats.ts';
 import { childOfGuardian } from '../family/family.repository.ts';
 import { createOutbox, type Outbox } from '../notify/outbox.ts';
-import { CONSENT_VERSION } from './consent.policy.ts';
+import { CONSENT_VERSION } from '../family/consent.policy.ts';
 import { canCarryOutDeletion, isLiveTerm } from './privacy.policy.ts';
 import * as privacy from './privacy.repository.ts';
 

@@ -5,11 +5,11 @@
 // Idempotent: a second run finds nothing left to purge.
 import type { Kysely, Transaction } from 'kysely';
 import { recordAudit } from '../audit/audit.service.ts';
-import { dayInZone, instantInZone } from '../calendar.ts';
-import type { Clock } from '../clock.ts';
+import { dayInZone, instantInZone } from '../kernel/calendar.ts';
+import type { Clock } from '../kernel/clock.ts';
 import type { Database, Day } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
-import { purgeEnrollments } from '../enrollment/seats.ts';
+import { purgeEnrollments } from '../seats/seats.ts';
 import { purgeCutoff } from './privacy.policy.ts';
 import * as privacy from './privacy.repository.ts';
 

@@ -1,7 +1,7 @@
 // Schools as the home page and the header show them: each with its current term and published counts.
 import type { Kysely } from 'kysely';
-import { dayInZone } from '../calendar.ts';
-import type { Clock } from '../clock.ts';
+import { dayInZone } from '../kernel/calendar.ts';
+import type { Clock } from '../kernel/clock.ts';
 import type { Database, School, Term } from '../db/schema.ts';
 import * as schools from './schools.repository.ts';
 

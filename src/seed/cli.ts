@@ -2,7 +2,7 @@
 // `npm run seed -- --replace`: starts a demo-only database over: refused in production, refused when any account
 // or child was not created by the demo seed, and it says what it deletes before it does. On SQLite neither runs
 // while the server (or another script) has the database open.
-import { systemClock } from '../clock.ts';
+import { systemClock } from '../kernel/clock.ts';
 import { loadConfig } from '../config.ts';
 import { runOnDatabase } from '../ops/database-command.ts';
 import { isDatabaseEmpty, seedDemoDistrict } from './demo.ts';

@@ -1,6 +1,6 @@
 // Demo catalogue for the seeder: the fictional 云溪高新区 district's schools, club and course templates, names and rooms (pure data).
 
-import type { CategoryCode } from '../catalogue/categories.ts';
+import type { CategoryCode } from '../kernel/categories.ts';
 
 export interface DemoSchool {
   slug: string;

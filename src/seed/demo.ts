@@ -3,12 +3,13 @@
 import type { Insertable, Kysely } from 'kysely';
 import { hashPassword } from '../auth/password.ts';
 import { DEMO_LOGINS, DEMO_PASSWORD } from '../auth/auth.service.ts';
-import { addDays, dayInZone, isoWeekday } from '../calendar.ts';
-import { type WeeklySlot, meetingsForTerm, slotsOverlap } from '../catalogue/meetings.policy.ts';
-import type { Clock } from '../clock.ts';
+import { addDays, dayInZone, isoWeekday } from '../kernel/calendar.ts';
+import { meetingsForTerm } from '../catalogue/meetings.policy.ts';
+import { type WeeklySlot, slotsOverlap } from '../kernel/slots.ts';
+import type { Clock } from '../kernel/clock.ts';
 import type { Database, EnrollmentsTable } from '../db/schema.ts';
 import { markDemoRows } from './demo.repository.ts';
-import { CONSENT_VERSION } from '../privacy/consent.policy.ts';
+import { CONSENT_VERSION } from '../family/consent.policy.ts';
 import {
   CLASS_NAMES,
   CLUB_TEMPLATES,

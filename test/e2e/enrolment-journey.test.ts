@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { slotsOverlap } from '../../src/catalogue/meetings.policy.ts';
+import { slotsOverlap } from '../../src/kernel/slots.ts';
 import { CHROMIUM, type Journey, PHONE, seriousViolations, startJourney } from '../support/browser.ts';
 import type { RunningServer } from '../support/server.ts';
 

@@ -1,8 +1,8 @@
 // The outside test of issue 20, replayed: each attack it found, tried again with its count, and the outcome the
 // server gives now, printed as one line per attack (the closing note's table) and asserted.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fixedClock } from '../../src/clock.ts';
-import { CONSENT_VERSION } from '../../src/privacy/consent.policy.ts';
+import { fixedClock } from '../../src/kernel/clock.ts';
+import { CONSENT_VERSION } from '../../src/family/consent.policy.ts';
 import { Browser, FIXTURE_PASSWORD, buildApp, countRows, createSchool, createUser, signIn } from '../support/app.ts';
 import { createOffering, createTerm } from '../support/catalogue-fixtures.ts';
 import { DIALECTS, type TestDatabase, createTestDatabase } from '../support/database.ts';

@@ -1,6 +1,6 @@
 // The term's attendance report: figures checked against a hand-computed fixture, filters, CSV, who may see it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fixedClock } from '../../src/clock.ts';
+import { fixedClock } from '../../src/kernel/clock.ts';
 import type { AttendanceMark } from '../../src/db/schema.ts';
 import { Browser, buildApp, createSchool, createUser, signIn } from '../support/app.ts';
 import { createOffering, createTerm, fillOffering } from '../support/catalogue-fixtures.ts';

@@ -1,7 +1,7 @@
 // The audit log page: a school admin sees their school's events only, the district admin all; filters and paging.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordAudit } from '../../src/audit/audit.service.ts';
-import { fixedClock } from '../../src/clock.ts';
+import { fixedClock } from '../../src/kernel/clock.ts';
 import { Browser, buildApp, createSchool, createUser, signIn } from '../support/app.ts';
 import { DIALECTS, type TestDatabase, createTestDatabase } from '../support/database.ts';
 

@@ -1,6 +1,6 @@
 // Accounts through the HTTP surface: register, log in, log out, change password, throttling, role guards.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fixedClock } from '../../src/clock.ts';
+import { fixedClock } from '../../src/kernel/clock.ts';
 import { Browser, FIXTURE_PASSWORD, buildApp, countRows, createSchool, createUser, signIn } from '../support/app.ts';
 import { DIALECTS, type TestDatabase, createTestDatabase } from '../support/database.ts';
 

@@ -1,6 +1,6 @@
 // Catalogue CSV: template, preview that changes nothing, all-or-nothing import, re-import by code, export round trip.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fixedClock } from '../../src/clock.ts';
+import { fixedClock } from '../../src/kernel/clock.ts';
 import { Browser, ORIGIN, buildApp, createSchool, createUser, signIn } from '../support/app.ts';
 import { createTerm } from '../support/catalogue-fixtures.ts';
 import { DIALECTS, type TestDatabase, createTestDatabase } from '../support/database.ts';

@@ -1,7 +1,7 @@
 // One account holds at most a bounded number of children (6 by default, MAX_CHILDREN_PER_ACCOUNT): one new
 // account once added 50 made-up children and took the only seat and every waitlist place of a course.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CONSENT_VERSION } from '../../src/privacy/consent.policy.ts';
+import { CONSENT_VERSION } from '../../src/family/consent.policy.ts';
 import { Browser, buildApp, createSchool, createUser, signIn } from '../support/app.ts';
 import { DIALECTS, type TestDatabase, createTestDatabase } from '../support/database.ts';
 

@@ -1,7 +1,7 @@
 // A child's own rules under concurrency: one child enrolled into several offerings at once (one transaction per
 // offering, in parallel) still keeps its per-term limit and never holds two offerings at the same time.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fixedClock } from '../../src/clock.ts';
+import { fixedClock } from '../../src/kernel/clock.ts';
 import { createEnrollmentService } from '../../src/enrollment/enrollment.service.ts';
 import { createSchool, createUser } from '../support/app.ts';
 import { createOffering, createTerm } from '../support/catalogue-fixtures.ts';

@@ -1,10 +1,10 @@
 // The enrol control over HTTP: POST /offerings/:id/enrollments (field child) and withdraw with a confirm step.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fixedClock } from '../../src/clock.ts';
+import { fixedClock } from '../../src/kernel/clock.ts';
 import { Browser, buildApp, createSchool, createUser, signIn } from '../support/app.ts';
 import { createOffering, createTerm } from '../support/catalogue-fixtures.ts';
 import { DIALECTS, type TestDatabase, createTestDatabase } from '../support/database.ts';
-import { CONSENT_VERSION } from '../../src/privacy/consent.policy.ts';
+import { CONSENT_VERSION } from '../../src/family/consent.policy.ts';
 
 for (const dialect of DIALECTS) {
   describe(`enrol control on ${dialect}`, () => {

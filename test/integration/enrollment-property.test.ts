@@ -6,8 +6,8 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCatalogueAdminService } from '../../src/catalogue/catalogue-admin.service.ts';
-import { slotsOverlap } from '../../src/catalogue/meetings.policy.ts';
-import { fixedClock } from '../../src/clock.ts';
+import { slotsOverlap } from '../../src/kernel/slots.ts';
+import { fixedClock } from '../../src/kernel/clock.ts';
 import { createEnrollmentService } from '../../src/enrollment/enrollment.service.ts';
 import { createRosterService } from '../../src/enrollment/roster.service.ts';
 import { verifyExport } from '../../src/lottery/export.ts';

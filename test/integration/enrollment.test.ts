@@ -1,6 +1,6 @@
 // Enrolment's guarantees through the service: eligibility, seats never oversold, FIFO waitlist, idempotency.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fixedClock } from '../../src/clock.ts';
+import { fixedClock } from '../../src/kernel/clock.ts';
 import { createEnrollmentService } from '../../src/enrollment/enrollment.service.ts';
 import { createSchool, createUser } from '../support/app.ts';
 import { createOffering, createTerm } from '../support/catalogue-fixtures.ts';

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Browser, buildApp, createSchool, createUser, signIn } from '../support/app.ts';
 import { DIALECTS, type TestDatabase, createTestDatabase } from '../support/database.ts';
-import { CONSENT_VERSION } from '../../src/privacy/consent.policy.ts';
+import { CONSENT_VERSION } from '../../src/family/consent.policy.ts';
 
 const CODE = /<code class="invite-code">([2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4})<\/code>/;
 

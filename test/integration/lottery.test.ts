@@ -1,6 +1,6 @@
 // A lottery term from commitment to draw, on each database: ranked choices, the frozen list, one verifiable draw.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fixedClock } from '../../src/clock.ts';
+import { fixedClock } from '../../src/kernel/clock.ts';
 import { commitmentOf, sha256Hex } from '../../src/lottery/draw.policy.ts';
 import { verifyExport } from '../../src/lottery/export.ts';
 import { createLotteryService } from '../../src/lottery/lottery.service.ts';

@@ -1,12 +1,12 @@
 // GET /metrics in Prometheus text: request durations by route pattern, enrolment outcomes, the outbox backlog;
 // and one JSON log line per request without personal data.
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { fixedClock } from '../../src/clock.ts';
+import { fixedClock } from '../../src/kernel/clock.ts';
 import { createMetrics } from '../../src/metrics/metrics.ts';
 import { Browser, buildApp, createSchool, createUser, signIn } from '../support/app.ts';
 import { createOffering, createTerm } from '../support/catalogue-fixtures.ts';
 import { DIALECTS, type TestDatabase, createTestDatabase } from '../support/database.ts';
-import { CONSENT_VERSION } from '../../src/privacy/consent.policy.ts';
+import { CONSENT_VERSION } from '../../src/family/consent.policy.ts';
 
 const TOKEN = 'prometheus-scrape-token-0123456789';
 

@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.ts';
-import { fixedClock } from '../../src/clock.ts';
+import { fixedClock } from '../../src/kernel/clock.ts';
 import { connect } from '../../src/db/connect.ts';
 import { type DatabaseHandle } from '../../src/db/handle.ts';
 import type { Lang } from '../../src/db/schema.ts';
@@ -18,6 +18,7 @@ import { webhookTransport } from '../../src/notify/webhook.ts';
 import { Browser, buildApp, createSchool, createUser, signIn } from '../support/app.ts';
 import { createOffering, createTerm } from '../support/catalogue-fixtures.ts';
 import { DIALECTS, type TestDatabase, createTestDatabase } from '../support/database.ts';
+import { languages } from '../support/languages.ts';
 
 const START = '2026-11-27T08:00:00.000Z';
 const FROM = 'Clubroll <noreply@clubroll.test>';
@@ -171,7 +172,7 @@ for (const dialect of DIALECTS) {
     }
 
     function worker(transports: Transports, db = handle.db, batchSize?: number) {
-      return createDeliveryWorker({ db, clock, transports, timeZone: 'Asia/Shanghai', log: () => {}, ...(batchSize ? { batchSize } : {}) });
+      return createDeliveryWorker({ db, clock, transports, languages, log: () => {}, ...(batchSize ? { batchSize } : {}) });
     }
 
     const deliveriesTo = (recipientId: number) =>
@@ -227,7 +228,7 @@ for (const dialect of DIALECTS) {
           expect(await deliveriesTo(recipient)).toMatchObject([{ channel: 'email', attempts: 0, sent_at: null, failed_at: null, next_attempt_at: START }]);
         }
 
-        expect(await worker({ email: emailTransport(mail()) }).runOnce()).toEqual({ sent: 2, retried: 0, failed: 0 });
+        expect(await worker({ email: emailTransport(mail(), languages) }).runOnce()).toEqual({ sent: 2, retried: 0, failed: 0 });
         expect(smtp.received).toHaveLength(2);
         const toMama = smtp.received.find((message) => message.to.includes('mama@example.com'))!;
         const toDad = smtp.received.find((message) => message.to.includes('dad@example.com'))!;
@@ -244,7 +245,7 @@ for (const dialect of DIALECTS) {
           expect(await deliveriesTo(recipient)).toMatchObject([{ attempts: 1, sent_at: START, claimed_until: null, last_error: null }]);
         }
         // Nothing is sent twice.
-        expect(await worker({ email: emailTransport(mail()) }).runOnce()).toEqual({ sent: 0, retried: 0, failed: 0 });
+        expect(await worker({ email: emailTransport(mail(), languages) }).runOnce()).toEqual({ sent: 0, retried: 0, failed: 0 });
         expect(smtp.received).toHaveLength(2);
       });
 
@@ -255,7 +256,7 @@ for (const dialect of DIALECTS) {
         expect(await enrolment(['email']).enrol(guardian, course, kid)).toMatchObject({ ok: true, status: 'enrolled' });
 
         smtp.refuse(1);
-        const sender = worker({ email: emailTransport(mail()) });
+        const sender = worker({ email: emailTransport(mail(), languages) });
         expect(await sender.runOnce()).toEqual({ sent: 0, retried: 1, failed: 0 });
         const [retrying] = await deliveriesTo(guardian);
         expect(retrying).toMatchObject({ attempts: 1, sent_at: null, failed_at: null, claimed_until: null, next_attempt_at: '2026-11-27T08:01:00.000Z' });
@@ -278,7 +279,7 @@ for (const dialect of DIALECTS) {
         const kid = await child('钱小多', [guardian]);
         await enrolment(['email']).enrol(guardian, await offering('无土栽培', 'Hydroponics'), kid);
         smtp.refuse(Number.MAX_SAFE_INTEGER);
-        const sender = worker({ email: emailTransport(mail()) });
+        const sender = worker({ email: emailTransport(mail(), languages) });
         const waits: number[] = [];
         for (let attempt = 1; attempt < MAX_ATTEMPTS; attempt++) {
           expect(await sender.runOnce()).toEqual({ sent: 0, retried: 1, failed: 0 });
@@ -301,7 +302,7 @@ for (const dialect of DIALECTS) {
         const guardian = await parent('13800000001');
         const kid = await child('孙小美', [guardian]);
         await enrolment(['email']).enrol(guardian, await offering('创客智造', 'Maker workshop'), kid);
-        expect(await worker({ email: emailTransport(mail()) }).runOnce()).toEqual({ sent: 0, retried: 0, failed: 1 });
+        expect(await worker({ email: emailTransport(mail(), languages) }).runOnce()).toEqual({ sent: 0, retried: 0, failed: 1 });
         expect(await deliveriesTo(guardian)).toMatchObject([{ attempts: 1, sent_at: null, failed_at: START, last_error: 'no address' }]);
         expect(smtp.received).toHaveLength(0);
       });
@@ -372,7 +373,7 @@ for (const dialect of DIALECTS) {
       it('a started worker delivers soon after a kick without waiting for its next tick, and stop() waits for the run in flight', async () => {
         const guardian = await parent('loop@example.com');
         const kid = await child('陈小乐', [guardian]);
-        const looping = createDeliveryWorker({ db: handle.db, clock, transports: { webhook: webhookTransport(hook.url) }, intervalMs: 3_600_000, log: () => {} });
+        const looping = createDeliveryWorker({ db: handle.db, clock, transports: { webhook: webhookTransport(hook.url) }, languages, intervalMs: 3_600_000, log: () => {} });
         looping.start();
         await new Promise((resolve) => setTimeout(resolve, 50)); // the first run finds nothing; the next tick is an hour away
         await enrolment(['webhook']).enrol(guardian, await offering('人工智能', 'AI'), kid);

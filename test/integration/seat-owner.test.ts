@@ -1,11 +1,11 @@
-// Invariant 8, structurally: src/enrollment/seats.ts is the only code that writes enrollments, an offering's seat
+// Invariant 8, structurally: src/seats/seats.ts is the only code that writes enrollments, an offering's seat
 // counter or its capacity, and it claims seats with one statement. Any other writer in src/ fails this test.
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type SeatScan, programOf, projectProgram, scanSeatWrites } from '../support/seat-writers.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url)).replace(/\/$/, '');
-const OWNER = 'src/enrollment/seats.ts';
+const OWNER = 'src/seats/seats.ts';
 /** Writers outside the owner, each with why it may. */
 const ALLOWED: Record<string, string> = {
   'src/seed/demo.ts': 'the demo seed bulk-loads enrollments and counters into a new, empty database before anyone can enrol',
@@ -87,13 +87,13 @@ describe('the seat-writer scan', () => {
     expect(
       whatOf({
         'src/x/c.ts': [
-          "import { eraseChild } from '../enrollment/seats.ts';",
+          "import { eraseChild } from '../seats/seats.ts';",
           'declare const trx: any;',
           "async function forget() { await eraseChild(trx, 1); await trx.deleteFrom('children').where('id', '=', 1).execute(); }",
           "async function careless() { await trx.deleteFrom('children').where('id', '=', 1).execute(); await eraseChild(trx, 1); }",
           "async function wipe() { await trx.deleteFrom('terms').execute(); await trx.deleteFrom('meetings').execute(); }",
         ].join('\n'),
-        'src/enrollment/seats.ts': 'export async function eraseChild(trx: unknown, id: number) {}',
+        'src/seats/seats.ts': 'export async function eraseChild(trx: unknown, id: number) {}',
       }),
     ).toEqual(["src/x/c.ts:4 deleteFrom('children') cascades into enrollments", "src/x/c.ts:5 deleteFrom('terms') cascades into enrollments"]);
   });

@@ -1,14 +1,14 @@
 // The demo district: big enough to be real, consistent with every invariant, live around today.
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dayInZone } from '../../src/calendar.ts';
-import { fixedClock } from '../../src/clock.ts';
+import { dayInZone } from '../../src/kernel/calendar.ts';
+import { fixedClock } from '../../src/kernel/clock.ts';
 import { seedDemoDistrict } from '../../src/seed/demo.ts';
 import { CLUB_TEMPLATES, COURSE_TEMPLATES } from '../../src/seed/demo-catalogue.ts';
 import { Browser, buildApp, countRows } from '../support/app.ts';
 import { runToEnd } from '../support/server.ts';
 import { DIALECTS, type TestDatabase, createTestDatabase } from '../support/database.ts';
-import { CONSENT_VERSION } from '../../src/privacy/consent.policy.ts';
+import { CONSENT_VERSION } from '../../src/family/consent.policy.ts';
 
 const CATEGORIES = ['3d_printing', 'programming', 'robotics', 'ai', 'hydroponics', 'speed_cubing', 'maker', 'mechanical', 'steam', 'science'];
 

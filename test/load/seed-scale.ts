@@ -3,9 +3,9 @@
 import { randomBytes } from 'node:crypto';
 import type { Insertable, Kysely } from 'kysely';
 import { meetingsForTerm } from '../../src/catalogue/meetings.policy.ts';
-import { addDays, dayInZone, isoWeekday } from '../../src/calendar.ts';
+import { addDays, dayInZone, isoWeekday } from '../../src/kernel/calendar.ts';
 import type { Database } from '../../src/db/schema.ts';
-import { CONSENT_VERSION } from '../../src/privacy/consent.policy.ts';
+import { CONSENT_VERSION } from '../../src/family/consent.policy.ts';
 
 export interface ScaleDistrict {
   /** One entry per child: the guardian's session id and the child. */

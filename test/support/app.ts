@@ -2,7 +2,7 @@
 import { generateIdFromEntropySize } from 'lucia';
 import { createApp, type AppDeps } from '../../src/app.ts';
 import { hashPassword } from '../../src/auth/password.ts';
-import { fixedClock } from '../../src/clock.ts';
+import { fixedClock } from '../../src/kernel/clock.ts';
 import type { DatabaseHandle } from '../../src/db/handle.ts';
 import type { Database, Role } from '../../src/db/schema.ts';
 

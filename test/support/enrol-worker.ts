@@ -1,6 +1,6 @@
 // A separate OS process that enrols children through the real service, for the multi-process rush test.
 // argv: <database target JSON> <parent id> <offering id> <child ids, comma-separated>; prints one JSON line.
-import { systemClock } from '../../src/clock.ts';
+import { systemClock } from '../../src/kernel/clock.ts';
 import { connect } from '../../src/db/connect.ts';
 import { createEnrollmentService } from '../../src/enrollment/enrollment.service.ts';
 

@@ -1,6 +1,6 @@
 // The app's routes with who may use each and a path on parent A's / teacher X's / school S's things, and the
 // small world those ids come from: shared by the authorization matrix and the input fuzzer.
-import { fixedClock } from '../../src/clock.ts';
+import { fixedClock } from '../../src/kernel/clock.ts';
 import { Browser, buildApp, createSchool, createUser, signIn } from './app.ts';
 import { createOffering, createTerm } from './catalogue-fixtures.ts';
 import type { TestDatabase } from './database.ts';

@@ -97,7 +97,7 @@ function templateText(node: ts.TemplateLiteral): string {
 }
 
 /** Scans the program's files under `root` that `include` accepts. */
-export function scanSeatWrites(program: ts.Program, root: string, include: (file: string) => boolean, ownerModule = /\/enrollment\/seats(\.ts)?$/): SeatScan {
+export function scanSeatWrites(program: ts.Program, root: string, include: (file: string) => boolean, ownerModule = /\/seats\/seats(\.ts)?$/): SeatScan {
   const checker = program.getTypeChecker();
   const writes: SeatWrite[] = [];
   const claims: SeatWrite[] = [];

@@ -1,5 +1,5 @@
 // The enrol control on an offering page: one row per child, answered in place by htmx.
-import type { I18n } from '../../src/i18n/i18n.ts';
+import type { I18n } from '../../src/kernel/messages.ts';
 import { Notice } from './form.tsx';
 
 export interface EnrolRowView {

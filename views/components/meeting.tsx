@@ -1,6 +1,6 @@
 // One meeting as parents and admins read it: day, time, and whether it was cancelled or moved, and why.
-import type { I18n } from '../../src/i18n/i18n.ts';
-import { isoWeekday } from '../../src/calendar.ts';
+import type { I18n } from '../../src/kernel/messages.ts';
+import { isoWeekday } from '../../src/kernel/calendar.ts';
 
 export interface MeetingView {
   id: number;

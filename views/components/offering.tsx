@@ -1,6 +1,6 @@
 // Pieces of an offering shared by the catalogue card and the detail page: tags, schedule, seats.
-import { isCategory } from '../../src/catalogue/categories.ts';
-import type { I18n } from '../../src/i18n/i18n.ts';
+import { isCategory } from '../../src/kernel/categories.ts';
+import type { I18n } from '../../src/kernel/messages.ts';
 
 export interface SlotView {
   weekday: number;

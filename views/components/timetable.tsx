@@ -1,7 +1,7 @@
 // A child's week: the weekday × time grid (a day-by-day list on narrow screens) and the coming meetings with cancellations and moves.
-import { isoWeekday } from '../../src/calendar.ts';
+import { isoWeekday } from '../../src/kernel/calendar.ts';
 import type { Occurrence, Timetable, TimetableItem } from '../../src/family/timetable.policy.ts';
-import type { I18n } from '../../src/i18n/i18n.ts';
+import type { I18n } from '../../src/kernel/messages.ts';
 
 function Item(props: { i18n: I18n; item: TimetableItem; showTime?: boolean }) {
   const { t } = props.i18n;

@@ -1,5 +1,5 @@
 // The unread-notification count beside the header's "Notifications" link; also swapped in out of band after "mark all read".
-import type { I18n } from '../../src/i18n/i18n.ts';
+import type { I18n } from '../../src/kernel/messages.ts';
 
 export function UnreadBadge(props: { i18n: I18n; count: number; outOfBand?: boolean }) {
   const { t, format } = props.i18n;

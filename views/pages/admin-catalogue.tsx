@@ -1,6 +1,6 @@
 // Catalogue management pages: a school's terms, a term with its offerings, the offering form, a teacher's list.
-import { CATEGORY_CODES } from '../../src/catalogue/categories.ts';
-import type { I18n } from '../../src/i18n/i18n.ts';
+import { CATEGORY_CODES } from '../../src/kernel/categories.ts';
+import type { I18n } from '../../src/kernel/messages.ts';
 import type { Chrome, FormState } from '../chrome.ts';
 import { ErrorSummary, Field, Notice, Select, TextArea } from '../components/form.tsx';
 import { MeetingSummary, type MeetingView } from '../components/meeting.tsx';

@@ -1,7 +1,7 @@
 // The term's attendance report for a school admin: filters, two small server-drawn SVG charts, tables.
-import { CATEGORY_CODES } from '../../src/catalogue/categories.ts';
+import { CATEGORY_CODES } from '../../src/kernel/categories.ts';
 import type { AttendanceReport, Figures } from '../../src/attendance/report.policy.ts';
-import type { I18n, MessageKey } from '../../src/i18n/i18n.ts';
+import type { I18n, MessageKey } from '../../src/kernel/messages.ts';
 import type { Chrome } from '../chrome.ts';
 import { Notice } from '../components/form.tsx';
 import { Layout } from '../layout.tsx';

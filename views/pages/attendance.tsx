@@ -1,6 +1,6 @@
 // Taking the roll on a phone: "Today", one meeting's roll with one-tap marks, and printable sign-in sheets.
-import type { AttendanceMark } from '../../src/db/schema.ts';
-import type { I18n } from '../../src/i18n/i18n.ts';
+import type { AttendanceMark } from '../../src/kernel/vocabulary.ts';
+import type { I18n } from '../../src/kernel/messages.ts';
 import type { Chrome } from '../chrome.ts';
 import { Notice } from '../components/form.tsx';
 import { Layout } from '../layout.tsx';

@@ -1,7 +1,7 @@
 // A school's catalogue: the filter form (plain GET, enhanced by htmx) and the results it swaps in place.
-import { CATEGORY_CODES } from '../../src/catalogue/categories.ts';
+import { CATEGORY_CODES } from '../../src/kernel/categories.ts';
 import type { Child } from 'hono/jsx';
-import type { I18n } from '../../src/i18n/i18n.ts';
+import type { I18n } from '../../src/kernel/messages.ts';
 import type { Chrome } from '../chrome.ts';
 import { Notice } from '../components/form.tsx';
 import { OfferingTags, Schedule, Seats, type SeatsView, type SlotView } from '../components/offering.tsx';

@@ -1,11 +1,11 @@
 // "My family": a parent's children with their weeks, the forms that add a child or join one with a code,
 // and the page of one child: its week, enrolments, record, guardians, invitation and calendar feed.
 import type { Timetable } from '../../src/family/timetable.policy.ts';
-import type { I18n } from '../../src/i18n/i18n.ts';
+import type { I18n } from '../../src/kernel/messages.ts';
 import type { Chrome, FormState } from '../chrome.ts';
 import { ErrorSummary, Field, Notice, Select } from '../components/form.tsx';
 import { UpcomingMeetings, type UpcomingView, WeekTimetable } from '../components/timetable.tsx';
-import { CONSENT_VERSION } from '../../src/privacy/consent.policy.ts';
+import { CONSENT_VERSION } from '../../src/family/consent.policy.ts';
 import { Layout } from '../layout.tsx';
 import { ChildDataSection, type ChildDataView } from './privacy.tsx';
 import { percent } from './attendance-report.tsx';

@@ -1,5 +1,5 @@
 // The public lottery page (commitment, frozen list, seed, results, how to verify) and a child's ranked choices.
-import type { I18n } from '../../src/i18n/i18n.ts';
+import type { I18n } from '../../src/kernel/messages.ts';
 import type { Chrome } from '../chrome.ts';
 import { Notice } from '../components/form.tsx';
 import { Layout } from '../layout.tsx';

@@ -1,5 +1,5 @@
 // A user's notifications, newest first: the unread ones marked, each with a link to what it is about.
-import type { I18n } from '../../src/i18n/i18n.ts';
+import type { I18n } from '../../src/kernel/messages.ts';
 import type { Chrome } from '../chrome.ts';
 import { Notice } from '../components/form.tsx';
 import { UnreadBadge } from '../components/unread-badge.tsx';

@@ -1,6 +1,6 @@
 // Children's data: the privacy text (/privacy), the child page's data card (consent, export, deletion request)
 // and the school admin's page of deletion requests with the confirm step.
-import type { I18n } from '../../src/i18n/i18n.ts';
+import type { I18n } from '../../src/kernel/messages.ts';
 import type { Chrome } from '../chrome.ts';
 import { Notice } from '../components/form.tsx';
 import { Layout } from '../layout.tsx';

@@ -1,6 +1,6 @@
 // An offering's roster on a phone or a PC: seated, waiting (in order) and requesting children with their guardians'
 // contacts; for the school's admins also the add search, and the remove confirmation and move form pages.
-import type { I18n } from '../../src/i18n/i18n.ts';
+import type { I18n } from '../../src/kernel/messages.ts';
 import type { Chrome } from '../chrome.ts';
 import { Notice, Select, TextArea } from '../components/form.tsx';
 import { Layout } from '../layout.tsx';

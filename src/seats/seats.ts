@@ -7,10 +7,12 @@ import { recordAudit } from '../audit/audit.service.ts';
 import { preparedQuery } from '../db/prepared.ts';
 import type { Database, EnrollmentsTable } from '../db/schema.ts';
 import type { Outbox } from '../notify/outbox.ts';
-import { firstWaitlisted, nextWaitlistPosition } from './enrollment.repository.ts';
+import * as repository from './seats.repository.ts';
 
 /** Other features lock an offering through the owner before changing its seats. */
-export { lockOffering } from './enrollment.repository.ts';
+export function lockOffering(trx: Transaction<Database>, offeringId: number): Promise<void> {
+  return repository.lockOffering(trx, offeringId);
+}
 
 export interface ChangeContext {
   trx: Transaction<Database>;
@@ -96,7 +98,7 @@ export async function fillFreeSeats(ctx: ChangeContext): Promise<Promotion[]> {
   const { trx, offering } = ctx;
   const promoted: Promotion[] = [];
   for (;;) {
-    const next = await firstWaitlisted(trx, offering.id);
+    const next = await repository.firstWaitlisted(trx, offering.id);
     if (!next || !(await claimSeats(trx, offering.id, 1, 'first'))) return promoted;
     await trx.updateTable('enrollments').set({ status: 'enrolled', waitlist_position: null, updated_at: ctx.at.toISOString() }).where('id', '=', next.id).execute();
     await closeWaitlistGap(trx, offering.id, next.waitlist_position!);
@@ -131,7 +133,7 @@ export type Placement = { enrollmentId: number; status: 'enrolled' } | { enrollm
 export async function seatOrWaitlist(ctx: ChangeContext, childId: number, existing: { id: number } | undefined): Promise<Placement> {
   const { trx, offering } = ctx;
   const seated = await claimSeats(trx, offering.id, 1, 'respect');
-  const position = seated ? null : await nextWaitlistPosition(trx, offering.id);
+  const position = seated ? null : await repository.nextWaitlistPosition(trx, offering.id);
   const enrollmentId = await writePlace(trx, offering.id, childId, existing, { status: seated ? 'enrolled' : 'waitlisted', waitlist_position: position }, ctx.at.toISOString());
   return position === null ? { enrollmentId, status: 'enrolled' } : { enrollmentId, status: 'waitlisted', position };
 }
@@ -258,7 +260,7 @@ export async function applyAllocation(
   if (!(await claimSeats(trx, offeringId, allocation.seated.length, 'first'))) return { ok: false };
   for (const id of allocation.seated) await trx.updateTable('enrollments').set({ status: 'enrolled', waitlist_position: null, updated_at: at }).where('id', '=', id).execute();
   const positions = new Map<number, number>();
-  let position = (await nextWaitlistPosition(trx, offeringId)) - 1;
+  let position = (await repository.nextWaitlistPosition(trx, offeringId)) - 1;
   for (const id of allocation.waitlisted) {
     position += 1;
     await trx.updateTable('enrollments').set({ status: 'waitlisted', waitlist_position: position, updated_at: at }).where('id', '=', id).execute();

@@ -1,5 +1,5 @@
 // Calendar arithmetic on YYYY-MM-DD days in the district's time zone (no library needed for whole days).
-import type { Day } from './db/schema.ts';
+import type { Day } from './vocabulary.ts';
 
 // Building an Intl.DateTimeFormat costs far more than using one: one of each per time zone, kept.
 const dayFormats = new Map<string, Intl.DateTimeFormat>();

@@ -1,0 +1,96 @@
+// Messages every page shares, in both languages: the app's name, navigation, languages, roles, error pages and form basics.
+const zh = {
+  'app.name': '课后云 Clubroll',
+  'app.tagline': '科创社团与特色课程，一站报名',
+  'app.footer': '课后云 Clubroll · 学区课后服务平台',
+  'app.skipToContent': '跳到正文',
+  'nav.home': '首页',
+  'nav.login': '登录',
+  'nav.register': '注册',
+  'nav.logout': '退出',
+  'nav.account': '我的账号',
+  'nav.staff': '教职工账号',
+  'nav.language': '语言',
+  'nav.signedInAs': '已登录：{name}',
+  'nav.main': '主导航',
+  'lang.zh-CN': '中文',
+  'lang.en': 'English',
+  'role.parent': '家长',
+  'role.teacher': '社团老师',
+  'role.school_admin': '学校管理员',
+  'role.district_admin': '区管理员',
+
+  'nav.family': '我的家庭',
+
+  'form.required': '请填写此项。',
+  'form.errorSummary': '请修改下面标出的内容。',
+  'form.tooLong': '最多 {max} 个字。',
+
+  'error.notFound.title': '找不到这个页面',
+  'error.notFound.body': '链接可能有误，或者内容已经下线。',
+  'error.forbidden.title': '没有权限',
+  'error.forbidden.body': '你的账号不能查看或修改这里的内容。',
+  'error.server.title': '出错了',
+  'error.server.body': '服务器暂时出了问题，我们已经记录。请稍后再试。',
+  'error.busy.title': '人有点多',
+  'error.busy.body': '此刻报名的人很多，请稍等几秒，页面会自动重试。',
+  'error.tooLarge.title': '提交的内容太大',
+  'error.tooLarge.body': '请缩小文件或内容后重试。',
+  'error.tooManyFields.title': '提交的字段太多',
+  'error.tooManyFields.body': '表单的字段超过 1000 个，请刷新页面后重新提交。',
+  'error.crossSite.title': '请求被拒绝',
+  'error.crossSite.body': '为了保护你的账号，来自其他网站的提交不会被处理。请回到本站页面重新操作。',
+  'error.backHome': '返回首页',
+  'error.loginNeeded': '请先登录。',
+} as const;
+
+const en = {
+  'app.name': 'Clubroll',
+  'app.tagline': 'Science clubs and specialty courses, enrolment in one place',
+  'app.footer': 'Clubroll · the district after-school platform',
+  'app.skipToContent': 'Skip to content',
+  'nav.home': 'Home',
+  'nav.login': 'Log in',
+  'nav.register': 'Register',
+  'nav.logout': 'Log out',
+  'nav.account': 'My account',
+  'nav.staff': 'Staff accounts',
+  'nav.language': 'Language',
+  'nav.signedInAs': 'Signed in as {name}',
+  'nav.main': 'Main navigation',
+  'lang.zh-CN': '中文',
+  'lang.en': 'English',
+  'role.parent': 'Parent',
+  'role.teacher': 'Club teacher',
+  'role.school_admin': 'School admin',
+  'role.district_admin': 'District admin',
+
+  'nav.family': 'My family',
+
+  'form.required': 'Please fill this in.',
+  'form.errorSummary': 'Please correct the fields marked below.',
+  'form.tooLong': 'At most {max} characters.',
+
+  'error.notFound.title': 'Page not found',
+  'error.notFound.body': 'The link may be wrong, or the content has been taken down.',
+  'error.forbidden.title': 'Not allowed',
+  'error.forbidden.body': 'Your account cannot see or change this.',
+  'error.server.title': 'Something went wrong',
+  'error.server.body': 'The server had a problem; it has been logged. Please try again shortly.',
+  'error.busy.title': 'A moment, please',
+  'error.busy.body': 'Many people are enrolling right now; this will try again by itself in a few seconds.',
+  'error.tooLarge.title': 'Too much data',
+  'error.tooLarge.body': 'Please send a smaller file or less text and try again.',
+  'error.tooManyFields.title': 'Too many fields',
+  'error.tooManyFields.body': 'The form had more than 1,000 fields. Please reload the page and send it again.',
+  'error.crossSite.title': 'Request refused',
+  'error.crossSite.body': 'To protect your account, submissions from other websites are not processed. Please go back to this site’s page and try again.',
+  'error.backHome': 'Back to the home page',
+  'error.loginNeeded': 'Please log in first.',
+} satisfies Record<keyof typeof zh, string>;
+
+export const commonMessages = { zh, en };
+
+declare module '../kernel/messages.ts' {
+  interface MessageCatalogue extends Record<keyof typeof zh, string> {}
+}

@@ -1,0 +1,40 @@
+// Every feature's words, gathered at the composition root: the one module that imports them all.
+import { attendanceMessages } from './attendance/attendance.messages.ts';
+import { auditMessages } from './audit/audit.messages.ts';
+import { authMessages } from './auth/auth.messages.ts';
+import { sessionsMessages } from './auth/sessions.messages.ts';
+import { catalogueMessages } from './catalogue/catalogue.messages.ts';
+import { enrollmentMessages } from './enrollment/enrollment.messages.ts';
+import { rosterMessages } from './enrollment/roster.messages.ts';
+import { familyMessages } from './family/family.messages.ts';
+import { commonMessages } from './i18n/common.messages.ts';
+import { type Catalogues, mergeMessages } from './i18n/i18n.ts';
+import type { MessageKey } from './kernel/messages.ts';
+import { lotteryMessages } from './lottery/lottery.messages.ts';
+import { notifyMessages } from './notify/notify.messages.ts';
+import { privacyMessages } from './privacy/privacy.messages.ts';
+import { schoolsMessages } from './schools/schools.messages.ts';
+
+const FEATURES = [
+  commonMessages,
+  authMessages,
+  sessionsMessages,
+  schoolsMessages,
+  catalogueMessages,
+  enrollmentMessages,
+  rosterMessages,
+  familyMessages,
+  attendanceMessages,
+  lotteryMessages,
+  notifyMessages,
+  auditMessages,
+  privacyMessages,
+] as const;
+
+type KeysOf<Feature> = Feature extends { zh: infer Texts } ? keyof Texts : never;
+type Gathered = KeysOf<(typeof FEATURES)[number]>;
+// Every key a feature declares is gathered here, and nothing else: a feature left out of the list fails to compile.
+const complete: [MessageKey] extends [Gathered] ? ([Gathered] extends [MessageKey] ? true : never) : never = true;
+void complete;
+
+export const MESSAGES: Catalogues = mergeMessages(FEATURES);
