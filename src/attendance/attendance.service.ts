@@ -9,7 +9,7 @@ import type { AttendanceMark, Database } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { createOutbox, type Outbox } from '../notify/outbox.ts';
 import * as attendance from './attendance.repository.ts';
-import { childOfGuardian } from '../family/family.repository.ts';
+import { guardedChild } from '../family/family.service.ts';
 import { type RollState, absenceMessage, canWriteRoll, editableUntil, rollState, rollStatistics } from './attendance.policy.ts';
 import { attendanceReport } from './report.policy.ts';
 
@@ -127,7 +127,7 @@ export function createAttendanceService(deps: { db: Kysely<Database>; clock: Clo
 
     /** A child's attendance per offering, for its guardians (null for anyone else). */
     async childRecord(parentId: number, childId: number, lang: 'zh-CN' | 'en') {
-      if (!(await childOfGuardian(db, parentId, childId))) return null;
+      if (!(await guardedChild(db, parentId, childId))) return null;
       const marks = await attendance.marksOfChild(db, childId);
       const offerings = [...new Map(marks.map((mark) => [mark.offering_id, mark])).values()];
       return offerings.map((offering) => {

@@ -6,7 +6,7 @@ import { isUniqueViolation } from '../db/errors.ts';
 import type { Database } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { createOutbox, type Outbox } from '../notify/outbox.ts';
-import { childOfGuardian } from '../family/family.repository.ts';
+import { guardedChild } from '../family/family.service.ts';
 import * as enrollments from './enrollment.repository.ts';
 import { type Refusal, enrolmentRefusal } from './enrollment.policy.ts';
 import { seatOrWaitlist, vacate } from '../seats/seats.ts';
@@ -36,7 +36,7 @@ export function createEnrollmentService(deps: { db: Kysely<Database>; clock: Clo
   async function place(
     trx: Transaction<Database>,
     parentId: number,
-    child: NonNullable<Awaited<ReturnType<typeof childOfGuardian>>>,
+    child: NonNullable<Awaited<ReturnType<typeof guardedChild>>>,
     offering: NonNullable<Awaited<ReturnType<typeof enrollments.publishedOfferingWithTerm>>>,
   ): Promise<Placed | NotPlaced> {
     const offeringId = offering.id;
@@ -85,7 +85,7 @@ export function createEnrollmentService(deps: { db: Kysely<Database>; clock: Clo
       // writer (as one nearly always does in a rush), reads its pages again after every commit.
       const attempt = () =>
         inTransaction(db, async (trx): Promise<EnrolResult> => {
-          const [child, offering] = await Promise.all([childOfGuardian(trx, parentId, childId), enrollments.publishedOfferingWithTerm(trx, offeringId)]);
+          const [child, offering] = await Promise.all([guardedChild(trx, parentId, childId), enrollments.publishedOfferingWithTerm(trx, offeringId)]);
           if (!child || !offering) return { ok: false, reason: 'not_found' };
           const result = await place(trx, parentId, child, offering);
           return result.ok ? { ...result, childName: child.name, title: { zh: offering.title_zh, en: offering.title_en } } : result;
@@ -103,7 +103,7 @@ export function createEnrollmentService(deps: { db: Kysely<Database>; clock: Clo
     /** Withdraws the child; an enrolled child's seat goes to the first on the waitlist in the same transaction. */
     async withdraw(parentId: number, enrollmentId: number): Promise<WithdrawResult> {
       const enrollment = await enrollments.enrollmentById(db, enrollmentId);
-      if (!enrollment || !(await childOfGuardian(db, parentId, enrollment.child_id))) return { ok: false, reason: 'not_found' };
+      if (!enrollment || !(await guardedChild(db, parentId, enrollment.child_id))) return { ok: false, reason: 'not_found' };
       const offering = await enrollments.publishedOfferingWithTerm(db, enrollment.offering_id);
       const withdrawn = await inTransaction(db, async (trx) => {
         const current = (await enrollments.lockOfferingAndEnrollmentOf(trx, enrollment.offering_id, enrollment.child_id))?.enrollment;
@@ -125,7 +125,7 @@ export function createEnrollmentService(deps: { db: Kysely<Database>; clock: Clo
     /** Where an enrollment stands, if it belongs to one of this parent's children. */
     async placeOf(parentId: number, enrollmentId: number) {
       const row = await enrollments.enrollmentById(db, enrollmentId);
-      if (!row || !(await childOfGuardian(db, parentId, row.child_id))) return null;
+      if (!row || !(await guardedChild(db, parentId, row.child_id))) return null;
       return { offeringId: row.offering_id, childId: row.child_id, status: row.status };
     },
 

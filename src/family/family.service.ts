@@ -63,6 +63,14 @@ export interface ChildWeek {
   enrollments: { enrollmentId: number; offeringId: number; status: 'enrolled' | 'waitlisted'; position: number | null; titleZh: string; titleEn: string | null }[];
 }
 
+/**
+ * Published for the other features (enrolment, attendance, the lottery, privacy): the child, if this user is one
+ * of its guardians; undefined otherwise. Takes the caller's database or transaction.
+ */
+export function guardedChild(db: Kysely<Database>, guardianId: number, childId: number) {
+  return family.childOfGuardian(db, guardianId, childId);
+}
+
 export function createFamilyService(deps: { db: Kysely<Database>; clock: Clock; timeZone?: string; random?: (size: number) => Uint8Array; childLimit?: number }) {
   const { db, clock } = deps;
   const childLimit = deps.childLimit ?? 6;

@@ -10,7 +10,7 @@ import type { Clock } from '../kernel/clock.ts';
 import { isUniqueViolation } from '../db/errors.ts';
 import type { Database, Term } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
-import { childOfGuardian } from '../family/family.repository.ts';
+import { guardedChild } from '../family/family.service.ts';
 import { createOutbox, type Outbox } from '../notify/outbox.ts';
 import { ALGORITHM_VERSION, commitmentOf, runDraw, sha256Hex } from './draw.policy.ts';
 import { type FrozenEntries, type LotteryExport, frozenEntriesText, resultsByOffering, withoutSkipped } from './export.ts';
@@ -114,7 +114,7 @@ export function createLotteryService(deps: { db: Kysely<Database>; clock: Clock;
       .where('enrollments.id', '=', enrollmentId)
       .where('enrollments.status', '=', 'requested')
       .executeTakeFirst();
-    if (!row || !(await childOfGuardian(db, parentId, row.child_id))) return null;
+    if (!row || !(await guardedChild(db, parentId, row.child_id))) return null;
     return row;
   }
 
@@ -140,7 +140,7 @@ export function createLotteryService(deps: { db: Kysely<Database>; clock: Clock;
      */
     async addChoice(parentId: number, offeringId: number, childId: number): Promise<ChoiceResult> {
       const [child, offering] = await Promise.all([
-        childOfGuardian(db, parentId, childId),
+        guardedChild(db, parentId, childId),
         db
           .selectFrom('offerings')
           .innerJoin('terms', 'terms.id', 'offerings.term_id')
@@ -216,7 +216,7 @@ export function createLotteryService(deps: { db: Kysely<Database>; clock: Clock;
 
     /** A child's choices in the school's lottery term (for its guardians), with its entry number. */
     async choicesOf(parentId: number, childId: number) {
-      const child = await childOfGuardian(db, parentId, childId);
+      const child = await guardedChild(db, parentId, childId);
       if (!child) return null;
       const term = await lottery.lotteryTermOfSchool(db, child.school_id);
       if (!term) return { child, term: null, entry: null, choices: [], stage: null };

@@ -10,7 +10,7 @@ import type { Clock } from '../kernel/clock.ts';
 import type { Database } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { type Promotion, eraseChild } from '../seats/seats.ts';
-import { childOfGuardian } from '../family/family.repository.ts';
+import { guardedChild } from '../family/family.service.ts';
 import { createOutbox, type Outbox } from '../notify/outbox.ts';
 import { CONSENT_VERSION } from '../family/consent.policy.ts';
 import { canCarryOutDeletion, isLiveTerm } from './privacy.policy.ts';
@@ -94,7 +94,7 @@ export function createPrivacyService(deps: { db: Kysely<Database>; clock: Clock;
   return {
     /** This guardian's consent record and any pending deletion request for the child; null when not a guardian. */
     async dataStatus(userId: number, childId: number) {
-      if (!(await childOfGuardian(db, userId, childId))) return null;
+      if (!(await guardedChild(db, userId, childId))) return null;
       const [consents, pending] = await Promise.all([privacy.consentsOf(db, childId), privacy.pendingRequestOf(db, childId)]);
       const mine = consents.filter((consent) => consent.user_id === userId).at(-1) ?? null;
       return { consent: mine ? { version: mine.version, givenAt: new Date(mine.given_at) } : null, pending: pending ? { requestedAt: new Date(pending.requested_at) } : null };
@@ -105,7 +105,7 @@ export function createPrivacyService(deps: { db: Kysely<Database>; clock: Clock;
      * with a child_id column has its key under `tables`; secrets (invite code hashes, feed tokens) stay out.
      */
     async exportChild(userId: number, childId: number) {
-      if (!(await childOfGuardian(db, userId, childId))) return null;
+      if (!(await guardedChild(db, userId, childId))) return null;
       const child = await privacy.childWithSchool(db, childId);
       if (!child) return null;
       const [guardians, consents, enrollments, lotteryEntries, marks, notifications, invites, feeds, requests, audit] = await Promise.all([
@@ -156,7 +156,7 @@ export function createPrivacyService(deps: { db: Kysely<Database>; clock: Clock;
     /** A guardian asks for the child's data to be deleted; a second ask while one waits changes nothing. */
     async requestDeletion(userId: number, childId: number, reason: string | null): Promise<RequestDeletionResult> {
       const child = await privacy.childWithSchool(db, childId);
-      if (!child || !(await childOfGuardian(db, userId, childId))) return { ok: false, reason: 'not_found' };
+      if (!child || !(await guardedChild(db, userId, childId))) return { ok: false, reason: 'not_found' };
       return inTransaction(db, async (trx): Promise<RequestDeletionResult> => {
         await privacy.lockRows(trx, 'children', childId);
         const pending = await privacy.pendingRequestOf(trx, childId);
