@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import { dayInZone } from '../kernel/calendar.ts';
 import type { Clock } from '../kernel/clock.ts';
 import type { Database, School, Term } from '../db/schema.ts';
+import * as admin from './catalogue-admin.repository.ts';
 import * as catalogue from './catalogue.repository.ts';
 import { type CatalogueFilters, type WindowState, enrolmentWindow, matchesFilters } from './catalogue.policy.ts';
 
@@ -28,6 +29,16 @@ export interface SchoolCatalogue {
 }
 
 const MEMO_ENTRIES = 200;
+
+/** Published for the family timetable: the weekly slots of these offerings. */
+export function slotsOfOfferings(db: Kysely<Database>, offeringIds: number[]) {
+  return catalogue.slotsOf(db, offeringIds);
+}
+
+/** Published for the lottery's freeze: every weekly slot of a term's offerings. */
+export function slotsOfTerm(db: Kysely<Database>, termId: number) {
+  return admin.slotsOfTerm(db, termId);
+}
 
 export function createCatalogueService(deps: { db: Kysely<Database>; clock: Clock; timeZone: string; cacheMs?: number }) {
   const { db, clock, timeZone } = deps;

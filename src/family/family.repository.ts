@@ -164,7 +164,6 @@ export function activeEnrollmentsOf(db: Kysely<Database>, childId: number, scope
 }
 
 /** A set of offerings' weekly slots (the catalogue's query). */
-export { slotsOf as slotsOfOfferings } from '../catalogue/catalogue.repository.ts';
 
 export function meetingsOfOfferings(db: Kysely<Database>, offeringIds: readonly number[]) {
   if (offeringIds.length === 0) return Promise.resolve([]);

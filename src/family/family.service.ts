@@ -11,6 +11,7 @@ import type { Clock } from '../kernel/clock.ts';
 import { isUniqueViolation } from '../db/errors.ts';
 import type { Database, Lang } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
+import { slotsOfOfferings } from '../catalogue/catalogue.service.ts';
 import { consentProblem } from './consent.policy.ts';
 import { type ChildField, childLimitProblem, childProblems } from './children.policy.ts';
 import * as family from './family.repository.ts';
@@ -298,7 +299,7 @@ export function createFamilyService(deps: { db: Kysely<Database>; clock: Clock; 
       const day = today();
       const [term, active] = await Promise.all([family.currentTermOfSchool(db, child.school_id, day), family.activeEnrollmentsOf(db, childId, { today: day })]);
       const inTerm = term ? active.filter((row) => row.term_id === term.id) : [];
-      const slots = await family.slotsOfOfferings(db, inTerm.map((row) => row.offering_id));
+      const slots = await slotsOfOfferings(db, inTerm.map((row) => row.offering_id));
       const enrolled = active.filter((row) => row.status === 'enrolled');
       return {
         term: term ? { id: term.id, nameZh: term.name_zh, nameEn: term.name_en } : null,

@@ -70,7 +70,6 @@ export function offeringsOfTerm(db: Kysely<Database>, termId: number) {
   return db.selectFrom('offerings').select(['id', 'code', 'title_zh', 'title_en']).where('term_id', '=', termId).execute();
 }
 
-export { slotsOfTerm } from '../catalogue/catalogue-admin.repository.ts';
 
 /** … every request with its rank and entry number … */
 export function requestsOfTerm(db: Kysely<Database>, termId: number) {

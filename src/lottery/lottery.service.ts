@@ -16,6 +16,7 @@ import { ALGORITHM_VERSION, commitmentOf, runDraw, sha256Hex } from './draw.poli
 import { type FrozenEntries, type LotteryExport, frozenEntriesText, resultsByOffering, withoutSkipped } from './export.ts';
 import { applyAllocation, closeRequests, dropChoice, rankChoices, writeChoice } from '../seats/seats.ts';
 import * as lottery from './lottery.repository.ts';
+import { slotsOfTerm } from '../catalogue/catalogue.service.ts';
 import { type ChoiceRefusal, type DrawRefusal, choiceRefusal, drawRefusal, firstPublicDrawAfter, lotteryStage, publicValueSourceText } from './lottery.policy.ts';
 
 export type ChoiceResult = { ok: true; rank: number; entryNumber: number } | { ok: false; reason: 'not_found' } | { ok: false; reason: 'refused'; refusal: ChoiceRefusal };
@@ -61,7 +62,7 @@ export function createLotteryService(deps: { db: Kysely<Database>; clock: Clock;
     const school = await db.selectFrom('schools').select('slug').where('id', '=', term.school_id).executeTakeFirstOrThrow();
     const [offerings, slots, requests, held] = await Promise.all([
       lottery.offeringsForDraw(db, term.id),
-      lottery.slotsOfTerm(db, term.id),
+      slotsOfTerm(db, term.id),
       lottery.requestsOfTerm(db, term.id),
       lottery.heldInTerm(db, term.id),
     ]);
