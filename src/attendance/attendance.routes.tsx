@@ -12,8 +12,7 @@ import { csvFromRows } from '../http/csv.ts';
 import { parseForm, textField, translateErrors } from '../http/forms.ts';
 import { chromeFor, errorPage, respond } from '../http/pages.tsx';
 import type { I18n, MessageKey } from '../kernel/messages.ts';
-import type { AttendanceReport } from './report.policy.ts';
-import { ABSENCE_FLAG } from './report.policy.ts';
+import { ABSENCE_FLAG, type AttendanceReport } from './report.policy.ts';
 import type { AttendanceService, MarkResult } from './attendance.service.ts';
 
 const idParam = z.coerce.number().int().positive().max(2_147_483_647);

@@ -8,13 +8,12 @@ import { isUniqueViolation } from '../db/errors.ts';
 import * as accounts from './auth.repository.ts';
 import { type SessionUseRecorder, createSessionUseRecorder } from './session-use.ts';
 import { type Login, isRejection, nameProblem, normaliseText, parseLogin, passwordProblem } from './credentials.policy.ts';
-import { type Rejection } from '../kernel/rejection.ts';
+import type { Rejection } from '../kernel/rejection.ts';
 import type { AppLucia } from './lucia.ts';
 import { hashPassword, verifyAgainstDecoy, verifyPassword } from './password.ts';
 import { canEndSessionsOf, canOpenStaffAccount } from './roles.policy.ts';
-import { type Actor, type StaffRole } from '../kernel/roles.ts';
+import type { Actor, SessionUser, StaffRole } from '../kernel/roles.ts';
 import { type SessionLifetime, sessionStanding } from './session.policy.ts';
-import type { SessionUser } from '../kernel/roles.ts';
 import { type ThrottleKey, createAttemptsService } from './attempts.service.ts';
 import { ACCOUNT_EVERYWHERE_LIMIT, ACCOUNT_LIMIT, ADDRESS_LIMIT } from './throttle.policy.ts';
 

@@ -12,7 +12,7 @@ import { changeCapacity, frozenForDraw, lockOffering, releaseAll, termFrozenForD
 import { inTransaction } from '../db/transaction.ts';
 import * as admin from './catalogue-admin.repository.ts';
 import { type MeetingPlan, meetingsForTerm } from './meetings.policy.ts';
-import { type WeeklySlot } from '../kernel/slots.ts';
+import type { WeeklySlot } from '../kernel/slots.ts';
 import { type OfferingField, type OfferingInput, offeringProblems } from './offering.policy.ts';
 import { parseCatalogueCsv } from './catalogue-csv.ts';
 import { type CatalogueRow, type CsvProblem, formatSlots, offeringAsText, readCatalogueRecords } from './catalogue-csv.policy.ts';

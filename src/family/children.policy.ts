@@ -1,6 +1,6 @@
 // Pure rules for a child's record: a name, a grade the child's school actually has, an optional class.
 import { nameProblem } from '../auth/credentials.policy.ts';
-import { type Rejection } from '../kernel/rejection.ts';
+import type { Rejection } from '../kernel/rejection.ts';
 
 export interface ChildInput {
   name: string;

@@ -3,7 +3,7 @@ import type { Context } from 'hono';
 import { z } from 'zod';
 import type { Rejection } from '../kernel/rejection.ts';
 import { requestText } from './body.ts';
-import { type I18n, type MessageKey } from '../kernel/messages.ts';
+import type { I18n, MessageKey } from '../kernel/messages.ts';
 
 /** A text field: the last value if repeated, trimmed of nothing, required unless `optional`, at most `max` characters. */
 export function textField(max: number, options: { optional?: boolean } = {}) {

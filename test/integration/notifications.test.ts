@@ -8,7 +8,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { createApp } from '../../src/app.ts';
 import { fixedClock } from '../../src/kernel/clock.ts';
 import { connect } from '../../src/db/connect.ts';
-import { type DatabaseHandle } from '../../src/db/handle.ts';
+import type { DatabaseHandle } from '../../src/db/handle.ts';
 import type { Lang } from '../../src/db/schema.ts';
 import { createEnrollmentService } from '../../src/enrollment/enrollment.service.ts';
 import { MAX_ATTEMPTS, RETRY_DELAYS_MS, type Transports, createDeliveryWorker } from '../../src/notify/delivery.ts';

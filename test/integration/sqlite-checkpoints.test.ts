@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { type DatabaseHandle } from '../../src/db/handle.ts';
+import type { DatabaseHandle } from '../../src/db/handle.ts';
 import { openSqlite } from '../../src/db/sqlite/open.ts';
 
 let folder: string;

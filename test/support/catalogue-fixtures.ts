@@ -1,6 +1,6 @@
 // Terms, offerings with slots and meetings, children and enrollments for catalogue tests, written straight to the database.
 import { meetingsForTerm } from '../../src/catalogue/meetings.policy.ts';
-import { type WeeklySlot } from '../../src/kernel/slots.ts';
+import type { WeeklySlot } from '../../src/kernel/slots.ts';
 import type { DatabaseHandle } from '../../src/db/handle.ts';
 import type { Insertable } from 'kysely';
 import type { OfferingsTable, TermsTable } from '../../src/db/schema.ts';

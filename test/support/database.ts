@@ -7,7 +7,7 @@ import pg from 'pg';
 import { inject } from 'vitest';
 import type { DatabaseTarget } from '../../src/config.ts';
 import { openPostgres } from '../../src/db/connect.ts';
-import { type DatabaseHandle, type Dialect } from '../../src/db/handle.ts';
+import type { DatabaseHandle, Dialect } from '../../src/db/handle.ts';
 import { openSqlite } from '../../src/db/sqlite/open.ts';
 import { databaseUrlWith } from './global-setup.ts';
 
