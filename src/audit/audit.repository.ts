@@ -1,5 +1,7 @@
-// Reading the audit log: newest first, filtered, one page at a time (by id, so paging is stable under writes).
+// The audit log's table: one insert (prepared, it runs on the enrolment hot path), and the reads: newest first,
+// filtered, one page at a time (by id, so paging is stable under writes).
 import type { Kysely } from 'kysely';
+import { preparedQuery } from '../db/prepared.ts';
 import type { Database } from '../db/schema.ts';
 
 export interface AuditFilter {
@@ -47,3 +49,10 @@ export async function actionFamilies(db: Kysely<Database>, schoolId: number | un
   const rows = await query.execute();
   return [...new Set(rows.map((row) => `${row.action.split('.')[0]}.`))].sort();
 }
+
+/** One event, in the caller's transaction (the detail already JSON, the instant already ISO). */
+export const insertAuditEvent = preparedQuery(
+  7,
+  (db, actorId: number | null, action: string, subjectType: string, subjectId: string, schoolId: number | null, detail: string, at: string) =>
+    db.insertInto('audit_events').values({ actor_id: actorId, action, subject_type: subjectType, subject_id: subjectId, school_id: schoolId, detail, at }),
+);

@@ -2,9 +2,8 @@
 import type { Kysely } from 'kysely';
 import type { Actor } from '../kernel/roles.ts';
 import { addDays, instantInZone } from '../kernel/calendar.ts';
-import { preparedQuery } from '../db/prepared.ts';
 import type { Database } from '../db/schema.ts';
-import { actionFamilies, auditEvents } from './audit.repository.ts';
+import { actionFamilies, auditEvents, insertAuditEvent } from './audit.repository.ts';
 
 export interface AuditEvent {
   actorId: number | null;
@@ -19,12 +18,6 @@ export interface AuditEvent {
 export async function recordAudit(executor: Kysely<Database>, event: AuditEvent, at: Date): Promise<void> {
   await insertAuditEvent(executor, event.actorId, event.action, event.subjectType, String(event.subjectId), event.schoolId ?? null, JSON.stringify(event.detail ?? {}), at.toISOString());
 }
-
-const insertAuditEvent = preparedQuery(
-  7,
-  (db, actorId: number | null, action: string, subjectType: string, subjectId: string, schoolId: number | null, detail: string, at: string) =>
-    db.insertInto('audit_events').values({ actor_id: actorId, action, subject_type: subjectType, subject_id: subjectId, school_id: schoolId, detail, at }),
-);
 
 /** The audit log as admins read it: a school admin sees their school's events, the district admin all. */
 export function createAuditLogService(deps: { db: Kysely<Database>; timeZone: string }) {
