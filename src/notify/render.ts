@@ -10,8 +10,6 @@ export interface RenderedNotification {
 
 type Context = I18n;
 
-const titleIn = (ctx: Context, titles: { title: string; titleEn: string | null }) => ctx.pick(titles.title, titles.titleEn);
-
 /** ISO weekday (1 = Monday … 7 = Sunday) of a YYYY-MM-DD day. */
 function isoWeekday(day: string): number {
   return new Date(`${day}T00:00:00Z`).getUTCDay() || 7;
@@ -25,7 +23,7 @@ const lines = (...parts: (string | null | false)[]) => parts.filter((part): part
 const reasonLine = (ctx: Context, reason: string) => (reason.trim() === '' ? null : ctx.t('notify.reason', { reason: reason.trim() }));
 
 function attendance(ctx: Context, kind: 'child_absent' | 'absent_again', about: AttendanceAbout): RenderedNotification {
-  const params = { child: about.childName, title: titleIn(ctx, about), when: when(ctx, about.day, about.startsAt) };
+  const params = { child: about.childName, title: ctx.pick(about.title, about.titleEn), when: when(ctx, about.day, about.startsAt) };
   return { subject: ctx.t(`notify.${kind}.subject`, params), text: ctx.t(`notify.${kind}.text`, params) };
 }
 
@@ -34,41 +32,41 @@ type Renderers = { [K in NotificationKind]: (ctx: Context, payload: Notification
 /** One renderer per kind: adding a kind to NotificationPayloads without a text here does not compile. */
 const RENDERERS: Renderers = {
   seat_confirmed: (ctx, p) => {
-    const params = { child: p.childName, title: titleIn(ctx, p) };
+    const params = { child: p.childName, title: ctx.pick(p.title, p.titleEn) };
     return { subject: ctx.t('notify.seat_confirmed.subject', params), text: ctx.t('notify.seat_confirmed.text', params) };
   },
   promoted: (ctx, p) => {
-    const params = { child: p.childName, title: titleIn(ctx, p) };
+    const params = { child: p.childName, title: ctx.pick(p.title, p.titleEn) };
     return { subject: ctx.t('notify.promoted.subject', params), text: ctx.t('notify.promoted.text', params) };
   },
   waitlisted_by_school: (ctx, p) => {
-    const params = { child: p.childName, title: titleIn(ctx, p), position: ctx.format.number(p.position) };
+    const params = { child: p.childName, title: ctx.pick(p.title, p.titleEn), position: ctx.format.number(p.position) };
     return { subject: ctx.t('notify.waitlisted_by_school.subject', params), text: ctx.t('notify.waitlisted_by_school.text', params) };
   },
   withdrawn_by_school: (ctx, p) => {
-    const params = { child: p.childName, title: titleIn(ctx, p) };
+    const params = { child: p.childName, title: ctx.pick(p.title, p.titleEn) };
     return { subject: ctx.t('notify.withdrawn_by_school.subject', params), text: lines(ctx.t('notify.withdrawn_by_school.text', params), reasonLine(ctx, p.reason)) };
   },
   offering_cancelled: (ctx, p) => {
-    const params = { child: p.childName, title: titleIn(ctx, p) };
+    const params = { child: p.childName, title: ctx.pick(p.title, p.titleEn) };
     return { subject: ctx.t('notify.offering_cancelled.subject', params), text: lines(ctx.t(`notify.offering_cancelled.text.${p.status}`, params), reasonLine(ctx, p.reason)) };
   },
   moved_by_school: (ctx, p) => {
     const params = {
       child: p.childName,
-      title: titleIn(ctx, p),
-      from: titleIn(ctx, { title: p.fromTitle, titleEn: p.fromTitleEn }),
+      title: ctx.pick(p.title, p.titleEn),
+      from: ctx.pick(p.fromTitle, p.fromTitleEn),
       status: ctx.t(`notify.status.${p.status}`),
     };
     return { subject: ctx.t('notify.moved_by_school.subject', params), text: lines(ctx.t('notify.moved_by_school.text', params), reasonLine(ctx, p.reason)) };
   },
   meeting_cancelled: (ctx, p) => {
-    const params = { child: p.childName, title: titleIn(ctx, p), date: ctx.format.day(p.day), when: when(ctx, p.day, p.startsAt) };
+    const params = { child: p.childName, title: ctx.pick(p.title, p.titleEn), date: ctx.format.day(p.day), when: when(ctx, p.day, p.startsAt) };
     return { subject: ctx.t('notify.meeting_cancelled.subject', params), text: lines(ctx.t('notify.meeting_cancelled.text', params), reasonLine(ctx, p.reason)) };
   },
   meeting_moved: (ctx, p) => {
     const newWhen = ctx.t('notify.whenRange', { date: ctx.format.day(p.toDay), weekday: ctx.format.weekday(isoWeekday(p.toDay)), start: p.toStartsAt, end: p.toEndsAt });
-    const params = { child: p.childName, title: titleIn(ctx, p), date: ctx.format.day(p.day), when: when(ctx, p.day, p.startsAt), newWhen };
+    const params = { child: p.childName, title: ctx.pick(p.title, p.titleEn), date: ctx.format.day(p.day), when: when(ctx, p.day, p.startsAt), newWhen };
     return {
       subject: ctx.t('notify.meeting_moved.subject', params),
       text: lines(ctx.t('notify.meeting_moved.text', params), p.room.trim() === '' ? null : ctx.t('notify.room', { room: p.room.trim() }), reasonLine(ctx, p.reason)),
@@ -77,15 +75,15 @@ const RENDERERS: Renderers = {
   child_absent: (ctx, p) => attendance(ctx, 'child_absent', p),
   absent_again: (ctx, p) => attendance(ctx, 'absent_again', p),
   absence_cleared: (ctx, p) => {
-    const params = { child: p.childName, title: titleIn(ctx, p), when: when(ctx, p.day, p.startsAt), mark: ctx.t(`attendance.mark.${p.mark}`) };
+    const params = { child: p.childName, title: ctx.pick(p.title, p.titleEn), when: when(ctx, p.day, p.startsAt), mark: ctx.t(`attendance.mark.${p.mark}`) };
     return { subject: ctx.t('notify.absence_cleared.subject', params), text: ctx.t('notify.absence_cleared.text', params) };
   },
   lottery_seat: (ctx, p) => {
-    const params = { child: p.childName, title: titleIn(ctx, p) };
+    const params = { child: p.childName, title: ctx.pick(p.title, p.titleEn) };
     return { subject: ctx.t('notify.lottery_seat.subject', params), text: ctx.t('notify.lottery_seat.text', params) };
   },
   lottery_waitlisted: (ctx, p) => {
-    const params = { child: p.childName, title: titleIn(ctx, p), position: ctx.format.number(p.position) };
+    const params = { child: p.childName, title: ctx.pick(p.title, p.titleEn), position: ctx.format.number(p.position) };
     return { subject: ctx.t('notify.lottery_waitlisted.subject', params), text: ctx.t('notify.lottery_waitlisted.text', params) };
   },
   lottery_none: (ctx, p) => {
