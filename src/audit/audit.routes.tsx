@@ -26,7 +26,7 @@ export function auditRoutes(deps: { auditLog: AuditLogService }) {
     const query = Object.fromEntries(Object.entries(c.req.query()).filter(([, value]) => value !== ''));
     const parsed = filterSchema.safeParse(query);
     const filters = parsed.success ? parsed.data : {};
-    const page = await deps.auditLog.page(c.get('user')!, {
+    const page = await deps.auditLog.page(c.get('user'), {
       ...(filters.action ? { action: filters.action } : {}),
       ...(filters.subject_type ? { subjectType: filters.subject_type } : {}),
       ...(filters.subject_id ? { subjectId: filters.subject_id } : {}),

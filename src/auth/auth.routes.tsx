@@ -15,7 +15,8 @@ import { type DeploymentFacts, clientAddress } from '../http/request-facts.ts';
 import type { SchoolsService } from '../schools/schools.service.ts';
 import { type AuthService, DEMO_LOGINS, DEMO_PASSWORD } from './auth.service.ts';
 import type { Rejection } from '../kernel/rejection.ts';
-import { requireRole, requireUser } from '../http/guards.ts';
+import { type SignedInEnv, requireRole, requireUser } from '../http/guards.ts';
+import { ids } from '../http/validators.ts';
 import { STAFF_ROLES, type StaffRole } from '../kernel/roles.ts';
 import { clearSessionCookie, writeSessionCookie } from './session.middleware.ts';
 
@@ -29,7 +30,6 @@ const staffSchema = z.object({
   school: textField(20, { optional: true }).optional(),
 });
 const languageSchema = z.object({ lang: z.enum(['zh-CN', 'en'], { error: 'form.required' }), back: textField(512, { optional: true }).optional() });
-const userIdParam = z.string().regex(/^\d{1,9}$/).transform(Number);
 const endSessionsSchema = z.object({ confirm: textField(10, { optional: true }).optional() });
 
 export interface SessionSettings {
@@ -140,16 +140,16 @@ export function authRoutes(deps: { auth: AuthService; schools: SchoolsService; f
     return redirectAfterForm(c, '/');
   });
 
-  function accountDetails<E extends AppEnv>(c: Context<E>) {
-    const user = c.get('user')!;
+  function accountDetails<E extends SignedInEnv>(c: Context<E>) {
+    const user = c.get('user');
     const { t, lang } = c.get('i18n');
     return { name: user.name, login: user.login, roleLabel: t(`role.${user.role}`), schoolName: user.schoolName?.[lang] ?? null };
   }
 
-  async function accountSessions<E extends AppEnv>(c: Context<E>, ended?: number): Promise<AccountSessions> {
+  async function accountSessions<E extends SignedInEnv>(c: Context<E>, ended?: number): Promise<AccountSessions> {
     const staffHours = Math.round((sessionSettings.staffIdleMinutes / 60) * 10) / 10;
     return {
-      count: await auth.sessionCount(c.get('user')!.id),
+      count: await auth.sessionCount(c.get('user').id),
       ended,
       lifetime: { parentDays: sessionSettings.sessionDays, staffHours: c.get('i18n').format.number(staffHours), maxDays: sessionSettings.sessionMaxDays },
     };
@@ -161,14 +161,14 @@ export function authRoutes(deps: { auth: AuthService; schools: SchoolsService; f
   });
 
   app.post('/account/sessions/end-others', requireUser(), async (c) => {
-    const ended = await auth.endOtherSessions(c.get('user')!, c.get('sessionId')!);
+    const ended = await auth.endOtherSessions(c.get('user'), c.get('sessionId')!);
     const sessions = await accountSessions(c, ended);
     return respond(c, { page: () => <AccountPage chrome={chromeFor(c, '/account')} account={accountDetails(c)} sessions={sessions} form={emptyForm()} /> });
   });
 
   app.post('/account/password', requireUser(), async (c) => {
     const parsed = await parseForm(c, passwordSchema);
-    const outcome = parsed.ok ? await auth.changePassword(c.get('user')!, { ...parsed.data, address: clientAddress(c, facts) }) : parsed;
+    const outcome = parsed.ok ? await auth.changePassword(c.get('user'), { ...parsed.data, address: clientAddress(c, facts) }) : parsed;
     const throttled = !outcome.ok && 'reason' in outcome;
     const result = throttled ? { ok: false as const, errors: { current: throttledRejection(c, outcome.retryAfterSeconds) } } : outcome;
     if (result.ok) writeSessionCookie(c, result.session);
@@ -192,16 +192,16 @@ export function authRoutes(deps: { auth: AuthService; schools: SchoolsService; f
     const parsed = await parseForm(c, languageSchema);
     const back = (parsed.ok && safeLocalPath(parsed.data.back)) || '/account';
     if (!parsed.ok) return redirectAfterForm(c, back);
-    await auth.setLanguage(c.get('user')!.id, parsed.data.lang);
+    await auth.setLanguage(c.get('user').id, parsed.data.lang);
     rememberLangCookie(c, parsed.data.lang);
     return redirectAfterForm(c, back);
   });
 
   const staffOnly = requireRole(['school_admin', 'district_admin'], (c, status) => errorPage(c, status));
 
-  async function staffFormOptions<E extends AppEnv>(c: Context<E>): Promise<StaffFormOptions> {
-    const user = c.get('user')!;
-    const { t, lang } = c.get('i18n');
+  async function staffFormOptions<E extends SignedInEnv>(c: Context<E>): Promise<StaffFormOptions> {
+    const user = c.get('user');
+    const { t, pick } = c.get('i18n');
     const roles: StaffRole[] = user.role === 'district_admin' ? [...STAFF_ROLES] : ['teacher'];
     const all = await schools.list();
     const visible = user.role === 'district_admin' ? all : all.filter((school) => school.id === user.schoolId);
@@ -209,25 +209,25 @@ export function authRoutes(deps: { auth: AuthService; schools: SchoolsService; f
       roles: roles.map((role) => ({ value: role, label: t(`role.${role}`) })),
       schools: [
         ...(user.role === 'district_admin' ? [{ value: '', label: '—' }] : []),
-        ...visible.map((school) => ({ value: String(school.id), label: lang === 'en' ? school.name_en : school.name_zh })),
+        ...visible.map((school) => ({ value: String(school.id), label: pick(school.name_zh, school.name_en) })),
       ],
     };
   }
 
-  async function renderStaff<E extends AppEnv>(
+  async function renderStaff<E extends SignedInEnv>(
     c: Context<E>,
     form: FormState<StaffField>,
     status: 200 | 201 | 422,
     created?: { name: string; temporaryPassword: string },
     notice?: string,
   ) {
-    const { t, lang } = c.get('i18n');
-    const rows = await auth.listStaff(c.get('user')!);
+    const { t, pick } = c.get('i18n');
+    const rows = await auth.listStaff(c.get('user'));
     const staff = rows.map((row) => ({
       name: row.name,
       login: row.email ?? row.phone ?? '',
       roleLabel: t(`role.${row.role}`),
-      schoolName: (lang === 'en' ? row.name_en : row.name_zh) ?? '—',
+      schoolName: row.name_zh === null ? '—' : pick(row.name_zh, row.name_en),
       endSessionsHref: row.canEndSessions ? `/admin/users/${row.id}/sessions` : null,
     }));
     const options = await staffFormOptions(c);
@@ -244,7 +244,7 @@ export function authRoutes(deps: { auth: AuthService; schools: SchoolsService; f
     if (!parsed.ok) return renderStaff(c, { values, errors: translateErrors(c.get('i18n'), parsed.errors) }, 422);
     const schoolText = parsed.data.school ?? '';
     const schoolId = /^\d{1,9}$/.test(schoolText) ? Number(schoolText) : null;
-    const result = await auth.openStaffAccount(c.get('user')!, {
+    const result = await auth.openStaffAccount(c.get('user'), {
       name: parsed.data.name,
       login: parsed.data.login,
       role: parsed.data.role,
@@ -255,28 +255,27 @@ export function authRoutes(deps: { auth: AuthService; schools: SchoolsService; f
   });
 
   // Signing someone out everywhere: a confirm page, then the POST. Someone the admin may not act on is "not found".
-  app.get('/admin/users/:id/sessions', staffOnly, async (c) => {
-    const id = userIdParam.safeParse(c.req.param('id'));
-    const target = id.success ? await auth.sessionsTarget(c.get('user')!, id.data) : null;
+  app.get('/admin/users/:id/sessions', staffOnly, ids('id'), async (c) => {
+    const { id } = c.req.valid('param');
+    const target = await auth.sessionsTarget(c.get('user'), id);
     if (!target) return errorPage(c, 404);
     c.header('Cache-Control', 'no-store');
     const refusal = target.decision === 'self' ? c.get('i18n').t('sessions.admin.self') : undefined;
     return respond(c, { page: () => <EndSessionsPage chrome={chromeFor(c)} target={target} refusal={refusal} /> });
   });
 
-  app.post('/admin/users/:id/sessions/end', staffOnly, async (c) => {
-    const id = userIdParam.safeParse(c.req.param('id'));
-    if (!id.success) return errorPage(c, 404);
+  app.post('/admin/users/:id/sessions/end', staffOnly, ids('id'), async (c) => {
+    const { id } = c.req.valid('param');
     const parsed = await parseForm(c, endSessionsSchema);
     // Only the confirm page's button says yes; anything else goes to that page first, and nothing ends.
     if (!parsed.ok || parsed.data.confirm !== 'yes') {
-      const target = await auth.sessionsTarget(c.get('user')!, id.data);
-      return target ? redirectAfterForm(c, `/admin/users/${id.data}/sessions`) : errorPage(c, 404);
+      const target = await auth.sessionsTarget(c.get('user'), id);
+      return target ? redirectAfterForm(c, `/admin/users/${id}/sessions`) : errorPage(c, 404);
     }
-    const result = await auth.endSessionsFor(c.get('user')!, id.data);
+    const result = await auth.endSessionsFor(c.get('user'), id);
     if (!result.ok) {
       if (result.reason === 'notFound') return errorPage(c, 404);
-      const target = (await auth.sessionsTarget(c.get('user')!, id.data))!;
+      const target = (await auth.sessionsTarget(c.get('user'), id))!;
       return respond(c, { page: () => <EndSessionsPage chrome={chromeFor(c)} target={target} refusal={c.get('i18n').t('sessions.admin.self')} /> }, 422);
     }
     return renderStaff(c, emptyForm(), 200, undefined, c.get('i18n').t('sessions.admin.ended', { name: result.name, count: result.ended }));

@@ -4,7 +4,7 @@ import { Hono } from 'hono';
 import type { Context } from 'hono';
 import { z } from 'zod';
 import { NotificationListAfterRead, type NotificationListProps, NotificationsPage, type NotificationView } from '../../views/pages/notifications.tsx';
-import { requireUser } from '../http/guards.ts';
+import { type SignedInEnv, requireUser } from '../http/guards.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { parseForm } from '../http/forms.ts';
 import { chromeFor, respond } from '../http/pages.tsx';
@@ -34,8 +34,8 @@ export function notificationRoutes(deps: { notifications: NotificationsService }
     };
   }
 
-  async function listProps<E extends AppEnv>(c: Context<E>, before: number | undefined): Promise<NotificationListProps> {
-    const userId = c.get('user')!.id;
+  async function listProps<E extends SignedInEnv>(c: Context<E>, before: number | undefined): Promise<NotificationListProps> {
+    const userId = c.get('user').id;
     const [page, unread] = await Promise.all([notifications.page(userId, before), notifications.unreadCount(userId)]);
     return {
       i18n: c.get('i18n'),
@@ -60,7 +60,7 @@ export function notificationRoutes(deps: { notifications: NotificationsService }
     // A cursor that cannot be read is no reason to refuse: everything is marked read and the newest page shown.
     const parsed = await parseForm(c, readSchema);
     const before = parsed.ok ? parsed.data.before : undefined;
-    await notifications.markAllRead(c.get('user')!.id);
+    await notifications.markAllRead(c.get('user').id);
     if (!c.get('htmx')) return c.redirect(before === undefined ? '/notifications' : `/notifications?before=${before}`, 303);
     const props = await listProps(c, before);
     c.header('Cache-Control', 'private, no-store');

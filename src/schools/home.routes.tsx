@@ -8,20 +8,19 @@ import type { SchoolsService } from './schools.service.ts';
 export function homeRoutes(deps: { schools: SchoolsService; districtName: { zh: string; en: string } }) {
   const app = new Hono<AppEnv>();
   app.get('/', async (c) => {
-    const { t, lang } = c.get('i18n');
-    const english = lang === 'en';
+    const { t, pick } = c.get('i18n');
     const summaries = await deps.schools.summaries();
     const cards = summaries.map(({ school, term, clubs, courses }) => ({
       slug: school.slug,
-      name: english ? school.name_en : school.name_zh,
+      name: pick(school.name_zh, school.name_en),
       kindLabel: t(`school.kind.${school.kind}`),
       gradesLabel: t('school.grades', { min: school.grade_min, max: school.grade_max }),
-      address: english ? school.address_en : school.address_zh,
-      termName: term ? (english ? term.name_en : term.name_zh) : null,
+      address: pick(school.address_zh, school.address_en),
+      termName: term ? pick(term.name_zh, term.name_en) : null,
       clubs,
       courses,
     }));
-    const districtName = english ? deps.districtName.en : deps.districtName.zh;
+    const districtName = pick(deps.districtName.zh, deps.districtName.en);
     return respond(c, { page: () => <HomePage chrome={chromeFor(c)} districtName={districtName} schools={cards} /> });
   });
   return app;
