@@ -1,10 +1,10 @@
 // The delivery worker: claims due outbox deliveries (e-mail, webhook), sends them outside any transaction, and
 // marks each sent or schedules a retry with back-off. Several processes may run it on one database at once.
-import type { ExpressionBuilder, Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Clock } from '../kernel/clock.ts';
-import { isPostgres } from '../db/dialect.ts';
 import type { Database, DeliveryChannel, Lang } from '../db/schema.ts';
 import type { Languages } from '../kernel/messages.ts';
+import { claimDueDeliveries, deliveriesToSend, settleDelivery } from './notify.repository.ts';
 import { renderStored, storedPayload } from './render.ts';
 
 /** How long to wait after the 1st, 2nd, … failed attempt; after the last one the delivery is given up. */
@@ -72,50 +72,6 @@ export interface DeliveryWorkerDeps {
   log?: (line: string) => void;
 }
 
-const isDue = (now: string, channels: readonly DeliveryChannel[]) => (eb: ExpressionBuilder<Database, 'notification_deliveries'>) =>
-  eb.and([
-    eb('sent_at', 'is', null),
-    eb('failed_at', 'is', null),
-    eb('next_attempt_at', '<=', now),
-    eb('channel', 'in', channels),
-    eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<', now)]),
-  ]);
-
-/**
- * Takes up to `limit` due deliveries for this worker in one statement, counting the attempt. On PostgreSQL the
- * inner SELECT locks its rows FOR UPDATE SKIP LOCKED, so a concurrent claim passes over them instead of
- * waiting and taking them too; the outer WHERE repeats the test against the row as it is when updated.
- * SQLite runs one writing statement at a time per database, so the conditional UPDATE … RETURNING is enough.
- */
-export async function claimDueDeliveries(
-  db: Kysely<Database>,
-  options: { channels: readonly DeliveryChannel[]; now: string; claimUntil: string; limit: number },
-): Promise<{ id: number; attempts: number }[]> {
-  const due = isDue(options.now, options.channels);
-  const postgres = isPostgres(db);
-  return db
-    .updateTable('notification_deliveries')
-    .set((eb) => ({ claimed_until: options.claimUntil, attempts: eb('attempts', '+', 1) }))
-    .where('id', 'in', (eb) => {
-      const pick = eb.selectFrom('notification_deliveries').select('id').where(due).orderBy('next_attempt_at').orderBy('id').limit(options.limit);
-      return postgres ? pick.forUpdate().skipLocked() : pick;
-    })
-    .where(due)
-    .returning(['id', 'attempts'])
-    .execute();
-}
-
-function messagesFor(db: Kysely<Database>, ids: readonly number[]) {
-  return db
-    .selectFrom('notification_deliveries as d')
-    .innerJoin('notifications as n', 'n.id', 'd.notification_id')
-    .innerJoin('users as u', 'u.id', 'n.recipient_id')
-    .select(['d.id as deliveryId', 'd.channel', 'd.attempts', 'n.id as notificationId', 'n.kind', 'n.payload', 'n.created_at as createdAt', 'u.id as recipientId', 'u.email', 'u.lang'])
-    .where('d.id', 'in', ids)
-    .orderBy('d.id')
-    .execute();
-}
-
 /** An error's text for last_error and the log: short, and with e-mail addresses taken out. */
 export function describeFailure(error: unknown): string {
   const text = error instanceof Error ? error.message || error.name : String(error);
@@ -130,17 +86,6 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
   const log = deps.log ?? ((line: string) => console.warn(line));
   const channels = (Object.keys(transports) as DeliveryChannel[]).filter((channel) => transports[channel] !== undefined);
 
-  /** Writes the outcome, but only while the claim is still ours (a worker that overran its claim changes nothing). */
-  function settle(id: number, claimUntil: string, values: { sent_at?: string; failed_at?: string; next_attempt_at?: string; last_error: string | null }) {
-    return db
-      .updateTable('notification_deliveries')
-      .set({ ...values, claimed_until: null })
-      .where('id', '=', id)
-      .where('claimed_until', '=', claimUntil)
-      .where('sent_at', 'is', null)
-      .execute();
-  }
-
   async function runBatch(): Promise<DeliveryRun & { claimed: number }> {
     const run = { sent: 0, retried: 0, failed: 0, claimed: 0 };
     if (channels.length === 0) return run;
@@ -149,7 +94,7 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
     const claimed = await claimDueDeliveries(db, { channels, now: now.toISOString(), claimUntil, limit: batchSize });
     run.claimed = claimed.length;
     if (claimed.length === 0) return run;
-    const rows = await messagesFor(db, claimed.map((row) => row.id));
+    const rows = await deliveriesToSend(db, claimed.map((row) => row.id));
     for (const row of rows) {
       const lang: Lang = row.lang === 'en' ? 'en' : 'zh-CN';
       const rendered = renderStored(row.kind, row.payload, deps.languages(lang));
@@ -171,19 +116,19 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
       }
       const at = clock.now();
       if (result.outcome === 'sent') {
-        await settle(row.deliveryId, claimUntil, { sent_at: at.toISOString(), last_error: null });
+        await settleDelivery(db, row.deliveryId, claimUntil, { sent_at: at.toISOString(), last_error: null });
         run.sent += 1;
       } else if (result.outcome === 'undeliverable') {
-        await settle(row.deliveryId, claimUntil, { failed_at: at.toISOString(), last_error: result.reason });
+        await settleDelivery(db, row.deliveryId, claimUntil, { failed_at: at.toISOString(), last_error: result.reason });
         run.failed += 1;
       } else {
         const delay = retryDelay(Number(row.attempts));
         if (delay === null) {
-          await settle(row.deliveryId, claimUntil, { failed_at: at.toISOString(), last_error: result.error });
+          await settleDelivery(db, row.deliveryId, claimUntil, { failed_at: at.toISOString(), last_error: result.error });
           run.failed += 1;
           log(`notification delivery ${row.deliveryId} (${row.channel}) given up after ${row.attempts} attempts: ${result.error}`);
         } else {
-          await settle(row.deliveryId, claimUntil, { next_attempt_at: new Date(at.getTime() + delay).toISOString(), last_error: result.error });
+          await settleDelivery(db, row.deliveryId, claimUntil, { next_attempt_at: new Date(at.getTime() + delay).toISOString(), last_error: result.error });
           run.retried += 1;
           log(`notification delivery ${row.deliveryId} (${row.channel}) attempt ${row.attempts} failed, retrying in ${Math.round(delay / 60_000)} min: ${result.error}`);
         }

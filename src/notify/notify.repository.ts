@@ -1,6 +1,32 @@
-// Kysely queries for a user's in-app messages: one page newest first, the unread count, marking read.
-import type { Kysely } from 'kysely';
-import type { Database } from '../db/schema.ts';
+// Kysely queries for notifications: writing a message to a child's guardians (the outbox), a user's in-app
+// messages (one page newest first, the unread count, marking read), and the delivery worker's claims and outcomes.
+import type { ExpressionBuilder, Kysely } from 'kysely';
+import { isPostgres } from '../db/dialect.ts';
+import type { Database, DeliveryChannel } from '../db/schema.ts';
+
+/** The user ids of a child's guardians, the recipients of a message about the child. */
+export async function guardianIdsOf(db: Kysely<Database>, childId: number): Promise<number[]> {
+  const rows = await db.selectFrom('guardianships').select('user_id').where('child_id', '=', childId).orderBy('user_id').execute();
+  return rows.map((row) => row.user_id);
+}
+
+/** One unread message per recipient; the new notifications' ids. */
+export async function insertNotifications(db: Kysely<Database>, recipientIds: readonly number[], message: { kind: string; payload: string; createdAt: string }): Promise<number[]> {
+  const rows = await db
+    .insertInto('notifications')
+    .values(recipientIds.map((recipientId) => ({ recipient_id: recipientId, kind: message.kind, payload: message.payload, created_at: message.createdAt, read_at: null })))
+    .returning('id')
+    .execute();
+  return rows.map((row) => row.id);
+}
+
+/** One delivery per notification and channel, due at once. */
+export async function queueDeliveries(db: Kysely<Database>, notificationIds: readonly number[], channels: readonly DeliveryChannel[], now: string): Promise<void> {
+  await db
+    .insertInto('notification_deliveries')
+    .values(notificationIds.flatMap((id) => channels.map((channel) => ({ notification_id: id, channel, next_attempt_at: now }))))
+    .execute();
+}
 
 /** Up to `limit` of the user's notifications, newest first, older than `beforeId` when given. */
 export function notificationsOf(db: Kysely<Database>, recipientId: number, options: { beforeId?: number; limit: number }) {
@@ -28,4 +54,65 @@ export async function unreadCount(db: Kysely<Database>, recipientId: number): Pr
 export async function markAllRead(db: Kysely<Database>, recipientId: number, at: string): Promise<number> {
   const result = await db.updateTable('notifications').set({ read_at: at }).where('recipient_id', '=', recipientId).where('read_at', 'is', null).executeTakeFirst();
   return Number(result.numUpdatedRows);
+}
+
+const isDue = (now: string, channels: readonly DeliveryChannel[]) => (eb: ExpressionBuilder<Database, 'notification_deliveries'>) =>
+  eb.and([
+    eb('sent_at', 'is', null),
+    eb('failed_at', 'is', null),
+    eb('next_attempt_at', '<=', now),
+    eb('channel', 'in', channels),
+    eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<', now)]),
+  ]);
+
+/**
+ * Takes up to `limit` due deliveries for this worker in one statement, counting the attempt. On PostgreSQL the
+ * inner SELECT locks its rows FOR UPDATE SKIP LOCKED, so a concurrent claim passes over them instead of
+ * waiting and taking them too; the outer WHERE repeats the test against the row as it is when updated.
+ * SQLite runs one writing statement at a time per database, so the conditional UPDATE … RETURNING is enough.
+ */
+export async function claimDueDeliveries(
+  db: Kysely<Database>,
+  options: { channels: readonly DeliveryChannel[]; now: string; claimUntil: string; limit: number },
+): Promise<{ id: number; attempts: number }[]> {
+  const due = isDue(options.now, options.channels);
+  const postgres = isPostgres(db);
+  return db
+    .updateTable('notification_deliveries')
+    .set((eb) => ({ claimed_until: options.claimUntil, attempts: eb('attempts', '+', 1) }))
+    .where('id', 'in', (eb) => {
+      const pick = eb.selectFrom('notification_deliveries').select('id').where(due).orderBy('next_attempt_at').orderBy('id').limit(options.limit);
+      return postgres ? pick.forUpdate().skipLocked() : pick;
+    })
+    .where(due)
+    .returning(['id', 'attempts'])
+    .execute();
+}
+
+/** The claimed deliveries with their message and recipient, in delivery order. */
+export function deliveriesToSend(db: Kysely<Database>, ids: readonly number[]) {
+  return db
+    .selectFrom('notification_deliveries as d')
+    .innerJoin('notifications as n', 'n.id', 'd.notification_id')
+    .innerJoin('users as u', 'u.id', 'n.recipient_id')
+    .select(['d.id as deliveryId', 'd.channel', 'd.attempts', 'n.id as notificationId', 'n.kind', 'n.payload', 'n.created_at as createdAt', 'u.id as recipientId', 'u.email', 'u.lang'])
+    .where('d.id', 'in', ids)
+    .orderBy('d.id')
+    .execute();
+}
+
+/** Writes the outcome, but only while the claim is still ours (a worker that overran its claim changes nothing). */
+export function settleDelivery(
+  db: Kysely<Database>,
+  id: number,
+  claimUntil: string,
+  values: { sent_at?: string; failed_at?: string; next_attempt_at?: string; last_error: string | null },
+) {
+  return db
+    .updateTable('notification_deliveries')
+    .set({ ...values, claimed_until: null })
+    .where('id', '=', id)
+    .where('claimed_until', '=', claimUntil)
+    .where('sent_at', 'is', null)
+    .execute();
 }

@@ -3,6 +3,7 @@
 // delivery worker sends later, with retries. A failed delivery never touches the change itself.
 import type { Kysely } from 'kysely';
 import type { Database, DeliveryChannel } from '../db/schema.ts';
+import { guardianIdsOf, insertNotifications, queueDeliveries } from './notify.repository.ts';
 
 /** What each kind of notification carries; text is rendered later, in the recipient's language. */
 export interface NotificationPayloads {
@@ -76,19 +77,12 @@ export interface Outbox {
 export function createOutbox(deps: { channels: readonly DeliveryChannel[]; now: () => Date }): Outbox {
   return {
     async toGuardians(trx, childId, kind, payload) {
-      const guardians = await trx.selectFrom('guardianships').select('user_id').where('child_id', '=', childId).orderBy('user_id').execute();
+      const guardians = await guardianIdsOf(trx, childId);
       if (guardians.length === 0) return;
       const now = deps.now().toISOString();
-      const rows = await trx
-        .insertInto('notifications')
-        .values(guardians.map((guardian) => ({ recipient_id: guardian.user_id, kind, payload: JSON.stringify(payload), created_at: now, read_at: null })))
-        .returning('id')
-        .execute();
+      const ids = await insertNotifications(trx, guardians, { kind, payload: JSON.stringify(payload), createdAt: now });
       if (deps.channels.length === 0) return;
-      await trx
-        .insertInto('notification_deliveries')
-        .values(rows.flatMap((row) => deps.channels.map((channel) => ({ notification_id: row.id, channel, next_attempt_at: now }))))
-        .execute();
+      await queueDeliveries(trx, ids, deps.channels, now);
     },
   };
 }
