@@ -170,7 +170,7 @@ export function createApp(deps: AppDeps) {
 
   app.route('/', homeRoutes({ schools, districtName: config.districtName }));
   app.route('/', catalogueRoutes({ catalogue, enrollment }));
-  app.route('/', enrollmentRoutes({ enrollment, lottery, recordOutcome: metrics?.recordEnrolment }));
+  app.route('/', enrollmentRoutes({ enrollment, addChoice: lottery.addChoice, recordOutcome: metrics?.recordEnrolment }));
   app.route('/', rosterRoutes({ roster }));
   app.route('/', attendanceRoutes({ attendance }));
   app.route('/', lotteryRoutes({ lottery, schools }));

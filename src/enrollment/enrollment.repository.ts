@@ -112,6 +112,16 @@ export async function slotsOf(db: Kysely<Database>, offeringId: number) {
   return (await slotsOfQuery(db, offeringId)).rows;
 }
 
+/** Any offering's titles and its term's mode (the enrol control's heading, whatever the offering's status). */
+export function offeringHeading(db: Kysely<Database>, offeringId: number) {
+  return db
+    .selectFrom('offerings')
+    .innerJoin('terms', 'terms.id', 'offerings.term_id')
+    .select(['offerings.title_zh', 'offerings.title_en', 'terms.mode'])
+    .where('offerings.id', '=', offeringId)
+    .executeTakeFirst();
+}
+
 /** Each of this parent's children with its enrollment (if any) in the offering, for the enrol control. */
 export function childrenWithEnrollment(db: Kysely<Database>, parentId: number, offeringId: number) {
   return db

@@ -8,11 +8,22 @@ import { requireRole } from '../http/guards.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { parseForm, textField } from '../http/forms.ts';
 import { chromeFor, errorPage } from '../http/pages.tsx';
+import { ids } from '../http/validators.ts';
+import { parseId } from '../kernel/ids.ts';
 import type { I18n } from '../kernel/messages.ts';
 import type { Refusal } from './enrollment.policy.ts';
-import type { LotteryService } from '../lottery/lottery.service.ts';
 import type { EnrolmentOutcome } from '../metrics/metrics.ts';
 import type { EnrollmentService } from './enrollment.service.ts';
+
+/**
+ * In a lottery term the enrol control adds the offering to the child's ranked choices instead. The lottery stands
+ * above enrolment: it hands its `addChoice` in (src/app.ts), and this is all the control needs of its answer.
+ */
+export type AddChoice = (
+  parentId: number,
+  offeringId: number,
+  childId: number,
+) => Promise<{ ok: true; rank: number } | { ok: false; reason: 'not_found' } | { ok: false; reason: 'refused'; refusal: Refusal | { reason: 'choice_limit'; limit: number } }>;
 
 function refusalText(i18n: I18n, refusal: Refusal, child: string): string {
   const { t, format } = i18n;
@@ -30,15 +41,14 @@ function refusalText(i18n: I18n, refusal: Refusal, child: string): string {
   }
 }
 
-export function enrollmentRoutes(deps: { enrollment: EnrollmentService; lottery: LotteryService; recordOutcome?: ((outcome: EnrolmentOutcome) => void) | undefined }) {
-  const { enrollment, lottery } = deps;
+export function enrollmentRoutes(deps: { enrollment: EnrollmentService; addChoice: AddChoice; recordOutcome?: ((outcome: EnrolmentOutcome) => void) | undefined }) {
+  const { enrollment, addChoice } = deps;
   const record = deps.recordOutcome ?? (() => {});
   const app = new Hono<AppEnv>();
   const parents = requireRole(['parent'], (c, status) => errorPage(c, status));
-  const idParam = <E extends AppEnv>(c: Context<E>) => (/^\d{1,9}$/.test(c.req.param('id') ?? '') ? Number(c.req.param('id')) : null);
 
-  async function rowFor<E extends AppEnv>(c: Context<E>, offeringId: number, childId: number): Promise<EnrolRowView | null> {
-    const [children, heading] = await Promise.all([enrollment.childrenFor(c.get('user')!.id, offeringId), enrollment.offeringHeading(offeringId, c.get('i18n').lang)]);
+  async function rowFor<E extends AppEnv>(c: Context<E>, parentId: number, offeringId: number, childId: number): Promise<EnrolRowView | null> {
+    const [children, heading] = await Promise.all([enrollment.childrenFor(parentId, offeringId), enrollment.offeringHeading(offeringId, c.get('i18n').lang)]);
     const child = children.find((one) => one.id === childId);
     return child ? enrolRowView(child, heading) : null;
   }
@@ -52,19 +62,20 @@ export function enrollmentRoutes(deps: { enrollment: EnrollmentService; lottery:
 
   const enrolSchema = z.object({ child: textField(12) });
 
-  app.post('/offerings/:id/enrollments', parents, async (c) => {
-    const offeringId = idParam(c);
+  app.post('/offerings/:id/enrollments', parents, ids('id'), async (c) => {
+    const { id: offeringId } = c.req.valid('param');
+    const parentId = c.get('user').id;
     const parsed = await parseForm(c, enrolSchema);
-    const childId = parsed.ok && /^\d{1,9}$/.test(parsed.data.child) ? Number(parsed.data.child) : null;
-    if (offeringId === null || childId === null) return errorPage(c, 404);
-    const result = await enrollment.enrol(c.get('user')!.id, offeringId, childId);
+    const childId = parsed.ok ? parseId(parsed.data.child) : null;
+    if (childId === null) return errorPage(c, 404);
+    const result = await enrollment.enrol(parentId, offeringId, childId);
     if (!result.ok && result.reason === 'not_found') return errorPage(c, 404);
-    const { t } = c.get('i18n');
+    const { t, pick } = c.get('i18n');
     if (!result.ok && result.refusal.reason === 'lottery') {
       // A lottery term: the same control adds the offering to the child's ranked choices.
-      const choice = await lottery.addChoice(c.get('user')!.id, offeringId, childId);
+      const choice = await addChoice(parentId, offeringId, childId);
       if (!choice.ok && choice.reason === 'not_found') return errorPage(c, 404);
-      const row = await rowFor(c, offeringId, childId);
+      const row = await rowFor(c, parentId, offeringId, childId);
       if (!row) return errorPage(c, 404);
       record(choice.ok ? 'choice' : 'refused');
       if (choice.ok) return answer(c, { ...row, message: { kind: 'success', text: t('enrol.choiceAdded', { child: row.childName, rank: choice.rank }) } }, 200);
@@ -76,12 +87,11 @@ export function enrollmentRoutes(deps: { enrollment: EnrollmentService; lottery:
     if (result.ok) {
       // The service knows the child's new place and the names; nothing to read again.
       const place = { id: childId, name: result.childName, enrollment_id: result.enrollmentId, status: result.status, waitlist_position: result.status === 'waitlisted' ? result.position : null, choice_rank: null };
-      const title = (c.get('i18n').lang === 'en' && result.title.en) || result.title.zh;
-      const row = enrolRowView(place, { id: offeringId, title, lottery: false });
+      const row = enrolRowView(place, { id: offeringId, title: pick(result.title.zh, result.title.en), lottery: false });
       row.message = result.status === 'enrolled' ? { kind: 'success', text: t('enrol.done') } : { kind: 'info', text: t('enrol.doneWaitlist') };
       return answer(c, row, 200);
     }
-    const row = await rowFor(c, offeringId, childId);
+    const row = await rowFor(c, parentId, offeringId, childId);
     if (!row) return errorPage(c, 404);
     row.message = { kind: 'error', text: refusalText(c.get('i18n'), result.refusal, row.childName) };
     return answer(c, row, 422);
@@ -89,29 +99,29 @@ export function enrollmentRoutes(deps: { enrollment: EnrollmentService; lottery:
 
   const withdrawSchema = z.object({ confirm: textField(3, { optional: true }).optional() });
 
-  app.post('/enrollments/:id/withdraw', parents, async (c) => {
-    const enrollmentId = idParam(c);
-    if (enrollmentId === null) return errorPage(c, 404);
+  app.post('/enrollments/:id/withdraw', parents, ids('id'), async (c) => {
+    const { id: enrollmentId } = c.req.valid('param');
+    const parentId = c.get('user').id;
     const parsed = await parseForm(c, withdrawSchema);
-    const place = await enrollment.placeOf(c.get('user')!.id, enrollmentId);
+    const place = await enrollment.placeOf(parentId, enrollmentId);
     if (!place) return errorPage(c, 404);
     if (!(parsed.ok && parsed.data.confirm === 'yes')) {
       // The confirm step: the same row, asking first.
-      const row = await rowFor(c, place.offeringId, place.childId);
+      const row = await rowFor(c, parentId, place.offeringId, place.childId);
       if (!row) return errorPage(c, 404);
       row.confirming = true;
       if (c.get('htmx')) return c.html(<EnrolRow i18n={c.get('i18n')} row={row} />);
       return c.html(<EnrolAnswerPage chrome={chromeFor(c, `/offerings/${place.offeringId}`)} row={row} />);
     }
-    const result = await enrollment.withdraw(c.get('user')!.id, enrollmentId);
+    const result = await enrollment.withdraw(parentId, enrollmentId);
     if (!result.ok && result.reason === 'lottery_choice') {
-      const row = await rowFor(c, place.offeringId, place.childId);
+      const row = await rowFor(c, parentId, place.offeringId, place.childId);
       if (!row) return errorPage(c, 404);
       row.message = { kind: 'error', text: c.get('i18n').t('enrol.choiceNotWithdrawn', { child: row.childName }) };
       return answer(c, row, 422);
     }
     if (!result.ok) return errorPage(c, 404);
-    const row = await rowFor(c, result.offeringId, result.childId);
+    const row = await rowFor(c, parentId, result.offeringId, result.childId);
     if (!row) return errorPage(c, 404);
     row.message = { kind: 'success', text: c.get('i18n').t('enrol.withdrawn', { child: row.childName }) };
     return answer(c, row, 200);

@@ -2,6 +2,8 @@
 import type { Kysely, Transaction } from 'kysely';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { Clock } from '../kernel/clock.ts';
+import { textIn } from '../kernel/messages.ts';
+import type { Lang } from '../kernel/vocabulary.ts';
 import { isUniqueViolation } from '../db/errors.ts';
 import type { Database } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
@@ -130,14 +132,9 @@ export function createEnrollmentService(deps: { db: Kysely<Database>; clock: Clo
     },
 
     /** The offering's title in the language, and whether its term is a lottery (the control then adds a choice). */
-    async offeringHeading(offeringId: number, lang: 'zh-CN' | 'en'): Promise<{ id: number; title: string; lottery: boolean }> {
-      const row = await db
-        .selectFrom('offerings')
-        .innerJoin('terms', 'terms.id', 'offerings.term_id')
-        .select(['offerings.title_zh', 'offerings.title_en', 'terms.mode'])
-        .where('offerings.id', '=', offeringId)
-        .executeTakeFirst();
-      return { id: offeringId, title: (lang === 'en' && row?.title_en) || row?.title_zh || '', lottery: row?.mode === 'lottery' };
+    async offeringHeading(offeringId: number, lang: Lang): Promise<{ id: number; title: string; lottery: boolean }> {
+      const row = await enrollments.offeringHeading(db, offeringId);
+      return { id: offeringId, title: row ? textIn(lang, row.title_zh, row.title_en) : '', lottery: row?.mode === 'lottery' };
     },
 
     /** The parent's children and where each stands in this offering, for the enrol control. */

@@ -13,14 +13,16 @@ import {
   RosterPage,
   type RosterView,
 } from '../../views/pages/roster.tsx';
-import { requireRole, requireUser } from '../http/guards.ts';
+import { type SignedInEnv, requireRole, requireUser } from '../http/guards.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { csvFromRows } from '../http/csv.ts';
 import { parseForm, textField, translateErrors } from '../http/forms.ts';
 import { chromeFor, errorPage, respond } from '../http/pages.tsx';
+import { ids } from '../http/validators.ts';
 import type { I18n, MessageKey } from '../kernel/messages.ts';
 import type { AddResult, MoveResult, RemoveResult, Roster, RosterEntry, RosterService } from './roster.service.ts';
 
+/** A form's choice of a row (the child to add, the offering to move to): digits, whether or not such a row exists. */
 const idText = /^\d{1,9}$/;
 
 const ADD_REFUSAL: Record<Exclude<AddResult, { ok: true }>['reason'], MessageKey> = {
@@ -68,8 +70,6 @@ export function rosterRoutes(deps: { roster: RosterService }) {
   const { roster: service } = deps;
   const app = new Hono<AppEnv>();
   const admins = requireRole(['school_admin', 'district_admin'], (c, status) => errorPage(c, status));
-  const idParam = <E extends AppEnv>(c: Context<E>) => (idText.test(c.req.param('id') ?? '') ? Number(c.req.param('id')) : null);
-  const pick = <E extends AppEnv>(c: Context<E>, zh: string, en: string | null) => (c.get('i18n').lang === 'en' && en ? en : zh);
   const searchText = (value: unknown) => (typeof value === 'string' ? value.trim().slice(0, 50) : '');
 
   const rowView = (entry: RosterEntry): RosterRowView => ({
@@ -80,30 +80,30 @@ export function rosterRoutes(deps: { roster: RosterService }) {
     guardians: entry.guardians,
   });
 
-  async function searchView<E extends AppEnv>(c: Context<E>, found: Roster, q: string, failed?: ChildSearchView['failed'], read = false): Promise<ChildSearchView | undefined> {
+  async function searchView<E extends SignedInEnv>(c: Context<E>, found: Roster, q: string, failed?: ChildSearchView['failed'], read = false): Promise<ChildSearchView | undefined> {
     if (!found.canManage) return undefined;
     // Only a search someone asked for (a GET) is logged as a read; a form's re-render after a change is not.
-    const results = q === '' ? null : await service.searchChildren(c.get('user')!, found.offering.id, q, read ? 'roster.search' : undefined);
+    const results = q === '' ? null : await service.searchChildren(c.get('user'), found.offering.id, q, read ? 'roster.search' : undefined);
     return { offeringId: found.offering.id, q, results, full: found.offering.seatsTaken >= found.offering.capacity, failed };
   }
 
   /** The roster page, read afresh (after a change it shows the new state), with a notice and the add search. */
-  async function renderRoster<E extends AppEnv>(
+  async function renderRoster<E extends SignedInEnv>(
     c: Context<E>,
     offeringId: number,
     options: { notice?: RosterView['notice']; q?: string; failed?: ChildSearchView['failed']; read?: boolean } = {},
     status: 200 | 422 = 200,
   ) {
-    const found = await service.roster(c.get('user')!, offeringId, options.read ? 'roster' : undefined);
+    const found = await service.roster(c.get('user'), offeringId, options.read ? 'roster' : undefined);
     if (!found) return errorPage(c, 404);
-    const { t } = c.get('i18n');
+    const { t, pick } = c.get('i18n');
     const { offering } = found;
     const view: RosterView = {
       offering: {
         id: offering.id,
         code: offering.code,
-        title: pick(c, offering.titleZh, offering.titleEn),
-        term: pick(c, offering.termNameZh, offering.termNameEn),
+        title: pick(offering.titleZh, offering.titleEn),
+        term: pick(offering.termNameZh, offering.termNameEn),
         teacher: offering.teacherName,
         capacity: offering.capacity,
         taken: offering.seatsTaken,
@@ -119,14 +119,10 @@ export function rosterRoutes(deps: { roster: RosterService }) {
     return respond(c, { page: () => <RosterPage chrome={chromeFor(c, `/offerings/${offering.id}/roster`)} roster={view} /> }, status);
   }
 
-  app.get('/offerings/:id/roster', requireUser(), (c) => {
-    const offeringId = idParam(c);
-    return offeringId === null ? errorPage(c, 404) : renderRoster(c, offeringId, { q: searchText(c.req.query('q')), read: true });
-  });
+  app.get('/offerings/:id/roster', requireUser(), ids('id'), (c) => renderRoster(c, c.req.valid('param').id, { q: searchText(c.req.query('q')), read: true }));
 
-  app.get('/offerings/:id/roster.csv', requireUser(), async (c) => {
-    const offeringId = idParam(c);
-    const found = offeringId === null ? null : await service.roster(c.get('user')!, offeringId, 'roster.csv');
+  app.get('/offerings/:id/roster.csv', requireUser(), ids('id'), async (c) => {
+    const found = await service.roster(c.get('user'), c.req.valid('param').id, 'roster.csv');
     if (!found) return errorPage(c, 404);
     const name = found.offering.code.replace(/[^A-Za-z0-9_-]/g, '') || String(found.offering.id);
     c.header('Content-Type', 'text/csv; charset=utf-8');
@@ -137,11 +133,10 @@ export function rosterRoutes(deps: { roster: RosterService }) {
   });
 
   /** The add search as a fragment for htmx; a plain browser gets the whole roster page with the results. */
-  app.get('/offerings/:id/roster/children', admins, async (c) => {
-    const offeringId = idParam(c);
+  app.get('/offerings/:id/roster/children', admins, ids('id'), async (c) => {
+    const { id: offeringId } = c.req.valid('param');
     const q = searchText(c.req.query('q'));
-    if (offeringId === null) return errorPage(c, 404);
-    const found = await service.roster(c.get('user')!, offeringId);
+    const found = await service.roster(c.get('user'), offeringId);
     if (!found) return errorPage(c, 404);
     if (!c.get('htmx')) return c.redirect(`/offerings/${offeringId}/roster?q=${encodeURIComponent(q)}#roster-add`, 303);
     const search = found ? await searchView(c, found, q, undefined, true) : undefined;
@@ -157,9 +152,8 @@ export function rosterRoutes(deps: { roster: RosterService }) {
     q: textField(50, { optional: true }).optional(),
   });
 
-  app.post('/offerings/:id/roster/add', admins, async (c) => {
-    const offeringId = idParam(c);
-    if (offeringId === null) return errorPage(c, 404);
+  app.post('/offerings/:id/roster/add', admins, ids('id'), async (c) => {
+    const { id: offeringId } = c.req.valid('param');
     const parsed = await parseForm(c, addSchema);
     const { t } = c.get('i18n');
     const q = searchText(parsed.values.q);
@@ -171,7 +165,7 @@ export function rosterRoutes(deps: { roster: RosterService }) {
     }
     const override = parsed.data.override === 'yes';
     const reason = parsed.data.reason ?? '';
-    const result = await service.add(c.get('user')!, offeringId, childId, { override, reason });
+    const result = await service.add(c.get('user'), offeringId, childId, { override, reason });
     if (!result.ok && result.reason === 'not_found') return errorPage(c, 404);
     if (!result.ok) {
       const text = t(ADD_REFUSAL[result.reason]);
@@ -181,14 +175,15 @@ export function rosterRoutes(deps: { roster: RosterService }) {
     return renderRoster(c, offeringId, { notice: { kind: 'success', text } });
   });
 
-  async function actionView<E extends AppEnv>(c: Context<E>, enrollmentId: number) {
-    const found = await service.enrollmentForAction(c.get('user')!, enrollmentId);
+  async function actionView<E extends SignedInEnv>(c: Context<E>, enrollmentId: number) {
+    const found = await service.enrollmentForAction(c.get('user'), enrollmentId);
     if (!found) return null;
     const { enrollment, targets } = found;
-    const view: ActionEnrollmentView = { id: enrollment.id, offeringId: enrollment.offering_id, childName: enrollment.child_name, offeringTitle: pick(c, enrollment.title_zh, enrollment.title_en) };
+    const { t, pick } = c.get('i18n');
+    const view: ActionEnrollmentView = { id: enrollment.id, offeringId: enrollment.offering_id, childName: enrollment.child_name, offeringTitle: pick(enrollment.title_zh, enrollment.title_en) };
     const options = targets.map((target) => ({
       value: String(target.id),
-      label: c.get('i18n').t('roster.move.option', { code: target.code, title: pick(c, target.title_zh, target.title_en), taken: target.seats_taken, capacity: target.capacity }),
+      label: t('roster.move.option', { code: target.code, title: pick(target.title_zh, target.title_en), taken: target.seats_taken, capacity: target.capacity }),
     }));
     return { view, options, status: enrollment.status };
   }
@@ -198,10 +193,10 @@ export function rosterRoutes(deps: { roster: RosterService }) {
     reason: textField(500, { optional: true }).optional(),
   });
 
-  app.post('/enrollments/:id/remove', admins, async (c) => {
-    const enrollmentId = idParam(c);
-    const found = enrollmentId === null ? null : await actionView(c, enrollmentId);
-    if (enrollmentId === null || !found) return errorPage(c, 404);
+  app.post('/enrollments/:id/remove', admins, ids('id'), async (c) => {
+    const { id: enrollmentId } = c.req.valid('param');
+    const found = await actionView(c, enrollmentId);
+    if (!found) return errorPage(c, 404);
     const parsed = await parseForm(c, removeSchema);
     const { t } = c.get('i18n');
     const chrome = chromeFor(c, `/offerings/${found.view.offeringId}/roster`);
@@ -212,7 +207,7 @@ export function rosterRoutes(deps: { roster: RosterService }) {
     }
     // The confirm step: the same form, asking for the reason first. Nothing is written.
     if (parsed.data.confirm !== 'yes') return c.html(<RemoveConfirmPage chrome={chrome} enrollment={found.view} reason={reasonText} />);
-    const result: RemoveResult = await service.remove(c.get('user')!, enrollmentId, parsed.data.reason ?? '');
+    const result: RemoveResult = await service.remove(c.get('user'), enrollmentId, parsed.data.reason ?? '');
     if (!result.ok && result.reason === 'not_found') return errorPage(c, 404);
     if (!result.ok) {
       const page =
@@ -228,9 +223,8 @@ export function rosterRoutes(deps: { roster: RosterService }) {
     return renderRoster(c, result.offeringId, { notice: { kind: 'success', text } });
   });
 
-  app.get('/enrollments/:id/move', admins, async (c) => {
-    const enrollmentId = idParam(c);
-    const found = enrollmentId === null ? null : await actionView(c, enrollmentId);
+  app.get('/enrollments/:id/move', admins, ids('id'), async (c) => {
+    const found = await actionView(c, c.req.valid('param').id);
     if (!found) return errorPage(c, 404);
     const { t } = c.get('i18n');
     const problem = found.status === 'enrolled' || found.status === 'waitlisted' ? undefined : t(found.status === 'requested' ? 'roster.error.lotteryRequest' : 'roster.error.notActive');
@@ -242,10 +236,10 @@ export function rosterRoutes(deps: { roster: RosterService }) {
     reason: textField(500),
   });
 
-  app.post('/enrollments/:id/move', admins, async (c) => {
-    const enrollmentId = idParam(c);
-    const found = enrollmentId === null ? null : await actionView(c, enrollmentId);
-    if (enrollmentId === null || !found) return errorPage(c, 404);
+  app.post('/enrollments/:id/move', admins, ids('id'), async (c) => {
+    const { id: enrollmentId } = c.req.valid('param');
+    const found = await actionView(c, enrollmentId);
+    if (!found) return errorPage(c, 404);
     const parsed = await parseForm(c, moveSchema);
     const { t } = c.get('i18n');
     const chrome = chromeFor(c, `/enrollments/${enrollmentId}/move`);
@@ -259,7 +253,7 @@ export function rosterRoutes(deps: { roster: RosterService }) {
       if (parsed.errors.to) errors.to = t('roster.error.chooseTarget');
       return c.html(page(errors), 422);
     }
-    const result = await service.move(c.get('user')!, enrollmentId, Number(parsed.data.to.trim()), parsed.data.reason);
+    const result = await service.move(c.get('user'), enrollmentId, Number(parsed.data.to.trim()), parsed.data.reason);
     if (!result.ok && result.reason === 'not_found') return errorPage(c, 404);
     if (!result.ok) {
       const text = t(MOVE_REFUSAL[result.reason]);
@@ -267,7 +261,7 @@ export function rosterRoutes(deps: { roster: RosterService }) {
       if (result.reason === 'not_active' || result.reason === 'lottery_request') return c.html(page({}, text), 422);
       return c.html(page({ to: text }), 422);
     }
-    const title = pick(c, result.toTitle.zh, result.toTitle.en);
+    const title = c.get('i18n').pick(result.toTitle.zh, result.toTitle.en);
     const text =
       result.placed.status === 'enrolled'
         ? t('roster.moved', { child: result.childName, title })

@@ -8,12 +8,12 @@ import { canManageSchool } from '../kernel/roles.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { parseForm, textField, translateErrors } from '../http/forms.ts';
 import { chromeFor, errorPage, respond } from '../http/pages.tsx';
+import { ids } from '../http/validators.ts';
 import type { MessageKey } from '../kernel/messages.ts';
 import type { SchoolsService } from '../schools/schools.service.ts';
 import type { DrawRefusal } from './lottery.policy.ts';
 import type { LotteryService } from './lottery.service.ts';
 
-const idParam = z.string().regex(/^\d{1,9}$/).transform(Number);
 const drawSchema = z.object({ public_value: textField(200) });
 
 const DRAW_REFUSAL: Record<Exclude<DrawRefusal['reason'], 'before_public_draw'>, MessageKey> = {
@@ -33,27 +33,26 @@ export function lotteryRoutes(deps: { lottery: LotteryService; schools: SchoolsS
   const app = new Hono<AppEnv>();
   const parents = requireRole(['parent'], (c, status) => errorPage(c, status));
   const admins = requireRole(['school_admin', 'district_admin'], (c, status) => errorPage(c, status));
-  const pick = <E extends AppEnv>(c: Context<E>, zh: string, en: string | null) => (c.get('i18n').lang === 'en' && en ? en : zh);
 
   async function pageView<E extends AppEnv>(c: Context<E>, schoolId: number, slug: string, drawForm?: { value: string; error?: string }): Promise<LotteryPageView | null> {
     const found = await lottery.publicView(schoolId);
     if (!found) return null;
     const { term, draw, stage, entries, results, offerings } = found;
-    const { format } = c.get('i18n');
+    const { format, pick } = c.get('i18n');
     const user = c.get('user');
     const demand = await lottery.demandOf(term.id);
     const school = await schools.find(schoolId);
     const adminHere = user && canManageSchool(user, term.school_id);
     return {
-      schoolName: pick(c, school!.name_zh, school!.name_en),
+      schoolName: pick(school!.name_zh, school!.name_en),
       schoolSlug: slug,
-      termName: pick(c, term.name_zh, term.name_en),
+      termName: pick(term.name_zh, term.name_en),
       stage,
       opensAt: format.dateTime(term.enrol_opens_at),
       closesAt: format.dateTime(term.enrol_closes_at),
       drawnAt: draw?.drawn_at ? format.dateTime(draw.drawn_at) : null,
       commitment: draw?.commitment ?? null,
-      publicValueSource: draw ? pick(c, draw.public_value_source_zh, draw.public_value_source_en) : null,
+      publicValueSource: draw ? pick(draw.public_value_source_zh, draw.public_value_source_en) : null,
       entries,
       entriesHash: draw?.entries_hash ?? null,
       seed: draw?.drawn_at ? draw.seed : null,
@@ -61,7 +60,7 @@ export function lotteryRoutes(deps: { lottery: LotteryService; schools: SchoolsS
       algorithmVersion: draw?.drawn_at ? draw.algorithm_version : null,
       offerings: offerings.map((offering) => ({
         code: offering.code,
-        title: pick(c, offering.title_zh, offering.title_en),
+        title: pick(offering.title_zh, offering.title_en),
         seats: results?.[offering.code]?.seats ?? [],
         waitlist: results?.[offering.code]?.waitlist ?? [],
         demand: demand.get(offering.id) ?? 0,
@@ -84,7 +83,7 @@ export function lotteryRoutes(deps: { lottery: LotteryService; schools: SchoolsS
       }
       view.notice = c.get('i18n').t('lottery.draw.done', { ...counts, unplaced: Math.max(0, (view.entries ?? 0) - new Set(view.offerings.flatMap((offering) => [...offering.seats, ...offering.waitlist])).size) });
     }
-    return respond(c, { page: () => <LotteryPage chrome={chromeFor(c)} view={view} schoolName={pick(c, school.name_zh, school.name_en)} /> });
+    return respond(c, { page: () => <LotteryPage chrome={chromeFor(c)} view={view} schoolName={c.get('i18n').pick(school.name_zh, school.name_en)} /> });
   });
 
   app.get('/s/:school/lottery/export.json', async (c) => {
@@ -97,31 +96,30 @@ export function lotteryRoutes(deps: { lottery: LotteryService; schools: SchoolsS
     return c.json(exported);
   });
 
-  app.post('/admin/terms/:termId/lottery/draw', admins, async (c) => {
-    const termId = idParam.safeParse(c.req.param('termId'));
-    if (!termId.success) return errorPage(c, 404);
+  app.post('/admin/terms/:termId/lottery/draw', admins, ids('termId'), async (c) => {
+    const { termId } = c.req.valid('param');
     const parsed = await parseForm(c, drawSchema);
-    const outcome = await lottery.draw(c.get('user')!, termId.data, parsed.ok ? parsed.data.public_value : '');
+    const outcome = await lottery.draw(c.get('user'), termId, parsed.ok ? parsed.data.public_value : '');
     if (!outcome.ok && outcome.reason === 'not_found') return errorPage(c, 404);
-    const school = await lottery.schoolOfTerm(termId.data);
+    const school = await lottery.schoolOfTerm(termId);
     if (!school) return errorPage(c, 404);
     if (outcome.ok) return c.redirect(`/s/${school.slug}/lottery?drawn=1`, 303);
     const error = !parsed.ok ? Object.values(translateErrors(c.get('i18n'), parsed.errors))[0] : drawRefusalText(c.get('i18n'), outcome.refusal);
     const view = await pageView(c, school.id, school.slug, { value: parsed.values.public_value ?? '', ...(error ? { error } : {}) });
     if (view && !view.drawForm) view.error = error;
-    return respond(c, { page: () => <LotteryPage chrome={chromeFor(c, `/s/${school.slug}/lottery`)} view={view} schoolName={pick(c, school.name_zh, school.name_en)} /> }, outcome.refusal.reason === 'already_drawn' ? 409 : 422);
+    return respond(c, { page: () => <LotteryPage chrome={chromeFor(c, `/s/${school.slug}/lottery`)} view={view} schoolName={c.get('i18n').pick(school.name_zh, school.name_en)} /> }, outcome.refusal.reason === 'already_drawn' ? 409 : 422);
   });
 
-  async function choicesView<E extends AppEnv>(c: Context<E>, childId: number) {
-    const found = await lottery.choicesOf(c.get('user')!.id, childId);
+  async function choicesView<E extends AppEnv>(c: Context<E>, parentId: number, childId: number) {
+    const found = await lottery.choicesOf(parentId, childId);
     if (!found) return null;
-    const choices: ChoiceView[] = found.choices.map((choice) => ({ enrollmentId: choice.id, offeringId: choice.offering_id, title: pick(c, choice.title_zh, choice.title_en), rank: choice.choice_rank ?? 0 }));
+    const { pick } = c.get('i18n');
+    const choices: ChoiceView[] = found.choices.map((choice) => ({ enrollmentId: choice.id, offeringId: choice.offering_id, title: pick(choice.title_zh, choice.title_en), rank: choice.choice_rank ?? 0 }));
     return { found, choices, editable: found.stage === 'open' };
   }
 
-  app.get('/children/:id/choices', parents, async (c) => {
-    const id = idParam.safeParse(c.req.param('id'));
-    const view = id.success ? await choicesView(c, id.data) : null;
+  app.get('/children/:id/choices', parents, ids('id'), async (c) => {
+    const view = await choicesView(c, c.get('user').id, c.req.valid('param').id);
     if (!view) return errorPage(c, 404);
     const { found } = view;
     const school = await schools.find(found.child.school_id);
@@ -132,7 +130,7 @@ export function lotteryRoutes(deps: { lottery: LotteryService; schools: SchoolsS
           childId={found.child.id}
           childName={found.child.name}
           schoolSlug={school!.slug}
-          termName={found.term ? pick(c, found.term.name_zh, found.term.name_en) : null}
+          termName={found.term ? c.get('i18n').pick(found.term.name_zh, found.term.name_en) : null}
           limit={found.term?.choice_limit ?? 0}
           entryNumber={found.entry?.entry_number ?? null}
           editable={view.editable}
@@ -143,14 +141,14 @@ export function lotteryRoutes(deps: { lottery: LotteryService; schools: SchoolsS
   });
 
   for (const action of ['up', 'down', 'remove'] as const) {
-    app.post(`/choices/:id/${action}`, parents, async (c) => {
-      const id = idParam.safeParse(c.req.param('id'));
-      if (!id.success) return errorPage(c, 404);
-      const result = action === 'remove' ? await lottery.removeChoice(c.get('user')!.id, id.data) : await lottery.moveChoice(c.get('user')!.id, id.data, action);
+    app.post(`/choices/:id/${action}`, parents, ids('id'), async (c) => {
+      const { id } = c.req.valid('param');
+      const parentId = c.get('user').id;
+      const result = action === 'remove' ? await lottery.removeChoice(parentId, id) : await lottery.moveChoice(parentId, id, action);
       if (!result.ok && result.reason === 'not_found') return errorPage(c, 404);
-      const childId = result.ok ? result.childId : await lottery.childOfChoice(id.data);
+      const childId = result.ok ? result.childId : await lottery.childOfChoice(id);
       if (!c.get('htmx')) return c.redirect(`/children/${childId}/choices`, 303);
-      const view = await choicesView(c, childId!);
+      const view = await choicesView(c, parentId, childId!);
       if (!view) return errorPage(c, 404);
       return c.html(
         <ChoiceList i18n={c.get('i18n')} childId={childId!} choices={view.choices} editable={view.editable} message={result.ok ? undefined : c.get('i18n').t('lottery.choices.closed')} />,

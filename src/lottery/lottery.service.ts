@@ -37,18 +37,15 @@ export function createLotteryService(deps: { db: Kysely<Database>; clock: Clock;
     // Named in advance: the first 双色球 draw after the close (the freeze names it again, from its own instant).
     const source = publicValueSourceText(firstPublicDrawAfter(new Date(term.enrol_closes_at)).day);
     try {
-      await db
-        .insertInto('lottery_draws')
-        .values({
-          term_id: term.id,
-          algorithm_version: ALGORITHM_VERSION,
-          seed,
-          commitment: commitmentOf(seed),
-          committed_at: clock.now().toISOString(),
-          public_value_source_zh: source.zh,
-          public_value_source_en: source.en,
-        })
-        .execute();
+      await lottery.insertCommitment(db, {
+        term_id: term.id,
+        algorithm_version: ALGORITHM_VERSION,
+        seed,
+        commitment: commitmentOf(seed),
+        committed_at: clock.now().toISOString(),
+        public_value_source_zh: source.zh,
+        public_value_source_en: source.en,
+      });
     } catch (error) {
       if (!isUniqueViolation(error)) throw error; // another request made it first: that one stands
     }
@@ -59,13 +56,14 @@ export function createLotteryService(deps: { db: Kysely<Database>; clock: Clock;
   async function ensureFrozen(term: Term) {
     const draw = await ensureCommitment(term);
     if (!draw || draw.entries_json || clock.now().toISOString() < term.enrol_closes_at) return draw;
-    const school = await db.selectFrom('schools').select('slug').where('id', '=', term.school_id).executeTakeFirstOrThrow();
-    const [offerings, slots, requests, held] = await Promise.all([
+    const [school, offerings, slots, requests, held] = await Promise.all([
+      lottery.schoolOfTerm(db, term.id),
       lottery.offeringsForDraw(db, term.id),
       slotsOfTerm(db, term.id),
       lottery.requestsOfTerm(db, term.id),
       lottery.heldInTerm(db, term.id),
     ]);
+    if (!school) throw new Error(`term ${term.id} has no school`);
     const slotsOf = (offeringId: number) => slots.filter((slot) => slot.offering_id === offeringId).map(toSlot);
     const entries = new Map<number, { entry: number; childId: number; choices: string[] }>();
     for (const request of requests) {
@@ -90,31 +88,19 @@ export function createLotteryService(deps: { db: Kysely<Database>; clock: Clock;
         return { entry: entry.entry, choices: entry.choices, limit: Math.max(0, term.course_limit - holds.length), busy: holds.flatMap((row) => slotsOf(row.offering_id)) };
       }),
     });
-    await db
-      .updateTable('lottery_draws')
-      .set({
-        entries_json: text,
-        entries_hash: sha256Hex(text),
-        frozen_at: frozenAt.toISOString(),
-        public_value_source_zh: source.zh,
-        public_value_source_en: source.en,
-        public_draw_at: publicDraw.at.toISOString(),
-      })
-      .where('term_id', '=', term.id)
-      .where('entries_json', 'is', null)
-      .execute();
+    await lottery.freezeEntries(db, term.id, {
+      entries_json: text,
+      entries_hash: sha256Hex(text),
+      frozen_at: frozenAt.toISOString(),
+      public_value_source_zh: source.zh,
+      public_value_source_en: source.en,
+      public_draw_at: publicDraw.at.toISOString(),
+    });
     return (await lottery.drawOf(db, term.id)) ?? null;
   }
 
   async function requestOf(parentId: number, enrollmentId: number) {
-    const row = await db
-      .selectFrom('enrollments')
-      .innerJoin('offerings', 'offerings.id', 'enrollments.offering_id')
-      .innerJoin('terms', 'terms.id', 'offerings.term_id')
-      .select(['enrollments.id', 'enrollments.child_id', 'enrollments.choice_rank', 'offerings.term_id', 'terms.enrol_opens_at', 'terms.enrol_closes_at', 'terms.mode'])
-      .where('enrollments.id', '=', enrollmentId)
-      .where('enrollments.status', '=', 'requested')
-      .executeTakeFirst();
+    const row = await lottery.requestWithTerm(db, enrollmentId);
     if (!row || !(await guardedChild(db, parentId, row.child_id))) return null;
     return row;
   }
@@ -132,7 +118,7 @@ export function createLotteryService(deps: { db: Kysely<Database>; clock: Clock;
 
     /** Which child a choice belongs to (already checked to be this parent's by the caller's failed action). */
     async childOfChoice(enrollmentId: number): Promise<number | null> {
-      return (await db.selectFrom('enrollments').select('child_id').where('id', '=', enrollmentId).executeTakeFirst())?.child_id ?? null;
+      return (await lottery.childOfChoice(db, enrollmentId))?.child_id ?? null;
     },
 
     /**
@@ -140,18 +126,7 @@ export function createLotteryService(deps: { db: Kysely<Database>; clock: Clock;
      * rank and changes nothing.
      */
     async addChoice(parentId: number, offeringId: number, childId: number): Promise<ChoiceResult> {
-      const [child, offering] = await Promise.all([
-        guardedChild(db, parentId, childId),
-        db
-          .selectFrom('offerings')
-          .innerJoin('terms', 'terms.id', 'offerings.term_id')
-          .selectAll('terms')
-          .select(['offerings.id as offering_id', 'offerings.grade_min', 'offerings.grade_max'])
-          .where('offerings.id', '=', offeringId)
-          .where('offerings.status', '=', 'published')
-          .where('terms.mode', '=', 'lottery')
-          .executeTakeFirst(),
-      ]);
+      const [child, offering] = await Promise.all([guardedChild(db, parentId, childId), lottery.publishedLotteryOffering(db, offeringId)]);
       if (!child || !offering) return { ok: false, reason: 'not_found' };
       const term: Term = { ...offering, id: offering.id };
       await ensureCommitment(term);
@@ -175,7 +150,7 @@ export function createLotteryService(deps: { db: Kysely<Database>; clock: Clock;
         let entryNumber = entry?.entry_number;
         if (entryNumber === undefined) {
           entryNumber = await lottery.nextEntryNumber(trx, term.id);
-          await trx.insertInto('lottery_entries').values({ term_id: term.id, child_id: childId, entry_number: entryNumber, created_at: now }).execute();
+          await lottery.insertEntry(trx, { term_id: term.id, child_id: childId, entry_number: entryNumber, created_at: now });
         }
         const rank = choices.length + 1;
         await writeChoice(trx, offeringId, childId, rank, now);
@@ -256,17 +231,7 @@ export function createLotteryService(deps: { db: Kysely<Database>; clock: Clock;
     },
 
     /** Which entry numbers belong to this parent's children in the term (only they see them). */
-    async entriesOfParent(parentId: number, termId: number) {
-      return db
-        .selectFrom('lottery_entries')
-        .innerJoin('guardianships', 'guardianships.child_id', 'lottery_entries.child_id')
-        .innerJoin('children', 'children.id', 'lottery_entries.child_id')
-        .select(['lottery_entries.entry_number', 'children.name'])
-        .where('guardianships.user_id', '=', parentId)
-        .where('lottery_entries.term_id', '=', termId)
-        .orderBy('lottery_entries.entry_number')
-        .execute();
-    },
+    entriesOfParent: (parentId: number, termId: number) => lottery.entriesOfParent(db, parentId, termId),
 
     /** The admin's draw: once, after close, with the public value; applied in one transaction. */
     async draw(actor: Actor, termId: number, publicValue: string): Promise<DrawOutcome> {
@@ -325,30 +290,21 @@ export function createLotteryService(deps: { db: Kysely<Database>; clock: Clock;
     await closeRequests(trx, unplaced.map((request) => request.id), nowIso);
     const empty = [...new Set(unplaced.map((request) => request.child_id))].filter((childId) => !requests.some((request) => request.child_id === childId && placed.has(request.id)));
     for (const childId of empty) {
-      const child = await trx.selectFrom('children').select('name').where('id', '=', childId).executeTakeFirstOrThrow();
-      await outbox.toGuardians(trx, childId, 'lottery_none', { childId, childName: child.name, termId: term.id });
+      await outbox.toGuardians(trx, childId, 'lottery_none', { childId, childName: await lottery.childName(trx, childId), termId: term.id });
     }
 
     // What is published is the allocation just written, from the same object.
-    await trx
-      .updateTable('lottery_draws')
-      .set({ public_value: value, drawn_at: nowIso, drawn_by: actor.id, result_json: JSON.stringify(allocation), skipped_entries: JSON.stringify(skipped) })
-      .where('term_id', '=', term.id)
-      .where('drawn_at', 'is', null)
-      .execute();
+    await lottery.recordDraw(trx, term.id, { public_value: value, drawn_at: nowIso, drawn_by: actor.id, result_json: JSON.stringify(allocation), skipped_entries: JSON.stringify(skipped) });
     // What is left goes first come, first served from now to the end of the term.
     const termEnd = instantInZone(addDays(term.last_day, 1), '00:00', timeZone).toISOString();
-    await trx.updateTable('terms').set({ mode: 'first_come', enrol_opens_at: nowIso, enrol_closes_at: termEnd > term.enrol_closes_at ? termEnd : term.enrol_closes_at }).where('id', '=', term.id).execute();
+    await lottery.openFirstCome(trx, term.id, { opensAt: nowIso, closesAt: termEnd > term.enrol_closes_at ? termEnd : term.enrol_closes_at });
     await recordAudit(trx, { actorId: actor.id, action: 'lottery.drawn', subjectType: 'term', subjectId: term.id, schoolId: term.school_id, detail: { publicValue: value, seated, waitlisted, entries: frozen.entries.length, skipped } }, now);
     return { ok: true, seated, waitlisted, unplaced: empty.length };
   }
 
-  async function about(trx: Transaction<Database>, childId: number, offering: { id: number; title_zh: string }) {
-    const [child, titles] = await Promise.all([
-      trx.selectFrom('children').select('name').where('id', '=', childId).executeTakeFirstOrThrow(),
-      trx.selectFrom('offerings').select(['title_zh', 'title_en']).where('id', '=', offering.id).executeTakeFirstOrThrow(),
-    ]);
-    return { offeringId: offering.id, childId, childName: child.name, title: titles.title_zh, titleEn: titles.title_en };
+  /** What a draw notice says: the child and the offering (its titles as the draw read them, in the same transaction). */
+  async function about(trx: Transaction<Database>, childId: number, offering: { id: number; title_zh: string; title_en: string | null }) {
+    return { offeringId: offering.id, childId, childName: await lottery.childName(trx, childId), title: offering.title_zh, titleEn: offering.title_en };
   }
 }
 

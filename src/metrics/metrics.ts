@@ -7,9 +7,13 @@ import { routePath } from 'hono/route';
 import type { Kysely } from 'kysely';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { Database } from '../db/schema.ts';
-import type { AppEnv } from '../http/app-env.ts';
 
 export type EnrolmentOutcome = 'enrolled' | 'waitlisted' | 'refused' | 'choice';
+
+/** All the measuring needs of a request: on the Node server, how long it waited for its turn (src/http/turns.ts). */
+interface MeasuredEnv {
+  Bindings: { queuedMs?: number };
+}
 
 export function createMetrics(deps: { db: Kysely<Database>; now: () => Date }) {
   const registry = new Registry();
@@ -70,7 +74,7 @@ export function createMetrics(deps: { db: Kysely<Database>; now: () => Date }) {
       enrolments.inc({ outcome });
     },
     /** Times every request by its route pattern (/offerings/:id/enrollments), and logs it as one JSON line if asked. */
-    middleware(options: { log: boolean }): MiddlewareHandler<AppEnv> {
+    middleware(options: { log: boolean }): MiddlewareHandler<MeasuredEnv> {
       return async function measure(c, next) {
         const started = performance.now();
         if (c.env?.queuedMs !== undefined) queued.observe(c.env.queuedMs / 1000);
