@@ -169,7 +169,7 @@ export function createApp(deps: AppDeps) {
   });
 
   app.route('/', homeRoutes({ schools, districtName: config.districtName }));
-  app.route('/', catalogueRoutes({ catalogue, enrollment }));
+  app.route('/', catalogueRoutes({ catalogue, childrenFor: enrollment.childrenFor }));
   app.route('/', enrollmentRoutes({ enrollment, lottery, recordOutcome: metrics?.recordEnrolment }));
   app.route('/', rosterRoutes({ roster }));
   app.route('/', attendanceRoutes({ attendance }));
