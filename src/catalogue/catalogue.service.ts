@@ -3,9 +3,9 @@ import type { Kysely } from 'kysely';
 import { dayInZone } from '../kernel/calendar.ts';
 import type { Clock } from '../kernel/clock.ts';
 import type { Database, School, Term } from '../db/schema.ts';
-import * as admin from './catalogue-admin.repository.ts';
 import { schoolById, schoolBySlug } from '../schools/schools.service.ts';
 import * as catalogue from './catalogue.repository.ts';
+import * as offerings from './offerings.repository.ts';
 import { type CatalogueFilters, type WindowState, enrolmentWindow, matchesFilters } from './catalogue.policy.ts';
 
 export type CatalogueOffering = Awaited<ReturnType<typeof catalogue.publishedOfferings>>[number] & {
@@ -38,7 +38,7 @@ export function slotsOfOfferings(db: Kysely<Database>, offeringIds: number[]) {
 
 /** Published for the lottery's freeze: every weekly slot of a term's offerings. */
 export function slotsOfTerm(db: Kysely<Database>, termId: number) {
-  return admin.slotsOfTerm(db, termId);
+  return offerings.slotsOfTerm(db, termId);
 }
 
 export function createCatalogueService(deps: { db: Kysely<Database>; clock: Clock; timeZone: string; cacheMs?: number }) {
