@@ -18,12 +18,15 @@ export function offeringById(db: Kysely<Database>, id: number) {
   return db.selectFrom('offerings').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function insertOffering(db: Kysely<Database>, offering: Insertable<Database['offerings']>) {
+/** A new offering holds no seats: its counter starts at zero and only the seat owner moves it. */
+type NewOffering = Omit<Insertable<Database['offerings']>, 'seats_taken'>;
+
+export async function insertOffering(db: Kysely<Database>, offering: NewOffering) {
   return (await db.insertInto('offerings').values(offering).returning('id').executeTakeFirstOrThrow()).id;
 }
 
 /** Many new offerings at once (an import), a hundred rows a statement. */
-export async function insertOfferings(db: Kysely<Database>, offerings: readonly Insertable<Database['offerings']>[]) {
+export async function insertOfferings(db: Kysely<Database>, offerings: readonly NewOffering[]) {
   for (let i = 0; i < offerings.length; i += 100) await db.insertInto('offerings').values(offerings.slice(i, i + 100)).execute();
 }
 
