@@ -2,7 +2,7 @@
 import { Hono } from 'hono';
 import type { Context } from 'hono';
 import { z } from 'zod';
-import { type FormState } from '../../views/chrome.ts';
+import type { FormState } from '../../views/chrome.ts';
 import { AdminSchoolsPage, SchoolTermsPage, TermForm, type TermFormField, TermPage } from '../../views/pages/admin-terms.tsx';
 import type { AppEnv } from '../http/app-env.ts';
 import { parseForm, textField, translateErrors } from '../http/forms.ts';
