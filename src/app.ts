@@ -31,8 +31,11 @@ import { crossSiteGuard, securityHeaders } from './http/security.ts';
 import { createLanguages, langFromAcceptLanguage, DEFAULT_LANG } from './i18n/i18n.ts';
 import { MESSAGES } from './messages.ts';
 import { i18nMiddleware } from './i18n/i18n.middleware.ts';
-import { catalogueAdminRoutes } from './catalogue/catalogue-admin.routes.tsx';
-import { createCatalogueAdminService } from './catalogue/catalogue-admin.service.ts';
+import { catalogueAdminRoutes } from './catalogue/admin.routes.ts';
+import { createImportService } from './catalogue/import.service.ts';
+import { createMeetingsService } from './catalogue/meetings.service.ts';
+import { createOfferingsService } from './catalogue/offerings.service.ts';
+import { createTermsService } from './catalogue/terms.service.ts';
 import { catalogueRoutes } from './catalogue/catalogue.routes.tsx';
 import { createCatalogueService } from './catalogue/catalogue.service.ts';
 import { createEnrollmentService } from './enrollment/enrollment.service.ts';
@@ -86,7 +89,12 @@ export function createApp(deps: AppDeps) {
   const catalogue = createCatalogueService({ db, clock, timeZone: config.timeZone, cacheMs: config.catalogueCacheMs });
   const family = createFamilyService({ db, clock, timeZone: config.timeZone, childLimit: config.childLimit ?? DEFAULT_CHILD_LIMIT });
   const outbox = createOutbox({ channels: deliveryChannels(config), now: () => clock.now() });
-  const catalogueAdmin = createCatalogueAdminService({ db, clock, timeZone: config.timeZone, outbox });
+  const catalogueAdmin = {
+    terms: createTermsService({ db, clock, timeZone: config.timeZone }),
+    offerings: createOfferingsService({ db, clock, timeZone: config.timeZone, outbox }),
+    meetings: createMeetingsService({ db, clock, timeZone: config.timeZone, outbox }),
+    imports: createImportService({ db, clock, timeZone: config.timeZone, outbox }),
+  };
   const notifications = createNotificationsService({ db, clock });
   const enrollment = createEnrollmentService({ db, clock, outbox });
   const roster = createRosterService({ db, clock, outbox });
@@ -169,14 +177,14 @@ export function createApp(deps: AppDeps) {
   });
 
   app.route('/', homeRoutes({ schools, districtName: config.districtName }));
-  app.route('/', catalogueRoutes({ catalogue, enrollment }));
+  app.route('/', catalogueRoutes({ catalogue, childrenFor: enrollment.childrenFor }));
   app.route('/', enrollmentRoutes({ enrollment, addChoice: lottery.addChoice, recordOutcome: metrics?.recordEnrolment }));
   app.route('/', rosterRoutes({ roster }));
   app.route('/', attendanceRoutes({ attendance }));
   app.route('/', lotteryRoutes({ lottery, schools }));
   app.route('/', auditRoutes({ auditLog }));
   app.route('/', notificationRoutes({ notifications }));
-  app.route('/', catalogueAdminRoutes({ admin: catalogueAdmin, timeZone: config.timeZone }));
+  app.route('/', catalogueAdminRoutes({ ...catalogueAdmin, timeZone: config.timeZone }));
   app.route('/', authRoutes({ auth, schools, facts, sessionSettings: config }));
   app.route('/', familyRoutes({ family, schools, attendance, privacy, facts, timeZone: config.timeZone, languages }));
   app.route('/', privacyRoutes({ privacy, retentionDays: config.retentionDays ?? DEFAULT_RETENTION_DAYS }));

@@ -3,8 +3,6 @@ import { type ExpressionBuilder, type Kysely, sql } from 'kysely';
 import { preparedQuery } from '../db/prepared.ts';
 import type { Database, Day } from '../db/schema.ts';
 
-export { findSchoolBySlug } from '../schools/schools.repository.ts';
-
 /** The school's current term: the earliest one that has not ended by `today`. */
 export function currentTerm(db: Kysely<Database>, schoolId: number, today: Day) {
   return db

@@ -14,10 +14,11 @@ import type { AppEnv } from '../http/app-env.ts';
 import { csvFromRecords } from '../http/csv.ts';
 import { chromeFor, errorPage, respond } from '../http/pages.tsx';
 import type { I18n } from '../kernel/messages.ts';
-import type { EnrollmentService } from '../enrollment/enrollment.service.ts';
 import type { CatalogueFilters } from './catalogue.policy.ts';
 import type { CatalogueOffering, CatalogueService, SchoolCatalogue } from './catalogue.service.ts';
 import { CATEGORY_CODES } from '../kernel/categories.ts';
+import { parseId } from '../kernel/ids.ts';
+import { ids } from '../http/validators.ts';
 
 const filterFields = {
   category: z.enum(CATEGORY_CODES),
@@ -55,10 +56,6 @@ function parseFilters<E extends AppEnv>(c: Context<E>): { filters: CatalogueFilt
   };
 }
 
-function pick(i18n: I18n, zh: string, en: string | null): string {
-  return i18n.lang === 'en' && en ? en : zh;
-}
-
 /** Seats as a card shows them; a lottery term whose window has closed (not yet drawn) shows its demand too. */
 function seatsOf(offering: CatalogueOffering, live: boolean, term: { mode: string } | null, window: string | null) {
   const demand = term?.mode === 'lottery' && window === 'closed' ? offering.requested : null;
@@ -70,12 +67,12 @@ function catalogueView(i18n: I18n, catalogue: SchoolCatalogue, values: FilterVal
   const live = catalogue.window === 'open';
   return {
     slug: school.slug,
-    schoolName: pick(i18n, school.name_zh, school.name_en),
+    schoolName: i18n.pick(school.name_zh, school.name_en),
     gradeMin: school.grade_min,
     gradeMax: school.grade_max,
     term: term
       ? {
-          name: pick(i18n, term.name_zh, term.name_en),
+          name: i18n.pick(term.name_zh, term.name_en),
           firstDay: term.first_day,
           lastDay: term.last_day,
           mode: term.mode,
@@ -91,7 +88,7 @@ function catalogueView(i18n: I18n, catalogue: SchoolCatalogue, values: FilterVal
       id: offering.id,
       kind: offering.kind,
       category: offering.category,
-      title: pick(i18n, offering.title_zh, offering.title_en),
+      title: i18n.pick(offering.title_zh, offering.title_en),
       teacher: offering.teacher_name,
       gradeMin: offering.grade_min,
       gradeMax: offering.grade_max,
@@ -189,10 +186,12 @@ export const OPEN_DATA_CSV_COLUMNS = [
   'slots', 'capacity', 'enrolled', 'waitlisted', 'seats_left', 'fee_cents',
 ] as const;
 
-export function catalogueRoutes(deps: { catalogue: CatalogueService; enrollment: EnrollmentService }) {
-  const { catalogue, enrollment } = deps;
+/** A parent's children as the offering page's enrol rows need them (the enrolment feature answers it). */
+export type ChildrenFor = (parentId: number, offeringId: number) => Promise<Parameters<typeof enrolRowView>[0][]>;
+
+export function catalogueRoutes(deps: { catalogue: CatalogueService; childrenFor: ChildrenFor }) {
+  const { catalogue, childrenFor } = deps;
   const app = new Hono<AppEnv>();
-  const idParam = <E extends AppEnv>(c: Context<E>) => (/^\d{1,9}$/.test(c.req.param('id') ?? '') ? Number(c.req.param('id')) : null);
 
   app.get('/s/:school', async (c) => {
     const { filters, values, invalid } = parseFilters(c);
@@ -247,22 +246,21 @@ export function catalogueRoutes(deps: { catalogue: CatalogueService; enrollment:
     return c.body(body);
   });
 
-  app.get('/offerings/:id', async (c) => {
-    const id = idParam(c);
-    const found = id === null ? null : await catalogue.offeringDetail(id);
+  app.get('/offerings/:id', ids('id'), async (c) => {
+    const { id } = c.req.valid('param');
+    const found = await catalogue.offeringDetail(id);
+    const i18n = c.get('i18n');
     if (!found) {
-      const cancelled = id === null ? null : await catalogue.cancelledOffering(id, c.get('user')?.id ?? null);
+      const cancelled = await catalogue.cancelledOffering(id, c.get('user')?.id ?? null);
       if (!cancelled) return errorPage(c, 404);
-      const i18n = c.get('i18n');
-      return c.html(<CancelledOfferingPage chrome={chromeFor(c)} title={pick(i18n, cancelled.titleZh, cancelled.titleEn)} at={i18n.format.dateTime(cancelled.cancelledAt)} reason={cancelled.reason} />);
+      return c.html(<CancelledOfferingPage chrome={chromeFor(c)} title={i18n.pick(cancelled.titleZh, cancelled.titleEn)} at={i18n.format.dateTime(cancelled.cancelledAt)} reason={cancelled.reason} />);
     }
     const { offering, school, meetings, window, today, term } = found;
-    const i18n = c.get('i18n');
-    const title = pick(i18n, offering.title_zh, offering.title_en);
+    const title = i18n.pick(offering.title_zh, offering.title_en);
     const user = c.get('user');
     const enrol =
       user?.role === 'parent'
-        ? (await enrollment.childrenFor(user.id, offering.id)).map((child) => enrolRowView(child, { id: offering.id, title, lottery: term.mode === 'lottery' }))
+        ? (await childrenFor(user.id, offering.id)).map((child) => enrolRowView(child, { id: offering.id, title, lottery: term.mode === 'lottery' }))
         : null;
     return respond(c, {
       page: () => (
@@ -275,7 +273,7 @@ export function catalogueRoutes(deps: { catalogue: CatalogueService; enrollment:
             kind: offering.kind,
             category: offering.category,
             title,
-            description: pick(i18n, offering.description_zh, offering.description_en),
+            description: i18n.pick(offering.description_zh, offering.description_en),
             teacher: offering.teacher_name,
             room: offering.room,
             gradeMin: offering.grade_min,
@@ -283,7 +281,7 @@ export function catalogueRoutes(deps: { catalogue: CatalogueService; enrollment:
             feeCents: offering.fee_cents,
             slots: offering.slots,
             seats: seatsOf(offering, window === 'open', term, window),
-            school: { slug: school.slug, name: pick(i18n, school.name_zh, school.name_en) },
+            school: { slug: school.slug, name: i18n.pick(school.name_zh, school.name_en) },
             meetings: meetings.map((meeting) => meetingView(meeting, today)),
           }}
         />
@@ -293,7 +291,8 @@ export function catalogueRoutes(deps: { catalogue: CatalogueService; enrollment:
 
   /** The tiny fragment seat badges poll; ETag makes an unchanged answer a bodiless 304. */
   app.get('/offerings/:id/seats', async (c) => {
-    const id = idParam(c);
+    // A bad id answers a bare 404 here, not the 404 page: seat badges poll this fragment.
+    const id = parseId(c.req.param('id'));
     const seats = id === null ? null : await catalogue.seats(id);
     if (!seats || id === null) return c.body(null, 404);
     const html = String(<Seats i18n={c.get('i18n')} seats={{ id, capacity: seats.capacity, taken: seats.taken, waitlisted: seats.waitlisted, live: seats.window === 'open', demand: null }} />);

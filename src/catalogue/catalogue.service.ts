@@ -3,8 +3,9 @@ import type { Kysely } from 'kysely';
 import { dayInZone } from '../kernel/calendar.ts';
 import type { Clock } from '../kernel/clock.ts';
 import type { Database, School, Term } from '../db/schema.ts';
-import * as admin from './catalogue-admin.repository.ts';
+import { schoolById, schoolBySlug } from '../schools/schools.service.ts';
 import * as catalogue from './catalogue.repository.ts';
+import * as offerings from './offerings.repository.ts';
 import { type CatalogueFilters, type WindowState, enrolmentWindow, matchesFilters } from './catalogue.policy.ts';
 
 export type CatalogueOffering = Awaited<ReturnType<typeof catalogue.publishedOfferings>>[number] & {
@@ -37,7 +38,7 @@ export function slotsOfOfferings(db: Kysely<Database>, offeringIds: number[]) {
 
 /** Published for the lottery's freeze: every weekly slot of a term's offerings. */
 export function slotsOfTerm(db: Kysely<Database>, termId: number) {
-  return admin.slotsOfTerm(db, termId);
+  return offerings.slotsOfTerm(db, termId);
 }
 
 export function createCatalogueService(deps: { db: Kysely<Database>; clock: Clock; timeZone: string; cacheMs?: number }) {
@@ -74,7 +75,7 @@ export function createCatalogueService(deps: { db: Kysely<Database>; clock: Cloc
   }
 
   async function readCatalogue(slug: string) {
-    const school = await catalogue.findSchoolBySlug(db, slug);
+    const school = await schoolBySlug(db, slug);
     if (!school) return null;
     const term = (await catalogue.currentTerm(db, school.id, dayInZone(clock.now(), timeZone))) ?? null;
     if (!term) return { school, term, window: null, total: 0, all: [], remember: memo() };
@@ -112,8 +113,9 @@ export function createCatalogueService(deps: { db: Kysely<Database>; clock: Cloc
       const [[offering], meetings, school] = await Promise.all([
         withSlotsAndWaitlists([row], term),
         catalogue.meetingsOf(db, id),
-        db.selectFrom('schools').selectAll().where('id', '=', term.school_id).executeTakeFirstOrThrow(),
+        schoolById(db, term.school_id),
       ]);
+      if (!school) return null;
       return { offering: offering!, term, school, meetings, window: enrolmentWindow(term, clock.now()), today: dayInZone(clock.now(), timeZone) };
     },
 

@@ -12,6 +12,19 @@ export interface SchoolSummary {
   courses: number;
 }
 
+/** Published for other features: every school (secondary first), one by id, one by its URL slug. */
+export function allSchools(db: Kysely<Database>) {
+  return schools.listSchools(db);
+}
+
+export function schoolById(db: Kysely<Database>, id: number) {
+  return schools.findSchool(db, id);
+}
+
+export function schoolBySlug(db: Kysely<Database>, slug: string) {
+  return schools.findSchoolBySlug(db, slug);
+}
+
 export function createSchoolsService(deps: { db: Kysely<Database>; clock: Clock; timeZone: string }) {
   const { db, clock, timeZone } = deps;
   return {

@@ -5,7 +5,7 @@
 // add (with and without the capacity override), remove and move, capacity edits, archiving and child deletions.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCatalogueAdminService } from '../../src/catalogue/catalogue-admin.service.ts';
+import { createOfferingsService } from '../../src/catalogue/offerings.service.ts';
 import { slotsOverlap } from '../../src/kernel/slots.ts';
 import { fixedClock } from '../../src/kernel/clock.ts';
 import { createEnrollmentService } from '../../src/enrollment/enrollment.service.ts';
@@ -98,7 +98,7 @@ for (const dialect of DIALECTS) {
             const deps = { db: handle.db, clock, timeZone: 'Asia/Shanghai' };
             const enrolment = createEnrollmentService(deps);
             const roster = createRosterService(deps);
-            const catalogue = createCatalogueAdminService(deps);
+            const catalogue = createOfferingsService(deps);
             const lottery = createLotteryService(deps);
             const privacy = createPrivacyService(deps);
             const placedBySchool = new Set<number>();
