@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import type { Context } from 'hono';
 import { z } from 'zod';
 import { type RollChildView, RollList, RollRest, RollPage, RollRow, type RollRowState, RollCounts, SheetPage, TodayPage, type RollView } from '../../views/pages/attendance.tsx';
-import { AttendanceReportPage, percent } from '../../views/pages/attendance-report.tsx';
+import { type AttendanceReport, AttendanceReportPage, percent } from '../../views/pages/attendance-report.tsx';
 import { CATEGORY_CODES } from '../kernel/categories.ts';
 import { requireRole } from '../http/guards.ts';
 import { addDays } from '../kernel/calendar.ts';
@@ -12,7 +12,7 @@ import { csvFromRows } from '../http/csv.ts';
 import { parseForm, textField, translateErrors } from '../http/forms.ts';
 import { chromeFor, errorPage, respond } from '../http/pages.tsx';
 import type { I18n, MessageKey } from '../kernel/messages.ts';
-import { ABSENCE_FLAG, type AttendanceReport } from './report.policy.ts';
+import { ABSENCE_FLAG } from './report.policy.ts';
 import type { AttendanceService, MarkResult } from './attendance.service.ts';
 
 const idParam = z.coerce.number().int().positive().max(2_147_483_647);
