@@ -186,7 +186,18 @@ export function createApp(deps: AppDeps) {
   app.route('/', notificationRoutes({ notifications }));
   app.route('/', catalogueAdminRoutes({ ...catalogueAdmin, timeZone: config.timeZone }));
   app.route('/', authRoutes({ auth, schools, facts, sessionSettings: config }));
-  app.route('/', familyRoutes({ family, schools, attendance, privacy, facts, timeZone: config.timeZone, languages }));
+  app.route(
+    '/',
+    familyRoutes({
+      family,
+      schools,
+      // What the child page shows of attendance and privacy: their functions, so family imports neither.
+      sources: { childRecord: attendance.childRecord, dataStatus: privacy.dataStatus, requestDeletion: privacy.requestDeletion },
+      facts,
+      timeZone: config.timeZone,
+      languages,
+    }),
+  );
   app.route('/', privacyRoutes({ privacy, retentionDays: config.retentionDays ?? DEFAULT_RETENTION_DAYS }));
 
   app.notFound((c) => errorPage(c, 404));

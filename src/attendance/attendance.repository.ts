@@ -207,3 +207,25 @@ export function marksOfChild(db: Kysely<Database>, childId: number) {
     .orderBy('meetings.day')
     .execute();
 }
+
+export async function deleteMark(trx: Transaction<Database>, meetingId: number, childId: number) {
+  await trx.deleteFrom('attendance_marks').where('meeting_id', '=', meetingId).where('child_id', '=', childId).execute();
+}
+
+/** Marks these children present at the meeting (none of them has a mark yet). */
+export async function insertPresentMarks(trx: Transaction<Database>, meetingId: number, childIds: readonly number[], markedBy: number, at: string) {
+  if (childIds.length === 0) return;
+  await trx
+    .insertInto('attendance_marks')
+    .values(childIds.map((childId) => ({ meeting_id: meetingId, child_id: childId, mark: 'present' as const, note: null, marked_by: markedBy, marked_at: at, alert_state: null })))
+    .execute();
+}
+
+export async function childName(trx: Transaction<Database>, childId: number): Promise<string> {
+  return (await trx.selectFrom('children').select('name').where('id', '=', childId).executeTakeFirstOrThrow()).name;
+}
+
+/** Reopens a locked roll until the instant. */
+export async function unlockMeeting(trx: Transaction<Database>, meetingId: number, until: string) {
+  await trx.updateTable('meetings').set({ unlocked_until: until }).where('id', '=', meetingId).execute();
+}

@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import type { Context } from 'hono';
 import { z } from 'zod';
 import { type RollChildView, RollList, RollRest, RollPage, RollRow, type RollRowState, RollCounts, SheetPage, TodayPage, type RollView } from '../../views/pages/attendance.tsx';
-import { AttendanceReportPage, percent } from '../../views/pages/attendance-report.tsx';
+import { type AttendanceReport, AttendanceReportPage, percent } from '../../views/pages/attendance-report.tsx';
 import { CATEGORY_CODES } from '../kernel/categories.ts';
 import { requireRole } from '../http/guards.ts';
 import { addDays } from '../kernel/calendar.ts';
@@ -11,11 +11,11 @@ import type { AppEnv } from '../http/app-env.ts';
 import { csvFromRows } from '../http/csv.ts';
 import { parseForm, textField, translateErrors } from '../http/forms.ts';
 import { chromeFor, errorPage, respond } from '../http/pages.tsx';
+import { ids } from '../http/validators.ts';
+import type { SessionUser } from '../kernel/roles.ts';
 import type { I18n, MessageKey } from '../kernel/messages.ts';
-import { ABSENCE_FLAG, type AttendanceReport } from './report.policy.ts';
+import { ABSENCE_FLAG } from './report.policy.ts';
 import type { AttendanceService, MarkResult } from './attendance.service.ts';
-
-const idParam = z.coerce.number().int().positive().max(2_147_483_647);
 
 const last = (value: unknown) => (Array.isArray(value) ? value.at(-1) : value);
 
@@ -59,24 +59,19 @@ export function attendanceRoutes(deps: { attendance: AttendanceService }) {
   const { attendance } = deps;
   const app = new Hono<AppEnv>();
   const staff = requireRole(['teacher', 'school_admin', 'district_admin'], (c, status) => errorPage(c, status));
+  const admins = requireRole(['school_admin', 'district_admin'], (c, status) => errorPage(c, status));
 
-  const pick = <E extends AppEnv>(c: Context<E>, zh: string, en: string | null) => (c.get('i18n').lang === 'en' && en ? en : zh);
-  const meetingId = <E extends AppEnv>(c: Context<E>) => {
-    const parsed = idParam.safeParse(c.req.param('id'));
-    return parsed.success ? parsed.data : null;
-  };
-
-  async function rollView<E extends AppEnv>(c: Context<E>, id: number, view?: 'roll' | 'roll.sheet'): Promise<RollView | null> {
-    const roll = await attendance.roll(c.get('user')!, id, view);
+  async function rollView<E extends AppEnv>(c: Context<E>, actor: SessionUser, id: number, view?: 'roll' | 'roll.sheet'): Promise<RollView | null> {
+    const roll = await attendance.roll(actor, id, view);
     if (!roll) return null;
     const { meeting } = roll;
-    const { format } = c.get('i18n');
+    const { format, pick } = c.get('i18n');
     // The window closes at midnight after the next day: say "until the end of <that day>", not "until 00:00".
     const until = roll.state === 'unlocked' && meeting.unlocked_until ? format.dateTime(meeting.unlocked_until) : format.day(addDays(meeting.day, 1));
     return {
       meetingId: meeting.id,
       offeringId: meeting.offering_id,
-      title: pick(c, meeting.title_zh, meeting.title_en),
+      title: pick(meeting.title_zh, meeting.title_en),
       day: meeting.day,
       startsAt: meeting.starts_at,
       endsAt: meeting.ends_at,
@@ -84,12 +79,13 @@ export function attendanceRoutes(deps: { attendance: AttendanceService }) {
       state: meeting.status === 'scheduled' ? roll.state : 'cancelled',
       until,
       children: roll.children.map((child) => ({ childId: child.child_id, name: child.name, className: child.class_name, mark: child.mark, note: child.note })),
-      canUnlock: c.get('user')!.role === 'school_admin' || c.get('user')!.role === 'district_admin',
+      canUnlock: actor.role === 'school_admin' || actor.role === 'district_admin',
     };
   }
 
   app.get('/teach', staff, async (c) => {
-    const { today, meetings } = await attendance.upcoming(c.get('user')!);
+    const { today, meetings } = await attendance.upcoming(c.get('user'));
+    const { pick } = c.get('i18n');
     return respond(c, {
       page: () => (
         <TodayPage
@@ -101,7 +97,7 @@ export function attendanceRoutes(deps: { attendance: AttendanceService }) {
             startsAt: meeting.starts_at,
             endsAt: meeting.ends_at,
             room: meeting.room,
-            title: pick(c, meeting.title_zh, meeting.title_en),
+            title: pick(meeting.title_zh, meeting.title_en),
             enrolled: meeting.seats_taken,
             marked: Number(meeting.marked),
           }))}
@@ -110,20 +106,19 @@ export function attendanceRoutes(deps: { attendance: AttendanceService }) {
     });
   });
 
-  app.get('/teach/meetings/:id', staff, async (c) => {
-    const id = meetingId(c);
-    const roll = id === null ? null : await rollView(c, id, 'roll');
+  app.get('/teach/meetings/:id', staff, ids('id'), async (c) => {
+    const { id } = c.req.valid('param');
+    const roll = await rollView(c, c.get('user'), id, 'roll');
     if (!roll) return errorPage(c, 404);
     const notice = c.req.query('unlocked') === '1' ? c.get('i18n').t('attendance.unlock.done', { until: roll.until }) : undefined;
     return respond(c, { page: () => <RollPage chrome={chromeFor(c)} roll={roll} notice={notice} /> });
   });
 
-  app.post('/teach/meetings/:id/marks', staff, async (c) => {
-    const id = meetingId(c);
-    if (id === null) return errorPage(c, 404);
+  app.post('/teach/meetings/:id/marks', staff, ids('id'), async (c) => {
+    const { id } = c.req.valid('param');
     const { t } = c.get('i18n');
     const parsed = await parseForm(c, markSchema);
-    const roll = await rollView(c, id);
+    const roll = await rollView(c, c.get('user'), id);
     if (!roll) return errorPage(c, 404);
     const childId = parsed.ok ? Number(parsed.data.child) : Number(parsed.values.child);
     const current = roll.children.find((child) => child.childId === childId);
@@ -152,7 +147,7 @@ export function attendanceRoutes(deps: { attendance: AttendanceService }) {
     if (!current) return refuse('attendance.error.notEnrolled');
     const wanted = parsed.data.mark === 'none' ? null : parsed.data.mark;
     const note = parsed.data.note === undefined ? undefined : parsed.data.note.trim() === '' ? null : parsed.data.note.trim();
-    const result = await attendance.mark(c.get('user')!, id, childId, wanted, note);
+    const result = await attendance.mark(c.get('user'), id, childId, wanted, note);
     if (!result.ok) return refuse(REFUSAL[result.reason]);
     const updated: RollChildView = { ...current, mark: result.mark, note: result.note };
     const children = roll.children.map((child) => (child.childId === childId ? updated : child));
@@ -163,12 +158,11 @@ export function attendanceRoutes(deps: { attendance: AttendanceService }) {
     return answer(updated, { message: { kind: 'success', text }, undoTo }, 200, children);
   });
 
-  app.post('/teach/meetings/:id/rest-present', staff, async (c) => {
-    const id = meetingId(c);
-    if (id === null) return errorPage(c, 404);
-    const result = await attendance.markRestPresent(c.get('user')!, id);
+  app.post('/teach/meetings/:id/rest-present', staff, ids('id'), async (c) => {
+    const { id } = c.req.valid('param');
+    const result = await attendance.markRestPresent(c.get('user'), id);
     if (!result.ok && result.reason === 'not_found') return errorPage(c, 404);
-    const roll = await rollView(c, id);
+    const roll = await rollView(c, c.get('user'), id);
     if (!roll) return errorPage(c, 404);
     if (!c.get('htmx')) return c.redirect(`/teach/meetings/${id}`, 303);
     const { t } = c.get('i18n');
@@ -176,17 +170,16 @@ export function attendanceRoutes(deps: { attendance: AttendanceService }) {
     return c.html(<RollList i18n={c.get('i18n')} roll={roll} message={t('attendance.roll.restPresentDone', { count: result.marked })} />);
   });
 
-  app.post('/teach/meetings/:id/unlock', requireRole(['school_admin', 'district_admin'], (c, status) => errorPage(c, status)), async (c) => {
-    const id = meetingId(c);
-    if (id === null) return errorPage(c, 404);
+  app.post('/teach/meetings/:id/unlock', admins, ids('id'), async (c) => {
+    const { id } = c.req.valid('param');
     const parsed = await parseForm(c, unlockSchema);
-    const roll = await rollView(c, id);
+    const roll = await rollView(c, c.get('user'), id);
     if (!roll) return errorPage(c, 404);
     if (!parsed.ok) {
       const error = translateErrors(c.get('i18n'), parsed.errors).reason;
       return respond(c, { page: () => <RollPage chrome={chromeFor(c, `/teach/meetings/${id}`)} roll={roll} unlockForm={{ reason: parsed.values.reason ?? '', error }} /> }, 422);
     }
-    const result = await attendance.unlock(c.get('user')!, id, parsed.data.reason.trim());
+    const result = await attendance.unlock(c.get('user'), id, parsed.data.reason.trim());
     if (!result.ok && result.reason === 'not_found') return errorPage(c, 404);
     if (!result.ok) {
       return respond(
@@ -198,19 +191,15 @@ export function attendanceRoutes(deps: { attendance: AttendanceService }) {
     return c.redirect(`/teach/meetings/${id}?unlocked=1`, 303);
   });
 
-  async function report<E extends AppEnv>(c: Context<E>, view?: 'attendance.report') {
-    const termId = idParam.safeParse(c.req.param('termId'));
-    if (!termId.success) return null;
+  async function report<E extends AppEnv>(c: Context<E>, actor: SessionUser, termId: number, view?: 'attendance.report') {
     const filter = reportFilterSchema.safeParse({ category: c.req.query('category'), weekday: c.req.query('weekday') });
     const filters = filter.success ? { category: filter.data.category ?? '', weekday: filter.data.weekday ?? '' } : { category: '', weekday: '' };
-    const found = await attendance.report(c.get('user')!, termId.data, { category: filters.category || undefined, weekday: filters.weekday ? Number(filters.weekday) : undefined }, c.get('i18n').lang, view);
-    return found ? { ...found, termId: termId.data, filters, filterError: !filter.success } : null;
+    const found = await attendance.report(actor, termId, { category: filters.category || undefined, weekday: filters.weekday ? Number(filters.weekday) : undefined }, c.get('i18n').lang, view);
+    return found ? { ...found, termId, filters, filterError: !filter.success } : null;
   }
 
-  const admins = requireRole(['school_admin', 'district_admin'], (c, status) => errorPage(c, status));
-
-  app.get('/admin/terms/:termId/attendance', admins, async (c) => {
-    const found = await report(c, 'attendance.report');
+  app.get('/admin/terms/:termId/attendance', admins, ids('termId'), async (c) => {
+    const found = await report(c, c.get('user'), c.req.valid('param').termId, 'attendance.report');
     if (!found) return errorPage(c, 404);
     const query = new URLSearchParams(Object.entries(found.filters).filter(([, value]) => value !== '')).toString();
     return respond(
@@ -220,7 +209,7 @@ export function attendanceRoutes(deps: { attendance: AttendanceService }) {
           <AttendanceReportPage
             chrome={chromeFor(c)}
             termId={found.termId}
-            termName={pick(c, found.term.name_zh, found.term.name_en)}
+            termName={c.get('i18n').pick(found.term.name_zh, found.term.name_en)}
             filters={found.filters}
             filterError={found.filterError}
             report={found.report}
@@ -234,17 +223,16 @@ export function attendanceRoutes(deps: { attendance: AttendanceService }) {
     );
   });
 
-  app.get('/admin/terms/:termId/attendance.csv', admins, async (c) => {
-    const found = await report(c);
+  app.get('/admin/terms/:termId/attendance.csv', admins, ids('termId'), async (c) => {
+    const found = await report(c, c.get('user'), c.req.valid('param').termId);
     if (!found) return errorPage(c, 404);
     c.header('Content-Type', 'text/csv; charset=utf-8');
     c.header('Content-Disposition', `attachment; filename="attendance-term-${found.termId}.csv"`);
     return c.body(reportCsv(c.get('i18n'), found.report), found.filterError ? 400 : 200);
   });
 
-  app.get('/teach/meetings/:id/sheet', staff, async (c) => {
-    const id = meetingId(c);
-    const roll = id === null ? null : await rollView(c, id, 'roll.sheet');
+  app.get('/teach/meetings/:id/sheet', staff, ids('id'), async (c) => {
+    const roll = await rollView(c, c.get('user'), c.req.valid('param').id, 'roll.sheet');
     if (!roll) return errorPage(c, 404);
     const { t, format } = c.get('i18n');
     return c.html(
@@ -260,18 +248,17 @@ export function attendanceRoutes(deps: { attendance: AttendanceService }) {
     );
   });
 
-  app.get('/teach/offerings/:id/sheet', staff, async (c) => {
-    const parsed = idParam.safeParse(c.req.param('id'));
-    const sheet = parsed.success ? await attendance.termSheet(c.get('user')!, parsed.data) : null;
+  app.get('/teach/offerings/:id/sheet', staff, ids('id'), async (c) => {
+    const sheet = await attendance.termSheet(c.get('user'), c.req.valid('param').id);
     if (!sheet) return errorPage(c, 404);
-    const { t, format } = c.get('i18n');
-    const title = pick(c, sheet.offering.title_zh, sheet.offering.title_en);
+    const { t, format, pick } = c.get('i18n');
+    const title = pick(sheet.offering.title_zh, sheet.offering.title_en);
     return c.html(
       <SheetPage
         chrome={chromeFor(c)}
         title={t('attendance.sheet.termTitle', { title })}
         teacher={sheet.offering.teacher_name}
-        subtitle={pick(c, sheet.offering.term_name_zh, sheet.offering.term_name_en)}
+        subtitle={pick(sheet.offering.term_name_zh, sheet.offering.term_name_en)}
         days={sheet.meetings.map((meeting) => ({ label: format.shortDay(meeting.day) }))}
         pupils={sheet.children.map((child) => ({ name: child.name, className: child.class_name }))}
         wide

@@ -5,6 +5,7 @@ import { recordAudit, recordChildRecordsRead } from '../audit/audit.service.ts';
 import { type Actor, canManageSchool, staffsOffering } from '../kernel/roles.ts';
 import { addDays, dayInZone } from '../kernel/calendar.ts';
 import type { Clock } from '../kernel/clock.ts';
+import { type Lang, textIn } from '../kernel/messages.ts';
 import type { AttendanceMark, Database } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { createOutbox, type Outbox } from '../notify/outbox.ts';
@@ -77,7 +78,7 @@ export function createAttendanceService(deps: { db: Kysely<Database>; clock: Clo
         if (mark === null) {
           // Taking a mark back once the guardians were alarmed would leave them wondering: mark what happened instead.
           if (existing?.alert_state) return { ok: false, reason: 'alarm_sent' };
-          if (existing) await trx.deleteFrom('attendance_marks').where('meeting_id', '=', meetingId).where('child_id', '=', childId).execute();
+          if (existing) await attendance.deleteMark(trx, meetingId, childId);
           return { ok: true, mark: null, note: null, previous, guardiansTold: false };
         }
         const message = absenceMessage(existing?.alert_state ?? null, mark);
@@ -87,12 +88,11 @@ export function createAttendanceService(deps: { db: Kysely<Database>; clock: Clo
           existing !== undefined,
         );
         if (message.send) {
-          const child = await trx.selectFrom('children').select('name').where('id', '=', childId).executeTakeFirstOrThrow();
           const about = {
             offeringId: meeting.offering_id,
             meetingId,
             childId,
-            childName: child.name,
+            childName: await attendance.childName(trx, childId),
             title: meeting.title_zh,
             titleEn: meeting.title_en,
             day: meeting.day,
@@ -114,19 +114,13 @@ export function createAttendanceService(deps: { db: Kysely<Database>; clock: Clo
       if (!canWriteRoll(state)) return { ok: false, reason: 'locked' };
       return inTransaction(db, async (trx) => {
         const unmarked = (await attendance.rollOf(trx, meetingId, meeting.offering_id)).filter((child) => child.mark === null);
-        const at = clock.now().toISOString();
-        if (unmarked.length > 0) {
-          await trx
-            .insertInto('attendance_marks')
-            .values(unmarked.map((child) => ({ meeting_id: meetingId, child_id: child.child_id, mark: 'present' as const, note: null, marked_by: actor.id, marked_at: at, alert_state: null })))
-            .execute();
-        }
+        await attendance.insertPresentMarks(trx, meetingId, unmarked.map((child) => child.child_id), actor.id, clock.now().toISOString());
         return { ok: true as const, marked: unmarked.length };
       });
     },
 
     /** A child's attendance per offering, for its guardians (null for anyone else). */
-    async childRecord(parentId: number, childId: number, lang: 'zh-CN' | 'en') {
+    async childRecord(parentId: number, childId: number, lang: Lang) {
       if (!(await guardedChild(db, parentId, childId))) return null;
       const marks = await attendance.marksOfChild(db, childId);
       const offerings = [...new Map(marks.map((mark) => [mark.offering_id, mark])).values()];
@@ -134,7 +128,7 @@ export function createAttendanceService(deps: { db: Kysely<Database>; clock: Clo
         const own = marks.filter((mark) => mark.offering_id === offering.offering_id);
         return {
           offeringId: offering.offering_id,
-          title: (lang === 'en' && offering.title_en) || offering.title_zh,
+          title: textIn(lang, offering.title_zh, offering.title_en),
           ...rollStatistics(own.map((mark) => mark.mark)),
           lastAbsence: own.filter((mark) => mark.mark === 'absent').at(-1)?.day ?? null,
         };
@@ -151,7 +145,7 @@ export function createAttendanceService(deps: { db: Kysely<Database>; clock: Clo
     },
 
     /** The term's attendance report for an admin of its school, or null (404) for anyone else. */
-    async report(actor: Actor, termId: number, filter: { category?: string | undefined; weekday?: number | undefined }, lang: 'zh-CN' | 'en', view?: 'attendance.report') {
+    async report(actor: Actor, termId: number, filter: { category?: string | undefined; weekday?: number | undefined }, lang: Lang, view?: 'attendance.report') {
       const term = await attendance.termWithSchool(db, termId);
       if (!term || !canManageSchool(actor, term.school_id)) return null;
       const [offerings, marks, tallies] = await Promise.all([attendance.reportOfferings(db, termId, filter), attendance.reportMarks(db, termId, today()), attendance.reportTallies(db, termId, today())]);
@@ -159,7 +153,7 @@ export function createAttendanceService(deps: { db: Kysely<Database>; clock: Clo
         offerings.map((offering) => ({
           id: offering.id,
           code: offering.code,
-          title: (lang === 'en' && offering.title_en) || offering.title_zh,
+          title: textIn(lang, offering.title_zh, offering.title_en),
           category: offering.category,
           capacity: offering.capacity,
           enrolled: offering.seats_taken,
@@ -179,7 +173,7 @@ export function createAttendanceService(deps: { db: Kysely<Database>; clock: Clo
       if (stateOf(meeting) !== 'locked') return { ok: false, reason: 'not_locked' };
       const until = new Date(clock.now().getTime() + UNLOCK_HOURS * 3_600_000);
       await inTransaction(db, async (trx) => {
-        await trx.updateTable('meetings').set({ unlocked_until: until.toISOString() }).where('id', '=', meetingId).execute();
+        await attendance.unlockMeeting(trx, meetingId, until.toISOString());
         await recordAudit(
           trx,
           { actorId: actor.id, action: 'attendance.unlocked', subjectType: 'meeting', subjectId: meetingId, schoolId: meeting.school_id, detail: { reason, until: until.toISOString() } },

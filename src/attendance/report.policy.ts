@@ -2,18 +2,10 @@
 // and the children with repeated unexcused absences. Data in, figures out; the service fetches the data.
 import { addDays, isoWeekday } from '../kernel/calendar.ts';
 import type { AttendanceMark, Day } from '../db/schema.ts';
+import type { AttendanceReport, Figures, ReportOffering, Tally } from '../../views/pages/attendance-report.tsx';
 
 /** A child with this many unexcused absences in the term is flagged for the school to follow up. */
 export const ABSENCE_FLAG = 3;
-
-export interface ReportOffering {
-  id: number;
-  code: string;
-  title: string;
-  category: string;
-  capacity: number;
-  enrolled: number;
-}
 
 export interface ReportMark {
   offeringId: number;
@@ -29,36 +21,6 @@ export interface AnonymousTally {
   day: Day;
   mark: AttendanceMark;
   count: number;
-}
-
-export interface Tally {
-  present: number;
-  late: number;
-  absent: number;
-  excused: number;
-}
-
-export interface Figures extends Tally {
-  enrolled: number;
-  capacity: number;
-  /** enrolled ÷ capacity, null without seats. */
-  fillRate: number | null;
-  /** (present + late) ÷ (present + late + absent): excused meetings are not counted; null without marks. */
-  attendanceRate: number | null;
-}
-
-export interface OfferingFigures extends Figures {
-  offering: ReportOffering;
-  flagged: number;
-}
-
-export interface AttendanceReport {
-  offerings: OfferingFigures[];
-  categories: (Figures & { category: string })[];
-  total: Figures;
-  /** One point per week (by its Monday) that had marks, in order. */
-  weeks: { monday: Day; rate: number | null; marks: number }[];
-  flagged: { childId: number; childName: string; offeringId: number; absences: number }[];
 }
 
 const emptyTally = (): Tally => ({ present: 0, late: 0, absent: 0, excused: 0 });

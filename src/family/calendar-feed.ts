@@ -15,12 +15,12 @@ export interface FeedMeeting extends Occurrence {
  * takes it off the day.
  */
 export function childCalendar(input: { childName: string; meetings: readonly FeedMeeting[]; i18n: I18n; timeZone: string; now: Date }): string {
-  const { t, format, lang } = input.i18n;
+  const { t, format, pick } = input.i18n;
   const child = input.childName;
   // DTSTAMP from the injected clock (ics reads `timestamp`, which its types leave out).
   const stamp = { timestamp: input.now.getTime() } as Partial<EventAttributes>;
   const events = input.meetings.map((meeting): EventAttributes => {
-    const title = (lang === 'en' && meeting.titleEn) || meeting.titleZh;
+    const title = pick(meeting.titleZh, meeting.titleEn);
     const notes: string[] = [];
     if (meeting.original) {
       notes.push(t('family.calendar.movedFrom', { day: format.day(meeting.original.day), start: meeting.original.startsAt, end: meeting.original.endsAt }));

@@ -174,3 +174,55 @@ export function meetingsOfOfferings(db: Kysely<Database>, offeringIds: readonly 
     .orderBy('id')
     .execute();
 }
+
+/** A new child's row; its id. */
+export async function insertChild(trx: Transaction<Database>, child: { name: string; schoolId: number; grade: number; className: string | null }, at: string): Promise<number> {
+  const row = await trx
+    .insertInto('children')
+    .values({ name: child.name, school_id: child.schoolId, grade: child.grade, class_name: child.className, created_at: at, updated_at: at })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function updateChild(trx: Transaction<Database>, childId: number, child: { name: string; schoolId: number; grade: number; className: string | null }, at: string) {
+  await trx.updateTable('children').set({ name: child.name, school_id: child.schoolId, grade: child.grade, class_name: child.className, updated_at: at }).where('id', '=', childId).execute();
+}
+
+/** Makes the user one of the child's guardians (nothing changes when they already are). */
+export async function addGuardianship(trx: Transaction<Database>, userId: number, childId: number, at: string) {
+  await trx
+    .insertInto('guardianships')
+    .values({ user_id: userId, child_id: childId, created_at: at })
+    .onConflict((conflict) => conflict.columns(['user_id', 'child_id']).doNothing())
+    .execute();
+}
+
+/** Removes the guardianship; how many rows went (0 or 1). */
+export async function deleteGuardianship(trx: Transaction<Database>, userId: number, childId: number): Promise<number> {
+  const result = await trx.deleteFrom('guardianships').where('user_id', '=', userId).where('child_id', '=', childId).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+/** The guardian's consent to a version of the privacy text for the child (kept once per version). */
+export async function recordConsent(trx: Transaction<Database>, childId: number, userId: number, version: string, at: string) {
+  await trx
+    .insertInto('child_consents')
+    .values({ child_id: childId, user_id: userId, version, given_at: at })
+    .onConflict((conflict) => conflict.columns(['child_id', 'user_id', 'version']).doNothing())
+    .execute();
+}
+
+/** A new invitation (only the code's hash is kept); its id. */
+export async function insertInvite(trx: Transaction<Database>, invite: { childId: number; codeHash: string; createdBy: number; at: string; expiresAt: string }): Promise<number> {
+  const row = await trx
+    .insertInto('guardian_invites')
+    .values({ child_id: invite.childId, code_hash: invite.codeHash, created_by: invite.createdBy, created_at: invite.at, expires_at: invite.expiresAt })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function insertFeed(trx: Transaction<Database>, feed: { token: string; childId: number; userId: number; at: string }) {
+  await trx.insertInto('calendar_feeds').values({ token: feed.token, child_id: feed.childId, user_id: feed.userId, created_at: feed.at }).execute();
+}

@@ -126,15 +126,11 @@ export function createFamilyService(deps: { db: Kysely<Database>; clock: Clock; 
         const tooMany = await overChildLimit(trx, userId);
         if (tooMany) return { tooMany };
         const now = clock.now().toISOString();
-        const child = await trx
-          .insertInto('children')
-          .values({ name: input.name, school_id: input.schoolId, grade: input.grade, class_name: input.className, created_at: now, updated_at: now })
-          .returning('id')
-          .executeTakeFirstOrThrow();
-        await trx.insertInto('guardianships').values({ user_id: userId, child_id: child.id, created_at: now }).execute();
-        await trx.insertInto('child_consents').values({ child_id: child.id, user_id: userId, version: consent!.trim(), given_at: now }).execute();
-        await recordAudit(trx, { actorId: userId, action: 'child.added', subjectType: 'child', subjectId: child.id, schoolId: input.schoolId, detail: { consentVersion: consent!.trim() } }, clock.now());
-        return { childId: child.id };
+        const childId = await family.insertChild(trx, input, now);
+        await family.addGuardianship(trx, userId, childId, now);
+        await family.recordConsent(trx, childId, userId, consent!.trim(), now);
+        await recordAudit(trx, { actorId: userId, action: 'child.added', subjectType: 'child', subjectId: childId, schoolId: input.schoolId, detail: { consentVersion: consent!.trim() } }, clock.now());
+        return { childId };
       });
       if ('tooMany' in added) return { ok: false, reason: 'invalid', errors: { name: added.tooMany } };
       return { ok: true, childId: added.childId };
@@ -145,11 +141,7 @@ export function createFamilyService(deps: { db: Kysely<Database>; clock: Clock; 
       const { input, errors } = await check(form);
       if (Object.keys(errors).length > 0) return { ok: false, reason: 'invalid', errors };
       await db.transaction().execute(async (trx) => {
-        await trx
-          .updateTable('children')
-          .set({ name: input.name, school_id: input.schoolId, grade: input.grade, class_name: input.className, updated_at: clock.now().toISOString() })
-          .where('id', '=', childId)
-          .execute();
+        await family.updateChild(trx, childId, input, clock.now().toISOString());
         await recordAudit(trx, { actorId: userId, action: 'child.updated', subjectType: 'child', subjectId: childId, schoolId: input.schoolId }, clock.now());
       });
       return { ok: true, childId };
@@ -175,12 +167,8 @@ export function createFamilyService(deps: { db: Kysely<Database>; clock: Clock; 
         try {
           await inTransaction(db, async (trx) => {
             await family.deleteUnusedInvites(trx, childId, userId);
-            const invite = await trx
-              .insertInto('guardian_invites')
-              .values({ child_id: childId, code_hash: hashInviteCode(code), created_by: userId, created_at: now.toISOString(), expires_at: expiresAt.toISOString() })
-              .returning('id')
-              .executeTakeFirstOrThrow();
-            await recordAudit(trx, { actorId: userId, action: 'guardian.invite_created', subjectType: 'child', subjectId: childId, schoolId: child.school_id, detail: { inviteId: invite.id } }, now);
+            const inviteId = await family.insertInvite(trx, { childId, codeHash: hashInviteCode(code), createdBy: userId, at: now.toISOString(), expiresAt: expiresAt.toISOString() });
+            await recordAudit(trx, { actorId: userId, action: 'guardian.invite_created', subjectType: 'child', subjectId: childId, schoolId: child.school_id, detail: { inviteId } }, now);
           });
           return { ok: true, code, expiresAt };
         } catch (error) {
@@ -213,16 +201,8 @@ export function createFamilyService(deps: { db: Kysely<Database>; clock: Clock; 
         const tooMany = await overChildLimit(trx, userId);
         if (tooMany) return tooMany;
         if (!(await family.claimInvite(trx, invite.id, userId, now.toISOString()))) return false;
-        await trx
-          .insertInto('guardianships')
-          .values({ user_id: userId, child_id: invite.child_id, created_at: now.toISOString() })
-          .onConflict((conflict) => conflict.columns(['user_id', 'child_id']).doNothing())
-          .execute();
-        await trx
-          .insertInto('child_consents')
-          .values({ child_id: invite.child_id, user_id: userId, version: consent!.trim(), given_at: now.toISOString() })
-          .onConflict((conflict) => conflict.columns(['child_id', 'user_id', 'version']).doNothing())
-          .execute();
+        await family.addGuardianship(trx, userId, invite.child_id, now.toISOString());
+        await family.recordConsent(trx, invite.child_id, userId, consent!.trim(), now.toISOString());
         await recordAudit(
           trx,
           { actorId: userId, action: 'guardian.invite_used', subjectType: 'child', subjectId: invite.child_id, schoolId: invite.school_id, detail: { inviteId: invite.id, invitedBy: invite.created_by, consentVersion: consent!.trim() } },
@@ -245,8 +225,7 @@ export function createFamilyService(deps: { db: Kysely<Database>; clock: Clock; 
       return inTransaction(db, async (trx): Promise<RemoveGuardianResult> => {
         await family.lockChild(trx, childId);
         if (guardianRemovalRefusal(await family.guardianCount(trx, childId))) return { ok: false, reason: 'last' };
-        const removed = await trx.deleteFrom('guardianships').where('user_id', '=', guardianId).where('child_id', '=', childId).executeTakeFirst();
-        if (Number(removed.numDeletedRows) === 0) return { ok: false, reason: 'not_found' };
+        if ((await family.deleteGuardianship(trx, guardianId, childId)) === 0) return { ok: false, reason: 'not_found' };
         // What the removed guardian could still reach the child by stops working with them.
         await family.deleteFeed(trx, childId, guardianId);
         await family.deleteUnusedInvites(trx, childId, guardianId);
@@ -268,7 +247,7 @@ export function createFamilyService(deps: { db: Kysely<Database>; clock: Clock; 
       const token = Buffer.from(random(32)).toString('base64url');
       const replaced = await inTransaction(db, async (trx) => {
         const deleted = await family.deleteFeed(trx, childId, userId);
-        await trx.insertInto('calendar_feeds').values({ token, child_id: childId, user_id: userId, created_at: clock.now().toISOString() }).execute();
+        await family.insertFeed(trx, { token, childId, userId, at: clock.now().toISOString() });
         await recordAudit(trx, { actorId: userId, action: deleted > 0 ? 'calendar_feed.renewed' : 'calendar_feed.created', subjectType: 'child', subjectId: childId, schoolId: child.school_id }, clock.now());
         return deleted > 0;
       });

@@ -2,37 +2,18 @@
 import { addDays } from '../kernel/calendar.ts';
 import type { WeeklySlot } from '../kernel/slots.ts';
 import type { Day, MeetingStatus, TimeOfDay } from '../db/schema.ts';
+import type { Timetable, TimetableEntry, TimetableItem } from '../../views/components/timetable.tsx';
 
-export interface TimetableOffering {
-  offeringId: number;
-  title: string;
-  room: string;
-  status: 'enrolled' | 'waitlisted';
-  /** Place on the waitlist (1 is next), for waitlisted offerings. */
-  position: number | null;
+/** An offering in the child's week, with the weekly slots that place it in the grid. */
+export interface TimetableOffering extends TimetableEntry {
   slots: readonly WeeklySlot[];
-}
-
-export interface TimetableItem {
-  offering: TimetableOffering;
-  startsAt: TimeOfDay;
-  endsAt: TimeOfDay;
-}
-
-export interface Timetable {
-  /** ISO weekdays shown as columns: Monday to Friday always, Saturday and Sunday only when something is on. */
-  weekdays: number[];
-  /** One row per distinct start–end time, earliest first; `cells` lines up with `weekdays`. */
-  rows: { startsAt: TimeOfDay; endsAt: TimeOfDay; cells: TimetableItem[][] }[];
-  /** The same items day by day (only days with something on), for narrow screens. */
-  days: { weekday: number; items: TimetableItem[] }[];
 }
 
 const byTime = (a: { startsAt: string; endsAt: string }, b: { startsAt: string; endsAt: string }) =>
   a.startsAt.localeCompare(b.startsAt) || a.endsAt.localeCompare(b.endsAt);
 
-export function timetableLayout(offerings: readonly TimetableOffering[]): Timetable {
-  const placed: (TimetableItem & { weekday: number })[] = [];
+export function timetableLayout(offerings: readonly TimetableOffering[]): Timetable<TimetableOffering> {
+  const placed: (TimetableItem<TimetableOffering> & { weekday: number })[] = [];
   for (const offering of offerings) {
     for (const slot of offering.slots) placed.push({ offering, weekday: slot.weekday, startsAt: slot.startsAt, endsAt: slot.endsAt });
   }
@@ -40,7 +21,7 @@ export function timetableLayout(offerings: readonly TimetableOffering[]): Timeta
 
   const weekdays = [1, 2, 3, 4, 5, ...[6, 7].filter((weekend) => placed.some((item) => item.weekday === weekend))];
   const times = [...new Map(placed.map((item) => [`${item.startsAt}-${item.endsAt}`, { startsAt: item.startsAt, endsAt: item.endsAt }])).values()];
-  const strip = ({ weekday: _weekday, ...item }: TimetableItem & { weekday: number }): TimetableItem => item;
+  const strip = ({ weekday: _weekday, ...item }: TimetableItem<TimetableOffering> & { weekday: number }): TimetableItem<TimetableOffering> => item;
   const rows = times.map((time) => ({
     ...time,
     cells: weekdays.map((weekday) =>

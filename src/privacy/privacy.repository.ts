@@ -3,6 +3,9 @@
 import { type Expression, type Kysely, type SqlBool, type Transaction, sql } from 'kysely';
 import { isPostgres } from '../db/dialect.ts';
 import type { AttendanceMark, Database, Day } from '../db/schema.ts';
+import { type ChangeContext, type Promotion, eraseChild } from '../seats/seats.ts';
+
+const CHUNK = 500;
 
 /** `column`'s JSON field `key` equals the number `value` (jsonb on PostgreSQL, JSON text on SQLite). */
 export function jsonNumberEquals(db: Kysely<Database>, column: string, key: string, value: number): Expression<SqlBool> {
@@ -180,8 +183,8 @@ export function requestById(db: Kysely<Database>, requestId: number) {
   return db.selectFrom('deletion_requests').selectAll().where('id', '=', requestId).executeTakeFirst();
 }
 
-/** PostgreSQL: holds the row until commit, so seat changes and a second execution queue up. SQLite writers are serial already. */
-export async function lockRows(trx: Transaction<Database>, table: 'offerings' | 'children' | 'deletion_requests', id: number) {
+/** PostgreSQL: holds the row until commit, so a second execution queues up. SQLite writers are serial already. */
+export async function lockRows(trx: Transaction<Database>, table: 'children' | 'deletion_requests', id: number) {
   if (isPostgres(trx)) await trx.selectFrom(table).select('id').where('id', '=', id).forUpdate().execute();
 }
 
@@ -236,4 +239,99 @@ export function notificationIdsAbout(db: Kysely<Database>, offeringIds: readonly
     .select('id')
     .where((eb) => eb.or(conditions))
     .execute();
+}
+
+export function enrollmentById(trx: Transaction<Database>, enrollmentId: number) {
+  return trx.selectFrom('enrollments').selectAll().where('id', '=', enrollmentId).executeTakeFirstOrThrow();
+}
+
+/** An offering as the seat owner's change context needs it: titles and school. */
+export function offeringWithSchool(trx: Transaction<Database>, offeringId: number) {
+  return trx
+    .selectFrom('offerings')
+    .innerJoin('terms', 'terms.id', 'offerings.term_id')
+    .select(['offerings.id', 'offerings.title_zh', 'offerings.title_en', 'terms.school_id'])
+    .where('offerings.id', '=', offeringId)
+    .executeTakeFirstOrThrow();
+}
+
+export async function deleteMarksOf(trx: Transaction<Database>, childId: number) {
+  await trx.deleteFrom('attendance_marks').where('child_id', '=', childId).execute();
+}
+
+export async function deleteNotifications(trx: Transaction<Database>, ids: readonly number[]) {
+  for (let start = 0; start < ids.length; start += CHUNK) await trx.deleteFrom('notifications').where('id', 'in', ids.slice(start, start + CHUNK)).execute();
+}
+
+/** Replaces an audit event's detail (a redaction). */
+export async function rewriteAuditDetail(trx: Transaction<Database>, eventId: number, detail: Record<string, unknown>) {
+  await trx.updateTable('audit_events').set({ detail: JSON.stringify(detail) }).where('id', '=', eventId).execute();
+}
+
+/**
+ * The last step of a child's erasure: the seat owner vacates its live places (their seats go to the waiting) and
+ * deletes its enrollments — here, in this function, so the child's own delete cascades into none — then its lottery
+ * entries, invitations, feeds, consents, guardianships and the child go; its deletion requests stay, without it.
+ */
+export async function eraseChildRows(
+  trx: Transaction<Database>,
+  childId: number,
+  live: Parameters<typeof eraseChild>[2],
+  ctx: Omit<ChangeContext, 'trx' | 'offering'>,
+): Promise<{ promoted: Promotion[]; enrollments: number; lotteryEntries: number; guardians: number }> {
+  const { promoted, deleted: enrollments } = await eraseChild(trx, childId, live, ctx);
+  const lotteryEntries = await trx.deleteFrom('lottery_entries').where('child_id', '=', childId).executeTakeFirst();
+  await trx.deleteFrom('guardian_invites').where('child_id', '=', childId).execute();
+  await trx.deleteFrom('calendar_feeds').where('child_id', '=', childId).execute();
+  await trx.deleteFrom('child_consents').where('child_id', '=', childId).execute();
+  const guardians = await trx.deleteFrom('guardianships').where('child_id', '=', childId).executeTakeFirst();
+  await trx.updateTable('deletion_requests').set({ child_id: null, reason: null }).where('child_id', '=', childId).execute();
+  await trx.deleteFrom('children').where('id', '=', childId).execute();
+  return { promoted, enrollments, lotteryEntries: Number(lotteryEntries.numDeletedRows), guardians: Number(guardians.numDeletedRows) };
+}
+
+/** A guardian's request; its id. */
+export async function insertDeletionRequest(trx: Transaction<Database>, request: { childId: number; schoolId: number; requestedBy: number; reason: string | null; at: string }): Promise<number> {
+  const row = await trx
+    .insertInto('deletion_requests')
+    .values({ child_id: request.childId, school_id: request.schoolId, requested_by: request.requestedBy, reason: request.reason, requested_at: request.at })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function markRequestDone(trx: Transaction<Database>, requestId: number, doneBy: number, at: string) {
+  await trx.updateTable('deletion_requests').set({ status: 'done', done_at: at, done_by: doneBy }).where('id', '=', requestId).execute();
+}
+
+// The retention purge.
+
+export async function enrollmentIdsOfOfferings(trx: Transaction<Database>, offeringIds: readonly number[]): Promise<number[]> {
+  if (offeringIds.length === 0) return [];
+  return (await trx.selectFrom('enrollments').select('id').where('offering_id', 'in', offeringIds).execute()).map((row) => row.id);
+}
+
+export async function lotteryEntryCount(trx: Transaction<Database>, termIds: readonly number[]): Promise<number> {
+  if (termIds.length === 0) return 0;
+  return Number((await trx.selectFrom('lottery_entries').select((eb) => eb.fn.countAll<number>().as('n')).where('term_id', 'in', termIds).executeTakeFirstOrThrow()).n);
+}
+
+export async function deleteLotteryEntriesOfTerms(trx: Transaction<Database>, termIds: readonly number[]) {
+  if (termIds.length > 0) await trx.deleteFrom('lottery_entries').where('term_id', 'in', termIds).execute();
+}
+
+/** Invitations that expired before the instant. */
+export async function expiredInviteCount(trx: Transaction<Database>, before: string): Promise<number> {
+  return Number((await trx.selectFrom('guardian_invites').select((eb) => eb.fn.countAll<number>().as('n')).where('expires_at', '<', before).executeTakeFirstOrThrow()).n);
+}
+
+export async function deleteExpiredInvites(trx: Transaction<Database>, before: string) {
+  await trx.deleteFrom('guardian_invites').where('expires_at', '<', before).execute();
+}
+
+export async function deleteMarksOfOfferings(trx: Transaction<Database>, offeringIds: readonly number[]) {
+  for (let start = 0; start < offeringIds.length; start += CHUNK) {
+    const chunk = offeringIds.slice(start, start + CHUNK);
+    await trx.deleteFrom('attendance_marks').where('meeting_id', 'in', trx.selectFrom('meetings').select('id').where('offering_id', 'in', chunk)).execute();
+  }
 }

@@ -9,7 +9,7 @@ import { dayInZone } from '../kernel/calendar.ts';
 import type { Clock } from '../kernel/clock.ts';
 import type { Database } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
-import { type Promotion, eraseChild } from '../seats/seats.ts';
+import { type Promotion, lockOffering } from '../seats/seats.ts';
 import { guardedChild } from '../family/family.service.ts';
 import { createOutbox, type Outbox } from '../notify/outbox.ts';
 import { CONSENT_VERSION } from '../family/consent.policy.ts';
@@ -35,8 +35,6 @@ export interface ErasureCounts {
   guardians: number;
 }
 
-const countOf = (result: { numDeletedRows: bigint } | undefined) => Number(result?.numDeletedRows ?? 0);
-
 export function createPrivacyService(deps: { db: Kysely<Database>; clock: Clock; timeZone?: string; outbox?: Outbox }) {
   const { db, clock } = deps;
   const timeZone = deps.timeZone ?? 'Asia/Shanghai';
@@ -49,45 +47,29 @@ export function createPrivacyService(deps: { db: Kysely<Database>; clock: Clock;
     const live = [];
     for (const row of await privacy.enrollmentsOf(trx, childId)) {
       if ((row.status === 'enrolled' || row.status === 'waitlisted') && isLiveTerm({ lastDay: row.term_last_day }, today())) {
-        await privacy.lockRows(trx, 'offerings', row.offering_id);
-        const current = await trx.selectFrom('enrollments').selectAll().where('id', '=', row.id).executeTakeFirstOrThrow();
-        const offering = await trx
-          .selectFrom('offerings')
-          .innerJoin('terms', 'terms.id', 'offerings.term_id')
-          .select(['offerings.id', 'offerings.title_zh', 'offerings.title_en', 'terms.school_id'])
-          .where('offerings.id', '=', row.offering_id)
-          .executeTakeFirstOrThrow();
+        await lockOffering(trx, row.offering_id);
+        const current = await privacy.enrollmentById(trx, row.id);
+        const offering = await privacy.offeringWithSchool(trx, row.offering_id);
         if (current.status === 'enrolled') seatsFreed += 1;
         live.push({ offering, current });
       }
     }
-    // The seat owner vacates the live places (their seats go to the waiting) and deletes every row of the child.
-    const { promoted, deleted: enrollments } = await eraseChild(trx, childId, live, { outbox, at, actorId: actor.id });
 
-    const marks = await trx.selectFrom('attendance_marks').select(['meeting_id', 'mark']).where('child_id', '=', childId).execute();
+    const marks = await privacy.marksOf(trx, childId);
     await privacy.addToTallies(trx, marks);
-    await trx.deleteFrom('attendance_marks').where('child_id', '=', childId).execute();
+    await privacy.deleteMarksOf(trx, childId);
 
     const notificationIds = (await privacy.notificationsAbout(trx, childId)).map((row) => row.id);
-    for (let start = 0; start < notificationIds.length; start += 500) {
-      await trx.deleteFrom('notifications').where('id', 'in', notificationIds.slice(start, start + 500)).execute();
-    }
+    await privacy.deleteNotifications(trx, notificationIds);
 
     // Free text about the child in the audit log (a school's reason for a removal) may name it: it goes too.
     for (const event of await privacy.auditEventsAbout(trx, childId)) {
       const detail = (typeof event.detail === 'string' ? JSON.parse(event.detail) : event.detail) as Record<string, unknown>;
-      if (typeof detail.reason === 'string') {
-        await trx.updateTable('audit_events').set({ detail: JSON.stringify({ ...detail, reason: null, redacted: true }) }).where('id', '=', event.id).execute();
-      }
+      if (typeof detail.reason === 'string') await privacy.rewriteAuditDetail(trx, event.id, { ...detail, reason: null, redacted: true });
     }
 
-    const lotteryEntries = countOf(await trx.deleteFrom('lottery_entries').where('child_id', '=', childId).executeTakeFirst());
-    await trx.deleteFrom('guardian_invites').where('child_id', '=', childId).execute();
-    await trx.deleteFrom('calendar_feeds').where('child_id', '=', childId).execute();
-    await trx.deleteFrom('child_consents').where('child_id', '=', childId).execute();
-    const guardians = countOf(await trx.deleteFrom('guardianships').where('child_id', '=', childId).executeTakeFirst());
-    await trx.updateTable('deletion_requests').set({ child_id: null, reason: null }).where('child_id', '=', childId).execute();
-    await trx.deleteFrom('children').where('id', '=', childId).execute();
+    // The seat owner vacates the live places (their seats go to the waiting) and deletes every row of the child; then the child goes.
+    const { promoted, enrollments, lotteryEntries, guardians } = await privacy.eraseChildRows(trx, childId, live, { outbox, at, actorId: actor.id });
     return { promoted, counts: { enrollments, seatsFreed, marks: marks.length, notifications: notificationIds.length, lotteryEntries, guardians } };
   }
 
@@ -162,14 +144,10 @@ export function createPrivacyService(deps: { db: Kysely<Database>; clock: Clock;
         const pending = await privacy.pendingRequestOf(trx, childId);
         if (pending) return { ok: true, requestId: pending.id, already: true };
         const now = clock.now();
-        const row = await trx
-          .insertInto('deletion_requests')
-          .values({ child_id: childId, school_id: child.school_id, requested_by: userId, reason, requested_at: now.toISOString() })
-          .returning('id')
-          .executeTakeFirstOrThrow();
+        const requestId = await privacy.insertDeletionRequest(trx, { childId, schoolId: child.school_id, requestedBy: userId, reason, at: now.toISOString() });
         // No reason in the log: it is free text a parent typed, and the log outlives the child.
-        await recordAudit(trx, { actorId: userId, action: 'child.deletion_requested', subjectType: 'child', subjectId: childId, schoolId: child.school_id, detail: { requestId: row.id } }, now);
-        return { ok: true, requestId: row.id, already: false };
+        await recordAudit(trx, { actorId: userId, action: 'child.deletion_requested', subjectType: 'child', subjectId: childId, schoolId: child.school_id, detail: { requestId } }, now);
+        return { ok: true, requestId, already: false };
       });
     },
 
@@ -192,12 +170,12 @@ export function createPrivacyService(deps: { db: Kysely<Database>; clock: Clock;
       if (!request || !canCarryOutDeletion(actor, request.school_id)) return { ok: false, reason: 'not_found' };
       return inTransaction(db, async (trx): Promise<CarryOutResult> => {
         await privacy.lockRows(trx, 'deletion_requests', requestId);
-        const current = await trx.selectFrom('deletion_requests').selectAll().where('id', '=', requestId).executeTakeFirstOrThrow();
-        if (current.status !== 'pending' || current.child_id === null) return { ok: false, reason: 'done' };
+        const current = await privacy.requestById(trx, requestId);
+        if (!current || current.status !== 'pending' || current.child_id === null) return { ok: false, reason: 'done' };
         await privacy.lockRows(trx, 'children', current.child_id);
         const at = clock.now();
         const { promoted, counts } = await erase(trx, actor, current.child_id, at);
-        await trx.updateTable('deletion_requests').set({ status: 'done', done_at: at.toISOString(), done_by: actor.id }).where('id', '=', requestId).execute();
+        await privacy.markRequestDone(trx, requestId, actor.id, at.toISOString());
         await recordAudit(trx, { actorId: actor.id, action: 'child.erased', subjectType: 'deletion_request', subjectId: requestId, schoolId: current.school_id, detail: { ...counts, promoted: promoted.length } }, at);
         return { ok: true, requestId, promoted, counts };
       });

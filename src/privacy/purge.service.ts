@@ -3,7 +3,7 @@
 // counter keeps the number), notifications about their offerings are deleted, and so are long-expired invites.
 // Children, guardians and accounts stay: they are the family's, and only a deletion request removes a child.
 // Idempotent: a second run finds nothing left to purge.
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import { recordAudit } from '../audit/audit.service.ts';
 import { dayInZone, instantInZone } from '../kernel/calendar.ts';
 import type { Clock } from '../kernel/clock.ts';
@@ -28,12 +28,6 @@ export interface PurgeReport {
   counts: PurgeCounts;
 }
 
-const CHUNK = 500;
-
-async function deleteIn(trx: Transaction<Database>, table: 'notifications', ids: readonly number[]) {
-  for (let start = 0; start < ids.length; start += CHUNK) await trx.deleteFrom(table).where('id', 'in', ids.slice(start, start + CHUNK)).execute();
-}
-
 export async function purgeExpiredPersonalData(db: Kysely<Database>, options: { clock: Clock; timeZone: string; retentionDays: number; dryRun: boolean }): Promise<PurgeReport> {
   const now = options.clock.now();
   const cutoff = purgeCutoff(dayInZone(now, options.timeZone), options.retentionDays);
@@ -44,25 +38,21 @@ export async function purgeExpiredPersonalData(db: Kysely<Database>, options: { 
     const termIds = terms.map((term) => term.id);
     const offeringIds = (await privacy.offeringIdsOfTerms(trx, termIds)).map((row) => row.id);
     const marks = await privacy.marksOfOfferings(trx, offeringIds);
-    const enrollmentIds =
-      offeringIds.length === 0 ? [] : (await trx.selectFrom('enrollments').select('id').where('offering_id', 'in', offeringIds).execute()).map((row) => row.id);
-    const lotteryEntries = termIds.length === 0 ? 0 : Number((await trx.selectFrom('lottery_entries').select((eb) => eb.fn.countAll<number>().as('n')).where('term_id', 'in', termIds).executeTakeFirstOrThrow()).n);
+    const enrollmentIds = await privacy.enrollmentIdsOfOfferings(trx, offeringIds);
+    const lotteryEntries = await privacy.lotteryEntryCount(trx, termIds);
     const notificationIds = (await privacy.notificationIdsAbout(trx, offeringIds, termIds)).map((row) => row.id);
-    const invites = Number((await trx.selectFrom('guardian_invites').select((eb) => eb.fn.countAll<number>().as('n')).where('expires_at', '<', cutoffInstant).executeTakeFirstOrThrow()).n);
+    const invites = await privacy.expiredInviteCount(trx, cutoffInstant);
     const counts: PurgeCounts = { marks: marks.length, enrollments: enrollmentIds.length, lotteryEntries, notifications: notificationIds.length, invites };
     const report: PurgeReport = { cutoff, dryRun: options.dryRun, terms: terms.map((term) => ({ id: term.id, schoolId: term.school_id, nameZh: term.name_zh, lastDay: term.last_day })), counts };
     const nothing = Object.values(counts).every((count) => count === 0);
     if (options.dryRun || nothing) return report;
 
     await privacy.addToTallies(trx, marks);
-    for (let start = 0; start < offeringIds.length; start += CHUNK) {
-      const chunk = offeringIds.slice(start, start + CHUNK);
-      await trx.deleteFrom('attendance_marks').where('meeting_id', 'in', trx.selectFrom('meetings').select('id').where('offering_id', 'in', chunk)).execute();
-    }
+    await privacy.deleteMarksOfOfferings(trx, offeringIds);
     await purgeEnrollments(trx, enrollmentIds);
-    if (termIds.length > 0) await trx.deleteFrom('lottery_entries').where('term_id', 'in', termIds).execute();
-    await deleteIn(trx, 'notifications', notificationIds);
-    await trx.deleteFrom('guardian_invites').where('expires_at', '<', cutoffInstant).execute();
+    await privacy.deleteLotteryEntriesOfTerms(trx, termIds);
+    await privacy.deleteNotifications(trx, notificationIds);
+    await privacy.deleteExpiredInvites(trx, cutoffInstant);
     // One event for the run, in the district's log; ids and counts only, no names.
     await recordAudit(trx, { actorId: null, action: 'privacy.purged', subjectType: 'term', subjectId: termIds.join(',') || '-', schoolId: null, detail: { cutoff, terms: termIds, ...counts } }, now);
     return report;

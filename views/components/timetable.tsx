@@ -1,7 +1,33 @@
 // A child's week: the weekday × time grid (a day-by-day list on narrow screens) and the coming meetings with cancellations and moves.
 import { isoWeekday } from '../../src/kernel/calendar.ts';
-import type { Occurrence, Timetable, TimetableItem } from '../../src/family/timetable.policy.ts';
 import type { I18n } from '../../src/kernel/messages.ts';
+import type { Day, TimeOfDay } from '../../src/kernel/vocabulary.ts';
+
+/** An offering as the week shows it (its title already in the reader's language). */
+export interface TimetableEntry {
+  offeringId: number;
+  title: string;
+  room: string;
+  status: 'enrolled' | 'waitlisted';
+  /** Place on the waitlist (1 is next), for waitlisted offerings. */
+  position: number | null;
+}
+
+export interface TimetableItem<Entry extends TimetableEntry = TimetableEntry> {
+  offering: Entry;
+  startsAt: TimeOfDay;
+  endsAt: TimeOfDay;
+}
+
+/** The weekday × time grid the family timetable policy lays out. */
+export interface Timetable<Entry extends TimetableEntry = TimetableEntry> {
+  /** ISO weekdays shown as columns: Monday to Friday always, Saturday and Sunday only when something is on. */
+  weekdays: number[];
+  /** One row per distinct start–end time, earliest first; `cells` lines up with `weekdays`. */
+  rows: { startsAt: TimeOfDay; endsAt: TimeOfDay; cells: TimetableItem<Entry>[][] }[];
+  /** The same items day by day (only days with something on), for narrow screens. */
+  days: { weekday: number; items: TimetableItem<Entry>[] }[];
+}
 
 function Item(props: { i18n: I18n; item: TimetableItem; showTime?: boolean }) {
   const { t } = props.i18n;
@@ -78,7 +104,14 @@ export function WeekTimetable(props: { i18n: I18n; caption: string; dayListLabel
   );
 }
 
-export interface UpcomingView extends Occurrence {
+/** A coming meeting as it finally stands (a moved one with where it was planned), its title in the reader's language. */
+export interface UpcomingView {
+  day: Day;
+  startsAt: TimeOfDay;
+  endsAt: TimeOfDay;
+  status: 'scheduled' | 'cancelled' | 'moved';
+  reason: string | null;
+  original: { day: Day; startsAt: TimeOfDay; endsAt: TimeOfDay } | null;
   title: string;
 }
 

@@ -1,10 +1,50 @@
 // The term's attendance report for a school admin: filters, two small server-drawn SVG charts, tables.
 import { CATEGORY_CODES } from '../../src/kernel/categories.ts';
-import type { AttendanceReport, Figures } from '../../src/attendance/report.policy.ts';
 import type { I18n, MessageKey } from '../../src/kernel/messages.ts';
+import type { Day } from '../../src/kernel/vocabulary.ts';
 import type { Chrome } from '../chrome.ts';
 import { Notice } from '../components/form.tsx';
 import { Layout } from '../layout.tsx';
+
+/** An offering as the report lists it (its title already in the reader's language). */
+export interface ReportOffering {
+  id: number;
+  code: string;
+  title: string;
+  category: string;
+  capacity: number;
+  enrolled: number;
+}
+
+export interface Tally {
+  present: number;
+  late: number;
+  absent: number;
+  excused: number;
+}
+
+export interface Figures extends Tally {
+  enrolled: number;
+  capacity: number;
+  /** enrolled ÷ capacity, null without seats. */
+  fillRate: number | null;
+  /** (present + late) ÷ (present + late + absent): excused meetings are not counted; null without marks. */
+  attendanceRate: number | null;
+}
+
+export interface OfferingFigures extends Figures {
+  offering: ReportOffering;
+  flagged: number;
+}
+
+export interface AttendanceReport {
+  offerings: OfferingFigures[];
+  categories: (Figures & { category: string })[];
+  total: Figures;
+  /** One point per week (by its Monday) that had marks, in order. */
+  weeks: { monday: Day; rate: number | null; marks: number }[];
+  flagged: { childId: number; childName: string; offeringId: number; absences: number }[];
+}
 
 export interface ReportFilters {
   category: string;

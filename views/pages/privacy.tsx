@@ -26,6 +26,12 @@ export function PrivacyPage(props: { chrome: Chrome; version: string; retentionD
   );
 }
 
+/** What the child page's data card is built from: this guardian's consent and any pending deletion request. */
+export interface ChildDataStatus {
+  consent: { version: string; givenAt: Date } | null;
+  pending: { requestedAt: Date } | null;
+}
+
 export interface ChildDataView {
   childId: number;
   childName: string;

@@ -1,0 +1,84 @@
+// What the family routes hand their views, shared by the children, child and feed routes: a child's card and
+// week in the reader's language, the school options, the child form as read, and the answer after a success.
+import type { Context } from 'hono';
+import { z } from 'zod';
+import type { ChildCard, SchoolOption } from '../../views/pages/family/common.tsx';
+import type { ChildFormField } from '../../views/pages/family/forms.tsx';
+import type { ChildWeekView } from '../../views/pages/family/week.tsx';
+import type { AppEnv } from '../http/app-env.ts';
+import { parseForm, textField } from '../http/forms.ts';
+import type { Rejection } from '../kernel/rejection.ts';
+import type { SchoolsService } from '../schools/schools.service.ts';
+import type { ChildForm as ChildInput, ChildWeek, FamilyService } from './family.service.ts';
+import { timetableLayout } from './timetable.policy.ts';
+
+const childSchema = z.object({
+  name: textField(200),
+  school: textField(60),
+  grade: z.preprocess((value) => (Array.isArray(value) ? value.at(-1) : value), z.string({ error: 'form.required' }).regex(/^(1[0-2]|[1-9])$/, { error: 'family.error.grade' })),
+  class: textField(100, { optional: true }).optional(),
+  /** The privacy text's version the guardian ticked: required when adding a child, ignored when editing one. */
+  consent: textField(40, { optional: true }).optional(),
+});
+
+export interface ChildFormRead {
+  input: ChildInput | null;
+  consent: string | undefined;
+  values: Partial<Record<ChildFormField, string>>;
+  errors: Partial<Record<ChildFormField, Rejection>>;
+}
+
+/** The child form (add or edit) as posted: the service's input when it parsed, what was typed either way. */
+export async function readChild<E extends AppEnv>(c: Context<E>): Promise<ChildFormRead> {
+  const parsed = await parseForm(c, childSchema);
+  if (!parsed.ok) return { input: null, consent: parsed.values.consent, values: parsed.values, errors: parsed.errors };
+  return {
+    values: parsed.values,
+    consent: parsed.data.consent,
+    errors: {},
+    input: { name: parsed.data.name, school: parsed.data.school, grade: Number(parsed.data.grade), className: parsed.data.class ?? null },
+  };
+}
+
+/** After a success that leads elsewhere: htmx follows HX-Redirect, a plain form the 303. */
+export function redirect<E extends AppEnv>(c: Context<E>, to: string) {
+  if (c.get('htmx')) {
+    c.header('HX-Redirect', to);
+    return c.body(null, 204);
+  }
+  return c.redirect(to, 303);
+}
+
+export function familyViews(deps: { family: FamilyService; schools: SchoolsService }) {
+  const { family, schools } = deps;
+  return {
+    async schoolOptions<E extends AppEnv>(c: Context<E>): Promise<SchoolOption[]> {
+      const { pick } = c.get('i18n');
+      return (await schools.list()).map((school) => ({ value: String(school.id), label: pick(school.name_zh, school.name_en) }));
+    },
+
+    weekView<E extends AppEnv>(c: Context<E>, week: ChildWeek): ChildWeekView {
+      const { pick } = c.get('i18n');
+      return {
+        termName: week.term ? pick(week.term.nameZh, week.term.nameEn) : null,
+        timetable: timetableLayout(week.offerings.map((offering) => ({ ...offering, title: pick(offering.titleZh, offering.titleEn) }))),
+        upcoming: week.upcoming.map((meeting) => ({ ...meeting, title: pick(meeting.titleZh, meeting.titleEn) })),
+      };
+    },
+
+    /** The guardian's children as cards, in the reader's language. */
+    async cards<E extends AppEnv>(c: Context<E>, guardianId: number): Promise<ChildCard[]> {
+      const { pick } = c.get('i18n');
+      return (await family.children(guardianId)).map((child) => ({
+        id: child.id,
+        name: child.name,
+        schoolName: pick(child.school_name_zh, child.school_name_en),
+        schoolSlug: child.school_slug,
+        grade: child.grade,
+        className: child.class_name,
+      }));
+    },
+  };
+}
+
+export type FamilyViews = ReturnType<typeof familyViews>;
