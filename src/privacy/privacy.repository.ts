@@ -3,7 +3,6 @@
 import { type Expression, type Kysely, type SqlBool, type Transaction, sql } from 'kysely';
 import { isPostgres } from '../db/dialect.ts';
 import type { AttendanceMark, Database, Day } from '../db/schema.ts';
-import { type ChangeContext, type Promotion, eraseChild } from '../seats/seats.ts';
 
 const CHUNK = 500;
 
@@ -273,21 +272,15 @@ export async function rewriteAuditDetail(trx: Transaction<Database>, eventId: nu
  * deletes its enrollments — here, in this function, so the child's own delete cascades into none — then its lottery
  * entries, invitations, feeds, consents, guardianships and the child go; its deletion requests stay, without it.
  */
-export async function eraseChildRows(
-  trx: Transaction<Database>,
-  childId: number,
-  live: Parameters<typeof eraseChild>[2],
-  ctx: Omit<ChangeContext, 'trx' | 'offering'>,
-): Promise<{ promoted: Promotion[]; enrollments: number; lotteryEntries: number; guardians: number }> {
-  const { promoted, deleted: enrollments } = await eraseChild(trx, childId, live, ctx);
+/** The child's own records other than its places: lottery entries, invitations, feeds, consents, guardianships. */
+export async function deleteChildRecords(trx: Transaction<Database>, childId: number): Promise<{ lotteryEntries: number; guardians: number }> {
   const lotteryEntries = await trx.deleteFrom('lottery_entries').where('child_id', '=', childId).executeTakeFirst();
   await trx.deleteFrom('guardian_invites').where('child_id', '=', childId).execute();
   await trx.deleteFrom('calendar_feeds').where('child_id', '=', childId).execute();
   await trx.deleteFrom('child_consents').where('child_id', '=', childId).execute();
   const guardians = await trx.deleteFrom('guardianships').where('child_id', '=', childId).executeTakeFirst();
   await trx.updateTable('deletion_requests').set({ child_id: null, reason: null }).where('child_id', '=', childId).execute();
-  await trx.deleteFrom('children').where('id', '=', childId).execute();
-  return { promoted, enrollments, lotteryEntries: Number(lotteryEntries.numDeletedRows), guardians: Number(guardians.numDeletedRows) };
+  return { lotteryEntries: Number(lotteryEntries.numDeletedRows), guardians: Number(guardians.numDeletedRows) };
 }
 
 /** A guardian's request; its id. */

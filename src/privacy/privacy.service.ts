@@ -9,7 +9,7 @@ import { dayInZone } from '../kernel/calendar.ts';
 import type { Clock } from '../kernel/clock.ts';
 import type { Database } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
-import { type Promotion, lockOffering } from '../seats/seats.ts';
+import { type Promotion, eraseChild, lockOffering } from '../seats/seats.ts';
 import { guardedChild } from '../family/family.service.ts';
 import { createOutbox, type Outbox } from '../notify/outbox.ts';
 import { CONSENT_VERSION } from '../family/consent.policy.ts';
@@ -68,8 +68,9 @@ export function createPrivacyService(deps: { db: Kysely<Database>; clock: Clock;
       if (typeof detail.reason === 'string') await privacy.rewriteAuditDetail(trx, event.id, { ...detail, reason: null, redacted: true });
     }
 
-    // The seat owner vacates the live places (their seats go to the waiting) and deletes every row of the child; then the child goes.
-    const { promoted, enrollments, lotteryEntries, guardians } = await privacy.eraseChildRows(trx, childId, live, { outbox, at, actorId: actor.id });
+    const { lotteryEntries, guardians } = await privacy.deleteChildRecords(trx, childId);
+    // Last, the seat owner vacates the live places (their seats go to the waiting), deletes the enrollments and the child.
+    const { promoted, deleted: enrollments } = await eraseChild(trx, childId, live, { outbox, at, actorId: actor.id });
     return { promoted, counts: { enrollments, seatsFreed, marks: marks.length, notifications: notificationIds.length, lotteryEntries, guardians } };
   }
 

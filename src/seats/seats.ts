@@ -278,7 +278,10 @@ export async function closeRequests(trx: Transaction<Database>, ids: readonly nu
 
 // ── Children's data.
 
-/** A child's deletion: its places in live terms are vacated (seats go to the waiting), then every row goes. */
+/**
+ * A child's deletion, last step: its places in live terms are vacated (seats go to the waiting), its enrollments go,
+ * then the child's row (the caller has removed the child's other records first).
+ */
 export async function eraseChild(
   trx: Transaction<Database>,
   childId: number,
@@ -288,6 +291,7 @@ export async function eraseChild(
   const promoted: Promotion[] = [];
   for (const { offering, current } of live) promoted.push(...(await vacate({ ...ctx, trx, offering }, current)));
   const result = await trx.deleteFrom('enrollments').where('child_id', '=', childId).executeTakeFirst();
+  await trx.deleteFrom('children').where('id', '=', childId).execute();
   return { promoted, deleted: Number(result.numDeletedRows) };
 }
 
