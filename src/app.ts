@@ -178,7 +178,7 @@ export function createApp(deps: AppDeps) {
 
   app.route('/', homeRoutes({ schools, districtName: config.districtName }));
   app.route('/', catalogueRoutes({ catalogue, childrenFor: enrollment.childrenFor }));
-  app.route('/', enrollmentRoutes({ enrollment, addChoice: lottery.addChoice, recordOutcome: metrics?.recordEnrolment }));
+  app.route('/', enrollmentRoutes({ enrollment, addChoice: lottery.addChoice, recordOutcome: metrics?.recordEnrollment }));
   app.route('/', rosterRoutes({ roster }));
   app.route('/', attendanceRoutes({ attendance }));
   app.route('/', lotteryRoutes({ lottery, schools }));

@@ -50,7 +50,7 @@ export function matchesFilters(offering: FilterableOffering, filters: CatalogueF
 
 export type WindowState = 'not_yet' | 'open' | 'closed';
 
-export function enrolmentWindow(term: { enrol_opens_at: string; enrol_closes_at: string }, now: Date): WindowState {
+export function enrollmentWindow(term: { enrol_opens_at: string; enrol_closes_at: string }, now: Date): WindowState {
   const instant = now.toISOString();
   if (instant < term.enrol_opens_at) return 'not_yet';
   return instant < term.enrol_closes_at ? 'open' : 'closed';

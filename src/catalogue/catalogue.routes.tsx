@@ -5,7 +5,7 @@ import { Hono } from 'hono';
 import type { Context } from 'hono';
 import { raw } from 'hono/html';
 import { z } from 'zod';
-import { enrolRowView } from '../../views/components/enrol.tsx';
+import { enrollRowView } from '../../views/components/enroll.tsx';
 import { meetingView } from '../../views/components/meeting.tsx';
 import { Seats } from '../../views/components/offering.tsx';
 import { type CatalogueView, CatalogueMain, CataloguePage, CatalogueResults, type FilterValues } from '../../views/pages/catalogue.tsx';
@@ -187,7 +187,7 @@ export const OPEN_DATA_CSV_COLUMNS = [
 ] as const;
 
 /** A parent's children as the offering page's enrol rows need them (the enrolment feature answers it). */
-export type ChildrenFor = (parentId: number, offeringId: number) => Promise<Parameters<typeof enrolRowView>[0][]>;
+export type ChildrenFor = (parentId: number, offeringId: number) => Promise<Parameters<typeof enrollRowView>[0][]>;
 
 export function catalogueRoutes(deps: { catalogue: CatalogueService; childrenFor: ChildrenFor }) {
   const { catalogue, childrenFor } = deps;
@@ -258,15 +258,15 @@ export function catalogueRoutes(deps: { catalogue: CatalogueService; childrenFor
     const { offering, school, meetings, window, today, term } = found;
     const title = i18n.pick(offering.title_zh, offering.title_en);
     const user = c.get('user');
-    const enrol =
+    const enroll =
       user?.role === 'parent'
-        ? (await childrenFor(user.id, offering.id)).map((child) => enrolRowView(child, { id: offering.id, title, lottery: term.mode === 'lottery' }))
+        ? (await childrenFor(user.id, offering.id)).map((child) => enrollRowView(child, { id: offering.id, title, lottery: term.mode === 'lottery' }))
         : null;
     return respond(c, {
       page: () => (
         <OfferingPage
           chrome={chromeFor(c)}
-          enrol={enrol}
+          enroll={enroll}
           offering={{
             id: offering.id,
             code: offering.code,

@@ -6,7 +6,7 @@ import type { Database, School, Term } from '../db/schema.ts';
 import { schoolById, schoolBySlug } from '../schools/schools.service.ts';
 import * as catalogue from './catalogue.repository.ts';
 import * as offerings from './offerings.repository.ts';
-import { type CatalogueFilters, type WindowState, enrolmentWindow, matchesFilters } from './catalogue.policy.ts';
+import { type CatalogueFilters, type WindowState, enrollmentWindow, matchesFilters } from './catalogue.policy.ts';
 
 export type CatalogueOffering = Awaited<ReturnType<typeof catalogue.publishedOfferings>>[number] & {
   slots: { weekday: number; startsAt: string; endsAt: string }[];
@@ -80,7 +80,7 @@ export function createCatalogueService(deps: { db: Kysely<Database>; clock: Cloc
     const term = (await catalogue.currentTerm(db, school.id, dayInZone(clock.now(), timeZone))) ?? null;
     if (!term) return { school, term, window: null, total: 0, all: [], remember: memo() };
     const all = await withSlotsAndWaitlists(await catalogue.publishedOfferings(db, term.id), term);
-    return { school, term, window: enrolmentWindow(term, clock.now()), total: all.length, all, remember: memo() };
+    return { school, term, window: enrollmentWindow(term, clock.now()), total: all.length, all, remember: memo() };
   }
 
   return {
@@ -116,7 +116,7 @@ export function createCatalogueService(deps: { db: Kysely<Database>; clock: Cloc
         schoolById(db, term.school_id),
       ]);
       if (!school) return null;
-      return { offering: offering!, term, school, meetings, window: enrolmentWindow(term, clock.now()), today: dayInZone(clock.now(), timeZone) };
+      return { offering: offering!, term, school, meetings, window: enrollmentWindow(term, clock.now()), today: dayInZone(clock.now(), timeZone) };
     },
 
     /**
@@ -134,7 +134,7 @@ export function createCatalogueService(deps: { db: Kysely<Database>; clock: Cloc
     async seats(id: number) {
       const row = await catalogue.seatCounts(db, id);
       if (!row) return null;
-      return { capacity: row.capacity, taken: row.seats_taken, waitlisted: Number(row.waitlisted ?? 0), window: enrolmentWindow(row, clock.now()) };
+      return { capacity: row.capacity, taken: row.seats_taken, waitlisted: Number(row.waitlisted ?? 0), window: enrollmentWindow(row, clock.now()) };
     },
   };
 }

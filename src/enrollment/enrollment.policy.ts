@@ -10,7 +10,7 @@ export type Refusal =
   | { reason: 'limit'; limit: number }
   | { reason: 'clash'; title: string; slot: WeeklySlot };
 
-export interface EnrolmentFacts {
+export interface EnrollmentFacts {
   child: { schoolId: number; grade: number };
   offering: { schoolId: number; gradeMin: number; gradeMax: number; slots: readonly WeeklySlot[] };
   term: { opensAt: string; closesAt: string; mode: 'first_come' | 'lottery'; courseLimit: number };
@@ -19,7 +19,7 @@ export interface EnrolmentFacts {
   others: readonly { title: string; slots: readonly WeeklySlot[] }[];
 }
 
-export type Rule = (facts: EnrolmentFacts) => Refusal | null;
+export type Rule = (facts: EnrollmentFacts) => Refusal | null;
 
 const sameSchool: Rule = ({ child, offering }) => (child.schoolId === offering.schoolId ? null : { reason: 'other_school' });
 
@@ -52,7 +52,7 @@ export const ELIGIBILITY_RULES: readonly Rule[] = [sameSchool, gradeFits, window
 /** Every rule, in the order a parent would want to hear about them. */
 export const ENROLMENT_RULES: readonly Rule[] = [...ELIGIBILITY_RULES, firstComeTerm, underLimit, noClash];
 
-export function enrolmentRefusal(facts: EnrolmentFacts): Refusal | null {
+export function enrollmentRefusal(facts: EnrollmentFacts): Refusal | null {
   for (const rule of ENROLMENT_RULES) {
     const refusal = rule(facts);
     if (refusal) return refusal;

@@ -2,8 +2,8 @@
 import { Hono } from 'hono';
 import type { Context } from 'hono';
 import { z } from 'zod';
-import { EnrolRow, type EnrolRowView, enrolRowView } from '../../views/components/enrol.tsx';
-import { EnrolAnswerPage } from '../../views/pages/enrol-answer.tsx';
+import { EnrollRow, type EnrollRowView, enrollRowView } from '../../views/components/enroll.tsx';
+import { EnrollAnswerPage } from '../../views/pages/enroll-answer.tsx';
 import { requireRole } from '../http/guards.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { parseForm, textField } from '../http/forms.ts';
@@ -12,7 +12,7 @@ import { ids } from '../http/validators.ts';
 import { parseId } from '../kernel/ids.ts';
 import type { I18n } from '../kernel/messages.ts';
 import type { Refusal } from './enrollment.policy.ts';
-import type { EnrolmentOutcome } from '../metrics/metrics.ts';
+import type { EnrollmentOutcome } from '../metrics/metrics.ts';
 import type { EnrollmentService } from './enrollment.service.ts';
 
 /**
@@ -41,34 +41,34 @@ function refusalText(i18n: I18n, refusal: Refusal, child: string): string {
   }
 }
 
-export function enrollmentRoutes(deps: { enrollment: EnrollmentService; addChoice: AddChoice; recordOutcome?: ((outcome: EnrolmentOutcome) => void) | undefined }) {
+export function enrollmentRoutes(deps: { enrollment: EnrollmentService; addChoice: AddChoice; recordOutcome?: ((outcome: EnrollmentOutcome) => void) | undefined }) {
   const { enrollment, addChoice } = deps;
   const record = deps.recordOutcome ?? (() => {});
   const app = new Hono<AppEnv>();
   const parents = requireRole(['parent'], (c, status) => errorPage(c, status));
 
-  async function rowFor<E extends AppEnv>(c: Context<E>, parentId: number, offeringId: number, childId: number): Promise<EnrolRowView | null> {
+  async function rowFor<E extends AppEnv>(c: Context<E>, parentId: number, offeringId: number, childId: number): Promise<EnrollRowView | null> {
     const [children, heading] = await Promise.all([enrollment.childrenFor(parentId, offeringId), enrollment.offeringHeading(offeringId, c.get('i18n').lang)]);
     const child = children.find((one) => one.id === childId);
-    return child ? enrolRowView(child, heading) : null;
+    return child ? enrollRowView(child, heading) : null;
   }
 
   /** htmx gets the child's row; a browser without JavaScript goes back to the offering page, or reads the refusal. */
-  function answer<E extends AppEnv>(c: Context<E>, row: EnrolRowView, status: 200 | 422) {
-    if (c.get('htmx')) return c.html(<EnrolRow i18n={c.get('i18n')} row={row} />, status);
+  function answer<E extends AppEnv>(c: Context<E>, row: EnrollRowView, status: 200 | 422) {
+    if (c.get('htmx')) return c.html(<EnrollRow i18n={c.get('i18n')} row={row} />, status);
     if (status === 200) return c.redirect(`/offerings/${row.offeringId}#enrol-${row.childId}`, 303);
-    return c.html(<EnrolAnswerPage chrome={chromeFor(c, `/offerings/${row.offeringId}`)} row={row} />, 422);
+    return c.html(<EnrollAnswerPage chrome={chromeFor(c, `/offerings/${row.offeringId}`)} row={row} />, 422);
   }
 
-  const enrolSchema = z.object({ child: textField(12) });
+  const enrollSchema = z.object({ child: textField(12) });
 
   app.post('/offerings/:id/enrollments', parents, ids('id'), async (c) => {
     const { id: offeringId } = c.req.valid('param');
     const parentId = c.get('user').id;
-    const parsed = await parseForm(c, enrolSchema);
+    const parsed = await parseForm(c, enrollSchema);
     const childId = parsed.ok ? parseId(parsed.data.child) : null;
     if (childId === null) return errorPage(c, 404);
-    const result = await enrollment.enrol(parentId, offeringId, childId);
+    const result = await enrollment.enroll(parentId, offeringId, childId);
     if (!result.ok && result.reason === 'not_found') return errorPage(c, 404);
     const { t, pick } = c.get('i18n');
     if (!result.ok && result.refusal.reason === 'lottery') {
@@ -87,7 +87,7 @@ export function enrollmentRoutes(deps: { enrollment: EnrollmentService; addChoic
     if (result.ok) {
       // The service knows the child's new place and the names; nothing to read again.
       const place = { id: childId, name: result.childName, enrollment_id: result.enrollmentId, status: result.status, waitlist_position: result.status === 'waitlisted' ? result.position : null, choice_rank: null };
-      const row = enrolRowView(place, { id: offeringId, title: pick(result.title.zh, result.title.en), lottery: false });
+      const row = enrollRowView(place, { id: offeringId, title: pick(result.title.zh, result.title.en), lottery: false });
       row.message = result.status === 'enrolled' ? { kind: 'success', text: t('enrol.done') } : { kind: 'info', text: t('enrol.doneWaitlist') };
       return answer(c, row, 200);
     }
@@ -110,8 +110,8 @@ export function enrollmentRoutes(deps: { enrollment: EnrollmentService; addChoic
       const row = await rowFor(c, parentId, place.offeringId, place.childId);
       if (!row) return errorPage(c, 404);
       row.confirming = true;
-      if (c.get('htmx')) return c.html(<EnrolRow i18n={c.get('i18n')} row={row} />);
-      return c.html(<EnrolAnswerPage chrome={chromeFor(c, `/offerings/${place.offeringId}`)} row={row} />);
+      if (c.get('htmx')) return c.html(<EnrollRow i18n={c.get('i18n')} row={row} />);
+      return c.html(<EnrollAnswerPage chrome={chromeFor(c, `/offerings/${place.offeringId}`)} row={row} />);
     }
     const result = await enrollment.withdraw(parentId, enrollmentId);
     if (!result.ok && result.reason === 'lottery_choice') {

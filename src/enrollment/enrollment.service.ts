@@ -10,14 +10,14 @@ import { inTransaction } from '../db/transaction.ts';
 import { createOutbox, type Outbox } from '../notify/outbox.ts';
 import { guardedChild } from '../family/family.service.ts';
 import * as enrollments from './enrollment.repository.ts';
-import { type Refusal, enrolmentRefusal } from './enrollment.policy.ts';
+import { type Refusal, enrollmentRefusal } from './enrollment.policy.ts';
 import { seatOrWaitlist, vacate } from '../seats/seats.ts';
 
 type Placed = { ok: true; status: 'enrolled'; enrollmentId: number } | { ok: true; status: 'waitlisted'; position: number; enrollmentId: number };
 type NotPlaced = { ok: false; reason: 'not_found' } | { ok: false; reason: 'refused'; refusal: Refusal };
 
 /** A placed child comes back with the names the answer shows, so the route need not read them again. */
-export type EnrolResult =
+export type EnrollResult =
   | (Placed & { childName: string; title: { zh: string; en: string | null } })
   | NotPlaced;
 
@@ -51,7 +51,7 @@ export function createEnrollmentService(deps: { db: Kysely<Database>; clock: Clo
     // possible). A child already placed gets its place, not a refusal (the window may have closed since, or the
     // place came from the draw).
     const [slots, others] = await Promise.all([enrollments.slotsOf(trx, offeringId), enrollments.activeInTerm(trx, childId, offering.term_id, offeringId)]);
-    const refusal = enrolmentRefusal({
+    const refusal = enrollmentRefusal({
       child: { schoolId: child.school_id, grade: child.grade },
       term: { opensAt: offering.enrol_opens_at, closesAt: offering.enrol_closes_at, mode: offering.mode, courseLimit: offering.course_limit },
       offering: {
@@ -81,12 +81,12 @@ export function createEnrollmentService(deps: { db: Kysely<Database>; clock: Clo
      * Enrols the child, or waitlists it when the offering is full, or says why not. Repeating the request
      * (a double click, a retry) gives the same answer and changes nothing.
      */
-    async enrol(parentId: number, offeringId: number, childId: number): Promise<EnrolResult> {
+    async enroll(parentId: number, offeringId: number, childId: number): Promise<EnrollResult> {
       // Everything is read inside the transaction, which on SQLite runs on the writer: its page cache outlives
       // its own commits, while the second connection, which answers lone reads while a transaction holds the
       // writer (as one nearly always does in a rush), reads its pages again after every commit.
       const attempt = () =>
-        inTransaction(db, async (trx): Promise<EnrolResult> => {
+        inTransaction(db, async (trx): Promise<EnrollResult> => {
           const [child, offering] = await Promise.all([guardedChild(trx, parentId, childId), enrollments.publishedOfferingWithTerm(trx, offeringId)]);
           if (!child || !offering) return { ok: false, reason: 'not_found' };
           const result = await place(trx, parentId, child, offering);

@@ -1,11 +1,11 @@
 // Pure rules of a lottery term: who may rank an offering, and when each stage (commit, freeze, draw) may happen.
 import { addDays, dayInZone, instantInZone } from '../kernel/calendar.ts';
-import { ELIGIBILITY_RULES, type EnrolmentFacts, type Refusal } from '../enrollment/enrollment.policy.ts';
+import { ELIGIBILITY_RULES, type EnrollmentFacts, type Refusal } from '../enrollment/enrollment.policy.ts';
 
 export type ChoiceRefusal = Refusal | { reason: 'choice_limit'; limit: number };
 
 /** A child may rank an offering of its own school and grade while the window is open, up to K choices. */
-export function choiceRefusal(facts: EnrolmentFacts & { choices: number; choiceLimit: number }): ChoiceRefusal | null {
+export function choiceRefusal(facts: EnrollmentFacts & { choices: number; choiceLimit: number }): ChoiceRefusal | null {
   for (const rule of ELIGIBILITY_RULES) {
     const refusal = rule(facts);
     if (refusal) return refusal;

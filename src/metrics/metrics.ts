@@ -8,7 +8,7 @@ import type { Kysely } from 'kysely';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { Database } from '../db/schema.ts';
 
-export type EnrolmentOutcome = 'enrolled' | 'waitlisted' | 'refused' | 'choice';
+export type EnrollmentOutcome = 'enrolled' | 'waitlisted' | 'refused' | 'choice';
 
 /** All the measuring needs of a request: on the Node server, how long it waited for its turn (src/http/turns.ts). */
 interface MeasuredEnv {
@@ -31,7 +31,7 @@ export function createMetrics(deps: { db: Kysely<Database>; now: () => Date }) {
     buckets: [0.001, 0.005, 0.025, 0.1, 0.25, 0.5, 1, 2],
     registers: [registry],
   });
-  const enrolments = new Counter({
+  const enrollments = new Counter({
     name: 'clubroll_enrollments_total',
     help: 'Answers to enrol requests, by outcome.',
     labelNames: ['outcome'],
@@ -70,8 +70,8 @@ export function createMetrics(deps: { db: Kysely<Database>; now: () => Date }) {
 
   return {
     registry,
-    recordEnrolment(outcome: EnrolmentOutcome) {
-      enrolments.inc({ outcome });
+    recordEnrollment(outcome: EnrollmentOutcome) {
+      enrollments.inc({ outcome });
     },
     /** Times every request by its route pattern (/offerings/:id/enrollments), and logs it as one JSON line if asked. */
     middleware(options: { log: boolean }): MiddlewareHandler<MeasuredEnv> {

@@ -315,7 +315,7 @@ export async function seedDemoDistrict(db: Kysely<Database>, options: { clock: C
 
     // Enrollments in the first-come schools: a few hot courses fill up and grow a waitlist; the rest fill partly.
     const enrollments: Insertable<EnrollmentsTable>[] = [];
-    const enrol = (offering: SeededOffering, child: (typeof children)[number]) => {
+    const enroll = (offering: SeededOffering, child: (typeof children)[number]) => {
       const full = offering.taken >= offering.capacity;
       if (!full) {
         if (child.enrolled >= 3 || child.busy.some((busy) => offering.slots.some((slot) => slotsOverlap(busy, slot)))) return false;
@@ -359,7 +359,7 @@ export async function seedDemoDistrict(db: Kysely<Database>, options: { clock: C
         const target = offering.capacity + random.int(3, 8);
         for (const child of eligible) {
           if (offering.taken + offering.waitlist >= target) break;
-          enrol(offering, child);
+          enroll(offering, child);
         }
       }
       for (const child of pupils) {
@@ -369,7 +369,7 @@ export async function seedDemoDistrict(db: Kysely<Database>, options: { clock: C
           if (child.grade < offering.gradeMin || child.grade > offering.gradeMax) continue;
           if (offering.taken >= offering.capacity * 0.8) continue;
           if (enrollments.some((row) => row.offering_id === offering.id && row.child_id === child.id)) continue;
-          enrol(offering, child);
+          enroll(offering, child);
         }
       }
     }
@@ -379,14 +379,14 @@ export async function seedDemoDistrict(db: Kysely<Database>, options: { clock: C
         if (club.taken >= DEMO_TEACHER_ROLL) break;
         if (child.schoolIndex !== 0 || child.grade < club.gradeMin || child.grade > club.gradeMax) continue;
         if (enrollments.some((row) => row.offering_id === club.id && row.child_id === child.id)) continue;
-        enrol(club, child);
+        enroll(club, child);
       }
     }
     // The demo parent's elder child is in one of the demo teacher's clubs (so that roster has a familiar face).
     const demoChild = children[1];
     const demoTeacherClub = schools[0]!.offerings[0];
     if (demoChild && demoTeacherClub && !enrollments.some((row) => row.offering_id === demoTeacherClub.id && row.child_id === demoChild.id)) {
-      enrol(demoTeacherClub, demoChild);
+      enroll(demoTeacherClub, demoChild);
     }
     for (let i = 0; i < enrollments.length; i += 500) await trx.insertInto('enrollments').values(enrollments.slice(i, i + 500)).execute();
     summary.enrollments = enrollments.length;

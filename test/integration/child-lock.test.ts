@@ -55,7 +55,7 @@ for (const dialect of DIALECTS) {
     it(`a child asked into ${AT_ONCE} offerings at once gets no more than the term's limit of ${LIMIT}`, async () => {
       for (let round = 0; round < ROUNDS; round++) {
         const child = await newChild(`限额${round}`);
-        const answers = await Promise.all(apart.map((offering) => service.enrol(parent, offering, child)));
+        const answers = await Promise.all(apart.map((offering) => service.enroll(parent, offering, child)));
         const places = await placesOf(child);
         expect(places).toHaveLength(LIMIT);
         expect(answers.filter((answer) => answer.ok)).toHaveLength(LIMIT);
@@ -69,7 +69,7 @@ for (const dialect of DIALECTS) {
     it(`a child asked into ${AT_ONCE} offerings at the same time at once holds only one of them`, async () => {
       for (let round = 0; round < ROUNDS; round++) {
         const child = await newChild(`冲突${round}`);
-        const answers = await Promise.all(together.map((offering) => service.enrol(parent, offering, child)));
+        const answers = await Promise.all(together.map((offering) => service.enroll(parent, offering, child)));
         expect(await placesOf(child)).toHaveLength(1);
         expect(answers.filter((answer) => answer.ok)).toHaveLength(1);
         expect(answers.filter((answer) => !answer.ok && answer.reason === 'refused' && answer.refusal.reason === 'clash')).toHaveLength(AT_ONCE - 1);

@@ -66,7 +66,7 @@ for (const dialect of DIALECTS) {
 
     it('holds seats, waitlists, limits, clashes and the published draw after every step of any term, lottery to first come', async () => {
       // How often each writer changed something over all runs: the property must have exercised them, not only refused.
-      const succeeded: Record<string, number> = { choose: 0, draw: 0, enrol: 0, withdraw: 0, add: 0, overCapacity: 0, remove: 0, move: 0, capacity: 0, archive: 0, delete: 0 };
+      const succeeded: Record<string, number> = { choose: 0, draw: 0, enroll: 0, withdraw: 0, add: 0, overCapacity: 0, remove: 0, move: 0, capacity: 0, archive: 0, delete: 0 };
       let sequences = 0;
       let steps = 0;
       // The draws the sequences produced, by kind, for the report: what was tried, and that each kind happened.
@@ -264,9 +264,9 @@ for (const dialect of DIALECTS) {
               const row = await rowOf(offering, child);
               const gone = archived.has(offering) || deleted.has(child);
               if (one.kind === 'enrol') {
-                const answer = await enrolment.enrol(parent, offering, child);
-                if (answer.ok) succeeded.enrol! += 1;
-                else expect(answer.reason === 'refused' || gone, `enrol refused: ${answer.reason}`).toBe(true);
+                const answer = await enrolment.enroll(parent, offering, child);
+                if (answer.ok) succeeded.enroll! += 1;
+                else expect(answer.reason === 'refused' || gone, `enroll refused: ${answer.reason}`).toBe(true);
               } else if (one.kind === 'withdraw') {
                 if (row) {
                   expect(await enrolment.withdraw(parent, row.id)).toMatchObject({ ok: true });

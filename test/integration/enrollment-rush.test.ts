@@ -8,7 +8,7 @@ import { createOffering, createTerm } from '../support/catalogue-fixtures.ts';
 import { DIALECTS, type TestDatabase, createTestDatabase } from '../support/database.ts';
 
 const TSX = createRequire(import.meta.url).resolve('tsx/cli');
-const WORKER = fileURLToPath(new URL('../support/enrol-worker.ts', import.meta.url));
+const WORKER = fileURLToPath(new URL('../support/enroll-worker.ts', import.meta.url));
 const PROCESSES = 4;
 const CHILDREN = 500;
 const SEATS = 30;

@@ -104,8 +104,8 @@ for (const dialect of DIALECTS) {
       const html = await (await parent.get(`/children/${child}`)).text();
       expect(html).toContain('<caption>周小舟 的每周课表（2026—2027 学年第一学期）</caption>');
       expect(html).toContain('原因：教师培训');
-      const enrolments = await handle.db.selectFrom('enrollments').select('id').where('child_id', '=', child).execute();
-      for (const enrolment of enrolments) expect(html).toContain(`action="/enrollments/${enrolment.id}/withdraw"`);
+      const enrollments = await handle.db.selectFrom('enrollments').select('id').where('child_id', '=', child).execute();
+      for (const enrolment of enrollments) expect(html).toContain(`action="/enrollments/${enrolment.id}/withdraw"`);
       expect(html).toContain('周家长 （你）');
       expect(html).toContain('生成订阅链接');
       expect(html).toContain(`value="周小舟"`);

@@ -253,7 +253,7 @@ for (const dialect of DIALECTS) {
         const guardian = await parent('retry@example.com');
         const kid = await child('赵小雨', [guardian]);
         const course = await offering('趣味魔方', 'Speed-cubing');
-        expect(await enrolment(['email']).enrol(guardian, course, kid)).toMatchObject({ ok: true, status: 'enrolled' });
+        expect(await enrolment(['email']).enroll(guardian, course, kid)).toMatchObject({ ok: true, status: 'enrolled' });
 
         smtp.refuse(1);
         const sender = worker({ email: emailTransport(mail(), languages) });
@@ -277,7 +277,7 @@ for (const dialect of DIALECTS) {
       it('backs off 1 min, 5 min, 30 min, 2 h, 12 h, then gives up and keeps the last error', async () => {
         const guardian = await parent('never@example.com');
         const kid = await child('钱小多', [guardian]);
-        await enrolment(['email']).enrol(guardian, await offering('无土栽培', 'Hydroponics'), kid);
+        await enrolment(['email']).enroll(guardian, await offering('无土栽培', 'Hydroponics'), kid);
         smtp.refuse(Number.MAX_SAFE_INTEGER);
         const sender = worker({ email: emailTransport(mail(), languages) });
         const waits: number[] = [];
@@ -301,7 +301,7 @@ for (const dialect of DIALECTS) {
       it('closes an e-mail delivery to a guardian who has no e-mail address instead of retrying it', async () => {
         const guardian = await parent('13800000001');
         const kid = await child('孙小美', [guardian]);
-        await enrolment(['email']).enrol(guardian, await offering('创客智造', 'Maker workshop'), kid);
+        await enrolment(['email']).enroll(guardian, await offering('创客智造', 'Maker workshop'), kid);
         expect(await worker({ email: emailTransport(mail(), languages) }).runOnce()).toEqual({ sent: 0, retried: 0, failed: 1 });
         expect(await deliveriesTo(guardian)).toMatchObject([{ attempts: 1, sent_at: null, failed_at: START, last_error: 'no address' }]);
         expect(smtp.received).toHaveLength(0);
@@ -313,7 +313,7 @@ for (const dialect of DIALECTS) {
         const guardian = await parent('hook@example.com', 'en');
         const kid = await child('周小舟', [guardian]);
         const course = await offering('三维打印', '3D printing');
-        await enrolment(['webhook']).enrol(guardian, course, kid);
+        await enrolment(['webhook']).enroll(guardian, course, kid);
         const note = await handle.db.selectFrom('notifications').select(['id', 'created_at']).where('recipient_id', '=', guardian).executeTakeFirstOrThrow();
 
         hook.answers.push(500);
@@ -376,7 +376,7 @@ for (const dialect of DIALECTS) {
         const looping = createDeliveryWorker({ db: handle.db, clock, transports: { webhook: webhookTransport(hook.url) }, languages, intervalMs: 3_600_000, log: () => {} });
         looping.start();
         await new Promise((resolve) => setTimeout(resolve, 50)); // the first run finds nothing; the next tick is an hour away
-        await enrolment(['webhook']).enrol(guardian, await offering('人工智能', 'AI'), kid);
+        await enrolment(['webhook']).enroll(guardian, await offering('人工智能', 'AI'), kid);
         looping.kick();
         for (let waited = 0; hook.bodies.length === 0 && waited < 5_000; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
         await looping.stop();
@@ -434,7 +434,7 @@ for (const dialect of DIALECTS) {
         kid = await child('王小明', [zhParent, enParent]);
         course = await offering('机器人入门', 'Robotics basics');
         clock = fixedClock(START);
-        await enrolment([]).enrol(zhParent, course, kid);
+        await enrolment([]).enroll(zhParent, course, kid);
       });
 
       it('sends anyone not signed in to the login page', async () => {

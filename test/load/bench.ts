@@ -289,18 +289,18 @@ async function run(
 }
 
 /** Each call the next parent's enrolment of their child into one of the hot courses (by the child's id). */
-interface EnrolmentJob {
+interface EnrollmentJob {
   parent: { session: string; childId: number };
   offering: number;
 }
 
 /** Each parent enrolling their child into the hot course its number picks. */
-function enrolments(parents: readonly { session: string; childId: number }[], hot: readonly number[], origin: string, prefix = ''): () => Request {
-  return enrolmentsTo(parents.map((parent) => ({ parent, offering: hot[parent.childId % hot.length]! })), origin, prefix);
+function enrollments(parents: readonly { session: string; childId: number }[], hot: readonly number[], origin: string, prefix = ''): () => Request {
+  return enrollmentsTo(parents.map((parent) => ({ parent, offering: hot[parent.childId % hot.length]! })), origin, prefix);
 }
 
 /** `prefix` comes before the enrol path (the stack floor's route is /floor/offerings/:id/enrollments). */
-function enrolmentsTo(jobs: readonly EnrolmentJob[], origin: string, prefix = ''): () => Request {
+function enrollmentsTo(jobs: readonly EnrollmentJob[], origin: string, prefix = ''): () => Request {
   let index = 0;
   return () => {
     const { parent, offering } = jobs[index++ % jobs.length]!;
@@ -440,7 +440,7 @@ async function main() {
     const pid = app.child.pid!;
     const acknowledged = new Map<number, number>();
     let okFloor: Phase | null = null;
-    let floorEnrol: Phase | null = null;
+    let floorEnroll: Phase | null = null;
     let stackFloor: Phase | null = null;
     let rushPhase: Phase;
     let rushWithReads: Phase;
@@ -484,10 +484,10 @@ async function main() {
       const warm = warmUpCount(options);
       const warmParents = take(warm);
       for (const [side, prefix] of [[floor, ''], [stack, '/floor']] as const) {
-        if (side) await run('warm-up', side.url, { connections: 50, amount: warm, next: enrolments(warmParents, district.hot, side.url, prefix) });
+        if (side) await run('warm-up', side.url, { connections: 50, amount: warm, next: enrollments(warmParents, district.hot, side.url, prefix) });
       }
       await Promise.all([
-        run('warm-up', app.url, { connections: 50, amount: warm, next: enrolments(warmParents, district.hot, app.url), onAnswer: record }),
+        run('warm-up', app.url, { connections: 50, amount: warm, next: enrollments(warmParents, district.hot, app.url), onAnswer: record }),
         run('warm-up', app.url, { ...reading, amount: Math.round(warm / 5) }),
       ]);
 
@@ -499,9 +499,9 @@ async function main() {
       const measured: Record<'floor' | 'stack' | 'rush' | 'rushWithReads' | 'reads', Phase[]> = { floor: [], stack: [], rush: [], rushWithReads: [], reads: [] };
       for (let round = 0; round < rounds; round++) {
         const these = take(perRound);
-        if (floor) measured.floor.push(await run('enrol floor', floor.url, { connections: 50, amount: these.length, next: enrolments(these, district.hot, floor.url) }, floor.child.pid));
-        if (stack) measured.stack.push(await run('stack floor', stack.url, { connections: 50, amount: these.length, next: enrolments(these, district.hot, stack.url, '/floor') }, stack.child.pid));
-        measured.rush.push(await run('rush', app.url, { connections: 50, amount: these.length, next: enrolments(these, district.hot, app.url), onAnswer: record }, pid));
+        if (floor) measured.floor.push(await run('enrol floor', floor.url, { connections: 50, amount: these.length, next: enrollments(these, district.hot, floor.url) }, floor.child.pid));
+        if (stack) measured.stack.push(await run('stack floor', stack.url, { connections: 50, amount: these.length, next: enrollments(these, district.hot, stack.url, '/floor') }, stack.child.pid));
+        measured.rush.push(await run('rush', app.url, { connections: 50, amount: these.length, next: enrollments(these, district.hot, app.url), onAnswer: record }, pid));
         const others = take(withReads);
         let rushDone!: () => void;
         const rushOver = new Promise<void>((resolve) => (rushDone = resolve));
@@ -511,13 +511,13 @@ async function main() {
           if (++answered === others.length) rushDone();
         };
         const [rush, reads] = await Promise.all([
-          run('rush with reads', app.url, { connections: 50, amount: others.length, next: enrolments(others, district.hot, app.url), onAnswer }, pid).finally(() => rushDone()),
+          run('rush with reads', app.url, { connections: 50, amount: others.length, next: enrollments(others, district.hot, app.url), onAnswer }, pid).finally(() => rushDone()),
           run('reads during rush', app.url, { ...reading, duration: 60, until: rushOver }),
         ]);
         measured.rushWithReads.push(rush);
         measured.reads.push(reads);
       }
-      if (floor) phases.push((floorEnrol = combine('enrol floor', measured.floor)));
+      if (floor) phases.push((floorEnroll = combine('enrol floor', measured.floor)));
       if (stack) phases.push((stackFloor = combine('stack floor', measured.stack)));
       rushPhase = combine('rush', measured.rush);
       rushWithReads = combine('rush with reads', measured.rushWithReads);
@@ -529,7 +529,7 @@ async function main() {
       // be set beside what this machine does with no work and with the least possible work.
       const burstParents = take(1000);
       const coldBurst = (name: string, server: Server, onAnswer?: (request: Request, status: number) => void) =>
-        run(name, server.url, { connections: burstParents.length, amount: burstParents.length, timeout: 10, next: enrolments(burstParents, district.hot, server.url), ...(onAnswer ? { onAnswer } : {}) }, server.child.pid);
+        run(name, server.url, { connections: burstParents.length, amount: burstParents.length, timeout: 10, next: enrollments(burstParents, district.hot, server.url), ...(onAnswer ? { onAnswer } : {}) }, server.child.pid);
       const socket = await startSocketFloor();
       try {
         socketBurst = await coldBurst('bare socket burst', socket);
@@ -556,7 +556,7 @@ async function main() {
           connections: 500,
           amount: Math.min(overloadParents.length, options.quick ? 1500 : 5000),
           timeout: 5,
-          next: enrolments(overloadParents, district.hot, app.url),
+          next: enrollments(overloadParents, district.hot, app.url),
           onAnswer: (request, status, _body, headers) => {
             record(request, status);
             if (status === 503 && !headers['retry-after']) busyWithoutRetryAfter += 1;
@@ -589,20 +589,20 @@ async function main() {
       // Each size runs the same 2,000 enrolments (its first 1,000 children, twice: 200 warm-up, then 3 rounds
       // of 600), so the sizes differ only in how much data the queries look through.
       const [warm, rounds, perRound] = [200, 3, 600];
-      const districts: { children: number; server: Server; close: () => Promise<void>; jobs: EnrolmentJob[]; results: Phase[] }[] = [];
+      const districts: { children: number; server: Server; close: () => Promise<void>; jobs: EnrollmentJob[]; results: Phase[] }[] = [];
       try {
         for (const children of sizes) {
           const { bench: scaled, district: scaledDistrict } = await prepareDatabase(options, folder, children, passwordHash, `scale${children}`);
           const server = await startApp(scaled.url, options.workers);
           const jobs = [0, 1].flatMap((pass) => scaledDistrict.parents.slice(0, sizes[0]).map((parent) => ({ parent, offering: scaledDistrict.hot[(parent.childId + pass) % scaledDistrict.hot.length]! })));
           districts.push({ children, server, close: () => scaled.close(), jobs, results: [] });
-          await run('warm-up', server.url, { connections: 10, amount: warm, next: enrolmentsTo(jobs.slice(0, warm), server.url) });
+          await run('warm-up', server.url, { connections: 10, amount: warm, next: enrollmentsTo(jobs.slice(0, warm), server.url) });
           say(`scaling district of ${children} ready`);
         }
         for (let round = 0; round < rounds; round++) {
           for (const one of districts) {
             const jobs = one.jobs.slice(warm + round * perRound, warm + (round + 1) * perRound);
-            one.results.push(await run('scaling', one.server.url, { connections: 50, amount: jobs.length, next: enrolmentsTo(jobs, one.server.url) }));
+            one.results.push(await run('scaling', one.server.url, { connections: 50, amount: jobs.length, next: enrollmentsTo(jobs, one.server.url) }));
           }
         }
         for (const one of districts) scaling.push({ children: one.children, rps: median(one.results.map((r) => r.rps)), p99: median(one.results.map((r) => r.p99)) });
@@ -624,9 +624,9 @@ async function main() {
       machine: { cpus: (await import('node:os')).cpus().length, node: process.version },
       options,
       phases: Object.fromEntries(phases.map((phase) => [phase.name, phase])),
-      rush_over_floor: floorEnrol ? round(rushPhase.rps / floorEnrol.rps) : null,
-      rush_with_reads_over_floor: floorEnrol ? round(rushWithReads.rps / floorEnrol.rps) : null,
-      stack_floor_over_floor: floorEnrol && stackFloor ? round(stackFloor.rps / floorEnrol.rps) : null,
+      rush_over_floor: floorEnroll ? round(rushPhase.rps / floorEnroll.rps) : null,
+      rush_with_reads_over_floor: floorEnroll ? round(rushWithReads.rps / floorEnroll.rps) : null,
+      stack_floor_over_floor: floorEnroll && stackFloor ? round(stackFloor.rps / floorEnroll.rps) : null,
       catalogue_over_ok: okFloor ? round((find('catalogue page')?.rps ?? 0) / okFloor.rps) : null,
       burst_p99_ms: burst.p99,
       floor_burst_p99_ms: floorBurst?.p99 ?? null,
@@ -694,9 +694,9 @@ function printTable(
       `${phase.name.padEnd(22)}${pad(phase.rps, 9)}${pad(phase.p50, 7)}${pad(phase.p95, 7)}${pad(phase.p99, 7)}${pad(phase.max, 7)}${pad(phase.serverP99 === undefined ? '' : `≤${phase.serverP99}`, 9)}${pad(phase.requests, 10)}${pad(phase.errors, 8)}${pad(phase.cpu ?? '', 6)}${pad(phase.rssMb ?? '', 8)}  ${JSON.stringify(phase.statuses)}`,
     );
   }
-  console.log(`\nrush ÷ enrol floor: ${summary.rush_over_floor ?? 'n/a'} (target ≥ 0.6)   catalogue ÷ ok floor: ${summary.catalogue_over_ok ?? 'n/a'} (target ≥ 0.25)`);
-  console.log(`rush with reads ÷ enrol floor: ${summary.rush_with_reads_over_floor ?? 'n/a'}   stack floor ÷ enrol floor: ${summary.stack_floor_over_floor ?? 'n/a'} (the floor's claim behind the app's stack, no rules)`);
-  const floorBurst = summary.floor_burst_p99_ms === null ? '' : `; the enrol floor's ${summary.floor_burst_p99_ms} ms`;
+  console.log(`\nrush ÷ enroll floor: ${summary.rush_over_floor ?? 'n/a'} (target ≥ 0.6)   catalogue ÷ ok floor: ${summary.catalogue_over_ok ?? 'n/a'} (target ≥ 0.25)`);
+  console.log(`rush with reads ÷ enroll floor: ${summary.rush_with_reads_over_floor ?? 'n/a'}   stack floor ÷ enroll floor: ${summary.stack_floor_over_floor ?? 'n/a'} (the floor's claim behind the app's stack, no rules)`);
+  const floorBurst = summary.floor_burst_p99_ms === null ? '' : `; the enroll floor's ${summary.floor_burst_p99_ms} ms`;
   console.log(`cold burst p99: ${summary.burst_p99_ms} ms (target ≤ 600)${floorBurst}; a bare socket's ${summary.socket_burst_p99_ms} ms (the load generator's own share)`);
   console.log(`after the rush: ${Object.entries(summary.checks).map(([key, value]) => `${key} ${value}`).join(', ')}`);
   if (scaling.length > 0) console.log(`scaling (rush req/s, p99 ms): ${scaling.map((row) => `${row.children} children: ${row.rps} req/s, ${row.p99} ms`).join('; ')}`);

@@ -1,6 +1,6 @@
 // One club or course: what it is, when and where, seats, and every meeting of the term.
 import type { Chrome } from '../chrome.ts';
-import { EnrolPanel, type EnrolRowView } from '../components/enrol.tsx';
+import { EnrollPanel, type EnrollRowView } from '../components/enroll.tsx';
 import { MeetingSummary, type MeetingView } from '../components/meeting.tsx';
 import { OfferingTags, Schedule, Seats, type SeatsView, type SlotView } from '../components/offering.tsx';
 import { Layout } from '../layout.tsx';
@@ -23,7 +23,7 @@ export interface OfferingView {
   meetings: MeetingView[];
 }
 
-export function OfferingPage(props: { chrome: Chrome; offering: OfferingView; enrol?: EnrolRowView[] | null }) {
+export function OfferingPage(props: { chrome: Chrome; offering: OfferingView; enroll?: EnrollRowView[] | null }) {
   const { i18n } = props.chrome;
   const { t, format } = i18n;
   const { offering } = props;
@@ -43,7 +43,7 @@ export function OfferingPage(props: { chrome: Chrome; offering: OfferingView; en
             </p>
           )}
         </header>
-        {props.enrol ? <EnrolPanel i18n={i18n} rows={props.enrol} /> : null}
+        {props.enroll ? <EnrollPanel i18n={i18n} rows={props.enroll} /> : null}
         <div class="split">
           <section class="card">
             <dl class="details">

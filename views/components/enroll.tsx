@@ -2,7 +2,7 @@
 import type { I18n } from '../../src/kernel/messages.ts';
 import { Notice } from './form.tsx';
 
-export interface EnrolRowView {
+export interface EnrollRowView {
   offeringId: number;
   offeringTitle: string;
   childId: number;
@@ -20,13 +20,13 @@ export interface EnrolRowView {
   confirming?: boolean;
 }
 
-export function EnrolRow(props: { i18n: I18n; row: EnrolRowView }) {
+export function EnrollRow(props: { i18n: I18n; row: EnrollRowView }) {
   const { t } = props.i18n;
   const { row } = props;
   const id = `enrol-${row.childId}`;
   const target = { 'hx-target': `#${id}`, 'hx-swap': 'outerHTML' };
   return (
-    <li class={`enrol-row enrol-row--${row.status}`} id={id}>
+    <li class={`enroll-row enroll-row--${row.status}`} id={id}>
       {row.message ? <Notice kind={row.message.kind}>{row.message.text}</Notice> : null}
       {row.status === 'none' ? (
         <form method="post" action={`/offerings/${row.offeringId}/enrollments`} hx-post={`/offerings/${row.offeringId}/enrollments`} {...target}>
@@ -73,7 +73,7 @@ export function EnrolRow(props: { i18n: I18n; row: EnrolRowView }) {
   );
 }
 
-export function EnrolPanel(props: { i18n: I18n; rows: EnrolRowView[] }) {
+export function EnrollPanel(props: { i18n: I18n; rows: EnrollRowView[] }) {
   const { t } = props.i18n;
   return (
     <section class="card enrol" id="enrol" aria-labelledby="enrol-title">
@@ -85,7 +85,7 @@ export function EnrolPanel(props: { i18n: I18n; rows: EnrolRowView[] }) {
       ) : (
         <ul class="enrol-rows">
           {props.rows.map((row) => (
-            <EnrolRow i18n={props.i18n} row={row} />
+            <EnrollRow i18n={props.i18n} row={row} />
           ))}
         </ul>
       )}
@@ -94,10 +94,10 @@ export function EnrolPanel(props: { i18n: I18n; rows: EnrolRowView[] }) {
 }
 
 /** A child's place in the offering, as the row shows it. */
-export function enrolRowView(
+export function enrollRowView(
   child: { id: number; name: string; enrollment_id: number | null; status: string | null; waitlist_position: number | null; choice_rank: number | null },
   offering: { id: number; title: string; lottery: boolean },
-): EnrolRowView {
+): EnrollRowView {
   const status = child.status === 'enrolled' || child.status === 'waitlisted' || child.status === 'requested' ? child.status : 'none';
   return {
     offeringId: offering.id,

@@ -18,7 +18,7 @@ const lane = async () => {
   while (next < children.length) {
     const index = next++;
     try {
-      const answer = await service.enrol(Number(parentText), Number(offeringText), children[index]!);
+      const answer = await service.enroll(Number(parentText), Number(offeringText), children[index]!);
       results[index] = answer.ok ? answer.status : `refused:${'refusal' in answer ? answer.refusal.reason : answer.reason}`;
     } catch (error) {
       results[index] = `error:${(error as Error).message}`;
