@@ -247,7 +247,7 @@ export interface ChildConsentsTable {
   id: Generated<number>;
   child_id: number;
   user_id: number;
-  /** The version of the privacy text (src/privacy/consent.policy.ts) the guardian ticked. */
+  /** The version of the privacy text (src/family/consent.policy.ts) the guardian ticked. */
   version: string;
   given_at: Instant;
 }

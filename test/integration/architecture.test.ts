@@ -11,6 +11,35 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const QUERY_BUILDER = /\.(selectFrom|insertInto|updateTable|deleteFrom|replaceInto|mergeInto|selectNoFrom)\s*\(|\bsql\s*(`|<|\.(raw|ref|join|lit|id|table)\b)/;
 const MAX_LINES = 450;
 
+/**
+ * The layers, bottom first (docs/architecture.md). A folder imports only folders of its own layer or below; inside a
+ * layer the loop check keeps the arrows one way. A new folder takes its place here.
+ */
+const LAYERS: readonly (readonly string[])[] = [
+  ['src/kernel', 'src/config'],
+  ['src/db'],
+  ['views/chrome', 'views/components', 'views/layout', 'views/pages'],
+  ['src/http', 'src/i18n', 'src/metrics', 'src/health'],
+  ['src/audit', 'src/notify', 'src/schools', 'src/seats'],
+  ['src/auth', 'src/catalogue'],
+  ['src/family'],
+  ['src/enrollment', 'src/attendance', 'src/privacy'],
+  ['src/lottery'],
+  ['src/messages', 'src/ops', 'src/seed'],
+  ['src/app'],
+  ['src/main'],
+];
+
+function arrowsUpward(projectRoot: string, layers = LAYERS): string[] {
+  const layerOf = (folder: string) => layers.findIndex((layer) => layer.includes(folder));
+  const graph = folderGraph(projectRoot);
+  const unplaced = graph.folders.filter((folder) => layerOf(folder) === -1).map((folder) => `${folder} has no layer`);
+  const upward = graph.arrows
+    .filter(([from, to]) => layerOf(from) !== -1 && layerOf(to) > layerOf(from))
+    .map(([from, to]) => `${from} → ${to}`);
+  return [...unplaced, ...upward];
+}
+
 function loopsIn(projectRoot: string): string[] {
   return folderGraph(projectRoot).loops.map((loop) => loop.join(' → '));
 }
@@ -42,6 +71,10 @@ function viewsReachingPastTheKernel(projectRoot: string): string[] {
 describe('the folder graph', () => {
   it('has no import loop between folders of src/ and views/', () => {
     expect(loopsIn(ROOT)).toEqual([]);
+  });
+
+  it('runs every arrow down the layers, none upward', () => {
+    expect(arrowsUpward(ROOT)).toEqual([]);
   });
 
   it('keeps SQL in repositories: no query builder in a *.service.ts', () => {
@@ -80,6 +113,11 @@ describe('the checks themselves', () => {
 
   it('finds a loop made only of type imports', () => {
     expect(loopsIn(fixture)).toEqual(['src/alpha → src/beta']);
+  });
+
+  it('finds an arrow running upward and a folder with no layer', () => {
+    expect(arrowsUpward(fixture, [['src/kernel'], ['views/pages'], ['src/alpha', 'src/beta']])).toEqual(['views/pages → src/beta']);
+    expect(arrowsUpward(fixture, [['src/kernel'], ['views/pages'], ['src/beta']])).toEqual(['src/alpha has no layer', 'views/pages → src/beta']);
   });
 
   it('finds a query builder call in a service', () => {
