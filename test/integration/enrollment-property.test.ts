@@ -266,7 +266,7 @@ for (const dialect of DIALECTS) {
               if (one.kind === 'enrol') {
                 const answer = await enrolment.enroll(parent, offering, child);
                 if (answer.ok) succeeded.enroll! += 1;
-                else expect(answer.reason === 'refused' || gone, `enroll refused: ${answer.reason}`).toBe(true);
+                else expect(answer.reason === 'refused' || gone, `enrol refused: ${answer.reason}`).toBe(true);
               } else if (one.kind === 'withdraw') {
                 if (row) {
                   expect(await enrolment.withdraw(parent, row.id)).toMatchObject({ ok: true });

@@ -694,9 +694,9 @@ function printTable(
       `${phase.name.padEnd(22)}${pad(phase.rps, 9)}${pad(phase.p50, 7)}${pad(phase.p95, 7)}${pad(phase.p99, 7)}${pad(phase.max, 7)}${pad(phase.serverP99 === undefined ? '' : `≤${phase.serverP99}`, 9)}${pad(phase.requests, 10)}${pad(phase.errors, 8)}${pad(phase.cpu ?? '', 6)}${pad(phase.rssMb ?? '', 8)}  ${JSON.stringify(phase.statuses)}`,
     );
   }
-  console.log(`\nrush ÷ enroll floor: ${summary.rush_over_floor ?? 'n/a'} (target ≥ 0.6)   catalogue ÷ ok floor: ${summary.catalogue_over_ok ?? 'n/a'} (target ≥ 0.25)`);
-  console.log(`rush with reads ÷ enroll floor: ${summary.rush_with_reads_over_floor ?? 'n/a'}   stack floor ÷ enroll floor: ${summary.stack_floor_over_floor ?? 'n/a'} (the floor's claim behind the app's stack, no rules)`);
-  const floorBurst = summary.floor_burst_p99_ms === null ? '' : `; the enroll floor's ${summary.floor_burst_p99_ms} ms`;
+  console.log(`\nrush ÷ enrol floor: ${summary.rush_over_floor ?? 'n/a'} (target ≥ 0.6)   catalogue ÷ ok floor: ${summary.catalogue_over_ok ?? 'n/a'} (target ≥ 0.25)`);
+  console.log(`rush with reads ÷ enrol floor: ${summary.rush_with_reads_over_floor ?? 'n/a'}   stack floor ÷ enrol floor: ${summary.stack_floor_over_floor ?? 'n/a'} (the floor's claim behind the app's stack, no rules)`);
+  const floorBurst = summary.floor_burst_p99_ms === null ? '' : `; the enrol floor's ${summary.floor_burst_p99_ms} ms`;
   console.log(`cold burst p99: ${summary.burst_p99_ms} ms (target ≤ 600)${floorBurst}; a bare socket's ${summary.socket_burst_p99_ms} ms (the load generator's own share)`);
   console.log(`after the rush: ${Object.entries(summary.checks).map(([key, value]) => `${key} ${value}`).join(', ')}`);
   if (scaling.length > 0) console.log(`scaling (rush req/s, p99 ms): ${scaling.map((row) => `${row.children} children: ${row.rps} req/s, ${row.p99} ms`).join('; ')}`);

@@ -26,7 +26,7 @@ export function EnrollRow(props: { i18n: I18n; row: EnrollRowView }) {
   const id = `enrol-${row.childId}`;
   const target = { 'hx-target': `#${id}`, 'hx-swap': 'outerHTML' };
   return (
-    <li class={`enroll-row enroll-row--${row.status}`} id={id}>
+    <li class={`enrol-row enrol-row--${row.status}`} id={id}>
       {row.message ? <Notice kind={row.message.kind}>{row.message.text}</Notice> : null}
       {row.status === 'none' ? (
         <form method="post" action={`/offerings/${row.offeringId}/enrollments`} hx-post={`/offerings/${row.offeringId}/enrollments`} {...target}>
