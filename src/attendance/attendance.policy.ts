@@ -2,6 +2,7 @@
 import { addDays, instantInZone } from '../kernel/calendar.ts';
 import { attendanceRate } from './report.policy.ts';
 import type { AbsenceAlertState, AttendanceMark, Day } from '../db/schema.ts';
+import type { AttendanceTally } from '../kernel/vocabulary.ts';
 
 export const MARKS: readonly AttendanceMark[] = ['present', 'late', 'absent', 'excused'];
 
@@ -55,15 +56,7 @@ export function absenceMessage(state: AbsenceAlertState | null, mark: Attendance
   return { send: null, state };
 }
 
-export interface RollStatistics {
-  meetings: number;
-  present: number;
-  late: number;
-  absent: number;
-  excused: number;
-  /** Attended (present or late) out of the meetings that were not excused; null before any such meeting. */
-  rate: number | null;
-}
+export type RollStatistics = AttendanceTally;
 
 /** Attendance figures from a list of marks (one per held meeting that was marked). */
 export function rollStatistics(marks: readonly AttendanceMark[]): RollStatistics {

@@ -2,7 +2,7 @@
 import { addDays } from '../kernel/calendar.ts';
 import type { WeeklySlot } from '../kernel/slots.ts';
 import type { Day, MeetingStatus, TimeOfDay } from '../db/schema.ts';
-import type { Timetable, TimetableEntry, TimetableItem } from '../../views/components/timetable.tsx';
+import type { MeetingAsHeld, Timetable, TimetableEntry, TimetableItem } from '../../views/components/timetable.tsx';
 
 /** An offering in the child's week, with the weekly slots that place it in the grid. */
 export interface TimetableOffering extends TimetableEntry {
@@ -46,19 +46,12 @@ export interface MeetingRow {
   movedToDay: Day | null;
 }
 
-/** A meeting as it finally stands: a moved one carries its new day and time, and keeps its first id. */
-export interface Occurrence {
+/** A meeting as it finally stands (MeetingAsHeld), with the id it was first planned under and its room. */
+export interface Occurrence extends MeetingAsHeld {
   /** The id of the meeting as first planned: stable however often it moves (calendar UIDs use it). */
   id: number;
   offeringId: number;
-  day: Day;
-  startsAt: TimeOfDay;
-  endsAt: TimeOfDay;
   room: string;
-  status: 'scheduled' | 'cancelled' | 'moved';
-  reason: string | null;
-  /** Where it was planned before it moved (null when it did not move). */
-  original: { day: Day; startsAt: TimeOfDay; endsAt: TimeOfDay } | null;
 }
 
 /**

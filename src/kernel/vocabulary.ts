@@ -16,3 +16,14 @@ export type OfferingStatus = 'draft' | 'published' | 'archived';
 export type MeetingStatus = 'scheduled' | 'cancelled' | 'moved';
 export type EnrollmentStatus = 'enrolled' | 'waitlisted' | 'requested' | 'withdrawn';
 export type AttendanceMark = 'present' | 'late' | 'absent' | 'excused';
+
+/** What a child's roll adds up to in one offering: meetings marked, each mark's count, and the attendance rate. */
+export interface AttendanceTally {
+  meetings: number;
+  present: number;
+  late: number;
+  absent: number;
+  excused: number;
+  /** Attended (present or late) out of the meetings that were not excused; null before any such meeting. */
+  rate: number | null;
+}

@@ -42,17 +42,9 @@ export function createSchoolsService(deps: { db: Kysely<Database>; clock: Clock;
       });
     },
 
-    find(id: number) {
-      return schools.findSchool(db, id);
-    },
-
-    bySlug(slug: string) {
-      return schools.findSchoolBySlug(db, slug);
-    },
-
-    list() {
-      return schools.listSchools(db);
-    },
+    find: (id: number) => schoolById(db, id),
+    bySlug: (slug: string) => schoolBySlug(db, slug),
+    list: () => allSchools(db),
   };
 }
 

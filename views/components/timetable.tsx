@@ -104,14 +104,19 @@ export function WeekTimetable(props: { i18n: I18n; caption: string; dayListLabel
   );
 }
 
-/** A coming meeting as it finally stands (a moved one with where it was planned), its title in the reader's language. */
-export interface UpcomingView {
+/** A meeting as it finally stands: a moved one carries its new day and time, and where it was first planned. */
+export interface MeetingAsHeld {
   day: Day;
   startsAt: TimeOfDay;
   endsAt: TimeOfDay;
   status: 'scheduled' | 'cancelled' | 'moved';
   reason: string | null;
+  /** Where it was planned before it moved (null when it did not move). */
   original: { day: Day; startsAt: TimeOfDay; endsAt: TimeOfDay } | null;
+}
+
+/** A coming meeting, its title in the reader's language. */
+export interface UpcomingView extends MeetingAsHeld {
   title: string;
 }
 

@@ -1,5 +1,6 @@
 // A child's places and record on its page: the enrolments (each with its withdraw step) and attendance per offering.
 import type { I18n } from '../../../src/kernel/messages.ts';
+import type { AttendanceTally } from '../../../src/kernel/vocabulary.ts';
 import { percent } from '../attendance-report.tsx';
 import type { ChildCard } from './common.tsx';
 
@@ -11,15 +12,10 @@ export interface EnrollmentView {
   position: number | null;
 }
 
-export interface AttendanceRecordView {
+/** One offering's line of the child's attendance. */
+export interface AttendanceRecordView extends AttendanceTally {
   offeringId: number;
   title: string;
-  meetings: number;
-  present: number;
-  late: number;
-  absent: number;
-  excused: number;
-  rate: number | null;
 }
 
 /** The child's attendance per offering: meetings attended, missed and excused, with the rate. */
