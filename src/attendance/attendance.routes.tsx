@@ -16,11 +16,12 @@ import type { SessionUser } from '../kernel/roles.ts';
 import type { I18n, MessageKey } from '../kernel/messages.ts';
 import { ABSENCE_FLAG } from './report.policy.ts';
 import type { AttendanceService, MarkResult } from './attendance.service.ts';
+import { parseId } from '../kernel/ids.ts';
 
 const last = (value: unknown) => (Array.isArray(value) ? value.at(-1) : value);
 
 const markSchema = z.object({
-  child: z.preprocess(last, z.string({ error: 'form.required' }).regex(/^\d{1,9}$/, { error: 'attendance.error.notEnrolled' })),
+  child: z.preprocess(last, z.string({ error: 'form.required' }).refine((text) => parseId(text) !== null, { error: 'attendance.error.notEnrolled' })),
   mark: z.preprocess(last, z.enum(['present', 'late', 'absent', 'excused', 'none'], { error: 'attendance.error.mark' })),
   note: textField(200, { optional: true }).optional(),
   undo: z.preprocess(last, z.literal('1')).optional(),

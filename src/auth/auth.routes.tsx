@@ -19,6 +19,7 @@ import { type SignedInEnv, requireRole, requireUser } from '../http/guards.ts';
 import { ids } from '../http/validators.ts';
 import { STAFF_ROLES, type StaffRole } from '../kernel/roles.ts';
 import { clearSessionCookie, writeSessionCookie } from './session.middleware.ts';
+import { parseId } from '../kernel/ids.ts';
 
 const registerSchema = z.object({ name: textField(200), login: textField(320), password: textField(1024) });
 const loginSchema = z.object({ login: textField(320), password: textField(1024), next: textField(512, { optional: true }).optional() });
@@ -243,7 +244,7 @@ export function authRoutes(deps: { auth: AuthService; schools: SchoolsService; f
     const values = { name: parsed.values.name, login: parsed.values.login, role: parsed.values.role, school: parsed.values.school };
     if (!parsed.ok) return renderStaff(c, { values, errors: translateErrors(c.get('i18n'), parsed.errors) }, 422);
     const schoolText = parsed.data.school ?? '';
-    const schoolId = /^\d{1,9}$/.test(schoolText) ? Number(schoolText) : null;
+    const schoolId = parseId(schoolText);
     const result = await auth.openStaffAccount(c.get('user'), {
       name: parsed.data.name,
       login: parsed.data.login,

@@ -78,7 +78,7 @@ async function readOfferingForm<E extends AppEnv>(c: Context<E>): Promise<Parsed
   const feeCents = parseFee(values.fee ?? '');
   if (feeCents === null) errors.fee = { key: 'offering.error.fee' };
   const teacherText = (values.teacher ?? '').trim();
-  const teacherId = teacherText === '' ? null : /^\d{1,9}$/.test(teacherText) ? Number(teacherText) : -1;
+  const teacherId = teacherText === '' ? null : (parseId(teacherText) ?? -1);
   if (!parsed.ok || Object.keys(errors).length > 0) return { ok: false, errors, values, slots: rows };
   const optional = (value: string | undefined) => (value?.trim() ? value.trim() : null);
   return {

@@ -21,9 +21,9 @@ import { chromeFor, errorPage, respond } from '../http/pages.tsx';
 import { ids } from '../http/validators.ts';
 import type { I18n, MessageKey } from '../kernel/messages.ts';
 import type { AddResult, MoveResult, RemoveResult, Roster, RosterEntry, RosterService } from './roster.service.ts';
+import { parseId } from '../kernel/ids.ts';
 
 /** A form's choice of a row (the child to add, the offering to move to): digits, whether or not such a row exists. */
-const idText = /^\d{1,9}$/;
 
 const ADD_REFUSAL: Record<Exclude<AddResult, { ok: true }>['reason'], MessageKey> = {
   not_found: 'error.notFound.body',
@@ -157,7 +157,7 @@ export function rosterRoutes(deps: { roster: RosterService }) {
     const parsed = await parseForm(c, addSchema);
     const { t } = c.get('i18n');
     const q = searchText(parsed.values.q);
-    const childId = parsed.ok && idText.test(parsed.data.child) ? Number(parsed.data.child) : null;
+    const childId = parsed.ok ? parseId(parsed.data.child) : null;
     if (!parsed.ok || childId === null) {
       const problem = parsed.ok ? undefined : (parsed.errors.reason ?? parsed.errors.override);
       const text = problem ? t(problem.key, problem.params) : t('roster.error.chooseChild');
@@ -232,7 +232,7 @@ export function rosterRoutes(deps: { roster: RosterService }) {
   });
 
   const moveSchema = z.object({
-    to: textField(12).refine((value) => idText.test(value.trim()), { error: 'roster.error.chooseTarget' satisfies MessageKey }),
+    to: textField(12).refine((value) => parseId(value.trim()) !== null, { error: 'roster.error.chooseTarget' satisfies MessageKey }),
     reason: textField(500),
   });
 

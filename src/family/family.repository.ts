@@ -3,6 +3,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { isPostgres } from '../db/dialect.ts';
 import { preparedQuery } from '../db/prepared.ts';
 import type { Database, Day } from '../db/schema.ts';
+import { parseId } from '../kernel/ids.ts';
 
 export function childrenOfGuardian(db: Kysely<Database>, userId: number) {
   return db
@@ -49,7 +50,8 @@ export function childById(db: Kysely<Database>, childId: number) {
 
 export function schoolByIdOrSlug(db: Kysely<Database>, text: string) {
   const query = db.selectFrom('schools').selectAll();
-  return (/^\d{1,9}$/.test(text) ? query.where('id', '=', Number(text)) : query.where('slug', '=', text)).executeTakeFirst();
+  const id = parseId(text);
+  return (id !== null ? query.where('id', '=', id) : query.where('slug', '=', text)).executeTakeFirst();
 }
 
 /** Everyone who looks after the child, first guardian first. */

@@ -13,6 +13,7 @@ import type { Context } from 'hono';
 import { CONSENT_VERSION } from '../family/consent.policy.ts';
 import type { Actor } from '../kernel/roles.ts';
 import type { PrivacyService } from './privacy.service.ts';
+import { parseId } from '../kernel/ids.ts';
 
 const confirmSchema = z.object({ confirm: textField(3, { optional: true }).optional() });
 
@@ -65,7 +66,7 @@ export function privacyRoutes(deps: { privacy: PrivacyService; retentionDays: nu
   }
 
   app.get('/admin/deletions', admins, async (c) => {
-    const done = /^\d{1,9}$/.test(c.req.query('done') ?? '') ? Number(c.req.query('done')) : null;
+    const done = parseId(c.req.query('done'));
     return renderRequests(c, c.get('user'), done === null ? {} : { notice: c.get('i18n').t('privacy.admin.done', { id: done }) });
   });
 
