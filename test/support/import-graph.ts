@@ -29,9 +29,8 @@ export function sourceFiles(projectRoot: string): SourceFile[] {
 }
 
 /**
- * src/seats/seats.ts → src/seats; views/pages/family.tsx → views/pages. A file at a root's top
- * (src/app.ts, src/clock.ts) is a node of its own: the composition root and the kernel's small modules
- * stand at opposite ends of the graph.
+ * src/seats/seats.ts → src/seats; views/pages/family/week.tsx → views/pages. A file at a root's top
+ * (src/app.ts, src/messages.ts, views/layout.tsx) is a node of its own.
  */
 export function folderOf(path: string): string {
   const parts = path.split('/');
