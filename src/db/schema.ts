@@ -1,10 +1,10 @@
 // The database as Kysely sees it: one interface per table, in the shape both dialects return.
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 
-import type { AttendanceMark, Day, EnrollmentStatus, Instant, Lang, MeetingStatus, OfferingKind, OfferingStatus, Role, SchoolKind, TermMode, TimeOfDay } from '../kernel/vocabulary.ts';
+import type { AttendanceMark, ChildCheck, Day, EnrollmentStatus, Instant, Lang, MeetingStatus, OfferingKind, OfferingStatus, Role, SchoolKind, TermMode, TimeOfDay } from '../kernel/vocabulary.ts';
 
 // The domain's words are the kernel's; the tables below use them.
-export type { AttendanceMark, Day, EnrollmentStatus, Instant, Lang, MeetingStatus, OfferingKind, OfferingStatus, Role, SchoolKind, TermMode, TimeOfDay };
+export type { AttendanceMark, ChildCheck, Day, EnrollmentStatus, Instant, Lang, MeetingStatus, OfferingKind, OfferingStatus, Role, SchoolKind, TermMode, TimeOfDay };
 
 /** JSON columns: jsonb on PostgreSQL (parsed by pg), text on SQLite; written as a JSON string. */
 export type JsonColumn = ColumnType<unknown, string, string>;
@@ -19,6 +19,7 @@ export interface SchoolsTable {
   grade_max: number;
   address_zh: Generated<string>;
   address_en: Generated<string>;
+  child_check: Generated<ChildCheck>;
   created_at: Instant;
 }
 
@@ -126,6 +127,21 @@ export interface ChildrenTable {
   id: Generated<number>;
   name: string;
   school_id: number;
+  grade: number;
+  class_name: string | null;
+  /** The listed pupil this child is bound to (schools that check children against their pupil list). */
+  pupil_id: number | null;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+export interface PupilsTable {
+  id: Generated<number>;
+  school_id: number;
+  number: string;
+  name: string;
+  /** The name as compared: NFKC, whitespace removed. */
+  name_key: string;
   grade: number;
   class_name: string | null;
   created_at: Instant;
@@ -297,6 +313,7 @@ export interface Database {
   offering_slots: OfferingSlotsTable;
   meetings: MeetingsTable;
   children: ChildrenTable;
+  pupils: PupilsTable;
   guardianships: GuardianshipsTable;
   enrollments: EnrollmentsTable;
   attendance_marks: AttendanceMarksTable;

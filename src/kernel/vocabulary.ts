@@ -10,6 +10,8 @@ export type TimeOfDay = string;
 export type Role = 'parent' | 'teacher' | 'school_admin' | 'district_admin';
 export type Lang = 'zh-CN' | 'en';
 export type SchoolKind = 'primary' | 'middle';
+/** How a school checks the children parents add: against its pupil list, or not at all. */
+export type ChildCheck = 'open' | 'pupil_list';
 export type TermMode = 'first_come' | 'lottery';
 export type OfferingKind = 'club' | 'course';
 export type OfferingStatus = 'draft' | 'published' | 'archived';
