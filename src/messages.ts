@@ -13,6 +13,7 @@ import type { MessageKey } from './kernel/messages.ts';
 import { lotteryMessages } from './lottery/lottery.messages.ts';
 import { notifyMessages } from './notify/notify.messages.ts';
 import { privacyMessages } from './privacy/privacy.messages.ts';
+import { pupilsMessages } from './pupils/pupils.messages.ts';
 import { schoolsMessages } from './schools/schools.messages.ts';
 
 const FEATURES = [
@@ -21,6 +22,7 @@ const FEATURES = [
   sessionsMessages,
   schoolsMessages,
   catalogueMessages,
+  pupilsMessages,
   enrollmentMessages,
   rosterMessages,
   familyMessages,

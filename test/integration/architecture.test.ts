@@ -21,7 +21,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ['views/chrome', 'views/components', 'views/layout', 'views/pages'],
   ['src/http', 'src/i18n', 'src/metrics', 'src/health'],
   ['src/audit', 'src/notify', 'src/schools', 'src/seats'],
-  ['src/auth', 'src/catalogue'],
+  ['src/auth', 'src/catalogue', 'src/pupils'],
   ['src/family'],
   ['src/enrollment', 'src/attendance', 'src/privacy'],
   ['src/lottery'],

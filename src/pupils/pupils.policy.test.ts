@@ -1,0 +1,35 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { nameKey, normalisePupilNumber, pupilProblems } from './pupils.policy.ts';
+
+const school = { gradeMin: 1, gradeMax: 6 };
+const pupil = { name: '王小明', number: 'G4401', grade: 3, className: '2班' };
+
+describe('a listed pupil', () => {
+  it('is accepted with a name, a number, a grade the school has and an optional class', () => {
+    expect(pupilProblems(pupil, school)).toEqual({});
+    expect(pupilProblems({ ...pupil, className: null }, school)).toEqual({});
+  });
+
+  it('is refused with a grade the school does not have, naming the school’s grades', () => {
+    expect(pupilProblems({ ...pupil, grade: 7 }, school).grade).toEqual({ key: 'pupils.error.grade', params: { min: 1, max: 6 } });
+  });
+
+  it('is refused with a missing, overlong or oddly written pupil number', () => {
+    expect(pupilProblems({ ...pupil, number: '  ' }, school).number).toEqual({ key: 'form.required' });
+    expect(pupilProblems({ ...pupil, number: '1'.repeat(31) }, school).number).toEqual({ key: 'form.tooLong', params: { max: 30 } });
+    expect(pupilProblems({ ...pupil, number: '-12' }, school).number).toEqual({ key: 'pupils.error.number' });
+    expect(pupilProblems({ ...pupil, number: 'G 44' }, school).number).toEqual({ key: 'pupils.error.number' });
+  });
+
+  it('compares names after NFKC and without whitespace, and numbers in upper case', () => {
+    expect(nameKey('王 小明')).toBe(nameKey('王小明'));
+    expect(nameKey('Ｌｉ　Ｌｅｉ')).toBe('LiLei');
+    expect(normalisePupilNumber(' ｇ４４０１ ')).toBe('G4401');
+    fc.assert(
+      fc.property(fc.string(), (name) => {
+        expect(nameKey(nameKey(name))).toBe(nameKey(name));
+      }),
+    );
+  });
+});
