@@ -103,7 +103,7 @@ function catalogueView(i18n: I18n, catalogue: SchoolCatalogue, values: FilterVal
 function openData(catalogue: SchoolCatalogue) {
   const { school, term } = catalogue;
   return {
-    school: { slug: school.slug, name: school.name_zh, name_en: school.name_en, kind: school.kind },
+    school: { slug: school.slug, name: school.name_zh, name_en: school.name_en, kind: school.kind, child_check: school.child_check },
     term: term
       ? {
           id: term.id,
