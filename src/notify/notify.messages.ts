@@ -51,6 +51,9 @@ const zh = {
   'notify.lottery_waitlisted.text': '抽签已完成，{child} 在「{title}」的候补名单上，排第 {position} 位。',
   'notify.lottery_none.subject': '抽签结果：{child} 本次未获得名额',
   'notify.lottery_none.text': '抽签已完成。很遗憾，{child} 的志愿都没有抽中名额，也不在候补名单上。',
+  'notify.pupil_unlisted.subject': '{child} 已不在{school}的学生名单上',
+  'notify.pupil_unlisted.text.removed': '{school}把 {child} 从学生名单中移除了，{child} 与名单的绑定已解除。已报的课程不受影响；如有疑问，请联系学校。',
+  'notify.pupil_unlisted.text.left': '{child} 已从{school}的最高年级升出（学年升级），不再在学生名单上，与名单的绑定已解除。已报的课程不受影响；如有疑问，请联系学校。',
   'notify.unknown.subject': '新通知',
   'notify.unknown.text': '有一条新消息，请登录课后云查看。',
 } as const;
@@ -107,6 +110,9 @@ const en = {
   'notify.lottery_waitlisted.text': 'The lottery has been drawn: {child} is at position {position} on the waitlist of “{title}”.',
   'notify.lottery_none.subject': 'Lottery result: no seat for {child}',
   'notify.lottery_none.text': 'The lottery has been drawn. Unfortunately none of the choices for {child} gave a seat or a waitlist place.',
+  'notify.pupil_unlisted.subject': '{child} is no longer on the pupil list of {school}',
+  'notify.pupil_unlisted.text.removed': '{school} removed {child} from its pupil list, so {child} is no longer bound to a listed pupil. Seats already taken are not affected; ask the school if this is a mistake.',
+  'notify.pupil_unlisted.text.left': '{child} has left the top grade of {school} with the new school year and is no longer on its pupil list, so {child} is no longer bound to a listed pupil. Seats already taken are not affected; ask the school if this is a mistake.',
   'notify.unknown.subject': 'New notification',
   'notify.unknown.text': 'There is a new message for you; log in to Clubroll to read it.',
 } satisfies Record<keyof typeof zh, string>;

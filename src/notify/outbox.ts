@@ -53,6 +53,8 @@ export interface NotificationPayloads {
   lottery_waitlisted: { offeringId: number; childId: number; childName: string; title: string; titleEn: string | null; position: number };
   /** The lottery could place none of the child's choices. */
   lottery_none: { childId: number; childName: string; termId: number };
+  /** The school took the child's pupil off its list (removed, or left with the top grade): the child is no longer bound. */
+  pupil_unlisted: { childId: number; childName: string; school: string; schoolEn: string; reason: 'removed' | 'left' };
 }
 
 /** Which meeting an attendance notice is about. */

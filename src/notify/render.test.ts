@@ -25,6 +25,7 @@ const EXAMPLES: { [K in NotificationKind]: NotificationPayloads[K] } = {
   lottery_seat: course,
   lottery_waitlisted: { ...course, position: 4 },
   lottery_none: { childId: 3, childName: '王小明', termId: 1 },
+  pupil_unlisted: { childId: 3, childName: '王小明', school: '星湖实验小学', schoolEn: 'Xinghu Primary', reason: 'removed' },
 };
 
 describe('rendering notifications', () => {
@@ -69,6 +70,12 @@ describe('rendering notifications', () => {
   it('gives the waitlist position and the new attendance mark', () => {
     expect(renderNotification('waitlisted_by_school', EXAMPLES.waitlisted_by_school, en).text).toContain('position 2');
     expect(renderNotification('absence_cleared', EXAMPLES.absence_cleared, zh).text).toContain('已改记为：迟到');
+  });
+
+  it('tells guardians why their child is no longer bound to a listed pupil', () => {
+    expect(renderNotification('pupil_unlisted', EXAMPLES.pupil_unlisted, zh).subject).toBe('王小明 已不在星湖实验小学的学生名单上');
+    expect(renderNotification('pupil_unlisted', EXAMPLES.pupil_unlisted, en).text).toContain('Xinghu Primary removed 王小明 from its pupil list');
+    expect(renderNotification('pupil_unlisted', { ...EXAMPLES.pupil_unlisted, reason: 'left' }, zh).text).toContain('最高年级升出');
   });
 
   it('renders a stored row from JSON text or a parsed object, and an unknown kind or broken payload as a neutral message', () => {

@@ -90,6 +90,10 @@ const RENDERERS: Renderers = {
     const params = { child: p.childName };
     return { subject: ctx.t('notify.lottery_none.subject', params), text: ctx.t('notify.lottery_none.text', params) };
   },
+  pupil_unlisted: (ctx, p) => {
+    const params = { child: p.childName, school: ctx.pick(p.school, p.schoolEn) };
+    return { subject: ctx.t('notify.pupil_unlisted.subject', params), text: ctx.t(`notify.pupil_unlisted.text.${p.reason}`, params) };
+  },
 };
 
 export const NOTIFICATION_KINDS = Object.keys(RENDERERS) as NotificationKind[];
