@@ -52,6 +52,8 @@ import { createOutbox } from './notify/outbox.ts';
 import { deliveryChannels } from './notify/channels.ts';
 import { notificationRoutes } from './notify/notify.routes.tsx';
 import { createNotificationsService } from './notify/notify.service.ts';
+import { pupilsRoutes } from './pupils/pupils.routes.tsx';
+import { createPupilsService } from './pupils/pupils.service.ts';
 import { homeRoutes } from './schools/home.routes.tsx';
 import { createSchoolsService } from './schools/schools.service.ts';
 
@@ -100,6 +102,7 @@ export function createApp(deps: AppDeps) {
   const roster = createRosterService({ db, clock, outbox });
   const attendance = createAttendanceService({ db, clock, timeZone: config.timeZone, outbox });
   const lottery = createLotteryService({ db, clock, timeZone: config.timeZone, outbox });
+  const pupils = createPupilsService({ db, clock, outbox });
   const auditLog = createAuditLogService({ db, timeZone: config.timeZone });
   const privacy = createPrivacyService({ db, clock, timeZone: config.timeZone, outbox });
   const logError =
@@ -185,6 +188,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', auditRoutes({ auditLog }));
   app.route('/', notificationRoutes({ notifications }));
   app.route('/', catalogueAdminRoutes({ ...catalogueAdmin, timeZone: config.timeZone }));
+  app.route('/', pupilsRoutes({ pupils }));
   app.route('/', authRoutes({ auth, schools, facts, sessionSettings: config }));
   app.route(
     '/',

@@ -55,7 +55,7 @@ export type AuditLogService = ReturnType<typeof createAuditLogService>;
  */
 export async function recordChildRecordsRead(
   executor: Kysely<Database>,
-  read: { actor: Actor; view: string; subjectType: 'offering' | 'meeting' | 'term'; subjectId: number; schoolId: number | null; count: number },
+  read: { actor: Actor; view: string; subjectType: 'offering' | 'meeting' | 'term' | 'school'; subjectId: number; schoolId: number | null; count: number },
   at: Date,
 ): Promise<void> {
   if (read.count === 0) return;

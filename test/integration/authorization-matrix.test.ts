@@ -7,7 +7,7 @@ import { type Browser, type buildApp, countRows } from '../support/app.ts';
 import { type TestDatabase, createTestDatabase } from '../support/database.ts';
 import { ACTORS, type Actor, type Ids, MATRIX, NOTHING_TO_ACT_ON, RULES, matrixWorld } from '../support/route-matrix.ts';
 
-const TABLES = ['users', 'sessions', 'children', 'guardianships', 'enrollments', 'offerings', 'terms', 'meetings', 'attendance_marks', 'notifications', 'guardian_invites', 'calendar_feeds'] as const;
+const TABLES = ['users', 'sessions', 'children', 'guardianships', 'enrollments', 'offerings', 'terms', 'meetings', 'attendance_marks', 'notifications', 'guardian_invites', 'calendar_feeds', 'pupils'] as const;
 
 describe('authorization matrix', () => {
   let handle: TestDatabase;
@@ -22,7 +22,7 @@ describe('authorization matrix', () => {
     const offering = await handle.db.selectFrom('offerings').select(['seats_taken', 'capacity', 'status', 'updated_at']).where('id', '=', ids.offering).executeTakeFirstOrThrow();
     const meeting = await handle.db.selectFrom('meetings').select(['status', 'unlocked_until']).where('id', '=', ids.meeting).executeTakeFirstOrThrow();
     const enrollment = await handle.db.selectFrom('enrollments').select(['status']).where('id', '=', ids.enrollment).executeTakeFirstOrThrow();
-    const child = await handle.db.selectFrom('children').select(['name', 'grade']).where('id', '=', ids.child).executeTakeFirstOrThrow();
+    const child = await handle.db.selectFrom('children').select(['name', 'grade', 'pupil_id']).where('id', '=', ids.child).executeTakeFirstOrThrow();
     return JSON.stringify({ counts, offering, meeting, enrollment, child });
   }
 

@@ -35,6 +35,8 @@ export interface Ids {
   staffMember: number;
   /** Parent B's pending request to delete their child (of school S). */
   deletionRequest: number;
+  /** A pupil on school S's list. */
+  pupil: number;
 }
 
 /** Every route of the app: who may use it, and the path to try with ids that are parent A's, teacher X's, school S's. */
@@ -105,6 +107,13 @@ export const MATRIX: Record<string, { allowed: keyof typeof RULES; path: (ids: I
   'GET /admin/catalogue-template.csv': { allowed: 'admins', path: () => '/admin/catalogue-template.csv' },
   'GET /admin/schools/:schoolId': { allowed: 'adminS', path: (ids) => `/admin/schools/${ids.schoolId}` },
   'POST /admin/schools/:schoolId/terms': { allowed: 'adminS', path: (ids) => `/admin/schools/${ids.schoolId}/terms` },
+  'GET /admin/schools/:schoolId/pupils': { allowed: 'adminS', path: (ids) => `/admin/schools/${ids.schoolId}/pupils` },
+  'POST /admin/schools/:schoolId/pupils': { allowed: 'adminS', path: (ids) => `/admin/schools/${ids.schoolId}/pupils` },
+  'GET /admin/schools/:schoolId/pupils.csv': { allowed: 'adminS', path: (ids) => `/admin/schools/${ids.schoolId}/pupils.csv` },
+  'POST /admin/schools/:schoolId/pupils/promote': { allowed: 'adminS', path: (ids) => `/admin/schools/${ids.schoolId}/pupils/promote` },
+  'GET /admin/schools/:schoolId/pupils/:id{[0-9]+}': { allowed: 'adminS', path: (ids) => `/admin/schools/${ids.schoolId}/pupils/${ids.pupil}` },
+  'POST /admin/schools/:schoolId/pupils/:id{[0-9]+}': { allowed: 'adminS', path: (ids) => `/admin/schools/${ids.schoolId}/pupils/${ids.pupil}` },
+  'POST /admin/schools/:schoolId/pupils/:id{[0-9]+}/delete': { allowed: 'adminS', path: (ids) => `/admin/schools/${ids.schoolId}/pupils/${ids.pupil}/delete` },
   'GET /admin/terms/:termId': { allowed: 'adminS', path: (ids) => `/admin/terms/${ids.term}` },
   'POST /admin/terms/:termId': { allowed: 'adminS', path: (ids) => `/admin/terms/${ids.term}` },
   'GET /admin/terms/:termId/offerings/new': { allowed: 'adminS', path: (ids) => `/admin/terms/${ids.term}/offerings/new` },
@@ -163,7 +172,9 @@ export async function matrixWorld(handle: TestDatabase, overrides: Parameters<ty
   const staffMember = await createUser(handle, { login: 'tz@example.com', role: 'teacher', schoolId: schoolS });
   await signIn(handle, new Browser(app), staffMember);
   const deletionRequest = (await handle.db.insertInto('deletion_requests').values({ child_id: other, school_id: schoolS, requested_by: users.parentB, reason: null, requested_at: now }).returning('id').executeTakeFirstOrThrow()).id;
-  const ids: Ids = { school: 'matrix-s', offering, meeting, term: termS, child, enrollment, guardian: users.parentA, schoolId: schoolS, staffMember, deletionRequest };
+  const pupil = (await handle.db.insertInto('pupils').values({ school_id: schoolS, number: 'M001', name: '甲', name_key: '甲', grade: 3, class_name: '1班', created_at: now, updated_at: now }).returning('id').executeTakeFirstOrThrow()).id;
+  await handle.db.updateTable('children').set({ pupil_id: pupil }).where('id', '=', child).execute();
+  const ids: Ids = { school: 'matrix-s', offering, meeting, term: termS, child, enrollment, guardian: users.parentA, schoolId: schoolS, staffMember, deletionRequest, pupil };
   browsers.set('anonymous', new Browser(app));
   for (const [actor, id] of Object.entries(users)) {
     const browser = new Browser(app);

@@ -71,6 +71,11 @@ export function SchoolTermsPage(props: {
   return (
     <Layout chrome={props.chrome} title={`${props.schoolName} · ${t('admin.terms')}`}>
       <h1>{props.schoolName}</h1>
+      <p class="manage__actions">
+        <a class="button" href={`/admin/schools/${props.schoolId}/pupils`}>
+          {t('pupils.link')}
+        </a>
+      </p>
       <div class="split">
         <section class="card">
           <h2>{t('admin.terms')}</h2>
