@@ -112,7 +112,7 @@ const en = {
   'notify.lottery_none.text': 'The lottery has been drawn. Unfortunately none of the choices for {child} gave a seat or a waitlist place.',
   'notify.pupil_unlisted.subject': '{child} is no longer on the pupil list of {school}',
   'notify.pupil_unlisted.text.removed': '{school} removed {child} from its pupil list, so {child} is no longer bound to a listed pupil. Seats already taken are not affected; ask the school if this is a mistake.',
-  'notify.pupil_unlisted.text.left': '{child} has left the top grade of {school} with the new school year and is no longer on its pupil list, so {child} is no longer bound to a listed pupil. Seats already taken are not affected; ask the school if this is a mistake.',
+  'notify.pupil_unlisted.text.left': '{child} has left the top grade of {school} with the new school year and is no longer on its pupil list, so the child is no longer bound to a listed pupil. Seats already taken are not affected; ask the school if this is a mistake.',
   'notify.unknown.subject': 'New notification',
   'notify.unknown.text': 'There is a new message for you; log in to Clubroll to read it.',
 } satisfies Record<keyof typeof zh, string>;
