@@ -69,7 +69,7 @@ export function pupilsRoutes(deps: { pupils: PupilsService }) {
     const grade = /^\d{1,2}$/.test(gradeText) ? Number(gradeText) : null;
     const className = (c.req.query('class') ?? '').slice(0, 20);
     const page = Number(c.req.query('page') ?? '1');
-    const found = await pupils.list(c.get('user'), schoolId, { q, grade, className, page: Number.isSafeInteger(page) ? page : 1 });
+    const found = await pupils.list(c.get('user'), schoolId, { q, grade, className, page: Number.isSafeInteger(page) ? page : 1 }, status === 200 ? 'pupils' : undefined);
     if (!found) return errorPage(c, 404);
     const i18n = c.get('i18n');
     const school = pupilSchool(c, found.school);

@@ -52,8 +52,11 @@ export function createPupilsService(deps: { db: Kysely<Database>; clock: Clock; 
   return {
     school: managed,
 
-    /** A page of the list as searched; recorded as a staff read of children's data when it shows anyone. */
-    async list(actor: Actor, schoolId: number, query: PupilQuery) {
+    /**
+     * A page of the list as searched. Shown as a page (not behind a refused form, which writes nothing), it is a staff
+     * read of children's data and recorded when it shows anyone.
+     */
+    async list(actor: Actor, schoolId: number, query: PupilQuery, view?: 'pupils') {
       const school = await managed(actor, schoolId);
       if (!school) return null;
       const text = query.q.trim();
@@ -66,7 +69,7 @@ export function createPupilsService(deps: { db: Kysely<Database>; clock: Clock; 
       const pages = Math.max(1, Math.ceil(total / PUPILS_PAGE_SIZE));
       const page = Math.min(Math.max(1, query.page), pages);
       const rows = await pupils.pupilsPage(db, schoolId, filter, { limit: PUPILS_PAGE_SIZE, offset: (page - 1) * PUPILS_PAGE_SIZE });
-      await recordChildRecordsRead(db, { actor, view: 'pupils', subjectType: 'school', subjectId: schoolId, schoolId, count: rows.length }, clock.now());
+      if (view) await recordChildRecordsRead(db, { actor, view, subjectType: 'school', subjectId: schoolId, schoolId, count: rows.length }, clock.now());
       return { school, pupils: rows, total, all, page, pages };
     },
 
