@@ -52,6 +52,8 @@ import { createOutbox } from './notify/outbox.ts';
 import { deliveryChannels } from './notify/channels.ts';
 import { notificationRoutes } from './notify/notify.routes.tsx';
 import { createNotificationsService } from './notify/notify.service.ts';
+import { pupilImportRoutes } from './pupils/import.routes.tsx';
+import { createPupilImportService } from './pupils/import.service.ts';
 import { homeRoutes } from './schools/home.routes.tsx';
 import { createSchoolsService } from './schools/schools.service.ts';
 
@@ -95,6 +97,7 @@ export function createApp(deps: AppDeps) {
     meetings: createMeetingsService({ db, clock, timeZone: config.timeZone, outbox }),
     imports: createImportService({ db, clock, timeZone: config.timeZone, outbox }),
   };
+  const pupilImports = createPupilImportService({ db, clock });
   const notifications = createNotificationsService({ db, clock });
   const enrollment = createEnrollmentService({ db, clock, outbox });
   const roster = createRosterService({ db, clock, outbox });
@@ -185,6 +188,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', auditRoutes({ auditLog }));
   app.route('/', notificationRoutes({ notifications }));
   app.route('/', catalogueAdminRoutes({ ...catalogueAdmin, timeZone: config.timeZone }));
+  app.route('/', pupilImportRoutes({ imports: pupilImports, maxBodyBytes: config.bodyLimitBytes }));
   app.route('/', authRoutes({ auth, schools, facts, sessionSettings: config }));
   app.route(
     '/',
