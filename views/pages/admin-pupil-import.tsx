@@ -51,10 +51,6 @@ export function PupilImportPage(props: { chrome: Chrome; schoolId: number; schoo
         <section class="card" aria-live="polite">
           {preview.outcome === 'imported' ? (
             <Notice kind="success">{t('pupilsImport.imported', { added: preview.added, updated: preview.updated, same: preview.same })}</Notice>
-          ) : preview.outcome === 'changed' ? (
-            <div class="notice notice--error" role="alert">
-              <p>{t('pupilsImport.changed')}</p>
-            </div>
           ) : preview.problems.length > 0 ? (
             <div class="notice notice--error" role="alert">
               <p>{t('pupilsImport.problems', { count: preview.problems.length })}</p>
@@ -66,6 +62,11 @@ export function PupilImportPage(props: { chrome: Chrome; schoolId: number; schoo
             </div>
           ) : (
             <>
+              {preview.outcome === 'changed' ? (
+                <div class="notice notice--error" role="alert">
+                  <p>{t('pupilsImport.changed')}</p>
+                </div>
+              ) : null}
               <Notice kind="info">{t('pupilsImport.ready', { rows: preview.rowCount, added: preview.added, updated: preview.updated, same: preview.same })}</Notice>
               <form method="post" action={`${base}/import`} enctype="multipart/form-data" class="inline-form">
                 <input type="hidden" name="step" value="commit" />
