@@ -74,7 +74,7 @@ export function createPupilImportService(deps: { db: Kysely<Database>; clock: Cl
           const at = clock.now().toISOString();
           const keyed = (row: PupilImportRow) => ({ ...row.pupil, nameKey: nameKey(row.pupil.name) });
           await pupils.insertPupils(trx, school.id, read.rows.filter((row) => row.action === 'add').map(keyed), at);
-          for (const row of read.rows) if (row.action === 'update') await pupils.updatePupil(trx, row.existingId!, keyed(row), at);
+          await pupils.updatePupils(trx, read.rows.filter((row) => row.action === 'update').map((row) => ({ ...keyed(row), id: row.existingId! })), at);
           await recordAudit(
             trx,
             { actorId: actor.id, action: 'pupils.imported', subjectType: 'school', subjectId: school.id, schoolId: school.id, detail: { added: read.added, updated: read.updated, same: read.same } },
