@@ -74,7 +74,7 @@ for (const dialect of DIALECTS) {
       const html = await response.text();
       expect(html).toContain('导入学生名单（CSV）');
       expect(html).toContain('学号已在名单里的行会更新这名学生的姓名、年级和班级');
-      expect(html).toContain('一次最多 5,000 行');
+      expect(html).toContain('一次最多 5000 行');
       expect(html).toContain('name="file"');
     });
 

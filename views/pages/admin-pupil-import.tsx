@@ -29,7 +29,7 @@ export function PupilImportPage(props: { chrome: Chrome; schoolId: number; schoo
       <h1>{t('pupilsImport.title')}</h1>
       <section class="card">
         <p class="lead">{t('pupilsImport.lead')}</p>
-        <p>{t('pupilsImport.rules', { max: props.maxRows.toLocaleString('en'), kb: props.maxKb })}</p>
+        <p>{t('pupilsImport.rules', { max: props.maxRows, kb: props.maxKb })}</p>
         <p class="manage__actions">
           <a class="button" href="/admin/pupils-template.csv">
             {t('pupilsImport.template')}
