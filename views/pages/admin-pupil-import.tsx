@@ -81,7 +81,8 @@ export function PupilImportPage(props: { chrome: Chrome; schoolId: number; schoo
             </>
           )}
           {preview.rows.length > 0 && preview.outcome !== 'imported' ? (
-            <div class="table-scroll">
+            // A region that may scroll sideways on a phone: reachable from the keyboard, and named.
+            <div class="table-scroll" tabindex={0} role="region" aria-label={t('pupilsImport.rowsLabel')}>
               <table class="table">
                 <thead>
                   <tr>
