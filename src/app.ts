@@ -52,6 +52,8 @@ import { createOutbox } from './notify/outbox.ts';
 import { deliveryChannels } from './notify/channels.ts';
 import { notificationRoutes } from './notify/notify.routes.tsx';
 import { createNotificationsService } from './notify/notify.service.ts';
+import { pupilImportRoutes } from './pupils/import.routes.tsx';
+import { createPupilImportService } from './pupils/import.service.ts';
 import { pupilsRoutes } from './pupils/pupils.routes.tsx';
 import { createPupilsService } from './pupils/pupils.service.ts';
 import { homeRoutes } from './schools/home.routes.tsx';
@@ -97,6 +99,7 @@ export function createApp(deps: AppDeps) {
     meetings: createMeetingsService({ db, clock, timeZone: config.timeZone, outbox }),
     imports: createImportService({ db, clock, timeZone: config.timeZone, outbox }),
   };
+  const pupilImports = createPupilImportService({ db, clock });
   const notifications = createNotificationsService({ db, clock });
   const enrollment = createEnrollmentService({ db, clock, outbox });
   const roster = createRosterService({ db, clock, outbox });
@@ -189,6 +192,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', notificationRoutes({ notifications }));
   app.route('/', catalogueAdminRoutes({ ...catalogueAdmin, timeZone: config.timeZone }));
   app.route('/', pupilsRoutes({ pupils }));
+  app.route('/', pupilImportRoutes({ imports: pupilImports, maxBodyBytes: config.bodyLimitBytes }));
   app.route('/', authRoutes({ auth, schools, facts, sessionSettings: config }));
   app.route(
     '/',

@@ -13,6 +13,7 @@ import type { MessageKey } from './kernel/messages.ts';
 import { lotteryMessages } from './lottery/lottery.messages.ts';
 import { notifyMessages } from './notify/notify.messages.ts';
 import { privacyMessages } from './privacy/privacy.messages.ts';
+import { pupilsImportMessages } from './pupils/pupils-import.messages.ts';
 import { pupilsMessages } from './pupils/pupils.messages.ts';
 import { schoolsMessages } from './schools/schools.messages.ts';
 
@@ -23,6 +24,7 @@ const FEATURES = [
   schoolsMessages,
   catalogueMessages,
   pupilsMessages,
+  pupilsImportMessages,
   enrollmentMessages,
   rosterMessages,
   familyMessages,

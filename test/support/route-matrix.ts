@@ -1,5 +1,6 @@
 // The app's routes with who may use each and a path on parent A's / teacher X's / school S's things, and the
 // small world those ids come from: shared by the authorization matrix and the input fuzzer.
+import { createHash } from 'node:crypto';
 import { fixedClock } from '../../src/kernel/clock.ts';
 import { Browser, buildApp, createSchool, createUser, signIn } from './app.ts';
 import { createOffering, createTerm } from './catalogue-fixtures.ts';
@@ -7,6 +8,10 @@ import type { TestDatabase } from './database.ts';
 
 export type Actor = 'anonymous' | 'parentA' | 'parentB' | 'teacherX' | 'teacherY' | 'adminS' | 'adminT' | 'district';
 export const ACTORS: Actor[] = ['anonymous', 'parentA', 'parentB', 'teacherX', 'teacherY', 'adminS', 'adminT', 'district'];
+
+/** A one-pupil import for school S, with the plan its preview gives (the commit the matrix tries). */
+const PUPIL_CSV = 'name,number,grade,class\n王小明,G4401,3,2班\n';
+const PUPIL_PLAN = createHash('sha256').update('G4401:-:add').digest('base64url');
 
 /** Who may use a route on parent A's / teacher X's / school S's things. Everyone else is refused. */
 export const RULES = {
@@ -124,6 +129,9 @@ export const MATRIX: Record<string, { allowed: keyof typeof RULES; path: (ids: I
   'GET /admin/terms/:termId/catalogue.csv': { allowed: 'adminS', path: (ids) => `/admin/terms/${ids.term}/catalogue.csv` },
   'GET /admin/terms/:termId/import': { allowed: 'adminS', path: (ids) => `/admin/terms/${ids.term}/import` },
   'POST /admin/terms/:termId/import': { allowed: 'adminS', path: (ids) => `/admin/terms/${ids.term}/import` },
+  'GET /admin/pupils-template.csv': { allowed: 'admins', path: () => '/admin/pupils-template.csv' },
+  'GET /admin/schools/:schoolId/pupils/import': { allowed: 'adminS', path: (ids) => `/admin/schools/${ids.schoolId}/pupils/import` },
+  'POST /admin/schools/:schoolId/pupils/import': { allowed: 'adminS', path: (ids) => `/admin/schools/${ids.schoolId}/pupils/import`, fields: () => ({ step: 'commit', csv: PUPIL_CSV, plan: PUPIL_PLAN }) },
   'POST /admin/terms/:termId/lottery/draw': { allowed: 'district', path: (ids) => `/admin/terms/${ids.term}/lottery/draw` }, // not a lottery term: refused for all
   'GET /admin/offerings/:id': { allowed: 'adminS', path: (ids) => `/admin/offerings/${ids.offering}` },
   'POST /admin/offerings/:id/validate': { allowed: 'adminS', path: (ids) => `/admin/offerings/${ids.offering}/validate` },
