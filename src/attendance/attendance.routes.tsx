@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { type RollChildView, RollList, RollRest, RollPage, RollRow, type RollRowState, RollCounts, SheetPage, TodayPage, type RollView } from '../../views/pages/attendance.tsx';
 import { type AttendanceReport, AttendanceReportPage, percent } from '../../views/pages/attendance-report.tsx';
 import { CATEGORY_CODES } from '../kernel/categories.ts';
-import { requireRole } from '../http/guards.ts';
+import { requireAdmin, requireRole } from '../http/guards.ts';
 import { addDays } from '../kernel/calendar.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { csvFromRows } from '../http/csv.ts';
@@ -60,7 +60,7 @@ export function attendanceRoutes(deps: { attendance: AttendanceService }) {
   const { attendance } = deps;
   const app = new Hono<AppEnv>();
   const staff = requireRole(['teacher', 'school_admin', 'district_admin'], (c, status) => errorPage(c, status));
-  const admins = requireRole(['school_admin', 'district_admin'], (c, status) => errorPage(c, status));
+  const admins = requireAdmin();
 
   async function rollView<E extends AppEnv>(c: Context<E>, actor: SessionUser, id: number, view?: 'roll' | 'roll.sheet'): Promise<RollView | null> {
     const roll = await attendance.roll(actor, id, view);

@@ -2,7 +2,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { AuditPage, SUBJECT_TYPES } from '../../views/pages/audit.tsx';
-import { requireRole } from '../http/guards.ts';
+import { requireAdmin } from '../http/guards.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { chromeFor, errorPage, respond } from '../http/pages.tsx';
 import type { AuditLogService } from './audit.service.ts';
@@ -19,7 +19,7 @@ const filterSchema = z.object({
 
 export function auditRoutes(deps: { auditLog: AuditLogService }) {
   const app = new Hono<AppEnv>();
-  const admins = requireRole(['school_admin', 'district_admin'], (c, status) => errorPage(c, status));
+  const admins = requireAdmin();
 
   app.get('/admin/audit', admins, async (c) => {
     // Empty fields mean "any"; a value that cannot be read is reported and ignored.

@@ -15,7 +15,7 @@ import { type DeploymentFacts, clientAddress } from '../http/request-facts.ts';
 import type { SchoolsService } from '../schools/schools.service.ts';
 import { type AuthService, DEMO_LOGINS, DEMO_PASSWORD } from './auth.service.ts';
 import type { Rejection } from '../kernel/rejection.ts';
-import { type SignedInEnv, requireRole, requireUser } from '../http/guards.ts';
+import { requireAdmin, requireUser, type SignedInEnv } from '../http/guards.ts';
 import { ids } from '../http/validators.ts';
 import { STAFF_ROLES, type StaffRole } from '../kernel/roles.ts';
 import { clearSessionCookie, writeSessionCookie } from './session.middleware.ts';
@@ -198,7 +198,7 @@ export function authRoutes(deps: { auth: AuthService; schools: SchoolsService; f
     return redirectAfterForm(c, back);
   });
 
-  const staffOnly = requireRole(['school_admin', 'district_admin'], (c, status) => errorPage(c, status));
+  const staffOnly = requireAdmin();
 
   async function staffFormOptions<E extends SignedInEnv>(c: Context<E>): Promise<StaffFormOptions> {
     const user = c.get('user');

@@ -1,14 +1,13 @@
 // What the catalogue administration routes (terms, offerings, meetings, import) share: the admins-only guard,
-// whole numbers read from form text, a policy's field errors renamed to the form's fields, the answer after a save.
+// whole numbers read from form text, a policy's field errors renamed to the form's fields.
 import type { Context } from 'hono';
 import type { AppEnv } from '../http/app-env.ts';
 import { TooManyFieldsError, readBody } from '../http/forms.ts';
-import { requireRole } from '../http/guards.ts';
-import { errorPage } from '../http/pages.tsx';
+import { requireAdmin } from '../http/guards.ts';
 import type { Rejection } from '../kernel/rejection.ts';
 
 /** School and district admins only; anyone else signed in gets the 403 page. */
-export const admins = requireRole(['school_admin', 'district_admin'], (c, status) => errorPage(c, status));
+export const admins = requireAdmin();
 
 /** A form read: the parsed input, or the errors by form field; the values as sent, to fill the form again. */
 export type Parsed<Input, Field extends string> =
@@ -35,11 +34,3 @@ export function readFields<E extends AppEnv>(c: Context<E>): Promise<Record<stri
   });
 }
 
-/** After a save: htmx follows HX-Redirect, a plain form post a 303. */
-export function redirectAfterSave<E extends AppEnv>(c: Context<E>, to: string) {
-  if (c.get('htmx')) {
-    c.header('HX-Redirect', to);
-    return c.body(null, 204);
-  }
-  return c.redirect(to, 303);
-}

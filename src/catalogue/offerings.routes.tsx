@@ -9,13 +9,13 @@ import { TeacherOfferingsPage } from '../../views/pages/teacher-offerings.tsx';
 import type { AppEnv } from '../http/app-env.ts';
 import { parseForm, textField, translateErrors } from '../http/forms.ts';
 import { type SignedInEnv, requireRole } from '../http/guards.ts';
-import { chromeFor, errorPage, respond } from '../http/pages.tsx';
+import { chromeFor, errorPage, redirectAfterSave, respond } from '../http/pages.tsx';
 import { ids } from '../http/validators.ts';
 import { CATEGORY_CODES } from '../kernel/categories.ts';
 import { parseId } from '../kernel/ids.ts';
 import type { Rejection } from '../kernel/rejection.ts';
 import type { WeeklySlot } from '../kernel/slots.ts';
-import { type Parsed, admins, readFields, redirectAfterSave, renameErrors, wholeNumber } from './admin-http.ts';
+import { type Parsed, admins, readFields, renameErrors, wholeNumber } from './admin-http.ts';
 import { type OfferingPageDeps, offeringFormOptions, renderOfferingPage } from './offering-page.tsx';
 import { type OfferingField, type OfferingInput, offeringProblems, parseFee, slotsProblem } from './offering.policy.ts';
 

@@ -7,11 +7,11 @@ import { AdminSchoolsPage, SchoolTermsPage, TermForm, type TermFormField, TermPa
 import type { AppEnv } from '../http/app-env.ts';
 import { parseForm, textField, translateErrors } from '../http/forms.ts';
 import type { SignedInEnv } from '../http/guards.ts';
-import { chromeFor, errorPage, respond } from '../http/pages.tsx';
+import { chromeFor, errorPage, redirectAfterSave, respond } from '../http/pages.tsx';
 import { ids } from '../http/validators.ts';
 import { instantInZone, localDateTime } from '../kernel/calendar.ts';
 import type { Rejection } from '../kernel/rejection.ts';
-import { type Parsed, admins, redirectAfterSave, renameErrors, wholeNumber } from './admin-http.ts';
+import { type Parsed, admins, renameErrors, wholeNumber } from './admin-http.ts';
 import { type TermField, type TermInput, isRealDay, parseHolidays } from './term.policy.ts';
 import type { OfferingSort, TermsService } from './terms.service.ts';
 

@@ -13,7 +13,7 @@ import {
   RosterPage,
   type RosterView,
 } from '../../views/pages/roster.tsx';
-import { type SignedInEnv, requireRole, requireUser } from '../http/guards.ts';
+import { requireAdmin, requireUser, type SignedInEnv } from '../http/guards.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { csvFromRows } from '../http/csv.ts';
 import { parseForm, textField, translateErrors } from '../http/forms.ts';
@@ -69,7 +69,7 @@ export function rosterCsv(i18n: I18n, roster: Roster): string {
 export function rosterRoutes(deps: { roster: RosterService }) {
   const { roster: service } = deps;
   const app = new Hono<AppEnv>();
-  const admins = requireRole(['school_admin', 'district_admin'], (c, status) => errorPage(c, status));
+  const admins = requireAdmin();
   const searchText = (value: unknown) => (typeof value === 'string' ? value.trim().slice(0, 50) : '');
 
   const rowView = (entry: RosterEntry): RosterRowView => ({

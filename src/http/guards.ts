@@ -5,6 +5,7 @@ import { type SessionUser, hasRole } from '../kernel/roles.ts';
 import type { Role } from '../kernel/vocabulary.ts';
 import type { AppEnv } from './app-env.ts';
 import { localHref, requestHref } from './local-path.ts';
+import { errorPage } from './pages.tsx';
 
 /** The context after a guard: the same variables, with a user who is certainly there. */
 export interface SignedInEnv extends AppEnv {
@@ -41,4 +42,9 @@ export function requireRole(roles: readonly Role[], refuse: Refusal): Middleware
     if (!hasRole(c.get('user'), roles)) return refuse(c, 403);
     await next();
   });
+}
+
+/** School and district admins; anyone else signed in gets the 403 page (each route checks the school itself). */
+export function requireAdmin(): MiddlewareHandler<SignedInEnv> {
+  return requireRole(['school_admin', 'district_admin'], (c, status) => errorPage(c, status));
 }

@@ -52,3 +52,12 @@ export function errorPage<E extends AppEnv>(c: Context<E>, status: 403 | 404 | 4
   const { t } = c.get('i18n');
   return c.html(<ErrorPage chrome={chromeFor(c)} status={status} title={t(title)} body={t(body)} />, status);
 }
+
+/** After a save: htmx follows HX-Redirect, a plain form post a 303. */
+export function redirectAfterSave<E extends AppEnv>(c: Context<E>, to: string) {
+  if (c.get('htmx')) {
+    c.header('HX-Redirect', to);
+    return c.body(null, 204);
+  }
+  return c.redirect(to, 303);
+}

@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import type { Context } from 'hono';
 import { z } from 'zod';
 import { type ChoiceView, ChoiceList, ChoicesPage, LotteryPage, type LotteryPageView } from '../../views/pages/lottery.tsx';
-import { requireRole } from '../http/guards.ts';
+import { requireAdmin, requireRole } from '../http/guards.ts';
 import { canManageSchool } from '../kernel/roles.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { parseForm, textField, translateErrors } from '../http/forms.ts';
@@ -32,7 +32,7 @@ export function lotteryRoutes(deps: { lottery: LotteryService; schools: SchoolsS
   const { lottery, schools } = deps;
   const app = new Hono<AppEnv>();
   const parents = requireRole(['parent'], (c, status) => errorPage(c, status));
-  const admins = requireRole(['school_admin', 'district_admin'], (c, status) => errorPage(c, status));
+  const admins = requireAdmin();
 
   async function pageView<E extends AppEnv>(c: Context<E>, schoolId: number, slug: string, drawForm?: { value: string; error?: string }): Promise<LotteryPageView | null> {
     const found = await lottery.publicView(schoolId);

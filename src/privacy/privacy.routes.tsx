@@ -4,7 +4,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { DeletionRequestsPage, PrivacyPage } from '../../views/pages/privacy.tsx';
-import { requireRole } from '../http/guards.ts';
+import { requireAdmin, requireRole } from '../http/guards.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { parseForm, textField } from '../http/forms.ts';
 import { chromeFor, errorPage, respond } from '../http/pages.tsx';
@@ -20,7 +20,7 @@ const confirmSchema = z.object({ confirm: textField(3, { optional: true }).optio
 export function privacyRoutes(deps: { privacy: PrivacyService; retentionDays: number }) {
   const { privacy } = deps;
   const app = new Hono<AppEnv>();
-  const admins = requireRole(['school_admin', 'district_admin'], (c, status) => errorPage(c, status));
+  const admins = requireAdmin();
   const parents = requireRole(['parent'], (c, status) => errorPage(c, status));
 
   app.get('/privacy', (c) => respond(c, { page: () => <PrivacyPage chrome={chromeFor(c)} version={CONSENT_VERSION} retentionDays={deps.retentionDays} /> }));

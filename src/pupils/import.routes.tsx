@@ -5,7 +5,7 @@ import { type PupilImportPreviewView, PupilImportPage } from '../../views/pages/
 import type { AppEnv } from '../http/app-env.ts';
 import { csvFromRecords } from '../http/csv.ts';
 import { TooManyFieldsError, readBody } from '../http/forms.ts';
-import { type SignedInEnv, requireRole } from '../http/guards.ts';
+import { requireAdmin, type SignedInEnv } from '../http/guards.ts';
 import { chromeFor, errorPage, respond } from '../http/pages.tsx';
 import { ids } from '../http/validators.ts';
 import type { PupilImportService } from './import.service.ts';
@@ -13,7 +13,7 @@ import { MAX_PUPIL_ROWS } from './pupils-import.policy.ts';
 import type { PupilField } from './pupils.policy.ts';
 
 /** School and district admins only; anyone else signed in gets the 403 page (the school itself is checked after). */
-const admins = requireRole(['school_admin', 'district_admin'], (c, status) => errorPage(c, status));
+const admins = requireAdmin();
 
 /** Rows of the preview's table: enough to check the file by eye without a page of thousands of rows. */
 const SHOWN_ROWS = 200;

@@ -9,15 +9,15 @@ import type { School } from '../db/schema.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { csvFromRecords } from '../http/csv.ts';
 import { parseForm, textField, translateErrors } from '../http/forms.ts';
-import { type SignedInEnv, requireRole } from '../http/guards.ts';
-import { chromeFor, errorPage, respond } from '../http/pages.tsx';
+import { requireAdmin, type SignedInEnv } from '../http/guards.ts';
+import { chromeFor, errorPage, redirectAfterSave, respond } from '../http/pages.tsx';
 import { ids } from '../http/validators.ts';
 import type { Rejection } from '../kernel/rejection.ts';
 import type { PupilInput } from './pupils.policy.ts';
 import type { PupilsService } from './pupils.service.ts';
 
 /** School and district admins only; anyone else signed in gets the 403 page (the service says which schools). */
-const admins = requireRole(['school_admin', 'district_admin'], (c, status) => errorPage(c, status));
+const admins = requireAdmin();
 
 const pupilSchema = z.object({
   name: textField(200, { optional: true }).optional(),
@@ -46,15 +46,6 @@ function pupilSchool<E extends AppEnv>(c: Context<E>, school: School): PupilScho
   const grades: number[] = [];
   for (let grade = school.grade_min; grade <= school.grade_max; grade += 1) grades.push(grade);
   return { id: school.id, name: c.get('i18n').pick(school.name_zh, school.name_en), grades };
-}
-
-/** After a save: htmx follows HX-Redirect, a plain form post a 303. */
-function redirectAfterSave<E extends AppEnv>(c: Context<E>, to: string) {
-  if (c.get('htmx')) {
-    c.header('HX-Redirect', to);
-    return c.body(null, 204);
-  }
-  return c.redirect(to, 303);
 }
 
 /** Pupil ids are digits in the path, so /pupils/import and /pupils/promote never reach the routes of one pupil. */
