@@ -22,6 +22,7 @@ import { backupBeforeMigrating } from './ops/backup.ts';
 import { type BackupScheduler, backupStatus, scheduleBackups } from './ops/backup-schedule.ts';
 import { Gauge } from 'prom-client';
 import { isDatabaseEmpty, seedDemoDistrict } from './seed/demo.ts';
+import { DEMO_PUPIL, DEMO_SCHOOLS } from './seed/demo-catalogue.ts';
 
 const LISTEN_BACKLOG = 2048;
 /**
@@ -119,7 +120,7 @@ async function main() {
     const summary = await seedDemoDistrict(handle.db, { clock: systemClock, timeZone: config.timeZone });
     console.log(
       `Seeded the demo district in ${Date.now() - started} ms: ${summary.schools} schools, ${summary.clubs} clubs, ` +
-        `${summary.courses} courses, ${summary.parents} parents, ${summary.children} children`,
+        `${summary.courses} courses, ${summary.parents} parents, ${summary.children} children, ${summary.pupils} listed pupils`,
     );
   }
 
@@ -172,6 +173,8 @@ async function main() {
     if (demoPresent) {
       lines.push(`Demo logins (password ${DEMO_PASSWORD}):`);
       for (const login of DEMO_LOGINS) lines.push(`  ${login.role.padEnd(15)} ${login.login}`);
+      const school = DEMO_SCHOOLS.find((one) => one.slug === DEMO_PUPIL.school);
+      lines.push(`Demo pupil a new parent can add at ${school?.nameZh ?? DEMO_PUPIL.school} (it checks the pupil list): pupil number ${DEMO_PUPIL.number}, name ${DEMO_PUPIL.name}, grade ${DEMO_PUPIL.grade}`);
     }
     console.log(lines.join('\n'));
   });

@@ -1,5 +1,6 @@
 // npm run purge [-- --dry-run]: anonymises the personal data of terms that ended more than RETENTION_DAYS ago
-// (see docs/decisions/0012-childrens-data.md). --dry-run prints what would go and changes nothing.
+// (see docs/decisions/0012-childrens-data.md), and the unbound pupils no school has confirmed for as long.
+// --dry-run prints what would go and changes nothing.
 import { systemClock } from '../kernel/clock.ts';
 import { purgeExpiredPersonalData } from '../privacy/purge.service.ts';
 import { runOnDatabase } from './database-command.ts';
@@ -20,6 +21,6 @@ await runOnDatabase(async (handle, config) => {
   for (const term of report.terms) console.log(`  term ${term.id} (school ${term.schoolId}) ${term.nameZh}, ended ${term.lastDay}`);
   if (report.terms.length === 0) console.log('  no term is past its retention');
   console.log(
-    `  attendance marks → anonymous tallies: ${counts.marks}; enrollments: ${counts.enrollments}; lottery entries: ${counts.lotteryEntries}; notifications: ${counts.notifications}; expired invitations: ${counts.invites}`,
+    `  attendance marks → anonymous tallies: ${counts.marks}; enrollments: ${counts.enrollments}; lottery entries: ${counts.lotteryEntries}; notifications: ${counts.notifications}; expired invitations: ${counts.invites}; pupils who left (unbound, unconfirmed since the cutoff): ${counts.pupils}`,
   );
 }, { lock: dryRun ? undefined : { holder: 'npm run purge', refusal: 'nothing purged' } });

@@ -20,12 +20,15 @@ function jsonNumberIn(db: Kysely<Database>, column: string, key: string, values:
     : sql<SqlBool>`json_extract(${sql.ref(column)}, ${sql.lit(`$.${key}`)}) in (${sql.join(values)})`;
 }
 
+/** The child with its school and, when bound, the pupil of the school's list it is bound to. */
 export function childWithSchool(db: Kysely<Database>, childId: number) {
   return db
     .selectFrom('children')
     .innerJoin('schools', 'schools.id', 'children.school_id')
+    .leftJoin('pupils', 'pupils.id', 'children.pupil_id')
     .selectAll('children')
     .select(['schools.slug as school_slug', 'schools.name_zh as school_name_zh', 'schools.name_en as school_name_en'])
+    .select(['pupils.number as pupil_number', 'pupils.name as pupil_name', 'pupils.grade as pupil_grade', 'pupils.class_name as pupil_class_name'])
     .where('children.id', '=', childId)
     .executeTakeFirst();
 }

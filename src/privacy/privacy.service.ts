@@ -33,6 +33,8 @@ export interface ErasureCounts {
   notifications: number;
   lotteryEntries: number;
   guardians: number;
+  /** 1 when the child was bound to a pupil of the school's list: the binding goes with the child, the pupil stays listed. */
+  pupils: number;
 }
 
 export function createPrivacyService(deps: { db: Kysely<Database>; clock: Clock; timeZone?: string; outbox?: Outbox }) {
@@ -43,6 +45,8 @@ export function createPrivacyService(deps: { db: Kysely<Database>; clock: Clock;
 
   /** Everything about the child, in the order of the rules: erase what could name it, keep only counts. */
   async function erase(trx: Transaction<Database>, actor: Actor, childId: number, at: Date): Promise<{ promoted: Promotion[]; counts: ErasureCounts }> {
+    // The binding lives on the child's row and goes with it; the pupil is the school's register and stays, free to bind.
+    const bound = (await privacy.childWithSchool(trx, childId))?.pupil_id != null;
     let seatsFreed = 0;
     const live = [];
     for (const row of await privacy.enrollmentsOf(trx, childId)) {
@@ -71,7 +75,7 @@ export function createPrivacyService(deps: { db: Kysely<Database>; clock: Clock;
     const { lotteryEntries, guardians } = await privacy.deleteChildRecords(trx, childId);
     // Last, the seat owner vacates the live places (their seats go to the waiting), deletes the enrollments and the child.
     const { promoted, deleted: enrollments } = await eraseChild(trx, childId, live, { outbox, at, actorId: actor.id });
-    return { promoted, counts: { enrollments, seatsFreed, marks: marks.length, notifications: notificationIds.length, lotteryEntries, guardians } };
+    return { promoted, counts: { enrollments, seatsFreed, marks: marks.length, notifications: notificationIds.length, lotteryEntries, guardians, pupils: bound ? 1 : 0 } };
   }
 
   return {
@@ -120,6 +124,11 @@ export function createPrivacyService(deps: { db: Kysely<Database>; clock: Clock;
               className: child.class_name,
               createdAt: child.created_at,
               updatedAt: child.updated_at,
+              // The pupil of the school's list the child is bound to, as the school lists it; null when not bound.
+              pupil:
+                child.pupil_number === null
+                  ? null
+                  : { number: child.pupil_number, name: child.pupil_name, grade: child.pupil_grade, className: child.pupil_class_name },
             },
           ],
           guardianships: guardians,

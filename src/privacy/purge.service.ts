@@ -2,6 +2,8 @@
 // become anonymous tallies (notes go), their enrollments and lottery entries are deleted (an offering's seat
 // counter keeps the number), notifications about their offerings are deleted, and so are long-expired invites.
 // Children, guardians and accounts stay: they are the family's, and only a deletion request removes a child.
+// Pupils of a school's list that no family has bound and no import, edit or promotion has confirmed since the
+// cutoff have left the school: they are deleted (a bound pupil stays while its child does).
 // Idempotent: a second run finds nothing left to purge.
 import type { Kysely } from 'kysely';
 import { recordAudit } from '../audit/audit.service.ts';
@@ -9,6 +11,7 @@ import { dayInZone, instantInZone } from '../kernel/calendar.ts';
 import type { Clock } from '../kernel/clock.ts';
 import type { Database, Day } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
+import { removeUnconfirmedPupils, unconfirmedPupilCount } from '../pupils/pupils.service.ts';
 import { purgeEnrollments } from '../seats/seats.ts';
 import { purgeCutoff } from './privacy.policy.ts';
 import * as privacy from './privacy.repository.ts';
@@ -19,6 +22,8 @@ export interface PurgeCounts {
   lotteryEntries: number;
   notifications: number;
   invites: number;
+  /** Unbound pupils no import, edit or promotion confirmed since the cutoff. */
+  pupils: number;
 }
 
 export interface PurgeReport {
@@ -42,7 +47,8 @@ export async function purgeExpiredPersonalData(db: Kysely<Database>, options: { 
     const lotteryEntries = await privacy.lotteryEntryCount(trx, termIds);
     const notificationIds = (await privacy.notificationIdsAbout(trx, offeringIds, termIds)).map((row) => row.id);
     const invites = await privacy.expiredInviteCount(trx, cutoffInstant);
-    const counts: PurgeCounts = { marks: marks.length, enrollments: enrollmentIds.length, lotteryEntries, notifications: notificationIds.length, invites };
+    const pupils = await unconfirmedPupilCount(trx, cutoffInstant);
+    const counts: PurgeCounts = { marks: marks.length, enrollments: enrollmentIds.length, lotteryEntries, notifications: notificationIds.length, invites, pupils };
     const report: PurgeReport = { cutoff, dryRun: options.dryRun, terms: terms.map((term) => ({ id: term.id, schoolId: term.school_id, nameZh: term.name_zh, lastDay: term.last_day })), counts };
     const nothing = Object.values(counts).every((count) => count === 0);
     if (options.dryRun || nothing) return report;
@@ -53,6 +59,7 @@ export async function purgeExpiredPersonalData(db: Kysely<Database>, options: { 
     await privacy.deleteLotteryEntriesOfTerms(trx, termIds);
     await privacy.deleteNotifications(trx, notificationIds);
     await privacy.deleteExpiredInvites(trx, cutoffInstant);
+    await removeUnconfirmedPupils(trx, cutoffInstant);
     // One event for the run, in the district's log; ids and counts only, no names.
     await recordAudit(trx, { actorId: null, action: 'privacy.purged', subjectType: 'term', subjectId: termIds.join(',') || '-', schoolId: null, detail: { cutoff, terms: termIds, ...counts } }, now);
     return report;

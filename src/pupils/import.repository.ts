@@ -45,3 +45,12 @@ export async function updatePupils(db: Kysely<Database>, pupils: readonly (Pupil
       from (values ${sql.join(values)}) as v where pupils.id = v.column1`.execute(db);
   }
 }
+
+/**
+ * Listed pupils a file re-lists unchanged: confirmed as still at the school, so the retention purge keeps them. One
+ * statement (an import has at most MAX_PUPIL_ROWS rows, well under both databases' parameter limits).
+ */
+export async function confirmPupils(db: Kysely<Database>, pupilIds: readonly number[], at: string) {
+  if (pupilIds.length === 0) return;
+  await db.updateTable('pupils').set({ updated_at: at }).where('id', 'in', pupilIds).execute();
+}

@@ -75,6 +75,8 @@ export function createPupilImportService(deps: { db: Kysely<Database>; clock: Cl
           const keyed = (row: PupilImportRow) => ({ ...row.pupil, nameKey: nameKey(row.pupil.name) });
           await pupils.insertPupils(trx, school.id, read.rows.filter((row) => row.action === 'add').map(keyed), at);
           await pupils.updatePupils(trx, read.rows.filter((row) => row.action === 'update').map((row) => ({ ...keyed(row), id: row.existingId! })), at);
+          // A row re-listed unchanged confirms the pupil is still at the school (the retention purge goes by updated_at).
+          await pupils.confirmPupils(trx, read.rows.filter((row) => row.action === 'same').map((row) => row.existingId!), at);
           await recordAudit(
             trx,
             { actorId: actor.id, action: 'pupils.imported', subjectType: 'school', subjectId: school.id, schoolId: school.id, detail: { added: read.added, updated: read.updated, same: read.same } },

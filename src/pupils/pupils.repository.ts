@@ -127,3 +127,24 @@ export async function promoteBelow(db: Kysely<Database>, schoolId: number, topGr
     .where('grade', '<', topGrade)
     .execute();
 }
+
+// The retention purge: a pupil no import, edit or promotion has confirmed since `before`, and no family has bound,
+// has left the school.
+
+function unconfirmedUnbound(db: Kysely<Database>, before: string) {
+  return db
+    .selectFrom('pupils')
+    .where('pupils.updated_at', '<', before)
+    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('children').select('children.id').whereRef('children.pupil_id', '=', 'pupils.id'))));
+}
+
+export async function countUnconfirmedUnbound(db: Kysely<Database>, before: string): Promise<number> {
+  const row = await unconfirmedUnbound(db, before).select((eb) => eb.fn.countAll<number | string>().as('count')).executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
+/** Deletes them in one statement; how many went. */
+export async function deleteUnconfirmedUnbound(db: Kysely<Database>, before: string): Promise<number> {
+  const result = await db.deleteFrom('pupils').where('id', 'in', unconfirmedUnbound(db, before).select('pupils.id')).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

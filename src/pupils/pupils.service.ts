@@ -176,3 +176,15 @@ export function createPupilsService(deps: { db: Kysely<Database>; clock: Clock; 
 }
 
 export type PupilsService = ReturnType<typeof createPupilsService>;
+
+/**
+ * For the retention purge (privacy): pupils not bound to a child whose row no import, edit or promotion has touched
+ * since `before` — a register nobody confirms for that long lists someone who has left. Counted, then deleted.
+ */
+export function unconfirmedPupilCount(db: Kysely<Database>, before: string): Promise<number> {
+  return pupils.countUnconfirmedUnbound(db, before);
+}
+
+export function removeUnconfirmedPupils(trx: Kysely<Database>, before: string): Promise<number> {
+  return pupils.deleteUnconfirmedUnbound(trx, before);
+}

@@ -1,6 +1,7 @@
 // Demo catalogue for the seeder: the fictional 云溪高新区 district's schools, club and course templates, names and rooms (pure data).
 
 import type { CategoryCode } from '../kernel/categories.ts';
+import type { ChildCheck } from '../kernel/vocabulary.ts';
 
 export interface DemoSchool {
   slug: string;
@@ -11,6 +12,10 @@ export interface DemoSchool {
   gradeMax: number;
   addressZh: string;
   addressEn: string;
+  /** How the school checks children: against its pupil list, or not at all (issue 21). */
+  childCheck: ChildCheck;
+  /** The first letters of the school's pupil numbers (QT00001…), for a school that keeps a pupil list. */
+  pupilPrefix: string;
 }
 
 // The seeder names each school's admin after the first two characters of nameZh, so those two characters are kept distinct.
@@ -24,6 +29,8 @@ export const DEMO_SCHOOLS: readonly DemoSchool[] = [
     gradeMax: 6,
     addressZh: '云溪高新区星湖大道118号',
     addressEn: 'No. 118 Xinghu Avenue, Yunxi Hi-Tech Zone',
+    childCheck: 'open',
+    pupilPrefix: 'XH',
   },
   {
     slug: 'qingtong-primary',
@@ -34,6 +41,8 @@ export const DEMO_SCHOOLS: readonly DemoSchool[] = [
     gradeMax: 6,
     addressZh: '云溪高新区青桐路26号',
     addressEn: 'No. 26 Qingtong Road, Yunxi Hi-Tech Zone',
+    childCheck: 'pupil_list',
+    pupilPrefix: 'QT',
   },
   {
     slug: 'fenglinwan-primary',
@@ -44,6 +53,8 @@ export const DEMO_SCHOOLS: readonly DemoSchool[] = [
     gradeMax: 6,
     addressZh: '云溪高新区枫林湾街道学府路9号',
     addressEn: 'No. 9 Xuefu Road, Fenglinwan Subdistrict, Yunxi Hi-Tech Zone',
+    childCheck: 'open',
+    pupilPrefix: 'FL',
   },
   {
     slug: 'yunxi-middle',
@@ -54,6 +65,8 @@ export const DEMO_SCHOOLS: readonly DemoSchool[] = [
     gradeMax: 9,
     addressZh: '云溪高新区科创大道66号',
     addressEn: 'No. 66 Kechuang Avenue, Yunxi Hi-Tech Zone',
+    childCheck: 'open',
+    pupilPrefix: 'YX',
   },
   {
     slug: 'luhu-middle',
@@ -64,6 +77,8 @@ export const DEMO_SCHOOLS: readonly DemoSchool[] = [
     gradeMax: 9,
     addressZh: '云溪高新区鹭湖东路301号',
     addressEn: 'No. 301 Luhu East Road, Yunxi Hi-Tech Zone',
+    childCheck: 'pupil_list',
+    pupilPrefix: 'LH',
   },
 ];
 
@@ -2460,3 +2475,9 @@ export const ROOMS: readonly { zh: string; en: string }[] = [
 ];
 
 export const CLASS_NAMES: readonly string[] = ['1班', '2班', '3班', '4班', '5班', '6班', '7班', '8班'];
+
+/**
+ * The pupil a new parent binds to try the pupil list: on 青桐小学's list, bound to no demo child. The start banner
+ * prints it and the README documents it; the seed gives it its school's first number.
+ */
+export const DEMO_PUPIL = { school: 'qingtong-primary', number: 'QT00001', name: '林小满', grade: 3, className: '2班' } as const;

@@ -1,7 +1,7 @@
 // Kysely queries for the demo district's own bookkeeping: which accounts and children the seed created, what a
 // database holds that it did not, and emptying a demo-only database before it is seeded again.
-import { type Kysely, type Transaction, sql } from 'kysely';
-import type { Database } from '../db/schema.ts';
+import { type Insertable, type Kysely, type Transaction, sql } from 'kysely';
+import type { Database, PupilsTable } from '../db/schema.ts';
 
 const BATCH = 500;
 
@@ -11,6 +11,24 @@ export async function markDemoRows(trx: Transaction<Database>, rows: { userIds: 
   }
   for (let i = 0; i < rows.childIds.length; i += BATCH) {
     await trx.insertInto('demo_children').values(rows.childIds.slice(i, i + BATCH).map((id) => ({ id }))).execute();
+  }
+}
+
+/** Pupils in batches; each one's id, school and number. */
+export async function insertPupils(trx: Transaction<Database>, pupils: readonly Insertable<PupilsTable>[]) {
+  const inserted: { id: number; school_id: number; number: string }[] = [];
+  for (let i = 0; i < pupils.length; i += BATCH) {
+    inserted.push(...(await trx.insertInto('pupils').values(pupils.slice(i, i + BATCH)).returning(['id', 'school_id', 'number']).execute()));
+  }
+  return inserted;
+}
+
+/** Binds children to pupils, a batch per statement (UPDATE … FROM VALUES, read by SQLite ≥ 3.33 and PostgreSQL). */
+export async function bindChildren(trx: Transaction<Database>, bindings: readonly { childId: number; pupilId: number }[]) {
+  for (let i = 0; i < bindings.length; i += BATCH) {
+    const values = bindings.slice(i, i + BATCH).map((binding) => sql`(cast(${binding.childId} as integer), cast(${binding.pupilId} as integer))`);
+    // VALUES columns are column1… on both databases.
+    await sql`update children set pupil_id = v.column2 from (values ${sql.join(values)}) as v where children.id = v.column1`.execute(trx);
   }
 }
 

@@ -1,19 +1,23 @@
 // The demo district: five schools, 63 clubs, 200+ courses, teachers, 300+ families, full courses with waitlists.
+// Two schools check children against their pupil lists (a first-come one and the lottery one): every demo child there
+// is bound to its pupil, and the lists hold unbound pupils too, among them DEMO_PUPIL for a new parent to bind.
 // Deterministic (a seeded generator), dated around the clock's today so the first look is live.
-import type { Insertable, Kysely } from 'kysely';
+import type { Insertable, Kysely, Transaction } from 'kysely';
 import { hashPassword } from '../auth/password.ts';
 import { DEMO_LOGINS, DEMO_PASSWORD } from '../auth/auth.service.ts';
 import { addDays, dayInZone, isoWeekday } from '../kernel/calendar.ts';
 import { meetingsForTerm } from '../catalogue/meetings.policy.ts';
 import { type WeeklySlot, slotsOverlap } from '../kernel/slots.ts';
 import type { Clock } from '../kernel/clock.ts';
-import type { Database, EnrollmentsTable } from '../db/schema.ts';
-import { markDemoRows } from './demo.repository.ts';
+import type { Database, EnrollmentsTable, PupilsTable } from '../db/schema.ts';
+import { nameKey } from '../pupils/pupils.policy.ts';
+import { bindChildren, insertPupils, markDemoRows } from './demo.repository.ts';
 import { CONSENT_VERSION } from '../family/consent.policy.ts';
 import {
   CLASS_NAMES,
   CLUB_TEMPLATES,
   COURSE_TEMPLATES,
+  DEMO_PUPIL,
   DEMO_SCHOOLS,
   type DemoOfferingTemplate,
   type DemoSchool,
@@ -41,6 +45,8 @@ export interface SeedSummary {
   meetings: number;
   /** Attendance marks of the meetings already held. */
   marks: number;
+  /** Pupils on the pupil-list schools' lists, bound or not. */
+  pupils: number;
 }
 
 /** mulberry32: a tiny seeded generator, so the demo district is the same on every machine. */
@@ -99,7 +105,7 @@ export async function seedDemoDistrict(db: Kysely<Database>, options: { clock: C
   const holidays = [addDays(firstDay, 17), addDays(firstDay, 59)].filter((day) => day !== today);
   const termName = schoolTermName(firstDay);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  const summary: SeedSummary = { schools: 0, clubs: 0, courses: 0, teachers: 0, parents: 0, children: 0, enrollments: 0, meetings: 0, marks: 0 };
+  const summary: SeedSummary = { schools: 0, clubs: 0, courses: 0, teachers: 0, parents: 0, children: 0, enrollments: 0, meetings: 0, marks: 0, pupils: 0 };
 
   await db.transaction().execute(async (trx) => {
     // Everyone the seed creates is marked as the demo's, so `npm run seed -- --replace` can tell demo from real.
@@ -142,6 +148,7 @@ export async function seedDemoDistrict(db: Kysely<Database>, options: { clock: C
           grade_max: demo.gradeMax,
           address_zh: demo.addressZh,
           address_en: demo.addressEn,
+          child_check: demo.childCheck,
           created_at: nowIso,
         })
         .returning('id')
@@ -261,7 +268,7 @@ export async function seedDemoDistrict(db: Kysely<Database>, options: { clock: C
     }
 
     // Families: 320 parents, 1–3 children each, at schools that fit the child's age.
-    const children: { id: number; schoolIndex: number; grade: number; enrolled: number; busy: WeeklySlot[] }[] = [];
+    const children: SeededChild[] = [];
     const parentIds: number[] = [];
     const childCounts = new Map<number, number>();
     for (let p = 0; p < DEMO_PARENTS; p++) {
@@ -285,13 +292,15 @@ export async function seedDemoDistrict(db: Kysely<Database>, options: { clock: C
         const schoolIndex = demoParent ? 0 : random.int(0, schools.length - 1);
         const school = schools[schoolIndex]!.demo;
         const grade = demoParent ? [3, 5][k]! : random.int(school.gradeMin, school.gradeMax);
+        const name = `${surname}${random.pick(GIVEN_NAMES)}`;
+        const className = random.pick(CLASS_NAMES);
         const child = await trx
           .insertInto('children')
           .values({
-            name: `${surname}${random.pick(GIVEN_NAMES)}`,
+            name,
             school_id: schools[schoolIndex]!.id,
             grade,
-            class_name: random.pick(CLASS_NAMES),
+            class_name: className,
             created_at: nowIso,
             updated_at: nowIso,
           })
@@ -307,11 +316,14 @@ export async function seedDemoDistrict(db: Kysely<Database>, options: { clock: C
           await trx.insertInto('child_consents').values({ child_id: child.id, user_id: previous, version: CONSENT_VERSION, given_at: nowIso }).execute();
           childCounts.set(previous, (childCounts.get(previous) ?? 0) + 1);
         }
-        children.push({ id: child.id, schoolIndex, grade, enrolled: 0, busy: [] });
+        children.push({ id: child.id, schoolIndex, name, grade, className, enrolled: 0, busy: [] });
         demoRows.childIds.push(child.id);
         summary.children += 1;
       }
     }
+
+    // Before any enrolment or lottery choice: a pupil-list school's children are verified (bound) first.
+    summary.pupils = await seedPupilLists(trx, schools, children, nowIso);
 
     // Enrollments in the first-come schools: a few hot courses fill up and grow a waitlist; the rest fill partly.
     const enrollments: Insertable<EnrollmentsTable>[] = [];
@@ -399,6 +411,56 @@ export async function seedDemoDistrict(db: Kysely<Database>, options: { clock: C
     await markDemoRows(trx, demoRows);
   });
   return summary;
+}
+
+interface SeededChild {
+  id: number;
+  schoolIndex: number;
+  name: string;
+  grade: number;
+  className: string;
+  enrolled: number;
+  busy: WeeklySlot[];
+}
+
+/**
+ * The lists of the schools that check children against them: each of the school's demo children bound to a pupil of
+ * the same name, grade and class, and half as many again whom no family has bound (DEMO_PUPIL first, number 00001), as
+ * a register has pupils who never sign up for anything. Numbers in grade and class order. Its own seeded generator,
+ * so the rest of the district stays what it was. How many pupils were listed.
+ */
+async function seedPupilLists(trx: Transaction<Database>, schools: readonly { id: number; demo: DemoSchool }[], children: readonly SeededChild[], at: string): Promise<number> {
+  const random = seededRandom(20261204);
+  const listed: Insertable<PupilsTable>[] = [];
+  const toBind = new Map<string, number>();
+  for (const [schoolIndex, { id, demo }] of schools.entries()) {
+    if (demo.childCheck !== 'pupil_list') continue;
+    const own = children.filter((child) => child.schoolIndex === schoolIndex);
+    const published = demo.slug === DEMO_PUPIL.school ? [{ name: DEMO_PUPIL.name, grade: DEMO_PUPIL.grade, className: DEMO_PUPIL.className, childId: null }] : [];
+    const unbound = Array.from({ length: Math.ceil(own.length / 2) - published.length }, () => ({
+      name: `${random.pick(SURNAMES)}${random.pick(GIVEN_NAMES)}`,
+      grade: random.int(demo.gradeMin, demo.gradeMax),
+      className: random.pick(CLASS_NAMES),
+      childId: null,
+    }));
+    const register = [...own.map((child) => ({ name: child.name, grade: child.grade, className: child.className, childId: child.id as number | null })), ...unbound].sort(
+      (a, b) => a.grade - b.grade || CLASS_NAMES.indexOf(a.className) - CLASS_NAMES.indexOf(b.className),
+    );
+    for (const [index, pupil] of [...published, ...register].entries()) {
+      const number = `${demo.pupilPrefix}${String(index + 1).padStart(5, '0')}`;
+      listed.push({ school_id: id, number, name: pupil.name, name_key: nameKey(pupil.name), grade: pupil.grade, class_name: pupil.className, created_at: at, updated_at: at });
+      if (pupil.childId !== null) toBind.set(`${id}:${number}`, pupil.childId);
+    }
+  }
+  const inserted = await insertPupils(trx, listed);
+  await bindChildren(
+    trx,
+    inserted.flatMap((pupil) => {
+      const childId = toBind.get(`${pupil.school_id}:${pupil.number}`);
+      return childId === undefined ? [] : [{ childId, pupilId: pupil.id }];
+    }),
+  );
+  return inserted.length;
 }
 
 /**

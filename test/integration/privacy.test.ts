@@ -360,7 +360,7 @@ for (const dialect of DIALECTS) {
         const report = await purge(true);
         expect(report.cutoff).toBe('2025-11-27');
         expect(report.terms.map((term) => term.id)).toEqual([oldTerm]);
-        expect(report.counts).toEqual({ marks: 3, enrollments: 3, lotteryEntries: 0, notifications: 1, invites: 0 });
+        expect(report.counts).toEqual({ marks: 3, enrollments: 3, lotteryEntries: 0, notifications: 1, invites: 0, pupils: 0 });
         expect(await handle.db.selectFrom('enrollments').select('id').execute()).toEqual(before);
         expect(await audits('privacy.purged')).toHaveLength(0);
       });
@@ -368,7 +368,7 @@ for (const dialect of DIALECTS) {
       it('anonymises the old term keeping its figures, leaves later terms alone, and a second run does nothing', async () => {
         const reportBefore = await (await admin.get(`/admin/terms/${oldTerm}/attendance.csv`)).text();
         const report = await purge(false);
-        expect(report.counts).toEqual({ marks: 3, enrollments: 3, lotteryEntries: 0, notifications: 1, invites: 0 });
+        expect(report.counts).toEqual({ marks: 3, enrollments: 3, lotteryEntries: 0, notifications: 1, invites: 0, pupils: 0 });
         expect(await (await admin.get(`/admin/terms/${oldTerm}/attendance.csv`)).text()).toBe(reportBefore);
         const offerings = await handle.db.selectFrom('offerings').select('id').where('term_id', '=', oldTerm).execute();
         expect(await handle.db.selectFrom('enrollments').select('id').where('offering_id', 'in', offerings.map((row) => row.id)).execute()).toHaveLength(0);
@@ -381,7 +381,7 @@ for (const dialect of DIALECTS) {
         expect(detailOf(purged[0]!)).toMatchObject({ cutoff: '2025-11-27', terms: [oldTerm], marks: 3, enrollments: 3 });
 
         const again = await purge(false);
-        expect(again.counts).toEqual({ marks: 0, enrollments: 0, lotteryEntries: 0, notifications: 0, invites: 0 });
+        expect(again.counts).toEqual({ marks: 0, enrollments: 0, lotteryEntries: 0, notifications: 0, invites: 0, pupils: 0 });
         expect(await audits('privacy.purged')).toHaveLength(1);
         expect(await (await admin.get(`/admin/terms/${oldTerm}/attendance.csv`)).text()).toBe(reportBefore);
       });
@@ -410,6 +410,7 @@ describe('npm run purge', () => {
     expect(dry.stdout).toContain('Would purge');
     expect(dry.stdout).toContain('RETENTION_DAYS=400');
     expect(dry.stdout).toContain('enrollments: 2');
+    expect(dry.stdout).toContain('pupils who left (unbound, unconfirmed since the cutoff): 0');
     const real = await run([], database);
     expect(real.stdout).toContain('Purged');
     expect(real.stdout).toContain('enrollments: 2');

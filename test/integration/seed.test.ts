@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dayInZone } from '../../src/kernel/calendar.ts';
 import { fixedClock } from '../../src/kernel/clock.ts';
 import { seedDemoDistrict } from '../../src/seed/demo.ts';
-import { CLUB_TEMPLATES, COURSE_TEMPLATES } from '../../src/seed/demo-catalogue.ts';
+import { CLUB_TEMPLATES, COURSE_TEMPLATES, DEMO_PUPIL } from '../../src/seed/demo-catalogue.ts';
+import { nameKey, normalisePupilNumber } from '../../src/pupils/pupils.policy.ts';
 import { Browser, buildApp, countRows } from '../support/app.ts';
 import { runToEnd } from '../support/server.ts';
 import { DIALECTS, type TestDatabase, createTestDatabase } from '../support/database.ts';
@@ -194,6 +195,81 @@ for (const dialect of DIALECTS) {
         .where('users.email', '=', 'parent@clubroll.demo')
         .execute();
       expect(children).toHaveLength(2);
+    });
+
+    it('has a first-come school of each kind of child check, the lottery school on its pupil list, and says so in catalogue.json', async () => {
+      const schools = await handle.db.selectFrom('schools').innerJoin('terms', 'terms.school_id', 'schools.id').select(['schools.slug', 'schools.child_check', 'terms.mode']).execute();
+      const firstCome = schools.filter((school) => school.mode === 'first_come');
+      expect(new Set(firstCome.map((school) => school.child_check))).toEqual(new Set(['open', 'pupil_list']));
+      const lottery = schools.filter((school) => school.mode === 'lottery');
+      expect(lottery.length).toBeGreaterThan(0);
+      expect(lottery.every((school) => school.child_check === 'pupil_list')).toBe(true);
+      const { app } = buildApp(handle, { clock });
+      for (const school of schools) {
+        const feed = (await (await new Browser(app).get(`/s/${school.slug}/catalogue.json`)).json()) as { school: { child_check: string } };
+        expect(feed.school.child_check, school.slug).toBe(school.child_check);
+      }
+    });
+
+    it('binds every child at a pupil-list school to a pupil of that list with its name, grade and class, and lists unbound pupils too', async () => {
+      const children = await handle.db
+        .selectFrom('children')
+        .innerJoin('schools', 'schools.id', 'children.school_id')
+        .leftJoin('pupils', 'pupils.id', 'children.pupil_id')
+        .select(['schools.child_check', 'children.school_id', 'children.name', 'children.grade', 'children.class_name', 'pupils.school_id as pupil_school', 'pupils.name_key', 'pupils.grade as pupil_grade', 'pupils.class_name as pupil_class'])
+        .execute();
+      const checked = children.filter((child) => child.child_check === 'pupil_list');
+      expect(checked.length).toBeGreaterThan(100);
+      for (const child of checked) {
+        expect(child, child.name).toMatchObject({ pupil_school: child.school_id, name_key: nameKey(child.name), pupil_grade: child.grade, pupil_class: child.class_name });
+      }
+      expect(children.filter((child) => child.child_check === 'open').every((child) => child.pupil_school === null)).toBe(true);
+      const lists = await handle.db
+        .selectFrom('pupils')
+        .innerJoin('schools', 'schools.id', 'pupils.school_id')
+        .leftJoin('children', 'children.pupil_id', 'pupils.id')
+        .select(['schools.child_check', 'pupils.school_id', 'pupils.grade', 'schools.grade_min', 'schools.grade_max', 'children.id as child_id'])
+        .execute();
+      expect(lists.every((pupil) => pupil.child_check === 'pupil_list' && pupil.grade >= pupil.grade_min && pupil.grade <= pupil.grade_max)).toBe(true);
+      for (const schoolId of new Set(checked.map((child) => child.school_id))) {
+        const listed = lists.filter((pupil) => pupil.school_id === schoolId);
+        const bound = listed.filter((pupil) => pupil.child_id !== null).length;
+        expect(bound).toBe(checked.filter((child) => child.school_id === schoolId).length);
+        expect(listed.length - bound).toBeGreaterThanOrEqual(bound / 2);
+      }
+      // The demo parent's children are at an open school or verified, so the demo parent can enrol them.
+      const demoChildren = await handle.db
+        .selectFrom('guardianships')
+        .innerJoin('users', 'users.id', 'guardianships.user_id')
+        .innerJoin('children', 'children.id', 'guardianships.child_id')
+        .innerJoin('schools', 'schools.id', 'children.school_id')
+        .select(['schools.child_check', 'children.pupil_id'])
+        .where('users.email', '=', 'parent@clubroll.demo')
+        .execute();
+      expect(demoChildren).toHaveLength(2);
+      expect(demoChildren.filter((child) => child.child_check === 'pupil_list' && child.pupil_id === null)).toEqual([]);
+    });
+
+    it('publishes a demo pupil a new parent can bind: on its school’s list as published, bound to no child', async () => {
+      const pupil = await handle.db
+        .selectFrom('pupils')
+        .innerJoin('schools', 'schools.id', 'pupils.school_id')
+        .leftJoin('children', 'children.pupil_id', 'pupils.id')
+        .select(['schools.child_check', 'schools.grade_min', 'schools.grade_max', 'pupils.name', 'pupils.name_key', 'pupils.grade', 'pupils.class_name', 'children.id as child_id'])
+        .where('schools.slug', '=', DEMO_PUPIL.school)
+        .where('pupils.number', '=', normalisePupilNumber(DEMO_PUPIL.number))
+        .executeTakeFirstOrThrow();
+      expect(pupil).toMatchObject({ child_check: 'pupil_list', name: DEMO_PUPIL.name, name_key: nameKey(DEMO_PUPIL.name), grade: DEMO_PUPIL.grade, class_name: DEMO_PUPIL.className, child_id: null });
+      expect(DEMO_PUPIL.number).toBe(normalisePupilNumber(DEMO_PUPIL.number));
+      // The demo district admin finds it on the school's list, shown as not yet bound.
+      const { app } = buildApp(handle, { clock });
+      const admin = new Browser(app);
+      expect((await admin.post('/login', { login: 'district@clubroll.demo', password: 'clubroll-demo' })).status).toBe(303);
+      const school = await handle.db.selectFrom('schools').select('id').where('slug', '=', DEMO_PUPIL.school).executeTakeFirstOrThrow();
+      const page = await (await admin.get(`/admin/schools/${school.id}/pupils?q=${DEMO_PUPIL.number}`)).text();
+      expect(page).toContain(DEMO_PUPIL.name);
+      expect(page).toContain('未绑定');
+      expect(page).not.toContain('已被家庭绑定');
     });
 
     it('lets every demo login in with the demo password and shows them on the login page', async () => {
