@@ -4,7 +4,7 @@
 import type { Rejection } from '../kernel/rejection.ts';
 
 /** The current version of the children's privacy text (privacy.text.* messages), as a day. */
-export const CONSENT_VERSION = '2026-11-30';
+export const CONSENT_VERSION = '2026-12-04';
 
 /** A form's `consent` field must name the version the guardian was shown and ticked. */
 export function consentProblem(given: string | undefined): Rejection | null {
