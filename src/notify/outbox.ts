@@ -53,8 +53,18 @@ export interface NotificationPayloads {
   lottery_waitlisted: { offeringId: number; childId: number; childName: string; title: string; titleEn: string | null; position: number };
   /** The lottery could place none of the child's choices. */
   lottery_none: { childId: number; childName: string; termId: number };
-  /** The school took the child's pupil off its list (removed, or left with the top grade): the child is no longer bound. */
-  pupil_unlisted: { childId: number; childName: string; school: string; schoolEn: string; reason: 'removed' | 'left' };
+  /**
+   * The school took the child's pupil off its list (removed, or left with the top grade): the child is no longer bound.
+   * `checked`: the school checks children against the list, so the child takes no new seat until matched again.
+   */
+  pupil_unlisted: { childId: number; childName: string; school: string; schoolEn: string; reason: 'removed' | 'left'; checked?: boolean };
+  /**
+   * The child is bound to no listed pupil at a school that checks children against its list: it could not be matched
+   * when the school switched, or the school undid its match. Seats held stay; new ones wait for a match.
+   */
+  child_unverified: { childId: number; childName: string; school: string; schoolEn: string; reason: 'switched' | 'unbound' };
+  /** The school matched the child to its pupil list (by hand, or when its list changed): the child may take seats again. */
+  child_verified: { childId: number; childName: string; school: string; schoolEn: string };
 }
 
 /** Which meeting an attendance notice is about. */
