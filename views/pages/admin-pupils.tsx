@@ -107,6 +107,7 @@ export function PupilsPage(props: {
           {t('pupils.export')}
         </a>
       </p>
+      <ChildCheckControl i18n={props.chrome.i18n} schoolId={props.school.id} mode={props.check.mode} unmatched={props.check.unmatched} />
       <div class="split">
         <section class="card">
           <form method="get" action={base} class="filters" role="search">
@@ -159,7 +160,6 @@ export function PupilsPage(props: {
           ) : null}
         </section>
         <div>
-          <ChildCheckControl i18n={props.chrome.i18n} schoolId={props.school.id} mode={props.check.mode} unmatched={props.check.unmatched} />
           <section class="card">
             <h2>{t('pupils.add')}</h2>
             <PupilForm i18n={props.chrome.i18n} action={base} form={props.form} grades={props.school.grades} submit={t('pupils.add')} formId="pupil-new" />
