@@ -12,10 +12,10 @@ import { parseForm, textField, translateErrors } from '../http/forms.ts';
 import { requireAdmin, type SignedInEnv } from '../http/guards.ts';
 import { chromeFor, errorPage, redirectAfterSave, respond } from '../http/pages.tsx';
 import { ids } from '../http/validators.ts';
-import type { Rejection } from '../kernel/rejection.ts';
-import type { PupilInput } from './pupils.policy.ts';
 import type { MessageKey } from '../kernel/messages.ts';
+import type { Rejection } from '../kernel/rejection.ts';
 import type { ChildCheckService } from './child-check.service.ts';
+import type { PupilInput } from './pupils.policy.ts';
 import type { PupilsService } from './pupils.service.ts';
 
 /** School and district admins only; anyone else signed in gets the 403 page (the service says which schools). */
@@ -72,7 +72,8 @@ export function pupilsRoutes(deps: { pupils: PupilsService; childCheck: ChildChe
     if (!found) return errorPage(c, 404);
     const i18n = c.get('i18n');
     const school = pupilSchool(c, found.school);
-    const done = Object.hasOwn(DONE, c.req.query('done') ?? '') ? DONE[c.req.query('done')!] : undefined;
+    const doneText = c.req.query('done') ?? '';
+    const done = Object.hasOwn(DONE, doneText) ? DONE[doneText] : undefined;
     const unmatched = found.school.child_check === 'pupil_list' ? await childCheck.unmatchedCount(c.get('user'), schoolId) : null;
     const pageHref = (to: number) => {
       const params = new URLSearchParams({ ...(q ? { q } : {}), ...(grade !== null ? { grade: String(grade) } : {}), ...(className ? { class: className } : {}), page: String(to) });
