@@ -3,7 +3,7 @@
 // delivery worker sends later, with retries. A failed delivery never touches the change itself.
 import type { Kysely } from 'kysely';
 import type { Database, DeliveryChannel } from '../db/schema.ts';
-import { guardianIdsOf, insertNotifications, queueDeliveries } from './notify.repository.ts';
+import { guardianIdsOf, guardiansOfChildren, insertNotificationRows, insertNotifications, queueDeliveries } from './notify.repository.ts';
 
 /** What each kind of notification carries; text is rendered later, in the recipient's language. */
 export interface NotificationPayloads {
@@ -84,6 +84,11 @@ export type NotificationKind = keyof NotificationPayloads;
 export interface Outbox {
   /** Writes one message to each guardian of the child, inside the caller's transaction. */
   toGuardians<K extends NotificationKind>(trx: Kysely<Database>, childId: number, kind: K, payload: NotificationPayloads[K]): Promise<void>;
+  /**
+   * The same for many children at once (one message each, about that child): a few statements in all rather than a
+   * few per child, for a change that concerns a whole school's children.
+   */
+  toGuardiansOfEach<K extends NotificationKind>(trx: Kysely<Database>, kind: K, messages: readonly { childId: number; payload: NotificationPayloads[K] }[]): Promise<void>;
 }
 
 export function createOutbox(deps: { channels: readonly DeliveryChannel[]; now: () => Date }): Outbox {
@@ -93,6 +98,20 @@ export function createOutbox(deps: { channels: readonly DeliveryChannel[]; now: 
       if (guardians.length === 0) return;
       const now = deps.now().toISOString();
       const ids = await insertNotifications(trx, guardians, { kind, payload: JSON.stringify(payload), createdAt: now });
+      if (deps.channels.length === 0) return;
+      await queueDeliveries(trx, ids, deps.channels, now);
+    },
+
+    async toGuardiansOfEach(trx, kind, messages) {
+      if (messages.length === 0) return;
+      const payloads = new Map(messages.map((message) => [message.childId, JSON.stringify(message.payload)]));
+      const pairs = await guardiansOfChildren(trx, [...payloads.keys()]);
+      if (pairs.length === 0) return;
+      const now = deps.now().toISOString();
+      const ids = await insertNotificationRows(
+        trx,
+        pairs.map((pair) => ({ recipientId: pair.user_id, kind, payload: payloads.get(pair.child_id)!, createdAt: now })),
+      );
       if (deps.channels.length === 0) return;
       await queueDeliveries(trx, ids, deps.channels, now);
     },

@@ -46,7 +46,11 @@ export async function matchNewlyListed(trx: Kysely<Database>, deps: { outbox: Ou
   if (matches.length === 0) return 0;
   await matching.bindChildren(trx, matches, deps.clock.now().toISOString());
   const byId = new Map(children.map((child) => [child.id, child]));
-  for (const match of matches) await deps.outbox.toGuardians(trx, match.childId, 'child_verified', about(school, byId.get(match.childId)!));
+  await deps.outbox.toGuardiansOfEach(
+    trx,
+    'child_verified',
+    matches.map((match) => ({ childId: match.childId, payload: about(school, byId.get(match.childId)!) })),
+  );
   await recordAudit(trx, { actorId, action: 'children.pupils_matched', subjectType: 'school', subjectId: school.id, schoolId: school.id, detail: { matched: matches.length } }, deps.clock.now());
   return matches.length;
 }
@@ -75,7 +79,11 @@ export function createChildCheckService(deps: { db: Kysely<Database>; clock: Clo
       await setChildCheck(trx, school.id, to);
       await matching.bindChildren(trx, plan.matches, now());
       const byId = new Map(plan.children.map((child) => [child.id, child]));
-      for (const childId of plan.unmatched) await outbox.toGuardians(trx, childId, 'child_unverified', { ...about(school, byId.get(childId)!), reason: 'switched' });
+      await outbox.toGuardiansOfEach(
+        trx,
+        'child_unverified',
+        plan.unmatched.map((childId) => ({ childId, payload: { ...about(school, byId.get(childId)!), reason: 'switched' as const } })),
+      );
       await recordAudit(
         trx,
         {
