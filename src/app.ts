@@ -54,6 +54,8 @@ import { notificationRoutes } from './notify/notify.routes.tsx';
 import { createNotificationsService } from './notify/notify.service.ts';
 import { pupilImportRoutes } from './pupils/import.routes.tsx';
 import { createPupilImportService } from './pupils/import.service.ts';
+import { childCheckRoutes } from './pupils/child-check.routes.tsx';
+import { createChildCheckService } from './pupils/child-check.service.ts';
 import { pupilsRoutes } from './pupils/pupils.routes.tsx';
 import { createPupilsService } from './pupils/pupils.service.ts';
 import { homeRoutes } from './schools/home.routes.tsx';
@@ -99,13 +101,14 @@ export function createApp(deps: AppDeps) {
     meetings: createMeetingsService({ db, clock, timeZone: config.timeZone, outbox }),
     imports: createImportService({ db, clock, timeZone: config.timeZone, outbox }),
   };
-  const pupilImports = createPupilImportService({ db, clock });
+  const pupilImports = createPupilImportService({ db, clock, outbox });
   const notifications = createNotificationsService({ db, clock });
   const enrollment = createEnrollmentService({ db, clock, outbox });
   const roster = createRosterService({ db, clock, outbox });
   const attendance = createAttendanceService({ db, clock, timeZone: config.timeZone, outbox });
   const lottery = createLotteryService({ db, clock, timeZone: config.timeZone, outbox });
   const pupils = createPupilsService({ db, clock, outbox });
+  const childCheck = createChildCheckService({ db, clock, outbox, onChildCheckChanged: (school) => catalogue.forgetSchool(school.slug) });
   const auditLog = createAuditLogService({ db, timeZone: config.timeZone });
   const privacy = createPrivacyService({ db, clock, timeZone: config.timeZone, outbox });
   const logError =
@@ -191,7 +194,8 @@ export function createApp(deps: AppDeps) {
   app.route('/', auditRoutes({ auditLog }));
   app.route('/', notificationRoutes({ notifications }));
   app.route('/', catalogueAdminRoutes({ ...catalogueAdmin, timeZone: config.timeZone }));
-  app.route('/', pupilsRoutes({ pupils }));
+  app.route('/', pupilsRoutes({ pupils, childCheck }));
+  app.route('/', childCheckRoutes({ childCheck }));
   app.route('/', pupilImportRoutes({ imports: pupilImports, maxBodyBytes: config.bodyLimitBytes }));
   app.route('/', authRoutes({ auth, schools, facts, sessionSettings: config }));
   app.route(

@@ -13,6 +13,7 @@ import type { MessageKey } from './kernel/messages.ts';
 import { lotteryMessages } from './lottery/lottery.messages.ts';
 import { notifyMessages } from './notify/notify.messages.ts';
 import { privacyMessages } from './privacy/privacy.messages.ts';
+import { childCheckMessages } from './pupils/child-check.messages.ts';
 import { pupilsImportMessages } from './pupils/pupils-import.messages.ts';
 import { pupilsMessages } from './pupils/pupils.messages.ts';
 import { schoolsMessages } from './schools/schools.messages.ts';
@@ -25,6 +26,7 @@ const FEATURES = [
   catalogueMessages,
   pupilsMessages,
   pupilsImportMessages,
+  childCheckMessages,
   enrollmentMessages,
   rosterMessages,
   familyMessages,

@@ -104,6 +104,14 @@ export function createCatalogueService(deps: { db: Kysely<Database>; clock: Cloc
       return { ...rest, offerings: all.filter((offering) => matchesFilters(offering, filters)) };
     },
 
+    /**
+     * Drops this process's shared read of a school's catalogue, so the next request reads the school afresh: called
+     * when something the catalogue publishes about the school itself changed (how it checks children).
+     */
+    forgetSchool(slug: string) {
+      recent.delete(slug);
+    },
+
     /** A published offering with its term, school and meetings; null for drafts, archived ones and unknown ids. */
     async offeringDetail(id: number) {
       const row = await catalogue.publishedOffering(db, id);

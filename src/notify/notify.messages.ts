@@ -54,6 +54,13 @@ const zh = {
   'notify.pupil_unlisted.subject': '{child} 已不在{school}的学生名单上',
   'notify.pupil_unlisted.text.removed': '{school}把 {child} 从学生名单中移除了，{child} 与名单的绑定已解除。已报的课程不受影响；如有疑问，请联系学校。',
   'notify.pupil_unlisted.text.left': '{child} 已从{school}的最高年级升出（学年升级），不再在学生名单上，与名单的绑定已解除。已报的课程不受影响；如有疑问，请联系学校。',
+  'notify.pupil_unlisted.checked': '{school}会把报名的孩子与学生名单核对：在重新与名单匹配之前，{child} 不能报新的课程。',
+  'notify.child_unverified.subject': '{school}开始核对学生名单：{child} 尚未匹配',
+  'notify.child_unverified.text.switched':
+    '{school}现在会把报名的孩子与学生名单核对，{child} 没能自动匹配到名单上的学生。已经报上的课程不受影响；要报新的课程，请在 {child} 的页面填写学号，或联系学校。',
+  'notify.child_unverified.text.unbound': '{school}解除了 {child} 与学生名单的匹配。已经报上的课程不受影响；要报新的课程，请在 {child} 的页面填写学号，或联系学校。',
+  'notify.child_verified.subject': '{child} 已与{school}的学生名单匹配',
+  'notify.child_verified.text': '{school}已把 {child} 与学生名单上的学生匹配，{child} 可以正常报名了。',
   'notify.unknown.subject': '新通知',
   'notify.unknown.text': '有一条新消息，请登录课后云查看。',
 } as const;
@@ -113,6 +120,13 @@ const en = {
   'notify.pupil_unlisted.subject': '{child} is no longer on the pupil list of {school}',
   'notify.pupil_unlisted.text.removed': '{school} removed {child} from its pupil list, so {child} is no longer bound to a listed pupil. Seats already taken are not affected; ask the school if this is a mistake.',
   'notify.pupil_unlisted.text.left': '{child} has left the top grade of {school} with the new school year and is no longer on its pupil list, so the child is no longer bound to a listed pupil. Seats already taken are not affected; ask the school if this is a mistake.',
+  'notify.pupil_unlisted.checked': '{school} checks children against its pupil list: {child} cannot take new places until matched to the list again.',
+  'notify.child_unverified.subject': '{school} now checks children against its pupil list: {child} is not matched yet',
+  'notify.child_unverified.text.switched':
+    "{school} now checks children against its pupil list, and {child} could not be matched to a listed pupil. Seats already taken stay; to take new ones, enter the pupil number on {child}'s page or ask the school.",
+  'notify.child_unverified.text.unbound': "{school} undid the match of {child} to its pupil list. Seats already taken stay; to take new ones, enter the pupil number on {child}'s page or ask the school.",
+  'notify.child_verified.subject': '{child} is matched to the pupil list of {school}',
+  'notify.child_verified.text': '{school} has matched {child} to a pupil on its list: {child} can take new places again.',
   'notify.unknown.subject': 'New notification',
   'notify.unknown.text': 'There is a new message for you; log in to Clubroll to read it.',
 } satisfies Record<keyof typeof zh, string>;

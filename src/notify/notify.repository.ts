@@ -20,12 +20,41 @@ export async function insertNotifications(db: Kysely<Database>, recipientIds: re
   return rows.map((row) => row.id);
 }
 
+/** The guardians of many children, as (child, guardian) pairs, a batch of children per statement. */
+export async function guardiansOfChildren(db: Kysely<Database>, childIds: readonly number[]): Promise<{ child_id: number; user_id: number }[]> {
+  const pairs: { child_id: number; user_id: number }[] = [];
+  for (let start = 0; start < childIds.length; start += BATCH) {
+    const batch = childIds.slice(start, start + BATCH);
+    pairs.push(...(await db.selectFrom('guardianships').select(['child_id', 'user_id']).where('child_id', 'in', batch).orderBy('child_id').orderBy('user_id').execute()));
+  }
+  return pairs;
+}
+
+/** Unread messages, each with its own recipient and payload, a batch per statement; the new ids in the same order. */
+export async function insertNotificationRows(db: Kysely<Database>, rows: readonly { recipientId: number; kind: string; payload: string; createdAt: string }[]): Promise<number[]> {
+  const ids: number[] = [];
+  for (let start = 0; start < rows.length; start += BATCH) {
+    const inserted = await db
+      .insertInto('notifications')
+      .values(rows.slice(start, start + BATCH).map((row) => ({ recipient_id: row.recipientId, kind: row.kind, payload: row.payload, created_at: row.createdAt, read_at: null })))
+      .returning('id')
+      .execute();
+    ids.push(...inserted.map((row) => row.id));
+  }
+  return ids;
+}
+
+/** Rows per statement in the batched writes: parameters stay well under SQLite's and PostgreSQL's limits. */
+const BATCH = 500;
+
 /** One delivery per notification and channel, due at once. */
 export async function queueDeliveries(db: Kysely<Database>, notificationIds: readonly number[], channels: readonly DeliveryChannel[], now: string): Promise<void> {
-  await db
-    .insertInto('notification_deliveries')
-    .values(notificationIds.flatMap((id) => channels.map((channel) => ({ notification_id: id, channel, next_attempt_at: now }))))
-    .execute();
+  for (let start = 0; start < notificationIds.length; start += BATCH) {
+    await db
+      .insertInto('notification_deliveries')
+      .values(notificationIds.slice(start, start + BATCH).flatMap((id) => channels.map((channel) => ({ notification_id: id, channel, next_attempt_at: now }))))
+      .execute();
+  }
 }
 
 /** Up to `limit` of the user's notifications, newest first, older than `beforeId` when given. */

@@ -3,7 +3,7 @@
 // delivery worker sends later, with retries. A failed delivery never touches the change itself.
 import type { Kysely } from 'kysely';
 import type { Database, DeliveryChannel } from '../db/schema.ts';
-import { guardianIdsOf, insertNotifications, queueDeliveries } from './notify.repository.ts';
+import { guardianIdsOf, guardiansOfChildren, insertNotificationRows, insertNotifications, queueDeliveries } from './notify.repository.ts';
 
 /** What each kind of notification carries; text is rendered later, in the recipient's language. */
 export interface NotificationPayloads {
@@ -53,8 +53,18 @@ export interface NotificationPayloads {
   lottery_waitlisted: { offeringId: number; childId: number; childName: string; title: string; titleEn: string | null; position: number };
   /** The lottery could place none of the child's choices. */
   lottery_none: { childId: number; childName: string; termId: number };
-  /** The school took the child's pupil off its list (removed, or left with the top grade): the child is no longer bound. */
-  pupil_unlisted: { childId: number; childName: string; school: string; schoolEn: string; reason: 'removed' | 'left' };
+  /**
+   * The school took the child's pupil off its list (removed, or left with the top grade): the child is no longer bound.
+   * `checked`: the school checks children against the list, so the child takes no new seat until matched again.
+   */
+  pupil_unlisted: { childId: number; childName: string; school: string; schoolEn: string; reason: 'removed' | 'left'; checked?: boolean };
+  /**
+   * The child is bound to no listed pupil at a school that checks children against its list: it could not be matched
+   * when the school switched, or the school undid its match. Seats held stay; new ones wait for a match.
+   */
+  child_unverified: { childId: number; childName: string; school: string; schoolEn: string; reason: 'switched' | 'unbound' };
+  /** The school matched the child to its pupil list (by hand, or when its list changed): the child may take seats again. */
+  child_verified: { childId: number; childName: string; school: string; schoolEn: string };
 }
 
 /** Which meeting an attendance notice is about. */
@@ -74,6 +84,11 @@ export type NotificationKind = keyof NotificationPayloads;
 export interface Outbox {
   /** Writes one message to each guardian of the child, inside the caller's transaction. */
   toGuardians<K extends NotificationKind>(trx: Kysely<Database>, childId: number, kind: K, payload: NotificationPayloads[K]): Promise<void>;
+  /**
+   * The same for many children at once (one message each, about that child): a few statements in all rather than a
+   * few per child, for a change that concerns a whole school's children.
+   */
+  toGuardiansOfEach<K extends NotificationKind>(trx: Kysely<Database>, kind: K, messages: readonly { childId: number; payload: NotificationPayloads[K] }[]): Promise<void>;
 }
 
 export function createOutbox(deps: { channels: readonly DeliveryChannel[]; now: () => Date }): Outbox {
@@ -83,6 +98,20 @@ export function createOutbox(deps: { channels: readonly DeliveryChannel[]; now: 
       if (guardians.length === 0) return;
       const now = deps.now().toISOString();
       const ids = await insertNotifications(trx, guardians, { kind, payload: JSON.stringify(payload), createdAt: now });
+      if (deps.channels.length === 0) return;
+      await queueDeliveries(trx, ids, deps.channels, now);
+    },
+
+    async toGuardiansOfEach(trx, kind, messages) {
+      if (messages.length === 0) return;
+      const payloads = new Map(messages.map((message) => [message.childId, JSON.stringify(message.payload)]));
+      const pairs = await guardiansOfChildren(trx, [...payloads.keys()]);
+      if (pairs.length === 0) return;
+      const now = deps.now().toISOString();
+      const ids = await insertNotificationRows(
+        trx,
+        pairs.map((pair) => ({ recipientId: pair.user_id, kind, payload: payloads.get(pair.child_id)!, createdAt: now })),
+      );
       if (deps.channels.length === 0) return;
       await queueDeliveries(trx, ids, deps.channels, now);
     },

@@ -26,6 +26,8 @@ const EXAMPLES: { [K in NotificationKind]: NotificationPayloads[K] } = {
   lottery_waitlisted: { ...course, position: 4 },
   lottery_none: { childId: 3, childName: '王小明', termId: 1 },
   pupil_unlisted: { childId: 3, childName: '王小明', school: '星湖实验小学', schoolEn: 'Xinghu Primary', reason: 'removed' },
+  child_unverified: { childId: 3, childName: '王小明', school: '星湖实验小学', schoolEn: 'Xinghu Primary', reason: 'switched' },
+  child_verified: { childId: 3, childName: '王小明', school: '星湖实验小学', schoolEn: 'Xinghu Primary' },
 };
 
 describe('rendering notifications', () => {
@@ -76,6 +78,17 @@ describe('rendering notifications', () => {
     expect(renderNotification('pupil_unlisted', EXAMPLES.pupil_unlisted, zh).subject).toBe('王小明 已不在星湖实验小学的学生名单上');
     expect(renderNotification('pupil_unlisted', EXAMPLES.pupil_unlisted, en).text).toContain('Xinghu Primary removed 王小明 from its pupil list');
     expect(renderNotification('pupil_unlisted', { ...EXAMPLES.pupil_unlisted, reason: 'left' }, zh).text).toContain('最高年级升出');
+    expect(renderNotification('pupil_unlisted', EXAMPLES.pupil_unlisted, zh).text).not.toContain('不能报新的课程');
+    expect(renderNotification('pupil_unlisted', { ...EXAMPLES.pupil_unlisted, checked: true }, zh).text).toContain('在重新与名单匹配之前，王小明 不能报新的课程');
+    expect(renderNotification('pupil_unlisted', { ...EXAMPLES.pupil_unlisted, checked: true }, en).text).toContain('cannot take new places until matched');
+  });
+
+  it('tells guardians why a child is not matched to the pupil list, and when it is', () => {
+    expect(renderNotification('child_unverified', EXAMPLES.child_unverified, zh).subject).toBe('星湖实验小学开始核对学生名单：王小明 尚未匹配');
+    expect(renderNotification('child_unverified', EXAMPLES.child_unverified, en).text).toContain('Seats already taken stay');
+    expect(renderNotification('child_unverified', { ...EXAMPLES.child_unverified, reason: 'unbound' }, zh).text).toContain('解除了 王小明 与学生名单的匹配');
+    expect(notificationLink(EXAMPLES.child_unverified)).toEqual({ kind: 'child', href: '/children/3' });
+    expect(renderNotification('child_verified', EXAMPLES.child_verified, zh).text).toContain('可以正常报名了');
   });
 
   it('renders a stored row from JSON text or a parsed object, and an unknown kind or broken payload as a neutral message', () => {

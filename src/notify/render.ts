@@ -92,7 +92,18 @@ const RENDERERS: Renderers = {
   },
   pupil_unlisted: (ctx, p) => {
     const params = { child: p.childName, school: ctx.pick(p.school, p.schoolEn) };
-    return { subject: ctx.t('notify.pupil_unlisted.subject', params), text: ctx.t(`notify.pupil_unlisted.text.${p.reason}`, params) };
+    return {
+      subject: ctx.t('notify.pupil_unlisted.subject', params),
+      text: lines(ctx.t(`notify.pupil_unlisted.text.${p.reason}`, params), p.checked === true && ctx.t('notify.pupil_unlisted.checked', params)),
+    };
+  },
+  child_unverified: (ctx, p) => {
+    const params = { child: p.childName, school: ctx.pick(p.school, p.schoolEn) };
+    return { subject: ctx.t('notify.child_unverified.subject', params), text: ctx.t(`notify.child_unverified.text.${p.reason}`, params) };
+  },
+  child_verified: (ctx, p) => {
+    const params = { child: p.childName, school: ctx.pick(p.school, p.schoolEn) };
+    return { subject: ctx.t('notify.child_verified.subject', params), text: ctx.t('notify.child_verified.text', params) };
   },
 };
 

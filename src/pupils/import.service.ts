@@ -8,7 +8,9 @@ import type { Database } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
 import type { Clock } from '../kernel/clock.ts';
 import { type Actor, canManageSchool } from '../kernel/roles.ts';
+import type { Outbox } from '../notify/outbox.ts';
 import { schoolById } from '../schools/schools.service.ts';
+import { matchNewlyListed } from './child-check.service.ts';
 import * as pupils from './import.repository.ts';
 import { type ListedPupil, type PupilCsvProblem, type PupilImportRow, importCounts, importPlan, parsePupilCsv, readPupilRecords } from './pupils-import.policy.ts';
 import { nameKey } from './pupils.policy.ts';
@@ -45,8 +47,8 @@ async function readImport(db: Kysely<Database>, school: ImportSchool, parsed: Re
 /** Thrown inside the transaction to roll it back when the list no longer gives the previewed plan. */
 class ListChanged extends Error {}
 
-export function createPupilImportService(deps: { db: Kysely<Database>; clock: Clock }) {
-  const { db, clock } = deps;
+export function createPupilImportService(deps: { db: Kysely<Database>; clock: Clock; outbox: Outbox }) {
+  const { db, clock, outbox } = deps;
   return {
     /** The school whose list this admin may import into; null when it does not exist or is not theirs. */
     school: (actor: Actor, schoolId: number) => schoolInScope(db, actor, schoolId),
@@ -77,6 +79,8 @@ export function createPupilImportService(deps: { db: Kysely<Database>; clock: Cl
           await pupils.updatePupils(trx, read.rows.filter((row) => row.action === 'update').map((row) => ({ ...keyed(row), id: row.existingId! })), at);
           // A row re-listed unchanged confirms the pupil is still at the school (the retention purge goes by updated_at).
           await pupils.confirmPupils(trx, read.rows.filter((row) => row.action === 'same').map((row) => row.existingId!), at);
+          // At a school that checks children, children the new rows now match are bound (their families told).
+          await matchNewlyListed(trx, { outbox, clock }, school, actor.id);
           await recordAudit(
             trx,
             { actorId: actor.id, action: 'pupils.imported', subjectType: 'school', subjectId: school.id, schoolId: school.id, detail: { added: read.added, updated: read.updated, same: read.same } },

@@ -12,7 +12,9 @@ import { parseForm, textField, translateErrors } from '../http/forms.ts';
 import { requireAdmin, type SignedInEnv } from '../http/guards.ts';
 import { chromeFor, errorPage, redirectAfterSave, respond } from '../http/pages.tsx';
 import { ids } from '../http/validators.ts';
+import type { MessageKey } from '../kernel/messages.ts';
 import type { Rejection } from '../kernel/rejection.ts';
+import type { ChildCheckService } from './child-check.service.ts';
 import type { PupilInput } from './pupils.policy.ts';
 import type { PupilsService } from './pupils.service.ts';
 
@@ -27,7 +29,13 @@ const pupilSchema = z.object({
 });
 const confirmSchema = z.object({ confirm: textField(10, { optional: true }).optional() });
 
-const DONE = ['added', 'updated', 'removed', 'promoted'] as const;
+const DONE: Record<string, MessageKey> = {
+  added: 'pupils.done.added',
+  updated: 'pupils.done.updated',
+  removed: 'pupils.done.removed',
+  promoted: 'pupils.done.promoted',
+  checked: 'childCheck.done.checked',
+};
 
 /** The form as sent, read into a pupil; what the form reader refused (overlong text) comes with it. */
 async function readPupilForm<E extends AppEnv>(c: Context<E>): Promise<{ input: PupilInput; values: Partial<Record<PupilFormField, string>>; errors: Partial<Record<PupilFormField, Rejection>> }> {
@@ -49,8 +57,8 @@ function pupilSchool<E extends AppEnv>(c: Context<E>, school: School): PupilScho
 }
 
 /** Pupil ids are digits in the path, so /pupils/import and /pupils/promote never reach the routes of one pupil. */
-export function pupilsRoutes(deps: { pupils: PupilsService }) {
-  const { pupils } = deps;
+export function pupilsRoutes(deps: { pupils: PupilsService; childCheck: ChildCheckService }) {
+  const { pupils, childCheck } = deps;
   const app = new Hono<AppEnv>();
   const listPath = (schoolId: number) => `/admin/schools/${schoolId}/pupils`;
 
@@ -64,8 +72,9 @@ export function pupilsRoutes(deps: { pupils: PupilsService }) {
     if (!found) return errorPage(c, 404);
     const i18n = c.get('i18n');
     const school = pupilSchool(c, found.school);
-    const doneText = c.req.query('done');
-    const done = DONE.find((one) => one === doneText);
+    const doneText = c.req.query('done') ?? '';
+    const done = Object.hasOwn(DONE, doneText) ? DONE[doneText] : undefined;
+    const unmatched = found.school.child_check === 'pupil_list' ? await childCheck.unmatchedCount(c.get('user'), schoolId) : null;
     const pageHref = (to: number) => {
       const params = new URLSearchParams({ ...(q ? { q } : {}), ...(grade !== null ? { grade: String(grade) } : {}), ...(className ? { class: className } : {}), page: String(to) });
       return `${listPath(schoolId)}?${params.toString()}`;
@@ -85,8 +94,9 @@ export function pupilsRoutes(deps: { pupils: PupilsService }) {
             page={found.page}
             pages={found.pages}
             pageHref={pageHref}
-            done={done ? i18n.t(`pupils.done.${done}`) : undefined}
+            done={done ? i18n.t(done) : undefined}
             form={form}
+            check={{ mode: found.school.child_check, unmatched }}
           />
         ),
         fragment: () => <PupilForm i18n={i18n} action={listPath(schoolId)} form={form} grades={school.grades} submit={i18n.t('pupils.add')} formId="pupil-new" />,
@@ -155,7 +165,16 @@ export function pupilsRoutes(deps: { pupils: PupilsService }) {
     return respond(
       c,
       {
-        page: () => <PupilEditPage chrome={chromeFor(c, action)} school={school} pupilId={pupilId} name={pupil.name} form={shown} />,
+        page: () => (
+          <PupilEditPage
+            chrome={chromeFor(c, action)}
+            school={school}
+            pupilId={pupilId}
+            name={pupil.name}
+            form={shown}
+            boundChild={pupil.child_id === null ? null : { id: pupil.child_id, name: pupil.child_name ?? pupil.name }}
+          />
+        ),
         fragment: () => <PupilForm i18n={i18n} action={action} form={shown} grades={school.grades} submit={i18n.t('pupils.save')} formId="pupil-edit" />,
       },
       status,

@@ -10,6 +10,7 @@ import type { Rejection } from '../kernel/rejection.ts';
 import { type Actor, canManageSchool } from '../kernel/roles.ts';
 import type { Outbox } from '../notify/outbox.ts';
 import { schoolById } from '../schools/schools.service.ts';
+import { matchNewlyListed } from './child-check.service.ts';
 import { type PupilField, type PupilInput, nameKey, normalisePupilNumber, pupilProblems } from './pupils.policy.ts';
 import * as pupils from './pupils.repository.ts';
 
@@ -45,7 +46,7 @@ export function createPupilsService(deps: { db: Kysely<Database>; clock: Clock; 
   /** Tells the guardians of children whose pupil left the list, inside the caller's transaction. */
   async function tellUnbound(trx: Kysely<Database>, school: School, children: { childId: number; childName: string }[], reason: 'removed' | 'left') {
     for (const child of children) {
-      await outbox.toGuardians(trx, child.childId, 'pupil_unlisted', { ...child, school: school.name_zh, schoolEn: school.name_en, reason });
+      await outbox.toGuardians(trx, child.childId, 'pupil_unlisted', { ...child, school: school.name_zh, schoolEn: school.name_en, reason, checked: school.child_check === 'pupil_list' });
     }
   }
 
@@ -99,6 +100,7 @@ export function createPupilsService(deps: { db: Kysely<Database>; clock: Clock; 
           if ((await pupils.pupilIdWithNumber(trx, schoolId, values.number)) !== null) return null;
           const id = await pupils.insertPupil(trx, { school_id: schoolId, ...values, created_at: now(), updated_at: now() });
           await recordAudit(trx, { actorId: actor.id, action: 'pupil.added', subjectType: 'pupil', subjectId: id, schoolId }, clock.now());
+          await matchNewlyListed(trx, { outbox, clock }, school, actor.id);
           return id;
         });
         return pupilId === null ? DUPLICATE : { ok: true, pupilId };
@@ -120,6 +122,7 @@ export function createPupilsService(deps: { db: Kysely<Database>; clock: Clock; 
           if (holder !== null && holder !== pupilId) return false;
           await pupils.updatePupil(trx, pupilId, { ...values, updated_at: now() });
           await recordAudit(trx, { actorId: actor.id, action: 'pupil.updated', subjectType: 'pupil', subjectId: pupilId, schoolId }, clock.now());
+          await matchNewlyListed(trx, { outbox, clock }, found.school, actor.id);
           return true;
         });
         return saved ? { ok: true } : DUPLICATE;

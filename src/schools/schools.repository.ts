@@ -1,6 +1,6 @@
 // Kysely queries for schools and their current terms.
 import { type Kysely, sql } from 'kysely';
-import type { Database, Day } from '../db/schema.ts';
+import type { ChildCheck, Database, Day } from '../db/schema.ts';
 
 export function listSchools(db: Kysely<Database>) {
   return db.selectFrom('schools').selectAll().orderBy('kind', 'desc').orderBy('id').execute();
@@ -35,4 +35,9 @@ export function publishedCounts(db: Kysely<Database>, termIds: number[]) {
     .where('status', '=', 'published')
     .groupBy(['term_id', 'kind'])
     .execute();
+}
+
+/** How the school checks children (its admins switch it; the pupils feature matches children in the same transaction). */
+export async function setChildCheck(db: Kysely<Database>, schoolId: number, childCheck: ChildCheck) {
+  await db.updateTable('schools').set({ child_check: childCheck }).where('id', '=', schoolId).execute();
 }

@@ -2,7 +2,7 @@
 import type { Kysely } from 'kysely';
 import { dayInZone } from '../kernel/calendar.ts';
 import type { Clock } from '../kernel/clock.ts';
-import type { Database, School, Term } from '../db/schema.ts';
+import type { ChildCheck, Database, School, Term } from '../db/schema.ts';
 import * as schools from './schools.repository.ts';
 
 export interface SchoolSummary {
@@ -23,6 +23,11 @@ export function schoolById(db: Kysely<Database>, id: number) {
 
 export function schoolBySlug(db: Kysely<Database>, slug: string) {
   return schools.findSchoolBySlug(db, slug);
+}
+
+/** Published for the pupil list: switches how the school checks children, inside the caller's transaction. */
+export function setChildCheck(trx: Kysely<Database>, schoolId: number, childCheck: ChildCheck) {
+  return schools.setChildCheck(trx, schoolId, childCheck);
 }
 
 export function createSchoolsService(deps: { db: Kysely<Database>; clock: Clock; timeZone: string }) {

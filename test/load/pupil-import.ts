@@ -14,6 +14,7 @@ import type { DatabaseHandle } from '../../src/db/handle.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
 import { openSqlite } from '../../src/db/sqlite/open.ts';
 import { systemClock } from '../../src/kernel/clock.ts';
+import { createOutbox } from '../../src/notify/outbox.ts';
 import type { Actor } from '../../src/kernel/roles.ts';
 import { createPupilImportService } from '../../src/pupils/import.service.ts';
 import { MAX_PUPIL_ROWS } from '../../src/pupils/pupils-import.policy.ts';
@@ -59,7 +60,7 @@ async function main() {
       .returning('id')
       .executeTakeFirstOrThrow();
     const actor: Actor = { id: admin.id, role: 'district_admin', schoolId: null };
-    const imports = createPupilImportService({ db: handle.db, clock: systemClock });
+    const imports = createPupilImportService({ db: handle.db, clock: systemClock, outbox: createOutbox({ channels: [], now: () => systemClock.now() }) });
     const file = register(pupils);
     const promoted = register(pupils, 1);
     console.log(`pupil import: ${pupils} pupils, ${(Buffer.byteLength(file) / 1024).toFixed(0)} KB file, ${handle.dialect} (${handle.description})`);

@@ -119,6 +119,13 @@ export const MATRIX: Record<string, { allowed: keyof typeof RULES; path: (ids: I
   'GET /admin/schools/:schoolId/pupils/:id{[0-9]+}': { allowed: 'adminS', path: (ids) => `/admin/schools/${ids.schoolId}/pupils/${ids.pupil}` },
   'POST /admin/schools/:schoolId/pupils/:id{[0-9]+}': { allowed: 'adminS', path: (ids) => `/admin/schools/${ids.schoolId}/pupils/${ids.pupil}` },
   'POST /admin/schools/:schoolId/pupils/:id{[0-9]+}/delete': { allowed: 'adminS', path: (ids) => `/admin/schools/${ids.schoolId}/pupils/${ids.pupil}/delete` },
+  'GET /admin/schools/:schoolId/child-check': { allowed: 'adminS', path: (ids) => `/admin/schools/${ids.schoolId}/child-check?child_check=pupil_list` },
+  // Without confirm=yes: the page saying what the switch would do (the allowed change nothing either).
+  'POST /admin/schools/:schoolId/child-check': { allowed: 'adminS', path: (ids) => `/admin/schools/${ids.schoolId}/child-check`, fields: () => ({ child_check: 'pupil_list' }) },
+  'GET /admin/schools/:schoolId/pupils/unmatched': { allowed: 'adminS', path: (ids) => `/admin/schools/${ids.schoolId}/pupils/unmatched` },
+  // Parent A's child is already matched to pupil M001: the allowed are told so (422), nothing changes.
+  'POST /admin/schools/:schoolId/children/:childId/pupil': { allowed: 'adminS', path: (ids) => `/admin/schools/${ids.schoolId}/children/${ids.child}/pupil`, fields: () => ({ number: 'M001' }) },
+  'POST /admin/schools/:schoolId/children/:childId/pupil/unbind': { allowed: 'adminS', path: (ids) => `/admin/schools/${ids.schoolId}/children/${ids.child}/pupil/unbind` },
   'GET /admin/terms/:termId': { allowed: 'adminS', path: (ids) => `/admin/terms/${ids.term}` },
   'POST /admin/terms/:termId': { allowed: 'adminS', path: (ids) => `/admin/terms/${ids.term}` },
   'GET /admin/terms/:termId/offerings/new': { allowed: 'adminS', path: (ids) => `/admin/terms/${ids.term}/offerings/new` },

@@ -1,10 +1,12 @@
 // A school's pupil list for its admins: search, one card per pupil (readable at 360 px), the add form, the edit
 // page, and the confirmation pages for removing a pupil and promoting everyone a grade.
 import type { I18n } from '../../src/kernel/messages.ts';
+import type { ChildCheck } from '../../src/kernel/vocabulary.ts';
 import type { Chrome, FormState } from '../chrome.ts';
 import { Breadcrumb } from '../components/admin.tsx';
 import { ErrorSummary, Field, Notice, Select } from '../components/form.tsx';
 import { Layout } from '../layout.tsx';
+import { ChildCheckControl } from './admin-child-check.tsx';
 
 /** The form and CSV fields of a pupil (the public contract). */
 export type PupilFormField = 'name' | 'number' | 'grade' | 'class';
@@ -85,6 +87,8 @@ export function PupilsPage(props: {
   pageHref: (page: number) => string;
   done?: string | undefined;
   form: FormState<PupilFormField>;
+  /** How the school checks children, and (when it checks them) how many are unmatched. */
+  check: { mode: ChildCheck; unmatched: number | null };
 }) {
   const { t } = props.chrome.i18n;
   const base = listHref(props.school.id);
@@ -103,6 +107,7 @@ export function PupilsPage(props: {
           {t('pupils.export')}
         </a>
       </p>
+      <ChildCheckControl i18n={props.chrome.i18n} schoolId={props.school.id} mode={props.check.mode} unmatched={props.check.unmatched} />
       <div class="split">
         <section class="card">
           <form method="get" action={base} class="filters" role="search">
@@ -174,7 +179,15 @@ export function PupilsPage(props: {
   );
 }
 
-export function PupilEditPage(props: { chrome: Chrome; school: PupilSchool; pupilId: number; name: string; form: FormState<PupilFormField> }) {
+export function PupilEditPage(props: {
+  chrome: Chrome;
+  school: PupilSchool;
+  pupilId: number;
+  name: string;
+  form: FormState<PupilFormField>;
+  /** The child a family (or the school) bound to this pupil, with the way to undo a wrong match. */
+  boundChild?: { id: number; name: string } | null;
+}) {
   const { t } = props.chrome.i18n;
   const action = `${listHref(props.school.id)}/${props.pupilId}`;
   return (
@@ -184,6 +197,16 @@ export function PupilEditPage(props: { chrome: Chrome; school: PupilSchool; pupi
       <section class="card">
         <PupilForm i18n={props.chrome.i18n} action={action} form={props.form} grades={props.school.grades} submit={t('pupils.save')} formId="pupil-edit" />
       </section>
+      {props.boundChild ? (
+        <section class="card">
+          <p>{t('childCheck.boundTo', { child: props.boundChild.name })}</p>
+          <form method="post" action={`/admin/schools/${props.school.id}/children/${props.boundChild.id}/pupil/unbind`}>
+            <button type="submit" class="button">
+              {t('childCheck.unbind')}
+            </button>
+          </form>
+        </section>
+      ) : null}
       <section class="card">
         <form method="post" action={`${action}/delete`}>
           <button type="submit" class="button">
