@@ -25,12 +25,29 @@ export interface MatchOutcome {
   unmatched: number[];
 }
 
+const CHINESE_DIGITS = '〇一二三四五六七八九';
+
+/** 一…九十九 written in Chinese numerals as digits ("十二" → "12"); anything else as it is. */
+function chineseNumber(text: string): string {
+  const match = /^([一二三四五六七八九])?(十)?([一二三四五六七八九])?$/.exec(text);
+  if (!match || text === '') return text;
+  const [, tens, ten, ones] = match;
+  if (!ten) return tens && !ones ? String(CHINESE_DIGITS.indexOf(tens)) : text;
+  return String((tens ? CHINESE_DIGITS.indexOf(tens) : 1) * 10 + (ones ? CHINESE_DIGITS.indexOf(ones) : 0));
+}
+
 /**
- * A class as compared: NFKC and trimmed, otherwise exact ("1班" and "1" are two classes); no class is its own value,
- * so a child without a class matches only a pupil without one.
+ * A class as compared: the way families and registers write the same class ("2班", "（2）班", "(2)", "二班", "2")
+ * comes to one key: NFKC, no whitespace, no brackets around it, no trailing 班, Chinese numerals as digits. No class
+ * is its own value, so a child without a class matches only a pupil without one.
  */
 export function classKey(className: string | null): string {
-  return className === null ? '' : normaliseText(className);
+  if (className === null) return '';
+  const bare = normaliseText(className)
+    .replace(/\s+/gu, '')
+    .replace(/班$/u, '')
+    .replace(/^\((.*)\)$/u, '$1');
+  return chineseNumber(bare).toLowerCase();
 }
 
 function matchKey(key: string, grade: number, className: string | null): string {
