@@ -298,10 +298,10 @@ for (const dialect of DIALECTS) {
           .insertInto('pupils')
           .values(rows.map((i) => ({ school_id: big, number: `B${String(i).padStart(5, '0')}`, name: `学生${i}`, name_key: `学生${i}`, grade: 1 + (i % 6), class_name: `${1 + (i % 8)}班`, created_at: now, updated_at: now })))
           .execute();
-        // Every fourth child's class was typed differently by its family: left for the school.
+        // Every fourth child's family typed another class: left for the school.
         const ids = await handle.db
           .insertInto('children')
-          .values(rows.map((i) => ({ name: `学生${i}`, school_id: big, grade: 1 + (i % 6), class_name: i % 4 === 0 ? `${1 + (i % 8)}` : `${1 + (i % 8)}班`, created_at: now, updated_at: now })))
+          .values(rows.map((i) => ({ name: `学生${i}`, school_id: big, grade: 1 + (i % 6), class_name: i % 4 === 0 ? `${2 + (i % 8)}班` : `${1 + (i % 8)}班`, created_at: now, updated_at: now })))
           .returning('id')
           .execute();
         await handle.db.insertInto('guardianships').values(ids.map((row) => ({ user_id: guardian, child_id: row.id, created_at: now }))).execute();
