@@ -8,7 +8,7 @@ import { recordAudit } from '../audit/audit.service.ts';
 import type { Rejection } from '../kernel/rejection.ts';
 import { dayInZone } from '../kernel/calendar.ts';
 import type { Clock } from '../kernel/clock.ts';
-import { isUniqueViolation } from '../db/errors.ts';
+import { isForeignKeyViolation, isUniqueViolation } from '../db/errors.ts';
 import type { Database, Lang } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { slotsOfOfferings } from '../catalogue/catalogue.service.ts';
@@ -157,7 +157,10 @@ export function createFamilyService(deps: { db: Kysely<Database>; clock: Clock; 
     return bindTyped(userId, child.id, input, typed);
   }
 
-  /** The answer when the pupil's unique binding refused a write: someone bound the pupil a moment earlier. */
+  /**
+   * The answer when the write could not bind the pupil after all: someone bound it a moment earlier (the unique
+   * binding decides), or the school removed it from the list meanwhile.
+   */
   async function lostRace(userId: number, childId: number | null, input: { name: string; schoolId: number; grade: number }, pupilId: number): Promise<ChildResult> {
     const pupil = await boundPupil(db, pupilId);
     const again = pupil ? await pupilNamed(userId, childId, input, pupil.number) : atPupilNumber(PUPIL_MISMATCH);
@@ -200,7 +203,7 @@ export function createFamilyService(deps: { db: Kysely<Database>; clock: Clock; 
         });
       } catch (error) {
         // Two families binding one pupil at once: the unique binding lets one in, the other hears who was first.
-        if (pupilId !== null && isUniqueViolation(error)) return lostRace(userId, null, input, pupilId);
+        if (pupilId !== null && (isUniqueViolation(error) || isForeignKeyViolation(error))) return lostRace(userId, null, input, pupilId);
         throw error;
       }
       if ('tooMany' in added) return { ok: false, reason: 'invalid', errors: { name: added.tooMany } };
@@ -227,7 +230,7 @@ export function createFamilyService(deps: { db: Kysely<Database>; clock: Clock; 
           await recordAudit(trx, { actorId: userId, action: 'child.updated', subjectType: 'child', subjectId: childId, schoolId: input.schoolId, ...detail }, clock.now());
         });
       } catch (error) {
-        if (pupilId !== null && isUniqueViolation(error)) return lostRace(userId, childId, input, pupilId);
+        if (pupilId !== null && (isUniqueViolation(error) || isForeignKeyViolation(error))) return lostRace(userId, childId, input, pupilId);
         throw error;
       }
       return { ok: true, childId };

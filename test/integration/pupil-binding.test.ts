@@ -142,6 +142,23 @@ for (const dialect of DIALECTS) {
       expect(await handle.db.selectFrom('children').select('id').where('name', '=', '张三').execute()).toHaveLength(1);
     });
 
+    // PostgreSQL lets the school's removal and the parent's binding overlap (SQLite runs one writer at a time).
+    it.skipIf(dialect !== 'postgres')('answers a pupil removed from the list while a parent binds it like any miss, never a 500', async () => {
+      await addPupil(oak, 'G1006', '吴九', 4);
+      const before = await written();
+      let answer: Promise<Response> | undefined;
+      await handle.db.transaction().execute(async (trx) => {
+        await trx.deleteFrom('pupils').where('id', '=', pupil.G1006!).execute();
+        // The parent's look-up still sees the pupil; the child's insert waits for the removal, then finds it gone.
+        answer = parents.D!.post('/children', { name: '吴九', school: String(oak), grade: '4', pupil_number: 'G1006', consent: CONSENT_VERSION });
+        await new Promise((resolve) => setTimeout(resolve, 300));
+      });
+      const response = await answer!;
+      expect(response.status).toBe(422);
+      expect(pupilFieldError(await response.text())).toBe(MISMATCH);
+      expect(await written()).toEqual(before);
+    });
+
     it('makes a parent wait after ten misses in an hour (429 with Retry-After), even with the right pupil, checking nothing', async () => {
       for (let miss = 1; miss <= 10; miss++) {
         const response = await parents.C!.post('/children', { name: '孙七', school: String(oak), grade: '5', pupil_number: `G80${miss}`, consent: CONSENT_VERSION });
