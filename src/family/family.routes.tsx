@@ -82,7 +82,6 @@ export function familyRoutes(deps: { family: FamilyService; schools: SchoolsServ
   app.get('/children/pupil-field', parents, async (c) => {
     const school = c.req.query('school') ?? '';
     const options = await views.schoolOptions(c);
-    c.header('Vary', 'HX-Request');
     return c.html(<PupilNumberField i18n={c.get('i18n')} shown={options.some((option) => option.value === school && option.checksPupils)} />);
   });
 

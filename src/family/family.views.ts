@@ -18,8 +18,11 @@ const childSchema = z.object({
   school: textField(60),
   grade: z.preprocess((value) => (Array.isArray(value) ? value.at(-1) : value), z.string({ error: 'form.required' }).regex(/^(1[0-2]|[1-9])$/, { error: 'family.error.grade' })),
   class: textField(100, { optional: true }).optional(),
-  /** Only read at a school that checks children against its pupil list. */
-  pupil_number: textField(60, { optional: true }).optional(),
+  /**
+   * Only read at a school that checks children against its pupil list, so no length limit of its own here (an open
+   * school ignores it whatever it holds); a number longer than any on a list simply matches no pupil.
+   */
+  pupil_number: z.preprocess((value) => (Array.isArray(value) ? value.at(-1) : value), z.string({ error: 'form.required' }).optional()),
   /** The privacy text's version the guardian ticked: required when adding a child, ignored when editing one. */
   consent: textField(40, { optional: true }).optional(),
 });

@@ -10,7 +10,7 @@ import type { Rejection } from '../kernel/rejection.ts';
 import { type Actor, canManageSchool } from '../kernel/roles.ts';
 import type { Outbox } from '../notify/outbox.ts';
 import { schoolById } from '../schools/schools.service.ts';
-import { type PupilField, type PupilInput, nameKey, normalisePupilNumber, pupilProblems } from './pupils.policy.ts';
+import { PUPIL_NUMBER_MAX, type PupilField, type PupilInput, nameKey, normalisePupilNumber, pupilProblems } from './pupils.policy.ts';
 import * as pupils from './pupils.repository.ts';
 
 export const PUPILS_PAGE_SIZE = 50;
@@ -52,8 +52,10 @@ function forBinding(row: { id: number; number: string; name_key: string; grade: 
  * What it says must never reach a parent beyond "matches" or "does not" (see pupilMatches): the list is not for probing.
  */
 export async function pupilForBinding(db: Kysely<Database>, schoolId: number, typedNumber: string): Promise<PupilForBinding | null> {
+  // Nothing longer than a listed number can be one: not worth a look-up.
+  if (typedNumber.length > PUPIL_NUMBER_MAX * 4) return null;
   const number = normalisePupilNumber(typedNumber);
-  if (number === '') return null;
+  if (number === '' || [...number].length > PUPIL_NUMBER_MAX) return null;
   return forBinding(await pupils.pupilByNumber(db, schoolId, number));
 }
 

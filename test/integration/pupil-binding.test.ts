@@ -103,6 +103,7 @@ for (const dialect of DIALECTS) {
       const tries: Record<string, Record<string, string>> = {
         'wrong name': { name: '李 花', school: String(oak), grade: '4', pupil_number: 'G1002' },
         'unknown number': { name: '李华', school: String(oak), grade: '4', pupil_number: 'G9999' },
+        'overlong number': { name: '李华', school: String(oak), grade: '4', pupil_number: `G1002${'0'.repeat(300)}` },
         'missing number': { name: '李华', school: String(oak), grade: '4' },
         'empty number': { name: '李华', school: String(oak), grade: '4', pupil_number: '  ' },
         'wrong grade': { name: '李华', school: String(oak), grade: '5', pupil_number: 'G1002' },
@@ -187,6 +188,8 @@ for (const dialect of DIALECTS) {
       const typed = await parents.B!.post('/children', { name: '周九', school: 'elm', grade: '2', pupil_number: 'G1001', consent: CONSENT_VERSION });
       expect(typed.status).toBe(303);
       expect((await childRow(addedId(typed))).pupil_id).toBeNull();
+      const long = await parents.B!.post('/children', { name: '周十', school: 'elm', grade: '2', pupil_number: 'G'.repeat(500), consent: CONSENT_VERSION });
+      expect(long.status).toBe(303);
       const family = await (await parents.B!.get('/family')).text();
       expect(family).not.toContain('核验');
       expect(family).not.toContain('name="pupil_number"');
