@@ -4,6 +4,7 @@ import { slotsOverlap, type WeeklySlot } from '../kernel/slots.ts';
 export type Refusal =
   | { reason: 'other_school' }
   | { reason: 'grade'; min: number; max: number }
+  | { reason: 'unverified' }
   | { reason: 'not_open'; opensAt: string }
   | { reason: 'closed' }
   | { reason: 'lottery' }
@@ -11,7 +12,8 @@ export type Refusal =
   | { reason: 'clash'; title: string; slot: WeeklySlot };
 
 export interface EnrollmentFacts {
-  child: { schoolId: number; grade: number };
+  /** `verified`: the child's school is open, or the child is bound to a pupil of its list (see childVerified). */
+  child: { schoolId: number; grade: number; verified: boolean };
   offering: { schoolId: number; gradeMin: number; gradeMax: number; slots: readonly WeeklySlot[] };
   term: { opensAt: string; closesAt: string; mode: 'first_come' | 'lottery'; courseLimit: number };
   now: Date;
@@ -25,6 +27,9 @@ const sameSchool: Rule = ({ child, offering }) => (child.schoolId === offering.s
 
 const gradeFits: Rule = ({ child, offering }) =>
   child.grade >= offering.gradeMin && child.grade <= offering.gradeMax ? null : { reason: 'grade', min: offering.gradeMin, max: offering.gradeMax };
+
+/** At a school that checks its pupil list, only a matched child takes new places (its existing ones stay). */
+const verifiedChild: Rule = ({ child }) => (child.verified ? null : { reason: 'unverified' });
 
 const windowOpen: Rule = ({ term, now }) => {
   const instant = now.toISOString();
@@ -47,7 +52,7 @@ const noClash: Rule = ({ offering, others }) => {
 };
 
 /** Who may ask for an offering at all, and when: shared with the lottery's ranked choices. */
-export const ELIGIBILITY_RULES: readonly Rule[] = [sameSchool, gradeFits, windowOpen];
+export const ELIGIBILITY_RULES: readonly Rule[] = [sameSchool, gradeFits, verifiedChild, windowOpen];
 
 /** Every rule, in the order a parent would want to hear about them. */
 export const ENROLMENT_RULES: readonly Rule[] = [...ELIGIBILITY_RULES, firstComeTerm, underLimit, noClash];

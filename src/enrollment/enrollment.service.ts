@@ -8,6 +8,7 @@ import { isUniqueViolation } from '../db/errors.ts';
 import type { Database } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { createOutbox, type Outbox } from '../notify/outbox.ts';
+import { childVerified } from '../family/binding.policy.ts';
 import { guardedChild } from '../family/family.service.ts';
 import * as enrollments from './enrollment.repository.ts';
 import { type Refusal, enrollmentRefusal } from './enrollment.policy.ts';
@@ -52,7 +53,7 @@ export function createEnrollmentService(deps: { db: Kysely<Database>; clock: Clo
     // place came from the draw).
     const [slots, others] = await Promise.all([enrollments.slotsOf(trx, offeringId), enrollments.activeInTerm(trx, childId, offering.term_id, offeringId)]);
     const refusal = enrollmentRefusal({
-      child: { schoolId: child.school_id, grade: child.grade },
+      child: { schoolId: child.school_id, grade: child.grade, verified: childVerified(child.school_child_check, child.pupil_id) },
       term: { opensAt: offering.enrol_opens_at, closesAt: offering.enrol_closes_at, mode: offering.mode, courseLimit: offering.course_limit },
       offering: {
         schoolId: offering.school_id,

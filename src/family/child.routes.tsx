@@ -20,7 +20,7 @@ import { type DeploymentFacts, ownOrigin } from '../http/request-facts.ts';
 import { ids } from '../http/validators.ts';
 import type { Lang } from '../kernel/messages.ts';
 import type { FamilyService } from './family.service.ts';
-import { type FamilyViews, readChild, redirect } from './family.views.ts';
+import { type FamilyViews, pupilThrottled, readChild, redirect } from './family.views.ts';
 import { formatInviteCode } from './invite.policy.ts';
 
 /** What the child page shows of other features' records, as functions of the guardian and the child (null: not theirs). */
@@ -55,7 +55,7 @@ export function childRoutes(deps: { family: FamilyService; views: FamilyViews; s
   const app = new Hono<AppEnv>();
   const parents = requireRole(['parent'], (c, status) => errorPage(c, status));
 
-  async function renderChild<E extends AppEnv>(c: Context<E>, userId: number, childId: number, state: ChildState, status: 200 | 422, fragment: ChildFragment = 'form') {
+  async function renderChild<E extends AppEnv>(c: Context<E>, userId: number, childId: number, state: ChildState, status: 200 | 422 | 429, fragment: ChildFragment = 'form') {
     const i18n = c.get('i18n');
     const card = (await views.cards(c, userId)).find((child) => child.id === childId);
     const [child, week, guardians, token, attendance, dataStatus] = await Promise.all([
@@ -70,7 +70,7 @@ export function childRoutes(deps: { family: FamilyService; views: FamilyViews; s
     const options = await views.schoolOptions(c);
     const form: FormState<ChildFormField> = state.form ?? {
       errors: {},
-      values: { name: card.name, school: String(child.school_id), grade: String(card.grade), class: card.className ?? '' },
+      values: { name: card.name, school: String(child.school_id), grade: String(card.grade), class: card.className ?? '', pupil_number: card.pupil?.number ?? '' },
     };
     const guardianList = guardians.map((guardian) => ({ id: guardian.id, name: guardian.name, you: guardian.id === userId }));
     const feedUrl = token ? `${ownOrigin(c, facts)}/children/${childId}/calendar.ics?token=${token}` : null;
@@ -160,6 +160,7 @@ export function childRoutes(deps: { family: FamilyService; views: FamilyViews; s
     if (result && !result.ok && result.reason === 'not_found') return errorPage(c, 404);
     if (!read.input && !(await family.child(userId, id))) return errorPage(c, 404);
     if (result?.ok) return renderChild(c, userId, id, { saved: c.get('i18n').t('family.childSaved') }, 200);
+    if (result?.reason === 'throttled') return renderChild(c, userId, id, { form: { values: read.values, errors: { pupil_number: pupilThrottled(c, result.retryAfterSeconds) } } }, 429);
     const errors = result && !result.ok && result.reason === 'invalid' ? result.errors : read.errors;
     return renderChild(c, userId, id, { form: { values: read.values, errors: translateErrors(c.get('i18n'), errors) } }, 422);
   });

@@ -9,7 +9,8 @@ export interface ChildInput {
   className: string | null;
 }
 
-export type ChildField = 'name' | 'school' | 'grade' | 'class';
+/** The child form's fields; `pupil_number` only matters at a school that checks children against its pupil list. */
+export type ChildField = 'name' | 'school' | 'grade' | 'class' | 'pupil_number';
 
 export const CLASS_MAX = 20;
 

@@ -10,8 +10,9 @@ export function childrenOfGuardian(db: Kysely<Database>, userId: number) {
     .selectFrom('guardianships')
     .innerJoin('children', 'children.id', 'guardianships.child_id')
     .innerJoin('schools', 'schools.id', 'children.school_id')
+    .leftJoin('pupils', 'pupils.id', 'children.pupil_id')
     .selectAll('children')
-    .select(['schools.name_zh as school_name_zh', 'schools.name_en as school_name_en', 'schools.slug as school_slug'])
+    .select(['schools.name_zh as school_name_zh', 'schools.name_en as school_name_en', 'schools.slug as school_slug', 'schools.child_check as school_child_check', 'pupils.number as pupil_number'])
     .where('guardianships.user_id', '=', userId)
     .orderBy('children.created_at')
     .orderBy('children.id')
@@ -29,12 +30,17 @@ export async function lockGuardian(trx: Transaction<Database>, userId: number) {
   if (isPostgres(trx)) await trx.selectFrom('users').select('id').where('id', '=', userId).forUpdate().execute();
 }
 
-/** The child, only if this user is one of its guardians. */
+/**
+ * The child, only if this user is one of its guardians, with how its school checks children (enrolment reads both
+ * in this one query: it is on the hot path of an enrolment rush).
+ */
 const childOfGuardianQuery = preparedQuery(2, (db, userId: number, childId: number) =>
   db
     .selectFrom('guardianships')
     .innerJoin('children', 'children.id', 'guardianships.child_id')
+    .innerJoin('schools', 'schools.id', 'children.school_id')
     .selectAll('children')
+    .select('schools.child_check as school_child_check')
     .where('guardianships.user_id', '=', userId)
     .where('children.id', '=', childId),
 );
@@ -177,18 +183,24 @@ export function meetingsOfOfferings(db: Kysely<Database>, offeringIds: readonly 
     .execute();
 }
 
-/** A new child's row; its id. */
-export async function insertChild(trx: Transaction<Database>, child: { name: string; schoolId: number; grade: number; className: string | null }, at: string): Promise<number> {
+type ChildRow = { name: string; schoolId: number; grade: number; className: string | null; pupilId: number | null };
+
+/** A new child's row (bound to its pupil at a school that keeps a pupil list); its id. */
+export async function insertChild(trx: Transaction<Database>, child: ChildRow, at: string): Promise<number> {
   const row = await trx
     .insertInto('children')
-    .values({ name: child.name, school_id: child.schoolId, grade: child.grade, class_name: child.className, created_at: at, updated_at: at })
+    .values({ name: child.name, school_id: child.schoolId, grade: child.grade, class_name: child.className, pupil_id: child.pupilId, created_at: at, updated_at: at })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
 }
 
-export async function updateChild(trx: Transaction<Database>, childId: number, child: { name: string; schoolId: number; grade: number; className: string | null }, at: string) {
-  await trx.updateTable('children').set({ name: child.name, school_id: child.schoolId, grade: child.grade, class_name: child.className, updated_at: at }).where('id', '=', childId).execute();
+export async function updateChild(trx: Transaction<Database>, childId: number, child: ChildRow, at: string) {
+  await trx
+    .updateTable('children')
+    .set({ name: child.name, school_id: child.schoolId, grade: child.grade, class_name: child.className, pupil_id: child.pupilId, updated_at: at })
+    .where('id', '=', childId)
+    .execute();
 }
 
 /** Makes the user one of the child's guardians (nothing changes when they already are). */

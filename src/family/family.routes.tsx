@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { FormState } from '../../views/chrome.ts';
 import type { Message } from '../../views/pages/family/common.tsx';
 import { FamilyPage } from '../../views/pages/family/family-page.tsx';
-import { ChildForm, type ChildFormField, JoinForm, type JoinFormField } from '../../views/pages/family/forms.tsx';
+import { ChildForm, type ChildFormField, JoinForm, type JoinFormField, PupilNumberField } from '../../views/pages/family/forms.tsx';
 import type { AppEnv } from '../http/app-env.ts';
 import { parseForm, textField, translateErrors } from '../http/forms.ts';
 import { requireRole } from '../http/guards.ts';
@@ -19,7 +19,7 @@ import { calendarFeedRoutes } from './calendar-feed.routes.ts';
 import { type ChildPageSources, childRoutes } from './child.routes.tsx';
 import { CONSENT_VERSION, consentProblem } from './consent.policy.ts';
 import type { FamilyService, JoinResult } from './family.service.ts';
-import { familyViews, readChild, redirect } from './family.views.ts';
+import { familyViews, pupilThrottled, readChild, redirect } from './family.views.ts';
 
 const joinSchema = z.object({ code: textField(40), consent: textField(40, { optional: true }).optional() });
 
@@ -78,11 +78,19 @@ export function familyRoutes(deps: { family: FamilyService; schools: SchoolsServ
     return renderFamily(c, userId, { ...(added ? { added: c.get('i18n').t('family.childAdded', { name: added.name }) } : {}), ...(left ? { notice: left } : {}) }, 200);
   });
 
+  /** The child form's school select swaps this in: the pupil number field, for a school that checks its pupil list. */
+  app.get('/children/pupil-field', parents, async (c) => {
+    const school = c.req.query('school') ?? '';
+    const options = await views.schoolOptions(c);
+    return c.html(<PupilNumberField i18n={c.get('i18n')} shown={options.some((option) => option.value === school && option.checksPupils)} />);
+  });
+
   app.post('/children', parents, async (c) => {
     const userId = c.get('user').id;
     const read = await readChild(c);
     const result = read.input ? await family.addChild(userId, read.input, read.consent) : null;
     if (result?.ok) return redirect(c, `/family?added=${result.childId}`);
+    if (result?.reason === 'throttled') return renderFamily(c, userId, { form: { values: read.values, errors: { pupil_number: pupilThrottled(c, result.retryAfterSeconds) } } }, 429);
     // A form that failed to parse still says whether the consent box was ticked, so every problem shows at once.
     const consent = consentProblem(read.consent);
     const errors = result && result.reason === 'invalid' ? result.errors : { ...read.errors, ...(consent ? { consent } : {}) };

@@ -8,10 +8,13 @@ import { recordAudit } from '../audit/audit.service.ts';
 import type { Rejection } from '../kernel/rejection.ts';
 import { dayInZone } from '../kernel/calendar.ts';
 import type { Clock } from '../kernel/clock.ts';
-import { isUniqueViolation } from '../db/errors.ts';
+import { isForeignKeyViolation, isUniqueViolation } from '../db/errors.ts';
 import type { Database, Lang } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { slotsOfOfferings } from '../catalogue/catalogue.service.ts';
+import { boundPupil, pupilForBinding } from '../pupils/pupils.service.ts';
+import { normalisePupilNumber, pupilMatches } from '../pupils/pupils.policy.ts';
+import { PUPIL_GUESS_LIMIT, PUPIL_MISMATCH, PUPIL_TAKEN, bindingOutcome, checksPupils, pupilThrottleKey } from './binding.policy.ts';
 import { consentProblem } from './consent.policy.ts';
 import { type ChildField, childLimitProblem, childProblems } from './children.policy.ts';
 import * as family from './family.repository.ts';
@@ -32,12 +35,22 @@ export interface ChildForm {
   school: string;
   grade: number;
   className: string | null;
+  /** As typed; only read at a school that checks children against its pupil list. */
+  pupilNumber: string | null;
 }
+
+type ChildErrors = Partial<Record<ChildField | 'consent', Rejection>>;
 
 export type ChildResult =
   | { ok: true; childId: number }
   | { ok: false; reason: 'not_found' }
-  | { ok: false; reason: 'invalid'; errors: Partial<Record<ChildField | 'consent', Rejection>> };
+  | { ok: false; reason: 'invalid'; errors: ChildErrors }
+  | { ok: false; reason: 'throttled'; retryAfterSeconds: number };
+
+/** How a child's record binds its pupil: the pupil's id (or none), or the answer the parent gets instead. */
+type Binding = { ok: true; pupilId: number | null } | Extract<ChildResult, { reason: 'invalid' | 'throttled' }>;
+
+const atPupilNumber = (rejection: Rejection): Binding => ({ ok: false, reason: 'invalid', errors: { pupil_number: rejection } });
 
 export type JoinResult =
   | { ok: true; childId: number; childName: string }
@@ -104,6 +117,56 @@ export function createFamilyService(deps: { db: Kysely<Database>; clock: Clock; 
     ).map((occurrence) => ({ ...occurrence, ...titles.get(occurrence.offeringId)! }));
   }
 
+  /**
+   * The pupil of the school that the parent names by number, name and grade, for this child (null: a new one), or
+   * the one answer every miss gets. Throttled like invitation codes: a throttled parent is told to wait, and nothing
+   * is looked up; each miss with a number counts (an empty field tells nothing about the list, so it does not).
+   */
+  async function bindTyped(userId: number, childId: number | null, input: { name: string; schoolId: number; grade: number }, typed: string | null): Promise<Binding> {
+    const key = pupilThrottleKey(userId);
+    const decision = await attempts.check(key);
+    if (!decision.allowed) return { ok: false, reason: 'throttled', retryAfterSeconds: decision.retryAfterSeconds };
+    const number = normalisePupilNumber(typed ?? '');
+    const binding = await pupilNamed(userId, childId, input, number);
+    if (!binding.ok && binding.reason === 'invalid' && binding.errors.pupil_number === PUPIL_MISMATCH && number !== '') await attempts.recordFailure(key, PUPIL_GUESS_LIMIT);
+    return binding;
+  }
+
+  /** What the pupil list says of the number, name and grade, as the parent may hear it (see bindingOutcome). */
+  async function pupilNamed(userId: number, childId: number | null, input: { name: string; schoolId: number; grade: number }, number: string): Promise<Binding> {
+    const pupil = number === '' ? null : await pupilForBinding(db, input.schoolId, number);
+    const matches = pupil !== null && pupilMatches(pupil, input);
+    const holder = matches && pupil.childId !== null && pupil.childId !== childId ? await family.childOfGuardian(db, userId, pupil.childId) : undefined;
+    const outcome = bindingOutcome(pupil, matches, { childId, guardianOfBoundChild: holder !== undefined });
+    if (outcome.ok) return { ok: true, pupilId: outcome.pupilId };
+    if (outcome.reason === 'yours') return atPupilNumber({ key: 'family.error.pupilYours', params: { child: holder!.name } });
+    return atPupilNumber(outcome.reason === 'taken' ? PUPIL_TAKEN : PUPIL_MISMATCH);
+  }
+
+  /**
+   * Whom an edited child is bound to at a school with a pupil list: its own pupil while its record still matches
+   * it (no number, or the same number, needed), else the pupil the typed number names, bound by the same rules as
+   * a new child.
+   */
+  async function bindEdited(userId: number, child: { id: number; pupil_id: number | null }, input: { name: string; schoolId: number; grade: number }, typed: string | null): Promise<Binding> {
+    const own = child.pupil_id === null ? null : await boundPupil(db, child.pupil_id);
+    const number = normalisePupilNumber(typed ?? '');
+    if (own && own.schoolId === input.schoolId && (number === '' || number === own.number)) {
+      return pupilMatches(own, input) ? { ok: true, pupilId: own.id } : atPupilNumber(PUPIL_MISMATCH);
+    }
+    return bindTyped(userId, child.id, input, typed);
+  }
+
+  /**
+   * The answer when the write could not bind the pupil after all: someone bound it a moment earlier (the unique
+   * binding decides), or the school removed it from the list meanwhile.
+   */
+  async function lostRace(userId: number, childId: number | null, input: { name: string; schoolId: number; grade: number }, pupilId: number): Promise<ChildResult> {
+    const pupil = await boundPupil(db, pupilId);
+    const again = pupil ? await pupilNamed(userId, childId, input, pupil.number) : atPupilNumber(PUPIL_MISMATCH);
+    return again.ok ? { ok: false, reason: 'invalid', errors: { pupil_number: PUPIL_TAKEN } } : again;
+  }
+
   async function check(form: ChildForm) {
     const school = await family.schoolByIdOrSlug(db, form.school.trim());
     const input = { name: normaliseText(form.name), schoolId: school?.id ?? 0, grade: form.grade, className: (form.className && normaliseText(form.className)) || null };
@@ -118,32 +181,58 @@ export function createFamilyService(deps: { db: Kysely<Database>; clock: Clock; 
 
     /** Adds a child with this guardian's consent to the privacy text (`consent` names the version they ticked). */
     async addChild(userId: number, form: ChildForm, consent: string | undefined): Promise<ChildResult> {
-      const { input, errors: childErrors } = await check(form);
+      const { input, errors: childErrors, school } = await check(form);
       const consentRejection = consentProblem(consent);
       const errors = { ...childErrors, ...(consentRejection ? { consent: consentRejection } : {}) };
       if (Object.keys(errors).length > 0) return { ok: false, reason: 'invalid', errors };
-      const added = await inTransaction(db, async (trx) => {
-        const tooMany = await overChildLimit(trx, userId);
-        if (tooMany) return { tooMany };
-        const now = clock.now().toISOString();
-        const childId = await family.insertChild(trx, input, now);
-        await family.addGuardianship(trx, userId, childId, now);
-        await family.recordConsent(trx, childId, userId, consent!.trim(), now);
-        await recordAudit(trx, { actorId: userId, action: 'child.added', subjectType: 'child', subjectId: childId, schoolId: input.schoolId, detail: { consentVersion: consent!.trim() } }, clock.now());
-        return { childId };
-      });
+      const binding: Binding = school && checksPupils(school) ? await bindTyped(userId, null, input, form.pupilNumber) : { ok: true, pupilId: null };
+      if (!binding.ok) return binding;
+      const { pupilId } = binding;
+      let added: { childId: number } | { tooMany: Rejection };
+      try {
+        added = await inTransaction(db, async (trx) => {
+          const tooMany = await overChildLimit(trx, userId);
+          if (tooMany) return { tooMany };
+          const now = clock.now().toISOString();
+          const childId = await family.insertChild(trx, { ...input, pupilId }, now);
+          await family.addGuardianship(trx, userId, childId, now);
+          await family.recordConsent(trx, childId, userId, consent!.trim(), now);
+          const detail = { consentVersion: consent!.trim(), ...(pupilId !== null ? { pupilId } : {}) };
+          await recordAudit(trx, { actorId: userId, action: 'child.added', subjectType: 'child', subjectId: childId, schoolId: input.schoolId, detail }, clock.now());
+          return { childId };
+        });
+      } catch (error) {
+        // Two families binding one pupil at once: the unique binding lets one in, the other hears who was first.
+        if (pupilId !== null && (isUniqueViolation(error) || isForeignKeyViolation(error))) return lostRace(userId, null, input, pupilId);
+        throw error;
+      }
       if ('tooMany' in added) return { ok: false, reason: 'invalid', errors: { name: added.tooMany } };
       return { ok: true, childId: added.childId };
     },
 
+    /**
+     * Saves the child's record. At a school with a pupil list the child stays matched with its pupil, or binds one
+     * by number (how the guardian of an unmatched child fixes it); a child that moves school leaves its pupil behind.
+     */
     async updateChild(userId: number, childId: number, form: ChildForm): Promise<ChildResult> {
-      if (!(await family.childOfGuardian(db, userId, childId))) return { ok: false, reason: 'not_found' };
-      const { input, errors } = await check(form);
+      const child = await family.childOfGuardian(db, userId, childId);
+      if (!child) return { ok: false, reason: 'not_found' };
+      const { input, errors, school } = await check(form);
       if (Object.keys(errors).length > 0) return { ok: false, reason: 'invalid', errors };
-      await db.transaction().execute(async (trx) => {
-        await family.updateChild(trx, childId, input, clock.now().toISOString());
-        await recordAudit(trx, { actorId: userId, action: 'child.updated', subjectType: 'child', subjectId: childId, schoolId: input.schoolId }, clock.now());
-      });
+      const kept = child.school_id === input.schoolId ? child.pupil_id : null;
+      const binding: Binding = school && checksPupils(school) ? await bindEdited(userId, child, input, form.pupilNumber) : { ok: true, pupilId: kept };
+      if (!binding.ok) return binding;
+      const { pupilId } = binding;
+      try {
+        await inTransaction(db, async (trx) => {
+          await family.updateChild(trx, childId, { ...input, pupilId }, clock.now().toISOString());
+          const detail = pupilId !== child.pupil_id ? { detail: { pupilId } } : {};
+          await recordAudit(trx, { actorId: userId, action: 'child.updated', subjectType: 'child', subjectId: childId, schoolId: input.schoolId, ...detail }, clock.now());
+        });
+      } catch (error) {
+        if (pupilId !== null && (isUniqueViolation(error) || isForeignKeyViolation(error))) return lostRace(userId, childId, input, pupilId);
+        throw error;
+      }
       return { ok: true, childId };
     },
 

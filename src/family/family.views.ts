@@ -10,6 +10,7 @@ import { parseForm, textField } from '../http/forms.ts';
 import type { Rejection } from '../kernel/rejection.ts';
 import type { SchoolsService } from '../schools/schools.service.ts';
 import type { ChildForm as ChildInput, ChildWeek, FamilyService } from './family.service.ts';
+import { checksPupils } from './binding.policy.ts';
 import { timetableLayout } from './timetable.policy.ts';
 
 const childSchema = z.object({
@@ -17,6 +18,11 @@ const childSchema = z.object({
   school: textField(60),
   grade: z.preprocess((value) => (Array.isArray(value) ? value.at(-1) : value), z.string({ error: 'form.required' }).regex(/^(1[0-2]|[1-9])$/, { error: 'family.error.grade' })),
   class: textField(100, { optional: true }).optional(),
+  /**
+   * Only read at a school that checks children against its pupil list, so no length limit of its own here (an open
+   * school ignores it whatever it holds); a number longer than any on a list simply matches no pupil.
+   */
+  pupil_number: z.preprocess((value) => (Array.isArray(value) ? value.at(-1) : value), z.string({ error: 'form.required' }).optional()),
   /** The privacy text's version the guardian ticked: required when adding a child, ignored when editing one. */
   consent: textField(40, { optional: true }).optional(),
 });
@@ -36,8 +42,14 @@ export async function readChild<E extends AppEnv>(c: Context<E>): Promise<ChildF
     values: parsed.values,
     consent: parsed.data.consent,
     errors: {},
-    input: { name: parsed.data.name, school: parsed.data.school, grade: Number(parsed.data.grade), className: parsed.data.class ?? null },
+    input: { name: parsed.data.name, school: parsed.data.school, grade: Number(parsed.data.grade), className: parsed.data.class ?? null, pupilNumber: parsed.data.pupil_number ?? null },
   };
+}
+
+/** A parent whose pupil numbers missed too often waits: the header for clients, the wait at the field for people. */
+export function pupilThrottled<E extends AppEnv>(c: Context<E>, retryAfterSeconds: number): string {
+  c.header('Retry-After', String(retryAfterSeconds));
+  return c.get('i18n').t('family.error.pupilThrottled', { minutes: Math.max(1, Math.ceil(retryAfterSeconds / 60)) });
 }
 
 /** After a success that leads elsewhere: htmx follows HX-Redirect, a plain form the 303. */
@@ -54,7 +66,7 @@ export function familyViews(deps: { family: FamilyService; schools: SchoolsServi
   return {
     async schoolOptions<E extends AppEnv>(c: Context<E>): Promise<SchoolOption[]> {
       const { pick } = c.get('i18n');
-      return (await schools.list()).map((school) => ({ value: String(school.id), label: pick(school.name_zh, school.name_en) }));
+      return (await schools.list()).map((school) => ({ value: String(school.id), label: pick(school.name_zh, school.name_en), checksPupils: checksPupils(school) }));
     },
 
     weekView<E extends AppEnv>(c: Context<E>, week: ChildWeek): ChildWeekView {
@@ -76,6 +88,7 @@ export function familyViews(deps: { family: FamilyService; schools: SchoolsServi
         schoolSlug: child.school_slug,
         grade: child.grade,
         className: child.class_name,
+        pupil: checksPupils({ child_check: child.school_child_check }) ? { number: child.pupil_number } : undefined,
       }));
     },
   };

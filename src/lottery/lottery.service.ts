@@ -10,6 +10,7 @@ import type { Clock } from '../kernel/clock.ts';
 import { isUniqueViolation } from '../db/errors.ts';
 import type { Database, Term } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
+import { childVerified } from '../family/binding.policy.ts';
 import { guardedChild } from '../family/family.service.ts';
 import { createOutbox, type Outbox } from '../notify/outbox.ts';
 import { ALGORITHM_VERSION, commitmentOf, runDraw, sha256Hex } from './draw.policy.ts';
@@ -137,7 +138,7 @@ export function createLotteryService(deps: { db: Kysely<Database>; clock: Clock;
         const already = choices.find((choice) => choice.offering_id === offeringId);
         if (already && entry) return { ok: true, rank: already.choice_rank!, entryNumber: entry.entry_number };
         const refusal = choiceRefusal({
-          child: { schoolId: child.school_id, grade: child.grade },
+          child: { schoolId: child.school_id, grade: child.grade, verified: childVerified(child.school_child_check, child.pupil_id) },
           offering: { schoolId: term.school_id, gradeMin: offering.grade_min, gradeMax: offering.grade_max, slots: [] },
           term: { opensAt: term.enrol_opens_at, closesAt: term.enrol_closes_at, mode: term.mode, courseLimit: term.course_limit },
           now: clock.now(),

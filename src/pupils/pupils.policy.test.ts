@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { nameKey, normalisePupilNumber, pupilProblems } from './pupils.policy.ts';
+import { nameKey, normalisePupilNumber, pupilMatches, pupilProblems } from './pupils.policy.ts';
 
 const school = { gradeMin: 1, gradeMax: 6 };
 const pupil = { name: '王小明', number: 'G4401', grade: 3, className: '2班' };
@@ -31,5 +31,19 @@ describe('a listed pupil', () => {
         expect(nameKey(nameKey(name))).toBe(nameKey(name));
       }),
     );
+  });
+});
+
+describe('a child matching a listed pupil', () => {
+  const listed = { nameKey: nameKey('王 小明'), grade: 3 };
+
+  it('matches with the same name (NFKC, whitespace ignored) and the same grade', () => {
+    expect(pupilMatches(listed, { name: '王小明', grade: 3 })).toBe(true);
+    expect(pupilMatches(listed, { name: ' 王　小 明 ', grade: 3 })).toBe(true);
+  });
+
+  it('does not match with another name or another grade', () => {
+    expect(pupilMatches(listed, { name: '王小名', grade: 3 })).toBe(false);
+    expect(pupilMatches(listed, { name: '王小明', grade: 4 })).toBe(false);
   });
 });

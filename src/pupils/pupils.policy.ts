@@ -54,3 +54,17 @@ export function pupilProblems(pupil: PupilInput, school: { gradeMin: number; gra
   }
   return problems;
 }
+
+/** A listed pupil as a parent's binding compares it: the name as compared (see nameKey) and the grade. */
+export interface ListedPupil {
+  nameKey: string;
+  grade: number;
+}
+
+/**
+ * Whether the child a parent describes is this listed pupil: the same name (after NFKC, whitespace ignored) and the
+ * same grade. The number was already matched by the look-up.
+ */
+export function pupilMatches(pupil: ListedPupil, child: { name: string; grade: number }): boolean {
+  return pupil.nameKey === nameKey(child.name) && pupil.grade === child.grade;
+}

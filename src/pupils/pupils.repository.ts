@@ -73,6 +73,27 @@ export async function pupilIdWithNumber(db: Kysely<Database>, schoolId: number, 
   return row?.id ?? null;
 }
 
+/** What binding needs of the pupil with this (normalised) number at the school: its name key, grade and bound child. */
+export function pupilByNumber(db: Kysely<Database>, schoolId: number, number: string) {
+  return db
+    .selectFrom('pupils')
+    .leftJoin('children', 'children.pupil_id', 'pupils.id')
+    .select(['pupils.id', 'pupils.number', 'pupils.name_key', 'pupils.grade', 'children.id as child_id'])
+    .where('pupils.school_id', '=', schoolId)
+    .where('pupils.number', '=', number)
+    .executeTakeFirst();
+}
+
+/** The same for the pupil a child is bound to. */
+export function pupilById(db: Kysely<Database>, pupilId: number) {
+  return db
+    .selectFrom('pupils')
+    .leftJoin('children', 'children.pupil_id', 'pupils.id')
+    .select(['pupils.id', 'pupils.school_id', 'pupils.number', 'pupils.name_key', 'pupils.grade', 'children.id as child_id'])
+    .where('pupils.id', '=', pupilId)
+    .executeTakeFirst();
+}
+
 export async function insertPupil(db: Kysely<Database>, pupil: Insertable<PupilsTable>): Promise<number> {
   return (await db.insertInto('pupils').values(pupil).returning('id').executeTakeFirstOrThrow()).id;
 }

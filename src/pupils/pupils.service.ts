@@ -11,7 +11,7 @@ import { type Actor, canManageSchool } from '../kernel/roles.ts';
 import type { Outbox } from '../notify/outbox.ts';
 import { schoolById } from '../schools/schools.service.ts';
 import { matchNewlyListed } from './child-check.service.ts';
-import { type PupilField, type PupilInput, nameKey, normalisePupilNumber, pupilProblems } from './pupils.policy.ts';
+import { PUPIL_NUMBER_MAX, type PupilField, type PupilInput, nameKey, normalisePupilNumber, pupilProblems } from './pupils.policy.ts';
 import * as pupils from './pupils.repository.ts';
 
 export const PUPILS_PAGE_SIZE = 50;
@@ -33,6 +33,38 @@ function pupilValues(input: PupilInput) {
 }
 
 const DUPLICATE: Invalid = { ok: false, reason: 'invalid', errors: { number: { key: 'pupils.error.duplicate' } } };
+
+/** A listed pupil as a family's binding sees it: who it is (to compare, see pupilMatches) and which child holds it. */
+export interface PupilForBinding {
+  id: number;
+  number: string;
+  nameKey: string;
+  grade: number;
+  /** The child bound to the pupil, if a family has bound it. */
+  childId: number | null;
+}
+
+function forBinding(row: { id: number; number: string; name_key: string; grade: number; child_id: number | null } | undefined): PupilForBinding | null {
+  return row ? { id: row.id, number: row.number, nameKey: row.name_key, grade: row.grade, childId: row.child_id } : null;
+}
+
+/**
+ * Published for the family feature: the pupil of the school with this number as typed (normalised here), or null.
+ * What it says must never reach a parent beyond "matches" or "does not" (see pupilMatches): the list is not for probing.
+ */
+export async function pupilForBinding(db: Kysely<Database>, schoolId: number, typedNumber: string): Promise<PupilForBinding | null> {
+  // Nothing longer than a listed number can be one: not worth a look-up.
+  if (typedNumber.length > PUPIL_NUMBER_MAX * 4) return null;
+  const number = normalisePupilNumber(typedNumber);
+  if (number === '' || [...number].length > PUPIL_NUMBER_MAX) return null;
+  return forBinding(await pupils.pupilByNumber(db, schoolId, number));
+}
+
+/** Published for the family feature: the pupil a child is bound to, with its school (null once removed from the list). */
+export async function boundPupil(db: Kysely<Database>, pupilId: number): Promise<(PupilForBinding & { schoolId: number }) | null> {
+  const row = await pupils.pupilById(db, pupilId);
+  return row ? { ...forBinding(row)!, schoolId: row.school_id } : null;
+}
 
 export function createPupilsService(deps: { db: Kysely<Database>; clock: Clock; outbox: Outbox }) {
   const { db, clock, outbox } = deps;

@@ -3,6 +3,8 @@
 // the close, what parents and the school try (a choice withdrawn, a capacity edit, archiving, a child's
 // deletion) against the frozen list; the draw; then parents' enrolments and withdrawals mixed with the school's
 // add (with and without the capacity override), remove and move, capacity edits, archiving and child deletions.
+// The school checks children against its pupil list: most children are bound to a pupil, the last few are not, and
+// every choice or enrolment their parent tries is refused as unverified and changes nothing.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOfferingsService } from '../../src/catalogue/offerings.service.ts';
@@ -28,7 +30,9 @@ const SLOTS = [
   [{ weekday: 2, startsAt: '16:00', endsAt: '17:00' }],
   [{ weekday: 3, startsAt: '16:00', endsAt: '17:00' }],
 ];
-const CHILDREN = 6;
+const CHILDREN = 8;
+/** The last UNVERIFIED children are not bound to a pupil of the school's list. */
+const UNVERIFIED = 2;
 const LIMIT = 2;
 const PUBLIC_VALUE = '05 11 17 23 29 33 12';
 // The window closes Friday 2026-11-20 08:00 Beijing time; the first 双色球 draw after it is Sunday 11-22 21:15.
@@ -66,7 +70,7 @@ for (const dialect of DIALECTS) {
 
     it('holds seats, waitlists, limits, clashes and the published draw after every step of any term, lottery to first come', async () => {
       // How often each writer changed something over all runs: the property must have exercised them, not only refused.
-      const succeeded: Record<string, number> = { choose: 0, draw: 0, enroll: 0, withdraw: 0, add: 0, overCapacity: 0, remove: 0, move: 0, capacity: 0, archive: 0, delete: 0 };
+      const succeeded: Record<string, number> = { refusedUnverified: 0, choose: 0, draw: 0, enroll: 0, withdraw: 0, add: 0, overCapacity: 0, remove: 0, move: 0, capacity: 0, archive: 0, delete: 0 };
       let sequences = 0;
       let steps = 0;
       // The draws the sequences produced, by kind, for the report: what was tried, and that each kind happened.
@@ -82,6 +86,7 @@ for (const dialect of DIALECTS) {
             sequences += 1;
             clock.set(OPEN);
             const school = await createSchool(handle, `p${run}`);
+            await handle.db.updateTable('schools').set({ child_check: 'pupil_list' }).where('id', '=', school).execute();
             const admin = { id: await createUser(handle, { login: `property-admin-${run}@example.com`, role: 'school_admin', schoolId: school }), role: 'school_admin' as const, schoolId: school };
             const term = await createTerm(handle, school, { mode: 'lottery', course_limit: LIMIT, choice_limit: 3, ...WINDOW });
             const offerings: number[] = [];
@@ -91,7 +96,11 @@ for (const dialect of DIALECTS) {
             const children: number[] = [];
             for (let i = 0; i < CHILDREN; i++) {
               const now = new Date().toISOString();
-              const child = await handle.db.insertInto('children').values({ name: `孩${i}`, school_id: school, grade: 3, created_at: now, updated_at: now }).returning('id').executeTakeFirstOrThrow();
+              const listed = i < CHILDREN - UNVERIFIED;
+              const pupil = listed
+                ? (await handle.db.insertInto('pupils').values({ school_id: school, number: `N${i}`, name: `孩${i}`, name_key: `孩${i}`, grade: 3, created_at: now, updated_at: now }).returning('id').executeTakeFirstOrThrow()).id
+                : null;
+              const child = await handle.db.insertInto('children').values({ name: `孩${i}`, school_id: school, grade: 3, pupil_id: pupil, created_at: now, updated_at: now }).returning('id').executeTakeFirstOrThrow();
               await handle.db.insertInto('guardianships').values({ user_id: parent, child_id: child.id, created_at: now }).execute();
               children.push(child.id);
             }
@@ -109,6 +118,21 @@ for (const dialect of DIALECTS) {
 
             const rowOf = (offering: number, child: number) =>
               handle.db.selectFrom('enrollments').select(['id', 'status']).where('offering_id', '=', offering).where('child_id', '=', child).executeTakeFirst();
+            const unverified = (child: number) => children.indexOf(child) >= CHILDREN - UNVERIFIED;
+            const everyRow = () => handle.db.selectFrom('enrollments').selectAll().where('offering_id', 'in', offerings).orderBy('id').execute();
+
+            /** An unverified child's choice or enrolment: refused as such (or answered with a place it already holds), nothing changed. */
+            async function triedUnverified(child: number, offering: number, attempt: () => Promise<{ ok: boolean; reason?: string; refusal?: { reason: string } }>) {
+              const before = await everyRow();
+              const held = await rowOf(offering, child);
+              const answer = await attempt();
+              if (held && (held.status === 'enrolled' || held.status === 'waitlisted')) expect(answer.ok, 'an unverified child keeps the place it has').toBe(true);
+              else if (!answer.ok && answer.reason === 'refused') {
+                expect(answer.refusal?.reason, 'refused as unverified').toBe('unverified');
+                succeeded.refusedUnverified! += 1;
+              } else expect(answer, 'only a gone child or offering is not found').toMatchObject({ ok: false, reason: 'not_found' });
+              expect(await everyRow(), 'an unverified child changes nothing').toEqual(before);
+            }
 
             /** After every step: seats, counters, waitlists, doubles, each child's limit and clashes, and the published draw. */
             async function checkInvariants(label: string) {
@@ -190,7 +214,9 @@ for (const dialect of DIALECTS) {
             for (const [i, one] of lotterySteps.entries()) {
               const offering = offerings[one.offering]!;
               const child = children[one.child]!;
-              if (one.kind === 'choose') {
+              if (one.kind === 'choose' && unverified(child)) {
+                await triedUnverified(child, offering, () => lottery.addChoice(parent, offering, child));
+              } else if (one.kind === 'choose') {
                 const answer = await lottery.addChoice(parent, offering, child);
                 if (answer.ok) succeeded.choose! += 1;
                 else expect(answer.reason === 'refused' && answer.refusal.reason, 'choice refused').toBe('choice_limit');
@@ -263,7 +289,9 @@ for (const dialect of DIALECTS) {
               const child = children[one.child]!;
               const row = await rowOf(offering, child);
               const gone = archived.has(offering) || deleted.has(child);
-              if (one.kind === 'enrol') {
+              if (one.kind === 'enrol' && unverified(child)) {
+                await triedUnverified(child, offering, () => enrolment.enroll(parent, offering, child));
+              } else if (one.kind === 'enrol') {
                 const answer = await enrolment.enroll(parent, offering, child);
                 if (answer.ok) succeeded.enroll! += 1;
                 else expect(answer.reason === 'refused' || gone, `enrol refused: ${answer.reason}`).toBe(true);

@@ -71,6 +71,7 @@ export const MATRIX: Record<string, { allowed: keyof typeof RULES; path: (ids: I
   'POST /enrollments/:id/withdraw': { allowed: 'parentA', path: (ids) => `/enrollments/${ids.enrollment}/withdraw` },
   'GET /family': { allowed: 'parents', path: () => '/family' },
   'POST /children': { allowed: 'parents', path: () => '/children' },
+  'GET /children/pupil-field': { allowed: 'parents', path: (ids) => `/children/pupil-field?school=${ids.schoolId}` },
   'POST /family/join': { allowed: 'parents', path: () => '/family/join' },
   'GET /children/:id': { allowed: 'parentA', path: (ids) => `/children/${ids.child}` },
   'POST /children/:id': { allowed: 'parentA', path: (ids) => `/children/${ids.child}` },

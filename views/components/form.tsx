@@ -68,6 +68,8 @@ export interface SelectProps {
   value?: string | undefined;
   error?: string | undefined;
   required?: boolean;
+  /** htmx attributes (e.g. a change that swaps a dependent field in). */
+  hx?: Record<`hx-${string}`, string>;
 }
 
 export function Select(props: SelectProps) {
@@ -82,6 +84,7 @@ export function Select(props: SelectProps) {
         required={props.required}
         aria-invalid={props.error ? 'true' : undefined}
         aria-describedby={errorId}
+        {...props.hx}
       >
         {props.options.map((option) => (
           <option value={option.value} selected={option.value === props.value}>

@@ -4,7 +4,7 @@ import type { FormState } from '../../chrome.ts';
 import { ErrorSummary, Field, Notice, Select } from '../../components/form.tsx';
 import { type Message, MessageNotice, type SchoolOption } from './common.tsx';
 
-export type ChildFormField = 'name' | 'school' | 'grade' | 'class' | 'consent';
+export type ChildFormField = 'name' | 'school' | 'grade' | 'class' | 'pupil_number' | 'consent';
 
 /**
  * The guardian's tick to the privacy text, next to a link to its full text; the box's value is the version shown,
@@ -31,18 +31,60 @@ export function ConsentBox(props: { i18n: I18n; id: string; version: string; che
   );
 }
 
+/**
+ * The pupil number, asked only for a school that checks children against its pupil list. Its slot is always there:
+ * choosing a school swaps it (GET /children/pupil-field), and without JavaScript the server's answer asks for it.
+ */
+export function PupilNumberField(props: { i18n: I18n; shown: boolean; value?: string | undefined; error?: string | undefined }) {
+  const { t } = props.i18n;
+  return (
+    <div id="child-pupil" class="child-pupil">
+      {props.shown ? (
+        <Field
+          id="child-pupil-number"
+          name="pupil_number"
+          label={t('family.field.pupilNumber')}
+          hint={t('family.field.pupilNumberHint')}
+          value={props.value}
+          error={props.error}
+          required
+          maxlength={30}
+          inputmode="text"
+          autocomplete="off"
+        />
+      ) : null}
+    </div>
+  );
+}
+
 export function ChildForm(props: { i18n: I18n; action: string; form: FormState<ChildFormField>; schools: SchoolOption[]; submit: string; saved?: string | undefined; consentVersion?: string | undefined }) {
   const { t } = props.i18n;
   const { values, errors } = props.form;
   const grades = Array.from({ length: 12 }, (_, i) => ({ value: String(i + 1), label: t('family.gradeN', { grade: i + 1 }) }));
+  const checksPupils = props.schools.some((school) => school.value === values.school && school.checksPupils);
+  const schoolOptions = props.schools.map((school) => ({ value: school.value, label: school.label }));
   return (
     <form method="post" action={props.action} class="form" id="child-form" hx-post={props.action} hx-target="this" hx-swap="outerHTML" novalidate>
       {props.saved ? <Notice kind="success">{props.saved}</Notice> : null}
-      <ErrorSummary message={t('form.errorSummary')} errors={errors} ids={{ name: 'child-name', school: 'child-school', grade: 'child-grade', class: 'child-class', consent: 'child-consent' }} />
+      <ErrorSummary
+        message={t('form.errorSummary')}
+        errors={errors}
+        ids={{ name: 'child-name', school: 'child-school', grade: 'child-grade', class: 'child-class', pupil_number: 'child-pupil-number', consent: 'child-consent' }}
+      />
       <Field id="child-name" name="name" label={t('family.field.name')} value={values.name} error={errors.name} required maxlength={40} autocomplete="off" />
-      <Select id="child-school" name="school" label={t('family.field.school')} value={values.school} error={errors.school} options={[{ value: '', label: '—' }, ...props.schools]} required />
+      <Select
+        id="child-school"
+        name="school"
+        label={t('family.field.school')}
+        value={values.school}
+        error={errors.school}
+        options={[{ value: '', label: '—' }, ...schoolOptions]}
+        required
+        hx={{ 'hx-get': '/children/pupil-field', 'hx-trigger': 'change', 'hx-target': '#child-pupil', 'hx-swap': 'outerHTML' }}
+      />
       <Select id="child-grade" name="grade" label={t('family.field.grade')} value={values.grade} error={errors.grade} options={grades} required />
       <Field id="child-class" name="class" label={t('family.field.class')} hint={t('family.field.classHint')} value={values.class} error={errors.class} maxlength={20} />
+      <PupilNumberField i18n={props.i18n} shown={checksPupils} value={values.pupil_number} error={errors.pupil_number} />
       {props.consentVersion ? <ConsentBox i18n={props.i18n} id="child-consent" version={props.consentVersion} checked={values.consent === props.consentVersion} error={errors.consent} /> : null}
       <button type="submit" class="button button--primary">
         {props.submit}
