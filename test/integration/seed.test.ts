@@ -250,12 +250,12 @@ for (const dialect of DIALECTS) {
       expect(demoChildren.filter((child) => child.child_check === 'pupil_list' && child.pupil_id === null)).toEqual([]);
     });
 
-    it('publishes a demo pupil a new parent can bind: on its school’s list as published, bound to no child', async () => {
+    it('publishes a demo pupil a new parent can bind: on its school’s list as published, bound to no child until a new parent adds it', async () => {
       const pupil = await handle.db
         .selectFrom('pupils')
         .innerJoin('schools', 'schools.id', 'pupils.school_id')
         .leftJoin('children', 'children.pupil_id', 'pupils.id')
-        .select(['schools.child_check', 'schools.grade_min', 'schools.grade_max', 'pupils.name', 'pupils.name_key', 'pupils.grade', 'pupils.class_name', 'children.id as child_id'])
+        .select(['pupils.id', 'schools.child_check', 'schools.grade_min', 'schools.grade_max', 'pupils.name', 'pupils.name_key', 'pupils.grade', 'pupils.class_name', 'children.id as child_id'])
         .where('schools.slug', '=', DEMO_PUPIL.school)
         .where('pupils.number', '=', normalisePupilNumber(DEMO_PUPIL.number))
         .executeTakeFirstOrThrow();
@@ -270,6 +270,15 @@ for (const dialect of DIALECTS) {
       expect(page).toContain(DEMO_PUPIL.name);
       expect(page).toContain('未绑定');
       expect(page).not.toContain('已被家庭绑定');
+      // A new parent adds the published pupil as the README says, and the child is bound to it.
+      const parent = new Browser(app);
+      expect((await parent.post('/register', { name: '林妈妈', login: 'lin.parent@example.com', password: 'a-real-parent-9' })).status).toBe(303);
+      const fields = { name: DEMO_PUPIL.name, school: DEMO_PUPIL.school, grade: String(DEMO_PUPIL.grade), consent: CONSENT_VERSION };
+      expect((await parent.post('/children', fields)).status, 'without the pupil number').toBe(422);
+      const added = await parent.post('/children', { ...fields, pupil_number: DEMO_PUPIL.number.toLowerCase() });
+      expect(added.status).toBe(303);
+      const bound = await handle.db.selectFrom('children').select('pupil_id').where('pupil_id', '=', pupil.id).executeTakeFirst();
+      expect(bound).toBeDefined();
     });
 
     it('lets every demo login in with the demo password and shows them on the login page', async () => {
