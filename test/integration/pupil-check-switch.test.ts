@@ -289,7 +289,7 @@ for (const dialect of DIALECTS) {
       expect(await (await guardian.get('/notifications')).text()).toContain('在重新与名单匹配之前，李雷 不能报新的课程');
     });
 
-    it('switches a 2,000-child school in one transaction, matching in linear time', async () => {
+    it('switches a 2,000-child school in one transaction: 1,500 matched, the other 500 families told', async () => {
       const big = await createSchool(handle, `big-${dialect}`);
       const guardian = await createUser(handle, { login: `parent-big-${dialect}@example.com` });
       for (let start = 0; start < 2000; start += 500) {
@@ -306,15 +306,12 @@ for (const dialect of DIALECTS) {
           .execute();
         await handle.db.insertInto('guardianships').values(ids.map((row) => ({ user_id: guardian, child_id: row.id, created_at: now }))).execute();
       }
-      const started = performance.now();
       const switched = await district.post(`/admin/schools/${big}/child-check`, { child_check: 'pupil_list', confirm: 'yes' });
-      const took = performance.now() - started;
       expect(switched.status).toBe(303);
       const unbound = await handle.db.selectFrom('children').select('id').where('school_id', '=', big).where('pupil_id', 'is', null).execute();
       expect(unbound).toHaveLength(500);
       const told = await handle.db.selectFrom('notifications').select('id').where('recipient_id', '=', guardian).where('kind', '=', 'child_unverified').execute();
       expect(told).toHaveLength(500);
-      console.log(`child check switch on ${dialect}: 2,000 children against 2,000 pupils, 1,500 matched, 500 families told, in ${Math.round(took)} ms`);
     });
 
     it('switches back to open keeping every match, shown at once in catalogue.json', async () => {
