@@ -68,6 +68,7 @@ function catalogueView(i18n: I18n, catalogue: SchoolCatalogue, values: FilterVal
   return {
     slug: school.slug,
     schoolName: i18n.pick(school.name_zh, school.name_en),
+    childCheck: school.child_check,
     gradeMin: school.grade_min,
     gradeMax: school.grade_max,
     term: term

@@ -177,6 +177,10 @@ for (const dialect of DIALECTS) {
       expect(text(audit[0]!.detail)).toContain('"matched":2');
       expect(await catalogueCheck('oak')).toBe('pupil_list');
       expect(await catalogueCheck('pine')).toBe('open');
+      // Parents are told on the school's catalogue page before they add a child; an open school's page says nothing.
+      expect(await (await new Browser(app).get('/s/oak')).text()).toContain('本校按学生名单核对孩子');
+      expect(await (await new Browser(app).get('/s/oak?lang=en')).text()).toContain('This school checks children against its pupil list');
+      expect(await (await new Browser(app).get('/s/pine')).text()).not.toContain('本校按学生名单核对孩子');
     });
 
     it('links the pupil list to the unmatched children, which list name, grade, class and seats, recorded as a staff read', async () => {

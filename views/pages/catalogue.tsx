@@ -2,6 +2,7 @@
 import { CATEGORY_CODES } from '../../src/kernel/categories.ts';
 import type { Child } from 'hono/jsx';
 import type { I18n } from '../../src/kernel/messages.ts';
+import type { ChildCheck } from '../../src/kernel/vocabulary.ts';
 import type { Chrome } from '../chrome.ts';
 import { Notice } from '../components/form.tsx';
 import { OfferingTags, Schedule, Seats, type SeatsView, type SlotView } from '../components/offering.tsx';
@@ -31,6 +32,8 @@ export interface OfferingCardView {
 export interface CatalogueView {
   slug: string;
   schoolName: string;
+  /** How the school checks the children parents add: at `pupil_list`, parents are told before they start. */
+  childCheck: ChildCheck;
   gradeMin: number;
   gradeMax: number;
   term: { name: string; firstDay: string; lastDay: string; mode: 'first_come' | 'lottery'; opensAt: string; closesAt: string } | null;
@@ -215,6 +218,7 @@ export function CatalogueMain(props: { i18n: I18n; view: CatalogueView }) {
             </p>
           </>
         ) : null}
+        {view.childCheck === 'pupil_list' ? <p class="catalogue-head__check">{t('catalogue.pupilList')}</p> : null}
       </header>
       {term ? (
         <div class="catalogue">
