@@ -143,8 +143,9 @@ for (const dialect of DIALECTS) {
       expect(await handle.db.selectFrom('children').select('id').where('name', '=', '张三').execute()).toHaveLength(1);
     });
 
-    // PostgreSQL lets the school's removal and the parent's binding overlap (SQLite runs one writer at a time).
-    it.skipIf(dialect !== 'postgres')('answers a pupil removed from the list while a parent binds it like any miss, never a 500', async () => {
+    // PostgreSQL lets the school's removal and the parent's binding overlap; SQLite runs one writer at a time, so
+    // the case cannot arise there and is not a test of it.
+    if (dialect === 'postgres') it('answers a pupil removed from the list while a parent binds it like any miss, never a 500', async () => {
       await addPupil(oak, 'G1006', '吴九', 4);
       const before = await written();
       let answer: Promise<Response> | undefined;
