@@ -79,7 +79,12 @@ export function attendanceRoutes(deps: { attendance: AttendanceService }) {
       room: meeting.room,
       state: meeting.status === 'scheduled' ? roll.state : 'cancelled',
       until,
-      children: roll.children.map((child) => ({ childId: child.child_id, name: child.name, className: child.class_name, mark: child.mark, note: child.note })),
+      children: roll.children.map((child) => {
+        // A child on leave (请假) shows excused with the guardians' reason until the teacher marks otherwise.
+        const leaveReason = child.mark === null ? roll.leaveReasons.get(child.child_id) : undefined;
+        if (leaveReason !== undefined) return { childId: child.child_id, name: child.name, className: child.class_name, mark: 'excused' as const, note: c.get('i18n').t('leave.roll.note', { reason: leaveReason }) };
+        return { childId: child.child_id, name: child.name, className: child.class_name, mark: child.mark, note: child.note };
+      }),
       canUnlock: actor.role === 'school_admin' || actor.role === 'district_admin',
     };
   }
@@ -101,6 +106,7 @@ export function attendanceRoutes(deps: { attendance: AttendanceService }) {
             title: pick(meeting.title_zh, meeting.title_en),
             enrolled: meeting.seats_taken,
             marked: Number(meeting.marked),
+            onLeave: Number(meeting.on_leave),
           }))}
         />
       ),

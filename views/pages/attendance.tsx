@@ -16,6 +16,8 @@ export interface TodayMeetingView {
   title: string;
   enrolled: number;
   marked: number;
+  /** Children reported on leave (请假) for this meeting. */
+  onLeave?: number;
 }
 
 export function TodayPage(props: { chrome: Chrome; today: string; meetings: TodayMeetingView[] }) {
@@ -54,6 +56,7 @@ export function TodayPage(props: { chrome: Chrome; today: string; meetings: Toda
                           ? t('attendance.today.allMarked')
                           : t('attendance.today.marked', { marked: meeting.marked, total: meeting.enrolled })}
                     </span>
+                    {meeting.onLeave ? <span class="tag tag--moved">{t('leave.today.count', { count: meeting.onLeave })}</span> : null}
                   </li>
                 );
               })}
