@@ -13,7 +13,7 @@ export const LEAVE_CHOICES = 20;
 export type LeaveField = 'meeting' | 'from' | 'to' | 'reason';
 export type LeaveRequest = { kind: 'meeting'; meetingId: number } | { kind: 'range'; from: Day; to: Day };
 
-const isDay = (text: string) => /^\d{4}-\d{2}-\d{2}$/.test(text) && addDays(text, 0) === text;
+const isDay = (text: string) => /^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(Date.parse(`${text}T00:00:00Z`)) && addDays(text, 0) === text;
 
 /** One meeting or a range of days, never both nor neither; the range in order and at most MAX_LEAVE_DAYS long. */
 export function leaveRequest(input: { meeting?: string | undefined; from?: string | undefined; to?: string | undefined }):
