@@ -2,6 +2,7 @@
 // refusal at its field with nothing written, withdrawal, and what the teacher's roll and /teach make of it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../src/kernel/clock.ts';
+import { purgeExpiredPersonalData } from '../../src/privacy/purge.service.ts';
 import { Browser, buildApp, countRows, createSchool, createUser, signIn } from '../support/app.ts';
 import { createOffering, createTerm, fillOffering } from '../support/catalogue-fixtures.ts';
 import { DIALECTS, type TestDatabase, createTestDatabase } from '../support/database.ts';
@@ -196,6 +197,11 @@ for (const dialect of DIALECTS) {
       expect(carried.status).toBeLessThan(400);
       expect(await handle.db.selectFrom('absence_reports').select('id').where('child_id', '=', child).execute()).toEqual([]);
       expect((await reports()).map((one) => one.child_id)).toEqual([sibling]);
+    });
+
+    it("deletes the reports of a purged term's meetings with the retention purge", async () => {
+      await purgeExpiredPersonalData(handle.db, { clock: fixedClock('2030-01-01T00:00:00Z'), timeZone: 'Asia/Shanghai', retentionDays: 365, dryRun: false });
+      expect(await countRows(handle, 'absence_reports')).toBe(0);
     });
   });
 }

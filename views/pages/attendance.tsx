@@ -117,7 +117,10 @@ export function RollRow(props: { i18n: I18n; meetingId: number; child: RollChild
           </details>
         </form>
       ) : (
-        <p class="roll-row__readonly">{child.mark ? t(`attendance.mark.${child.mark}`) : t('attendance.roll.unmarked')}</p>
+        <p class="roll-row__readonly">
+          {child.mark ? t(`attendance.mark.${child.mark}`) : t('attendance.roll.unmarked')}
+          {child.note ? <span class="muted"> · {child.note}</span> : null}
+        </p>
       )}
       <div class="roll-row__status" aria-live="polite" data-failed={t('attendance.roll.failed')}>
         {state?.message ? <Notice kind={state.message.kind}>{state.message.text}</Notice> : null}
