@@ -156,7 +156,9 @@ export function attendanceRoutes(deps: { attendance: AttendanceService }) {
     const note = parsed.data.note === undefined ? undefined : parsed.data.note.trim() === '' ? null : parsed.data.note.trim();
     const result = await attendance.mark(c.get('user'), id, childId, wanted, note);
     if (!result.ok) return refuse(REFUSAL[result.reason]);
-    const updated: RollChildView = { ...current, mark: result.mark, note: result.note };
+    // A mark taken back from a child on leave shows the leave again (excused with the guardians' reason).
+    const onLeave = result.mark === null ? (await rollView(c, c.get('user'), id))?.children.find((child) => child.childId === childId) : undefined;
+    const updated: RollChildView = onLeave ?? { ...current, mark: result.mark, note: result.note };
     const children = roll.children.map((child) => (child.childId === childId ? updated : child));
     const saved = result.mark ? t('attendance.roll.saved', { mark: t(`attendance.mark.${result.mark}`) }) : t('attendance.roll.cleared');
     const text = result.guardiansTold ? t('attendance.roll.guardiansTold', { saved }) : saved;

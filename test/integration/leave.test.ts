@@ -168,6 +168,12 @@ for (const dialect of DIALECTS) {
       expect(await response.text()).not.toContain('已通知家长');
       expect(await markOf(today, sibling)).toMatchObject({ mark: 'absent', alert_state: null });
       expect(await countRows(handle, 'notifications')).toBe(0);
+      // Taken back, the row shows the leave again; marked absent once more, still no alarm.
+      const undone = await teacher.post(`/teach/meetings/${today}/marks`, { child: String(sibling), mark: 'none', undo: '1' }, htmx);
+      expect(await undone.text()).toContain('家长已请假：陪哥哥看病');
+      expect(await markOf(today, sibling)).toBeUndefined();
+      await teacher.post(`/teach/meetings/${today}/marks`, { child: String(sibling), mark: 'absent' }, htmx);
+      expect(await countRows(handle, 'notifications')).toBe(0);
     });
 
     it('"everyone else present" marks a child on leave excused with the reason, the others present', async () => {
