@@ -6,6 +6,8 @@ import { type Context, Hono } from 'hono';
 import type { Kysely } from 'kysely';
 import { attendanceRoutes } from './attendance/attendance.routes.tsx';
 import { createAttendanceService } from './attendance/attendance.service.ts';
+import { leaveRoutes } from './attendance/leave.routes.tsx';
+import { createLeaveService } from './attendance/leave.service.ts';
 import { auditRoutes } from './audit/audit.routes.tsx';
 import { createAuditLogService } from './audit/audit.service.ts';
 import { createAuthService } from './auth/auth.service.ts';
@@ -106,6 +108,7 @@ export function createApp(deps: AppDeps) {
   const enrollment = createEnrollmentService({ db, clock, outbox });
   const roster = createRosterService({ db, clock, outbox });
   const attendance = createAttendanceService({ db, clock, timeZone: config.timeZone, outbox });
+  const leave = createLeaveService({ db, clock, timeZone: config.timeZone });
   const lottery = createLotteryService({ db, clock, timeZone: config.timeZone, outbox });
   const pupils = createPupilsService({ db, clock, outbox });
   const childCheck = createChildCheckService({ db, clock, outbox, onChildCheckChanged: (school) => catalogue.forgetSchool(school.slug) });
@@ -190,6 +193,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', enrollmentRoutes({ enrollment, addChoice: lottery.addChoice, recordOutcome: metrics?.recordEnrollment }));
   app.route('/', rosterRoutes({ roster }));
   app.route('/', attendanceRoutes({ attendance }));
+  app.route('/', leaveRoutes({ leave }));
   app.route('/', lotteryRoutes({ lottery, schools }));
   app.route('/', auditRoutes({ auditLog }));
   app.route('/', notificationRoutes({ notifications }));
@@ -204,7 +208,7 @@ export function createApp(deps: AppDeps) {
       family,
       schools,
       // What the child page shows of attendance and privacy: their functions, so family imports neither.
-      sources: { childRecord: attendance.childRecord, dataStatus: privacy.dataStatus, requestDeletion: privacy.requestDeletion },
+      sources: { childRecord: attendance.childRecord, childLeave: leave.childLeave, dataStatus: privacy.dataStatus, requestDeletion: privacy.requestDeletion },
       facts,
       timeZone: config.timeZone,
       languages,

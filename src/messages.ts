@@ -1,5 +1,6 @@
 // Every feature's words, gathered at the composition root: the one module that imports them all.
 import { attendanceMessages } from './attendance/attendance.messages.ts';
+import { leaveMessages } from './attendance/leave.messages.ts';
 import { auditMessages } from './audit/audit.messages.ts';
 import { authMessages } from './auth/auth.messages.ts';
 import { sessionsMessages } from './auth/sessions.messages.ts';
@@ -31,6 +32,7 @@ const FEATURES = [
   rosterMessages,
   familyMessages,
   attendanceMessages,
+  leaveMessages,
   lotteryMessages,
   notifyMessages,
   auditMessages,

@@ -46,16 +46,22 @@ describe('absence messages', () => {
     expect(absenceMessage('absent', 'absent').send).toBeNull();
   });
 
-  it('over any sequence of marks, sends at most one alarm and never two messages saying the same thing in a row', () => {
+  it('raises no alarm for a child its guardians reported on leave (请假)', () => {
+    expect(absenceMessage(null, 'absent', { onLeave: true })).toEqual({ send: null, state: null });
+  });
+
+  it('over any sequence of marks, sends at most one alarm and never two messages saying the same thing in a row, and nothing for a child on leave', () => {
     fc.assert(
-      fc.property(fc.array(fc.constantFrom(...MARKS), { maxLength: 30 }), (marks: AttendanceMark[]) => {
+      fc.property(fc.array(fc.constantFrom(...MARKS), { maxLength: 30 }), fc.boolean(), (marks: AttendanceMark[], onLeave: boolean) => {
         let state: AbsenceAlertState | null = null;
         const sent: string[] = [];
         for (const mark of marks) {
-          const message = absenceMessage(state, mark);
+          const message = absenceMessage(state, mark, { onLeave });
           state = message.state;
           if (message.send) sent.push(message.send);
         }
+        // The guardians who reported the leave are never alarmed, nor followed up about an alarm they never had.
+        if (onLeave) expect(sent).toEqual([]);
         expect(sent.filter((kind) => kind === 'absent').length).toBeLessThanOrEqual(1);
         // Told "absent" and "not absent" alternately: each message changes what the guardians believe.
         for (let i = 1; i < sent.length; i++) expect(sent[i] === 'absence_cleared').not.toBe(sent[i - 1] === 'absence_cleared');

@@ -44,10 +44,12 @@ export type AbsenceMessage =
 
 /**
  * One alarm per child per meeting, at most: the first unexcused absence alarms the guardians; any later change
- * of mind is a follow-up that says so, and repeating a mark says nothing.
+ * of mind is a follow-up that says so, and repeating a mark says nothing. A child its guardians reported on leave
+ * (`onLeave`) raises no alarm: they know.
  */
-export function absenceMessage(state: AbsenceAlertState | null, mark: AttendanceMark): AbsenceMessage {
+export function absenceMessage(state: AbsenceAlertState | null, mark: AttendanceMark, facts: { onLeave?: boolean } = {}): AbsenceMessage {
   if (mark === 'absent') {
+    if (facts.onLeave) return { send: null, state };
     if (state === null) return { send: 'absent', state: 'absent' };
     if (state === 'cleared') return { send: 'absent_again', state: 'absent' };
     return { send: null, state };

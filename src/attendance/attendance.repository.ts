@@ -52,6 +52,14 @@ export function meetingsBetween(db: Kysely<Database>, filter: { teacherId?: numb
         .whereRef('attendance_marks.meeting_id', '=', 'meetings.id')
         .select((inner) => inner.fn.countAll<number>().as('count'))
         .as('marked'),
+      eb
+        .selectFrom('absence_reports')
+        .innerJoin('enrollments', (join) =>
+          join.onRef('enrollments.child_id', '=', 'absence_reports.child_id').onRef('enrollments.offering_id', '=', 'meetings.offering_id').on('enrollments.status', '=', 'enrolled'),
+        )
+        .whereRef('absence_reports.meeting_id', '=', 'meetings.id')
+        .select((inner) => inner.fn.countAll<number>().as('count'))
+        .as('on_leave'),
     ])
     .where('meetings.status', '=', 'scheduled')
     .where('offerings.status', '=', 'published')

@@ -79,7 +79,12 @@ export function attendanceRoutes(deps: { attendance: AttendanceService }) {
       room: meeting.room,
       state: meeting.status === 'scheduled' ? roll.state : 'cancelled',
       until,
-      children: roll.children.map((child) => ({ childId: child.child_id, name: child.name, className: child.class_name, mark: child.mark, note: child.note })),
+      children: roll.children.map((child) => {
+        // A child on leave (请假) shows excused with the guardians' reason until the teacher marks otherwise.
+        const leaveReason = child.mark === null ? roll.leaveReasons.get(child.child_id) : undefined;
+        if (leaveReason !== undefined) return { childId: child.child_id, name: child.name, className: child.class_name, mark: 'excused' as const, note: c.get('i18n').t('leave.roll.note', { reason: leaveReason }) };
+        return { childId: child.child_id, name: child.name, className: child.class_name, mark: child.mark, note: child.note };
+      }),
       canUnlock: actor.role === 'school_admin' || actor.role === 'district_admin',
     };
   }
@@ -101,6 +106,7 @@ export function attendanceRoutes(deps: { attendance: AttendanceService }) {
             title: pick(meeting.title_zh, meeting.title_en),
             enrolled: meeting.seats_taken,
             marked: Number(meeting.marked),
+            onLeave: Number(meeting.on_leave),
           }))}
         />
       ),
@@ -150,7 +156,9 @@ export function attendanceRoutes(deps: { attendance: AttendanceService }) {
     const note = parsed.data.note === undefined ? undefined : parsed.data.note.trim() === '' ? null : parsed.data.note.trim();
     const result = await attendance.mark(c.get('user'), id, childId, wanted, note);
     if (!result.ok) return refuse(REFUSAL[result.reason]);
-    const updated: RollChildView = { ...current, mark: result.mark, note: result.note };
+    // A mark taken back from a child on leave shows the leave again (excused with the guardians' reason).
+    const onLeave = result.mark === null ? (await rollView(c, c.get('user'), id))?.children.find((child) => child.childId === childId) : undefined;
+    const updated: RollChildView = onLeave ?? { ...current, mark: result.mark, note: result.note };
     const children = roll.children.map((child) => (child.childId === childId ? updated : child));
     const saved = result.mark ? t('attendance.roll.saved', { mark: t(`attendance.mark.${result.mark}`) }) : t('attendance.roll.cleared');
     const text = result.guardiansTold ? t('attendance.roll.guardiansTold', { saved }) : saved;

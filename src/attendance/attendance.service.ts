@@ -10,6 +10,7 @@ import type { AttendanceMark, Database } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { createOutbox, type Outbox } from '../notify/outbox.ts';
 import * as attendance from './attendance.repository.ts';
+import * as leave from './leave.repository.ts';
 import { guardedChild } from '../family/family.service.ts';
 import { type RollState, absenceMessage, canWriteRoll, editableUntil, rollState, rollStatistics } from './attendance.policy.ts';
 import { attendanceReport } from './report.policy.ts';
@@ -52,11 +53,13 @@ export function createAttendanceService(deps: { db: Kysely<Database>; clock: Clo
     async roll(actor: Actor, meetingId: number, view?: 'roll' | 'roll.sheet') {
       const meeting = await meetingFor(actor, meetingId);
       if (!meeting) return null;
-      const children = await attendance.rollOf(db, meeting.id, meeting.offering_id);
+      const [children, onLeave] = await Promise.all([attendance.rollOf(db, meeting.id, meeting.offering_id), leave.reportsForMeeting(db, meeting.id)]);
       // A page a person reads (not a re-render after a mark): one audit event for the whole roll.
       if (view) await recordChildRecordsRead(db, { actor, view, subjectType: 'meeting', subjectId: meeting.id, schoolId: meeting.school_id, count: children.length }, clock.now());
       const state = meeting.status === 'scheduled' ? stateOf(meeting) : 'locked';
-      return { meeting, children, state, editableUntil: editableUntil(meeting.day, timeZone) };
+      // The guardians' reasons of the children on leave (请假), by child.
+      const leaveReasons = new Map(onLeave.map((report) => [report.child_id, report.reason]));
+      return { meeting, children, state, editableUntil: editableUntil(meeting.day, timeZone), leaveReasons };
     },
 
     /**
@@ -81,7 +84,8 @@ export function createAttendanceService(deps: { db: Kysely<Database>; clock: Clo
           if (existing) await attendance.deleteMark(trx, meetingId, childId);
           return { ok: true, mark: null, note: null, previous, guardiansTold: false };
         }
-        const message = absenceMessage(existing?.alert_state ?? null, mark);
+        const onLeave = (await leave.reportFor(trx, meetingId, childId)) !== undefined;
+        const message = absenceMessage(existing?.alert_state ?? null, mark, { onLeave });
         await attendance.writeMark(
           trx,
           { meetingId, childId, mark, note: keptNote, markedBy: actor.id, at: clock.now().toISOString(), alertState: message.state },
@@ -105,7 +109,10 @@ export function createAttendanceService(deps: { db: Kysely<Database>; clock: Clo
       });
     },
 
-    /** Marks every enrolled child without a mark yet as present; returns how many were marked. */
+    /**
+     * Marks every enrolled child without a mark yet as present, except those reported on leave: they are marked
+     * excused with their guardians' reason as the note. Returns how many were marked.
+     */
     async markRestPresent(actor: Actor, meetingId: number): Promise<{ ok: true; marked: number } | { ok: false; reason: 'not_found' | 'locked' | 'not_yet' }> {
       const meeting = await meetingFor(actor, meetingId);
       if (!meeting) return { ok: false, reason: 'not_found' };
@@ -114,7 +121,13 @@ export function createAttendanceService(deps: { db: Kysely<Database>; clock: Clo
       if (!canWriteRoll(state)) return { ok: false, reason: 'locked' };
       return inTransaction(db, async (trx) => {
         const unmarked = (await attendance.rollOf(trx, meetingId, meeting.offering_id)).filter((child) => child.mark === null);
-        await attendance.insertPresentMarks(trx, meetingId, unmarked.map((child) => child.child_id), actor.id, clock.now().toISOString());
+        const onLeave = new Map((await leave.reportsForMeeting(trx, meetingId)).map((report) => [report.child_id, report.reason]));
+        const at = clock.now().toISOString();
+        await attendance.insertPresentMarks(trx, meetingId, unmarked.filter((child) => !onLeave.has(child.child_id)).map((child) => child.child_id), actor.id, at);
+        for (const child of unmarked) {
+          const reason = onLeave.get(child.child_id);
+          if (reason !== undefined) await attendance.writeMark(trx, { meetingId, childId: child.child_id, mark: 'excused', note: reason, markedBy: actor.id, at, alertState: null }, false);
+        }
         return { ok: true as const, marked: unmarked.length };
       });
     },

@@ -179,6 +179,16 @@ export interface AttendanceMarksTable {
 
 export type AbsenceAlertState = 'absent' | 'cleared';
 
+/** A guardian's report ahead that the child will miss a meeting (请假); one per child and meeting. */
+export interface AbsenceReportsTable {
+  id: Generated<number>;
+  child_id: number;
+  meeting_id: number;
+  reason: string;
+  reported_by: number;
+  created_at: Instant;
+}
+
 export interface NotificationsTable {
   id: Generated<number>;
   recipient_id: number;
@@ -317,6 +327,7 @@ export interface Database {
   guardianships: GuardianshipsTable;
   enrollments: EnrollmentsTable;
   attendance_marks: AttendanceMarksTable;
+  absence_reports: AbsenceReportsTable;
   notifications: NotificationsTable;
   notification_deliveries: NotificationDeliveriesTable;
   guardian_invites: GuardianInvitesTable;

@@ -11,6 +11,7 @@ import type { Message } from '../../views/pages/family/common.tsx';
 import { ChildForm, type ChildFormField } from '../../views/pages/family/forms.tsx';
 import type { AttendanceRecordView } from '../../views/pages/family/records.tsx';
 import { CalendarSection, GuardiansSection, InviteSection } from '../../views/pages/family/sharing.tsx';
+import type { LeaveView } from '../../views/pages/leave.tsx';
 import { ChildDataSection, type ChildDataStatus, type ChildDataView } from '../../views/pages/privacy.tsx';
 import type { AppEnv } from '../http/app-env.ts';
 import { parseForm, textField, translateErrors } from '../http/forms.ts';
@@ -27,6 +28,8 @@ import { formatInviteCode } from './invite.policy.ts';
 export interface ChildPageSources {
   /** The child's attendance per offering, titles in `lang`. */
   childRecord: (guardianId: number, childId: number, lang: Lang) => Promise<AttendanceRecordView[] | null>;
+  /** The leave card (请假): the child's upcoming meetings to report and the reports so far. */
+  childLeave: (guardianId: number, childId: number, lang: Lang) => Promise<LeaveView | null>;
   /** This guardian's consent and any pending deletion request, for the data card. */
   dataStatus: (guardianId: number, childId: number) => Promise<ChildDataStatus | null>;
   /** The guardian asks for the child's data to be deleted. */
@@ -58,15 +61,16 @@ export function childRoutes(deps: { family: FamilyService; views: FamilyViews; s
   async function renderChild<E extends AppEnv>(c: Context<E>, userId: number, childId: number, state: ChildState, status: 200 | 422 | 429, fragment: ChildFragment = 'form') {
     const i18n = c.get('i18n');
     const card = (await views.cards(c, userId)).find((child) => child.id === childId);
-    const [child, week, guardians, token, attendance, dataStatus] = await Promise.all([
+    const [child, week, guardians, token, attendance, dataStatus, leave] = await Promise.all([
       family.child(userId, childId),
       family.week(userId, childId),
       family.guardians(userId, childId),
       family.feedToken(userId, childId),
       sources.childRecord(userId, childId, i18n.lang),
       sources.dataStatus(userId, childId),
+      sources.childLeave(userId, childId, i18n.lang),
     ]);
-    if (!card || !child || !week || !guardians || token === undefined || !attendance || !dataStatus) return errorPage(c, 404);
+    if (!card || !child || !week || !guardians || token === undefined || !attendance || !dataStatus || !leave) return errorPage(c, 404);
     const options = await views.schoolOptions(c);
     const form: FormState<ChildFormField> = state.form ?? {
       errors: {},
@@ -112,6 +116,7 @@ export function childRoutes(deps: { family: FamilyService; views: FamilyViews; s
             feed={feed}
             feedMessage={state.feedMessage}
             attendance={attendance}
+            leave={leave}
             data={data}
           />
         ),

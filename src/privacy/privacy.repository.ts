@@ -111,6 +111,18 @@ export function marksOf(db: Kysely<Database>, childId: number) {
 }
 
 /** Every notification about the child, whoever it went to (a guardian removed since included). */
+/** The child's leave reports (请假) with their meetings' days. */
+export function absenceReportsOf(db: Kysely<Database>, childId: number) {
+  return db
+    .selectFrom('absence_reports')
+    .innerJoin('meetings', 'meetings.id', 'absence_reports.meeting_id')
+    .select(['absence_reports.id', 'absence_reports.meeting_id', 'meetings.day', 'absence_reports.reason', 'absence_reports.reported_by', 'absence_reports.created_at'])
+    .where('absence_reports.child_id', '=', childId)
+    .orderBy('meetings.day')
+    .orderBy('absence_reports.id')
+    .execute();
+}
+
 export function notificationsAbout(db: Kysely<Database>, childId: number) {
   return db
     .selectFrom('notifications')
@@ -275,9 +287,10 @@ export async function rewriteAuditDetail(trx: Transaction<Database>, eventId: nu
  * deletes its enrollments — here, in this function, so the child's own delete cascades into none — then its lottery
  * entries, invitations, feeds, consents, guardianships and the child go; its deletion requests stay, without it.
  */
-/** The child's own records other than its places: lottery entries, invitations, feeds, consents, guardianships. */
+/** The child's own records other than its places: lottery entries, leave reports, invitations, feeds, consents, guardianships. */
 export async function deleteChildRecords(trx: Transaction<Database>, childId: number): Promise<{ lotteryEntries: number; guardians: number }> {
   const lotteryEntries = await trx.deleteFrom('lottery_entries').where('child_id', '=', childId).executeTakeFirst();
+  await trx.deleteFrom('absence_reports').where('child_id', '=', childId).execute();
   await trx.deleteFrom('guardian_invites').where('child_id', '=', childId).execute();
   await trx.deleteFrom('calendar_feeds').where('child_id', '=', childId).execute();
   await trx.deleteFrom('child_consents').where('child_id', '=', childId).execute();
@@ -323,6 +336,14 @@ export async function expiredInviteCount(trx: Transaction<Database>, before: str
 
 export async function deleteExpiredInvites(trx: Transaction<Database>, before: string) {
   await trx.deleteFrom('guardian_invites').where('expires_at', '<', before).execute();
+}
+
+/** Leave reports (请假) of these offerings' meetings: free text about children, gone with the term's data. */
+export async function deleteAbsenceReportsOfOfferings(trx: Transaction<Database>, offeringIds: readonly number[]) {
+  for (let start = 0; start < offeringIds.length; start += CHUNK) {
+    const chunk = offeringIds.slice(start, start + CHUNK);
+    await trx.deleteFrom('absence_reports').where('meeting_id', 'in', trx.selectFrom('meetings').select('id').where('offering_id', 'in', chunk)).execute();
+  }
 }
 
 export async function deleteMarksOfOfferings(trx: Transaction<Database>, offeringIds: readonly number[]) {

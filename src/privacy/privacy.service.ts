@@ -95,7 +95,7 @@ export function createPrivacyService(deps: { db: Kysely<Database>; clock: Clock;
       if (!(await guardedChild(db, userId, childId))) return null;
       const child = await privacy.childWithSchool(db, childId);
       if (!child) return null;
-      const [guardians, consents, enrollments, lotteryEntries, marks, notifications, invites, feeds, requests, audit] = await Promise.all([
+      const [guardians, consents, enrollments, lotteryEntries, marks, notifications, invites, feeds, requests, audit, absenceReports] = await Promise.all([
         privacy.guardiansWithContacts(db, childId),
         privacy.consentsOf(db, childId),
         privacy.enrollmentsOf(db, childId),
@@ -106,6 +106,7 @@ export function createPrivacyService(deps: { db: Kysely<Database>; clock: Clock;
         privacy.feedsOf(db, childId),
         privacy.deletionRequestsOf(db, childId),
         privacy.auditEventsAbout(db, childId),
+        privacy.absenceReportsOf(db, childId),
       ]);
       const json = (value: unknown) => (typeof value === 'string' ? JSON.parse(value) : value);
       await recordAudit(db, { actorId: userId, action: 'child.exported', subjectType: 'child', subjectId: childId, schoolId: child.school_id }, clock.now());
@@ -136,6 +137,7 @@ export function createPrivacyService(deps: { db: Kysely<Database>; clock: Clock;
           enrollments,
           lottery_entries: lotteryEntries,
           attendance_marks: marks,
+          absence_reports: absenceReports,
           guardian_invites: invites,
           calendar_feeds: feeds,
           deletion_requests: requests,

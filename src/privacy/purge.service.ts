@@ -1,6 +1,7 @@
 // `npm run purge`: personal data of terms whose last day is more than the retention period ago. Their marks
 // become anonymous tallies (notes go), their enrollments and lottery entries are deleted (an offering's seat
-// counter keeps the number), notifications about their offerings are deleted, and so are long-expired invites.
+// counter keeps the number), leave reports of their meetings and notifications about their offerings are deleted,
+// and so are long-expired invites.
 // Children, guardians and accounts stay: they are the family's, and only a deletion request removes a child.
 // Pupils of a school's list that no family has bound and no import, edit or promotion has confirmed since the
 // cutoff have left the school: they are deleted (a bound pupil stays while its child does).
@@ -55,6 +56,7 @@ export async function purgeExpiredPersonalData(db: Kysely<Database>, options: { 
 
     await privacy.addToTallies(trx, marks);
     await privacy.deleteMarksOfOfferings(trx, offeringIds);
+    await privacy.deleteAbsenceReportsOfOfferings(trx, offeringIds);
     await purgeEnrollments(trx, enrollmentIds);
     await privacy.deleteLotteryEntriesOfTerms(trx, termIds);
     await privacy.deleteNotifications(trx, notificationIds);

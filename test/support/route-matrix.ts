@@ -42,6 +42,8 @@ export interface Ids {
   deletionRequest: number;
   /** A pupil on school S's list. */
   pupil: number;
+  /** Parent A's report that the child misses today's meeting (请假). */
+  absence: number;
 }
 
 /** Every route of the app: who may use it, and the path to try with ids that are parent A's, teacher X's, school S's. */
@@ -82,6 +84,8 @@ export const MATRIX: Record<string, { allowed: keyof typeof RULES; path: (ids: I
   'GET /children/:id/calendar.ics': { allowed: 'parentA', path: (ids) => `/children/${ids.child}/calendar.ics` },
   'GET /children/:id/export.json': { allowed: 'parentA', path: (ids) => `/children/${ids.child}/export.json` },
   'POST /children/:id/deletion-request': { allowed: 'parentA', path: (ids) => `/children/${ids.child}/deletion-request` },
+  'POST /children/:id/absences': { allowed: 'parentA', path: (ids) => `/children/${ids.child}/absences`, fields: (ids) => ({ meeting: String(ids.meeting), reason: '看病' }) },
+  'POST /children/:id/absences/:absenceId/withdraw': { allowed: 'parentA', path: (ids) => `/children/${ids.child}/absences/${ids.absence}/withdraw` },
   'GET /privacy': { allowed: 'everyone', path: () => '/privacy' },
   'GET /admin/deletions': { allowed: 'admins', path: () => '/admin/deletions' },
   'POST /admin/deletions/:id': { allowed: 'adminS', path: (ids) => `/admin/deletions/${ids.deletionRequest}` },
@@ -190,7 +194,8 @@ export async function matrixWorld(handle: TestDatabase, overrides: Parameters<ty
   const deletionRequest = (await handle.db.insertInto('deletion_requests').values({ child_id: other, school_id: schoolS, requested_by: users.parentB, reason: null, requested_at: now }).returning('id').executeTakeFirstOrThrow()).id;
   const pupil = (await handle.db.insertInto('pupils').values({ school_id: schoolS, number: 'M001', name: '甲', name_key: '甲', grade: 3, class_name: '1班', created_at: now, updated_at: now }).returning('id').executeTakeFirstOrThrow()).id;
   await handle.db.updateTable('children').set({ pupil_id: pupil }).where('id', '=', child).execute();
-  const ids: Ids = { school: 'matrix-s', offering, meeting, term: termS, child, enrollment, guardian: users.parentA, schoolId: schoolS, staffMember, deletionRequest, pupil };
+  const absence = (await handle.db.insertInto('absence_reports').values({ child_id: child, meeting_id: meeting, reason: '看病', reported_by: users.parentA, created_at: now }).returning('id').executeTakeFirstOrThrow()).id;
+  const ids: Ids = { school: 'matrix-s', offering, meeting, term: termS, child, enrollment, guardian: users.parentA, schoolId: schoolS, staffMember, deletionRequest, pupil, absence };
   browsers.set('anonymous', new Browser(app));
   for (const [actor, id] of Object.entries(users)) {
     const browser = new Browser(app);

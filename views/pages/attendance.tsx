@@ -16,6 +16,8 @@ export interface TodayMeetingView {
   title: string;
   enrolled: number;
   marked: number;
+  /** Children reported on leave (请假) for this meeting. */
+  onLeave?: number;
 }
 
 export function TodayPage(props: { chrome: Chrome; today: string; meetings: TodayMeetingView[] }) {
@@ -54,6 +56,7 @@ export function TodayPage(props: { chrome: Chrome; today: string; meetings: Toda
                           ? t('attendance.today.allMarked')
                           : t('attendance.today.marked', { marked: meeting.marked, total: meeting.enrolled })}
                     </span>
+                    {meeting.onLeave ? <span class="tag tag--moved">{t('leave.today.count', { count: meeting.onLeave })}</span> : null}
                   </li>
                 );
               })}
@@ -114,7 +117,10 @@ export function RollRow(props: { i18n: I18n; meetingId: number; child: RollChild
           </details>
         </form>
       ) : (
-        <p class="roll-row__readonly">{child.mark ? t(`attendance.mark.${child.mark}`) : t('attendance.roll.unmarked')}</p>
+        <p class="roll-row__readonly">
+          {child.mark ? t(`attendance.mark.${child.mark}`) : t('attendance.roll.unmarked')}
+          {child.note ? <span class="muted"> · {child.note}</span> : null}
+        </p>
       )}
       <div class="roll-row__status" aria-live="polite" data-failed={t('attendance.roll.failed')}>
         {state?.message ? <Notice kind={state.message.kind}>{state.message.text}</Notice> : null}

@@ -1,6 +1,7 @@
 // The page of one child: its week, enrolments and attendance, its record, guardians, invitation, calendar feed and data.
 import type { Chrome, FormState } from '../../chrome.ts';
 import { Layout } from '../../layout.tsx';
+import { LeaveSection, type LeaveView } from '../leave.tsx';
 import { ChildDataSection, type ChildDataView } from '../privacy.tsx';
 import { type ChildCard, ChildFacts, type Message, MessageNotice, type SchoolOption } from './common.tsx';
 import { ChildForm, type ChildFormField } from './forms.tsx';
@@ -22,6 +23,7 @@ export function ChildPage(props: {
   feed: { url: string; webcal: string } | null;
   feedMessage?: Message | undefined;
   attendance: AttendanceRecordView[];
+  leave: LeaveView;
   data: ChildDataView;
 }) {
   const { t } = props.chrome.i18n;
@@ -43,6 +45,7 @@ export function ChildPage(props: {
             <ChildWeekSections i18n={i18n} child={props.child} week={props.week} level={2} />
           </div>
           <EnrollmentsSection i18n={i18n} child={props.child} enrollments={props.enrollments} />
+          <LeaveSection i18n={i18n} leave={props.leave} />
           <AttendanceSection i18n={i18n} records={props.attendance} />
           <p>
             <a href={`/children/${props.child.id}/choices`}>{t('lottery.link')}</a>
