@@ -29,7 +29,7 @@ export function LeaveSection(props: { i18n: I18n; leave: LeaveView }) {
     <section class="card" id="leave" aria-labelledby="leave-title">
       <h2 id="leave-title">{t('leave.title')}</h2>
       {leave.message ? <Notice kind={leave.message.kind}>{leave.message.text}</Notice> : null}
-      <form method="post" action={action} hx-post={action} {...target} class="leave-form">
+      <form method="post" action={action} hx-post={action} {...target} class="form leave-form">
         {leave.choices.length > 0 ? (
           <Select
             id="leave-meeting"
