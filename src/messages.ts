@@ -1,4 +1,5 @@
 // Every feature's words, gathered at the composition root: the one module that imports them all.
+import { announceMessages } from './announcements/announcements.messages.ts';
 import { attendanceMessages } from './attendance/attendance.messages.ts';
 import { auditMessages } from './audit/audit.messages.ts';
 import { authMessages } from './auth/auth.messages.ts';
@@ -31,6 +32,7 @@ const FEATURES = [
   rosterMessages,
   familyMessages,
   attendanceMessages,
+  announceMessages,
   lotteryMessages,
   notifyMessages,
   auditMessages,
