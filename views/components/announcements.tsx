@@ -42,7 +42,7 @@ export function AnnouncementForm(props: { i18n: I18n; form: AnnouncementFormView
           </textarea>
           <p class="field__hint">{t('announce.hint', { max: MAX_CHARS })}</p>
         </div>
-        <p class="field field--check">
+        <p class="announce__check">
           <label>
             <input type="checkbox" name="waitlist" value="yes" checked={form.waitlist ? true : undefined} /> {t('announce.waitlist')}
           </label>
