@@ -273,6 +273,8 @@ export function catalogueRoutes(deps: { catalogue: CatalogueService; childrenFor
         : null;
     const past = user && announcementsFor ? await announcementsFor(user, offering.id) : null;
     const announcements: PastAnnouncementView[] | null = past ? past.map((one) => ({ id: one.id, sender: one.sender, at: i18n.format.dateTime(one.at), text: one.text })) : null;
+    // What a family was told is theirs: never kept by a shared cache.
+    if (announcements) c.header('Cache-Control', 'private, no-store');
     return respond(c, {
       page: () => (
         <OfferingPage

@@ -170,7 +170,9 @@ for (const dialect of DIALECTS) {
 
     it('lists past announcements on the offering page, newest first and escaped with line breaks kept, to its families and staff only', async () => {
       for (const who of ['parentA', 'parentEn', 'parentW', 'teacherX', 'adminS']) {
-        const page = await (await browsers[who]!.get(`/offerings/${offering}`)).text();
+        const response = await browsers[who]!.get(`/offerings/${offering}`);
+        expect(response.headers.get('cache-control'), who).toBe('private, no-store');
+        const page = await response.text();
         expect(page, who).toContain('announcements-heading');
         expect(page, who).toContain('周五请带护目镜。\n&lt;b&gt;别忘了&lt;/b&gt;');
         expect(page.indexOf('区里的通知'), who).toBeLessThan(page.indexOf('下周二改到科技楼'));
