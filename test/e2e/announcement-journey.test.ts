@@ -75,6 +75,16 @@ describe.skipIf(!CHROMIUM)('announcement journey on a phone', () => {
     expect(await seriousViolations(page)).toEqual([]);
   });
 
+  it("offers the same form on the teacher's list of clubs, folded until asked", async () => {
+    await page.goto(`${server.url}/teach/offerings`);
+    const form = page.locator(`#announce-${club.id}-teach`);
+    expect(await form.getAttribute('open')).toBeNull();
+    await form.locator('summary').click();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth)).toBe(false);
+    await page.locator('.offering-card', { has: form }).screenshot({ path: join(SHOTS, 'teach-offerings-announce-phone.png') });
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
   it("shows the announcement in the parent's notifications and on the offering page", async () => {
     await page.getByRole('button', { name: '退出' }).click();
     await logIn(club.guardian);
