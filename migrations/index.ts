@@ -12,6 +12,7 @@ import * as throttleExpiry from './2026-12-04T1300_throttle_expiry.ts';
 import * as demoSeedRows from './2026-12-04T1400_demo_seed_rows.ts';
 import * as pupilLists from './2026-12-04T1500_pupil_lists.ts';
 import * as leave from './2026-12-04T2000_leave.ts';
+import * as announcements from './2026-12-04T2010_announcements.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-28T1200_domain': domain,
@@ -25,4 +26,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-04T1400_demo_seed_rows': demoSeedRows,
   '2026-12-04T1500_pupil_lists': pupilLists,
   '2026-12-04T2000_leave': leave,
+  '2026-12-04T2010_announcements': announcements,
 };

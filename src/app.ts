@@ -4,6 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { type Context, Hono } from 'hono';
 import type { Kysely } from 'kysely';
+import { announcementRoutes } from './announcements/announcements.routes.tsx';
+import { createAnnouncementsService } from './announcements/announcements.service.ts';
 import { attendanceRoutes } from './attendance/attendance.routes.tsx';
 import { createAttendanceService } from './attendance/attendance.service.ts';
 import { leaveRoutes } from './attendance/leave.routes.tsx';
@@ -107,6 +109,7 @@ export function createApp(deps: AppDeps) {
   const notifications = createNotificationsService({ db, clock });
   const enrollment = createEnrollmentService({ db, clock, outbox });
   const roster = createRosterService({ db, clock, outbox });
+  const announcements = createAnnouncementsService({ db, clock, outbox });
   const attendance = createAttendanceService({ db, clock, timeZone: config.timeZone, outbox });
   const leave = createLeaveService({ db, clock, timeZone: config.timeZone });
   const lottery = createLotteryService({ db, clock, timeZone: config.timeZone, outbox });
@@ -189,11 +192,12 @@ export function createApp(deps: AppDeps) {
   });
 
   app.route('/', homeRoutes({ schools, districtName: config.districtName }));
-  app.route('/', catalogueRoutes({ catalogue, childrenFor: enrollment.childrenFor }));
+  app.route('/', catalogueRoutes({ catalogue, childrenFor: enrollment.childrenFor, announcementsFor: announcements.pastAnnouncements }));
   app.route('/', enrollmentRoutes({ enrollment, addChoice: lottery.addChoice, recordOutcome: metrics?.recordEnrollment }));
   app.route('/', rosterRoutes({ roster }));
   app.route('/', attendanceRoutes({ attendance }));
   app.route('/', leaveRoutes({ leave }));
+  app.route('/', announcementRoutes({ announcements }));
   app.route('/', lotteryRoutes({ lottery, schools }));
   app.route('/', auditRoutes({ auditLog }));
   app.route('/', notificationRoutes({ notifications }));

@@ -1,4 +1,5 @@
 // Every feature's words, gathered at the composition root: the one module that imports them all.
+import { announceMessages } from './announcements/announcements.messages.ts';
 import { attendanceMessages } from './attendance/attendance.messages.ts';
 import { leaveMessages } from './attendance/leave.messages.ts';
 import { auditMessages } from './audit/audit.messages.ts';
@@ -33,6 +34,7 @@ const FEATURES = [
   familyMessages,
   attendanceMessages,
   leaveMessages,
+  announceMessages,
   lotteryMessages,
   notifyMessages,
   auditMessages,

@@ -9,6 +9,7 @@ import { enrollRowView } from '../../views/components/enroll.tsx';
 import { meetingView } from '../../views/components/meeting.tsx';
 import { Seats } from '../../views/components/offering.tsx';
 import { type CatalogueView, CatalogueMain, CataloguePage, CatalogueResults, type FilterValues } from '../../views/pages/catalogue.tsx';
+import type { PastAnnouncementView } from '../../views/components/announcements.tsx';
 import { CancelledOfferingPage, OfferingPage } from '../../views/pages/offering.tsx';
 import type { AppEnv } from '../http/app-env.ts';
 import { csvFromRecords } from '../http/csv.ts';
@@ -17,6 +18,7 @@ import type { I18n } from '../kernel/messages.ts';
 import type { CatalogueFilters } from './catalogue.policy.ts';
 import type { CatalogueOffering, CatalogueService, SchoolCatalogue } from './catalogue.service.ts';
 import { CATEGORY_CODES } from '../kernel/categories.ts';
+import type { Actor } from '../kernel/roles.ts';
 import { parseId } from '../kernel/ids.ts';
 import { ids } from '../http/validators.ts';
 
@@ -190,8 +192,14 @@ export const OPEN_DATA_CSV_COLUMNS = [
 /** A parent's children as the offering page's enrol rows need them (the enrolment feature answers it). */
 export type ChildrenFor = (parentId: number, offeringId: number) => Promise<Parameters<typeof enrollRowView>[0][]>;
 
-export function catalogueRoutes(deps: { catalogue: CatalogueService; childrenFor: ChildrenFor }) {
-  const { catalogue, childrenFor } = deps;
+/**
+ * The offering's past announcements as this person may read them (its staff and families), null for anyone else:
+ * the announcements feature answers it, so the catalogue imports nothing above it. Per person, never cached.
+ */
+export type AnnouncementsFor = (viewer: Actor | null, offeringId: number) => Promise<readonly { id: number; sender: string | null; at: string; text: string }[] | null>;
+
+export function catalogueRoutes(deps: { catalogue: CatalogueService; childrenFor: ChildrenFor; announcementsFor?: AnnouncementsFor }) {
+  const { catalogue, childrenFor, announcementsFor } = deps;
   const app = new Hono<AppEnv>();
 
   app.get('/s/:school', async (c) => {
@@ -263,11 +271,16 @@ export function catalogueRoutes(deps: { catalogue: CatalogueService; childrenFor
       user?.role === 'parent'
         ? (await childrenFor(user.id, offering.id)).map((child) => enrollRowView(child, { id: offering.id, title, lottery: term.mode === 'lottery' }))
         : null;
+    const past = user && announcementsFor ? await announcementsFor(user, offering.id) : null;
+    const announcements: PastAnnouncementView[] | null = past ? past.map((one) => ({ id: one.id, sender: one.sender, at: i18n.format.dateTime(one.at), text: one.text })) : null;
+    // What a family was told is theirs: never kept by a shared cache.
+    if (announcements) c.header('Cache-Control', 'private, no-store');
     return respond(c, {
       page: () => (
         <OfferingPage
           chrome={chromeFor(c)}
           enroll={enroll}
+          announcements={announcements}
           offering={{
             id: offering.id,
             code: offering.code,

@@ -312,6 +312,19 @@ export interface DemoChildrenTable {
   id: number;
 }
 
+/** What an offering's teacher or school told its families (issue 22); names no child. */
+export interface AnnouncementsTable {
+  id: Generated<number>;
+  offering_id: number;
+  sender_id: number | null;
+  text: string;
+  /** 1 when the waitlisted children's guardians were told too. */
+  to_waitlist: number;
+  /** How many guardians were told. */
+  recipients: number;
+  created_at: Instant;
+}
+
 export interface Database {
   schools: SchoolsTable;
   users: UsersTable;
@@ -340,6 +353,7 @@ export interface Database {
   attendance_tallies: AttendanceTalliesTable;
   demo_accounts: DemoAccountsTable;
   demo_children: DemoChildrenTable;
+  announcements: AnnouncementsTable;
 }
 
 export type School = Selectable<SchoolsTable>;

@@ -143,3 +143,35 @@ export function offeringInTerm(db: Kysely<Database>, offeringId: number) {
     .where('offerings.id', '=', offeringId)
     .executeTakeFirst();
 }
+
+/** Ids of the offering's children in these states (a message to their guardians). */
+export async function childIdsWithStatus(db: Kysely<Database>, offeringId: number, statuses: readonly ('enrolled' | 'waitlisted')[]): Promise<number[]> {
+  const rows = await db.selectFrom('enrollments').select('child_id').where('offering_id', '=', offeringId).where('status', 'in', [...statuses]).orderBy('child_id').execute();
+  return rows.map((row) => row.child_id);
+}
+
+/** Whether the user is a guardian of a child enrolled or waitlisted in the offering. */
+export async function isFamilyOfOffering(db: Kysely<Database>, userId: number, offeringId: number): Promise<boolean> {
+  const row = await db
+    .selectFrom('enrollments')
+    .innerJoin('guardianships', 'guardianships.child_id', 'enrollments.child_id')
+    .select('enrollments.id')
+    .where('enrollments.offering_id', '=', offeringId)
+    .where('enrollments.status', 'in', ['enrolled', 'waitlisted'])
+    .where('guardianships.user_id', '=', userId)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** The child's name when the child is enrolled (holds a seat) in the offering: on its roll. */
+export async function enrolledChildName(db: Kysely<Database>, offeringId: number, childId: number): Promise<string | null> {
+  const row = await db
+    .selectFrom('enrollments')
+    .innerJoin('children', 'children.id', 'enrollments.child_id')
+    .select('children.name')
+    .where('enrollments.offering_id', '=', offeringId)
+    .where('enrollments.child_id', '=', childId)
+    .where('enrollments.status', '=', 'enrolled')
+    .executeTakeFirst();
+  return row?.name ?? null;
+}

@@ -325,3 +325,14 @@ export function createRosterService(deps: { db: Kysely<Database>; clock: Clock; 
 }
 
 export type RosterService = ReturnType<typeof createRosterService>;
+
+/**
+ * What other features may read of an offering's enrolments (announcements): the children seated (and, if asked,
+ * waiting), whether a user is one of its families, and whether a child is on its roll.
+ */
+export const offeringFamilies = {
+  childIds: (db: Kysely<Database>, offeringId: number, options: { waitlist: boolean }) =>
+    rosters.childIdsWithStatus(db, offeringId, options.waitlist ? ['enrolled', 'waitlisted'] : ['enrolled']),
+  includes: (db: Kysely<Database>, userId: number, offeringId: number) => rosters.isFamilyOfOffering(db, userId, offeringId),
+  enrolledChildName: (db: Kysely<Database>, offeringId: number, childId: number) => rosters.enrolledChildName(db, offeringId, childId),
+};

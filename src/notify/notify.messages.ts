@@ -61,6 +61,10 @@ const zh = {
   'notify.child_unverified.text.unbound': '{school}解除了 {child} 与学生名单的匹配。已经报上的课程不受影响；要报新的课程，请在 {child} 的页面填写学号，或联系学校。',
   'notify.child_verified.subject': '{child} 已与{school}的学生名单匹配',
   'notify.child_verified.text': '{school}已把 {child} 与学生名单上的学生匹配，{child} 可以正常报名了。',
+  'notify.announcement.subject': '「{title}」通知',
+  'notify.announcement.text': '{sender}发来「{title}」的通知：',
+  'notify.teacher_message.subject': '「{title}」老师的消息：关于 {child}',
+  'notify.teacher_message.text': '{sender}就 {child} 在「{title}」的情况给您留言：',
   'notify.unknown.subject': '新通知',
   'notify.unknown.text': '有一条新消息，请登录课后云查看。',
 } as const;
@@ -127,6 +131,10 @@ const en = {
   'notify.child_unverified.text.unbound': "{school} undid the match of {child} to its pupil list. Seats already taken stay; to take new ones, enter the pupil number on {child}'s page or ask the school.",
   'notify.child_verified.subject': '{child} is matched to the pupil list of {school}',
   'notify.child_verified.text': '{school} has matched {child} to a pupil on its list: {child} can take new places again.',
+  'notify.announcement.subject': 'Announcement: {title}',
+  'notify.announcement.text': '{sender} wrote to the families of {title}:',
+  'notify.teacher_message.subject': '{title}: a message about {child}',
+  'notify.teacher_message.text': '{sender} wrote to you about {child} in {title}:',
   'notify.unknown.subject': 'New notification',
   'notify.unknown.text': 'There is a new message for you; log in to Clubroll to read it.',
 } satisfies Record<keyof typeof zh, string>;

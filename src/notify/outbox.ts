@@ -65,6 +65,10 @@ export interface NotificationPayloads {
   child_unverified: { childId: number; childName: string; school: string; schoolEn: string; reason: 'switched' | 'unbound' };
   /** The school matched the child to its pupil list (by hand, or when its list changed): the child may take seats again. */
   child_verified: { childId: number; childName: string; school: string; schoolEn: string };
+  /** The offering's teacher or school wrote to its families; `text` is the sender's own words, shown as written. */
+  announcement: { offeringId: number; title: string; titleEn: string | null; sender: string; text: string };
+  /** The offering's teacher or school wrote to one child's guardians from the roll. */
+  teacher_message: { offeringId: number; childId: number; childName: string; title: string; titleEn: string | null; sender: string; text: string };
 }
 
 /** Which meeting an attendance notice is about. */
@@ -89,6 +93,11 @@ export interface Outbox {
    * few per child, for a change that concerns a whole school's children.
    */
   toGuardiansOfEach<K extends NotificationKind>(trx: Kysely<Database>, kind: K, messages: readonly { childId: number; payload: NotificationPayloads[K] }[]): Promise<void>;
+  /**
+   * One message to every guardian of any of these children — once each, however many of the children are theirs
+   * (a class announcement); a few statements in all. Answers how many guardians were told.
+   */
+  toGuardiansOfAny<K extends NotificationKind>(trx: Kysely<Database>, childIds: readonly number[], kind: K, payload: NotificationPayloads[K]): Promise<number>;
 }
 
 export function createOutbox(deps: { channels: readonly DeliveryChannel[]; now: () => Date }): Outbox {
@@ -114,6 +123,17 @@ export function createOutbox(deps: { channels: readonly DeliveryChannel[]; now: 
       );
       if (deps.channels.length === 0) return;
       await queueDeliveries(trx, ids, deps.channels, now);
+    },
+
+    async toGuardiansOfAny(trx, childIds, kind, payload) {
+      if (childIds.length === 0) return 0;
+      const guardians = [...new Set((await guardiansOfChildren(trx, [...new Set(childIds)])).map((pair) => pair.user_id))].sort((a, b) => a - b);
+      if (guardians.length === 0) return 0;
+      const now = deps.now().toISOString();
+      const text = JSON.stringify(payload);
+      const ids = await insertNotificationRows(trx, guardians.map((recipientId) => ({ recipientId, kind, payload: text, createdAt: now })));
+      if (deps.channels.length > 0) await queueDeliveries(trx, ids, deps.channels, now);
+      return guardians.length;
     },
   };
 }

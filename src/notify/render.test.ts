@@ -28,6 +28,8 @@ const EXAMPLES: { [K in NotificationKind]: NotificationPayloads[K] } = {
   pupil_unlisted: { childId: 3, childName: '王小明', school: '星湖实验小学', schoolEn: 'Xinghu Primary', reason: 'removed' },
   child_unverified: { childId: 3, childName: '王小明', school: '星湖实验小学', schoolEn: 'Xinghu Primary', reason: 'switched' },
   child_verified: { childId: 3, childName: '王小明', school: '星湖实验小学', schoolEn: 'Xinghu Primary' },
+  announcement: { offeringId: 7, title: '机器人入门', titleEn: 'Robotics basics', sender: '李老师', text: '周五请带护目镜。\n王小明 的作品已展出。' },
+  teacher_message: { ...course, sender: '李老师', text: '今天表现很好。' },
 };
 
 describe('rendering notifications', () => {
@@ -89,6 +91,19 @@ describe('rendering notifications', () => {
     expect(renderNotification('child_unverified', { ...EXAMPLES.child_unverified, reason: 'unbound' }, zh).text).toContain('解除了 王小明 与学生名单的匹配');
     expect(notificationLink(EXAMPLES.child_unverified)).toEqual({ kind: 'child', href: '/children/3' });
     expect(renderNotification('child_verified', EXAMPLES.child_verified, zh).text).toContain('可以正常报名了');
+  });
+
+  it("frames the sender's announcement in the reader's language and keeps their words and line breaks as written", () => {
+    expect(renderNotification('announcement', EXAMPLES.announcement, zh)).toEqual({
+      subject: '「机器人入门」通知',
+      text: '李老师发来「机器人入门」的通知：\n周五请带护目镜。\n王小明 的作品已展出。',
+    });
+    const english = renderNotification('announcement', EXAMPLES.announcement, en);
+    expect(english.subject).toBe('Announcement: Robotics basics');
+    expect(english.text).toBe('李老师 wrote to the families of Robotics basics:\n周五请带护目镜。\n王小明 的作品已展出。');
+    expect(notificationLink(EXAMPLES.announcement)).toEqual({ kind: 'offering', href: '/offerings/7' });
+    expect(renderNotification('teacher_message', EXAMPLES.teacher_message, zh).subject).toBe('「机器人入门」老师的消息：关于 王小明');
+    expect(renderNotification('teacher_message', { ...EXAMPLES.teacher_message, text: 'a {child} b' }, en).text).toContain('\na {child} b');
   });
 
   it('renders a stored row from JSON text or a parsed object, and an unknown kind or broken payload as a neutral message', () => {

@@ -105,6 +105,15 @@ const RENDERERS: Renderers = {
     const params = { child: p.childName, school: ctx.pick(p.school, p.schoolEn) };
     return { subject: ctx.t('notify.child_verified.subject', params), text: ctx.t('notify.child_verified.text', params) };
   },
+  // The sender's words as written, in every language; only the frame around them is translated.
+  announcement: (ctx, p) => {
+    const params = { title: ctx.pick(p.title, p.titleEn), sender: p.sender };
+    return { subject: ctx.t('notify.announcement.subject', params), text: lines(ctx.t('notify.announcement.text', params), p.text) };
+  },
+  teacher_message: (ctx, p) => {
+    const params = { child: p.childName, title: ctx.pick(p.title, p.titleEn), sender: p.sender };
+    return { subject: ctx.t('notify.teacher_message.subject', params), text: lines(ctx.t('notify.teacher_message.text', params), p.text) };
+  },
 };
 
 export const NOTIFICATION_KINDS = Object.keys(RENDERERS) as NotificationKind[];

@@ -23,7 +23,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ['src/audit', 'src/notify', 'src/schools', 'src/seats'],
   ['src/auth', 'src/catalogue', 'src/pupils'],
   ['src/family'],
-  ['src/enrollment', 'src/attendance', 'src/privacy'],
+  ['src/enrollment', 'src/attendance', 'src/privacy', 'src/announcements'],
   ['src/lottery'],
   ['src/messages', 'src/ops', 'src/seed'],
   ['src/app'],

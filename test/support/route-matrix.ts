@@ -105,6 +105,8 @@ export const MATRIX: Record<string, { allowed: keyof typeof RULES; path: (ids: I
   'GET /teach/meetings/:id': { allowed: 'teacherXOrAdminS', path: (ids) => `/teach/meetings/${ids.meeting}` },
   'POST /teach/meetings/:id/marks': { allowed: 'teacherXOrAdminS', path: (ids) => `/teach/meetings/${ids.meeting}/marks`, fields: (ids) => ({ child: String(ids.child), mark: 'present' }) },
   'POST /teach/meetings/:id/rest-present': { allowed: 'teacherXOrAdminS', path: (ids) => `/teach/meetings/${ids.meeting}/rest-present` },
+  'POST /offerings/:id/announcements': { allowed: 'teacherXOrAdminS', path: (ids) => `/offerings/${ids.offering}/announcements`, fields: () => ({ text: '周五请带护目镜。' }) },
+  'POST /teach/meetings/:id/children/:childId/message': { allowed: 'teacherXOrAdminS', path: (ids) => `/teach/meetings/${ids.meeting}/children/${ids.child}/message`, fields: () => ({ text: '今天表现很好。' }) },
   'POST /teach/meetings/:id/unlock': { allowed: 'adminS', path: (ids) => `/teach/meetings/${ids.meeting}/unlock` },
   'GET /teach/meetings/:id/sheet': { allowed: 'teacherXOrAdminS', path: (ids) => `/teach/meetings/${ids.meeting}/sheet` },
   'GET /teach/offerings/:id/sheet': { allowed: 'teacherXOrAdminS', path: (ids) => `/teach/offerings/${ids.offering}/sheet` },

@@ -2,6 +2,7 @@
 import type { AttendanceMark } from '../../src/kernel/vocabulary.ts';
 import type { I18n } from '../../src/kernel/messages.ts';
 import type { Chrome } from '../chrome.ts';
+import { GuardianMessageForm } from '../components/announcements.tsx';
 import { Notice } from '../components/form.tsx';
 import { Layout } from '../layout.tsx';
 
@@ -122,6 +123,7 @@ export function RollRow(props: { i18n: I18n; meetingId: number; child: RollChild
           {child.note ? <span class="muted"> · {child.note}</span> : null}
         </p>
       )}
+      <GuardianMessageForm i18n={props.i18n} message={{ meetingId, childId: child.childId, childName: child.name }} />
       <div class="roll-row__status" aria-live="polite" data-failed={t('attendance.roll.failed')}>
         {state?.message ? <Notice kind={state.message.kind}>{state.message.text}</Notice> : null}
         {state?.undoTo !== undefined && props.writable ? (

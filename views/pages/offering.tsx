@@ -1,5 +1,6 @@
 // One club or course: what it is, when and where, seats, and every meeting of the term.
 import type { Chrome } from '../chrome.ts';
+import { AnnouncementList, type PastAnnouncementView } from '../components/announcements.tsx';
 import { EnrollPanel, type EnrollRowView } from '../components/enroll.tsx';
 import { MeetingSummary, type MeetingView } from '../components/meeting.tsx';
 import { OfferingTags, Schedule, Seats, type SeatsView, type SlotView } from '../components/offering.tsx';
@@ -23,7 +24,7 @@ export interface OfferingView {
   meetings: MeetingView[];
 }
 
-export function OfferingPage(props: { chrome: Chrome; offering: OfferingView; enroll?: EnrollRowView[] | null }) {
+export function OfferingPage(props: { chrome: Chrome; offering: OfferingView; enroll?: EnrollRowView[] | null; announcements?: PastAnnouncementView[] | null }) {
   const { i18n } = props.chrome;
   const { t, format } = i18n;
   const { offering } = props;
@@ -44,6 +45,7 @@ export function OfferingPage(props: { chrome: Chrome; offering: OfferingView; en
           )}
         </header>
         {props.enroll ? <EnrollPanel i18n={i18n} rows={props.enroll} /> : null}
+        {props.announcements ? <AnnouncementList i18n={i18n} items={props.announcements} /> : null}
         <div class="split">
           <section class="card">
             <dl class="details">

@@ -2,6 +2,7 @@
 // contacts; for the school's admins also the add search, and the remove confirmation and move form pages.
 import type { I18n } from '../../src/kernel/messages.ts';
 import type { Chrome } from '../chrome.ts';
+import { AnnouncementForm } from '../components/announcements.tsx';
 import { Notice, Select, TextArea } from '../components/form.tsx';
 import { Layout } from '../layout.tsx';
 
@@ -229,6 +230,7 @@ export function RosterPage(props: { chrome: Chrome; roster: RosterView }) {
         </a>
       </p>
       <p class="field__hint">{t('roster.contactsNote')}</p>
+      <AnnouncementForm i18n={i18n} form={{ offeringId: offering.id, from: 'roster' }} />
       <RosterTable i18n={i18n} id="roster-enrolled" kind="enrolled" heading={t('roster.enrolled.heading', { count: roster.enrolled.length })} empty={t('roster.enrolled.empty')} rows={roster.enrolled} canManage={roster.canManage} />
       <RosterTable i18n={i18n} id="roster-waitlisted" kind="waitlisted" heading={t('roster.waitlisted.heading', { count: roster.waitlisted.length })} empty={t('roster.waitlisted.empty')} rows={roster.waitlisted} canManage={roster.canManage} />
       {roster.requested.length > 0 ? (

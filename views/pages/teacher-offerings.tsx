@@ -1,6 +1,7 @@
 // A teacher's own clubs and courses (/teach/offerings), each with its seats and roster link.
 import type { Chrome } from '../chrome.ts';
 import { type OfferingStatusName, StatusTag } from '../components/admin.tsx';
+import { AnnouncementForm } from '../components/announcements.tsx';
 import { Layout } from '../layout.tsx';
 
 export function TeacherOfferingsPage(props: {
@@ -33,6 +34,7 @@ export function TeacherOfferingsPage(props: {
                   {t('roster.link')}
                 </a>
               </p>
+              {offering.status === 'published' ? <AnnouncementForm i18n={props.chrome.i18n} form={{ offeringId: offering.id, from: 'teach' }} /> : null}
             </li>
           ))}
         </ul>
