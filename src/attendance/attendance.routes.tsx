@@ -22,10 +22,12 @@ const last = (value: unknown) => (Array.isArray(value) ? value.at(-1) : value);
 
 const markSchema = z.object({
   child: z.preprocess(last, z.string({ error: 'form.required' }).refine((text) => parseId(text) !== null, { error: 'attendance.error.notEnrolled' })),
-  mark: z.preprocess(last, z.enum(['present', 'late', 'absent', 'excused', 'none'], { error: 'attendance.error.mark' })),
+  // Optional only with note_only=1 (Enter in a note): then the server keeps the mark it holds.
+  mark: z.preprocess(last, z.enum(['present', 'late', 'absent', 'excused', 'none'], { error: 'attendance.error.mark' })).optional(),
   note: textField(200, { optional: true }).optional(),
   undo: z.preprocess(last, z.literal('1')).optional(),
-});
+  note_only: z.preprocess(last, z.literal('1')).optional(),
+}).refine((form) => form.mark !== undefined || form.note_only === '1', { path: ['mark'], error: 'attendance.error.mark' });
 
 const unlockSchema = z.object({ reason: textField(200) });
 
@@ -79,7 +81,7 @@ export function attendanceRoutes(deps: { attendance: AttendanceService }) {
       room: meeting.room,
       state: meeting.status === 'scheduled' ? roll.state : 'cancelled',
       until,
-      children: roll.children.map((child) => ({ childId: child.child_id, name: child.name, className: child.class_name, mark: child.mark, note: child.note })),
+      children: roll.children.map((child) => ({ childId: child.child_id, name: child.name, grade: child.grade, className: child.class_name, mark: child.mark, note: child.note })),
       canUnlock: actor.role === 'school_admin' || actor.role === 'district_admin',
     };
   }
@@ -146,7 +148,10 @@ export function attendanceRoutes(deps: { attendance: AttendanceService }) {
       return current ? answer(current, { message: { kind: 'error', text: message ?? t('attendance.error.mark') } }, 422, roll.children) : refuse('attendance.error.notEnrolled');
     }
     if (!current) return refuse('attendance.error.notEnrolled');
-    const wanted = parsed.data.mark === 'none' ? null : parsed.data.mark;
+    // note_only (the note's Enter key): save the note under the mark the server holds, never change the mark.
+    if (parsed.data.note_only && current.mark === null) return refuse('attendance.error.noteNeedsMark');
+    const asked = parsed.data.note_only ? current.mark : parsed.data.mark;
+    const wanted = asked === 'none' || asked === undefined ? null : asked;
     const note = parsed.data.note === undefined ? undefined : parsed.data.note.trim() === '' ? null : parsed.data.note.trim();
     const result = await attendance.mark(c.get('user'), id, childId, wanted, note);
     if (!result.ok) return refuse(REFUSAL[result.reason]);
