@@ -120,6 +120,7 @@
         var next = queued[rowId];
         delete queued[rowId];
         if (next) send(rowId, next);
+        else maybeSendRest();
       });
   }
 
@@ -142,11 +143,33 @@
     setPending(rowId, job, true);
   }
 
+  var restWaiting = false;
+
+  function busy() {
+    return Object.keys(inFlight).length > 0 || Object.keys(queued).length > 0;
+  }
+
+  /** "Everyone else present" waits for the rows' own saves, so it never marks present a child tapped absent. */
+  function maybeSendRest() {
+    if (!restWaiting || busy()) return;
+    restWaiting = false;
+    var rest = document.getElementById('roll-rest');
+    if (rest && rest.tagName === 'FORM') rest.requestSubmit();
+  }
+
   // Capture phase: the row's forms are handled here before htmx sees their submit.
   document.addEventListener(
     'submit',
     function (event) {
       var form = event.target;
+      if (form && form.id === 'roll-rest' && busy()) {
+        event.preventDefault();
+        event.stopPropagation();
+        restWaiting = true;
+        var button = form.querySelector('button');
+        if (button) button.setAttribute('aria-busy', 'true');
+        return;
+      }
       var row = rowOf(form);
       if (!row || !row.id || !form.getAttribute('hx-post')) return;
       event.preventDefault();
