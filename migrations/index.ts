@@ -11,6 +11,7 @@ import * as frozenLottery from './2026-12-04T1200_frozen_lottery.ts';
 import * as throttleExpiry from './2026-12-04T1300_throttle_expiry.ts';
 import * as demoSeedRows from './2026-12-04T1400_demo_seed_rows.ts';
 import * as pupilLists from './2026-12-04T1500_pupil_lists.ts';
+import * as alertGrace from './2026-12-04T2020_alert_grace.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-28T1200_domain': domain,
@@ -23,4 +24,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-04T1300_throttle_expiry': throttleExpiry,
   '2026-12-04T1400_demo_seed_rows': demoSeedRows,
   '2026-12-04T1500_pupil_lists': pupilLists,
+  '2026-12-04T2020_alert_grace': alertGrace,
 };

@@ -158,7 +158,13 @@ export function attendanceRoutes(deps: { attendance: AttendanceService }) {
     const updated: RollChildView = { ...current, mark: result.mark, note: result.note };
     const children = roll.children.map((child) => (child.childId === childId ? updated : child));
     const saved = result.mark ? t('attendance.roll.saved', { mark: t(`attendance.mark.${result.mark}`) }) : t('attendance.roll.cleared');
-    const text = result.guardiansTold ? t('attendance.roll.guardiansTold', { saved }) : saved;
+    const text = result.guardiansTold
+      ? t('attendance.roll.guardiansTold', { saved })
+      : result.alarmDueAt
+        ? t('attendance.roll.guardiansSoon', { saved, minutes: Math.max(1, Math.ceil((result.alarmDueAt.getTime() - Date.parse(result.markedAt ?? '')) / 60_000)) })
+        : result.alarmWithdrawn
+          ? t('attendance.roll.alarmWithdrawn', { saved })
+          : saved;
     // An undo offers no undo of itself; a fresh mark offers going back to what was there before.
     const undoTo = parsed.data.undo ? undefined : result.previous === result.mark ? undefined : (result.previous ?? 'none');
     return answer(updated, { message: { kind: 'success', text }, undoTo }, 200, children);
