@@ -38,27 +38,30 @@ describe.skipIf(!CHROMIUM)('a typical day on a 20-child roll', () => {
         await locator.scrollIntoViewIfNeeded();
       }
     }
+    const steps: string[] = [];
     async function tap(locator: ReturnType<Page['locator']>) {
       await reach(locator);
       await locator.click();
       taps += 1;
+      steps.push(`${((Date.now() - started) / 1000).toFixed(2)}`);
     }
     const row = (index: number) => page.locator('.roll-row').nth(index);
     await page.evaluate(() => window.scrollTo(0, 0));
-    const started = Date.now();
+    let started = Date.now();
+    started = Date.now();
     await tap(row(0).getByRole('button', { name: '缺勤' }));
     await tap(row(1).getByRole('button', { name: '缺勤' }));
     await tap(row(2).getByRole('button', { name: '迟到' }));
-    await expect.poll(() => row(2).locator('.roll-row__note .button').count()).toBe(1);
+    await expect.poll(() => row(2).locator('.roll-row__note .button').count(), { intervals: [50] }).toBe(1);
     await tap(row(2).locator('summary'));
     await row(2).locator('.roll-row__note input').fill('堵车，16:20 到');
     await tap(row(2).locator('.roll-row__note .button'));
-    await expect.poll(() => row(2).locator('.notice').textContent()).toContain('已保存：迟到');
+    await expect.poll(() => row(2).locator('.notice').textContent(), { intervals: [50] }).toContain('已保存：迟到');
     await tap(page.getByRole('button', { name: /其余全部出勤/ }));
-    await expect.poll(() => page.locator('#roll-counts').textContent(), { timeout: 10_000 }).toContain('未点 0');
+    await expect.poll(() => page.locator('#roll-counts').textContent(), { timeout: 10_000, intervals: [50] }).toContain('未点 0');
     const seconds = (Date.now() - started) / 1000;
     expect(await page.locator('#roll-counts').textContent()).toContain('出勤 17');
-    console.log(`ROLL MEASURE (20 children, 300 ms answers): ${taps + swipes} taps (${taps} on buttons, ${swipes} swipes to reach them), ${seconds.toFixed(1)} s`);
+    console.log(`ROLL MEASURE (20 children, 300 ms answers): ${taps + swipes} taps (${taps} on buttons, ${swipes} swipes to reach them), ${seconds.toFixed(1)} s (taps at ${steps.join(', ')} s)`);
     await page.screenshot({ path: join(SHOTS, 'roll-measure-phone.png') });
   });
 });
