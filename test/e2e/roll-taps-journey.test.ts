@@ -1,5 +1,6 @@
 // A teacher's taps on a phone are never lost: Enter in a note keeps the mark, quick taps queue per row (latest
 // wins, each shown pending), a failed save names the mark and retries, "everyone else present" stays in reach.
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM, type Journey, PHONE, seriousViolations, startJourney } from '../support/browser.ts';
@@ -37,6 +38,8 @@ describe.skipIf(!CHROMIUM)('roll taps on a phone', () => {
     await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
     const last = (await row(19).locator('.mark-button').first().boundingBox())!;
     expect(last.y + last.height).toBeLessThanOrEqual((await button.boundingBox())!.y);
+    await page.evaluate(() => window.scrollTo(0, 600));
+    await page.screenshot({ path: join(process.cwd(), 'test-results', 'roll-sticky-phone.png'), caret: 'initial' });
     expect(await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth)).toBe(false);
     expect(await seriousViolations(page)).toEqual([]);
   });
