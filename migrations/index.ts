@@ -13,6 +13,7 @@ import * as demoSeedRows from './2026-12-04T1400_demo_seed_rows.ts';
 import * as pupilLists from './2026-12-04T1500_pupil_lists.ts';
 import * as leave from './2026-12-04T2000_leave.ts';
 import * as announcements from './2026-12-04T2010_announcements.ts';
+import * as alertGrace from './2026-12-04T2020_alert_grace.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-28T1200_domain': domain,
@@ -27,4 +28,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-04T1500_pupil_lists': pupilLists,
   '2026-12-04T2000_leave': leave,
   '2026-12-04T2010_announcements': announcements,
+  '2026-12-04T2020_alert_grace': alertGrace,
 };

@@ -68,7 +68,7 @@ import { createSchoolsService } from './schools/schools.service.ts';
 export interface AppDeps {
   db: Kysely<Database>;
   config: Pick<Config, 'publicOrigin' | 'trustProxy' | 'bodyLimitBytes' | 'sessionDays' | 'staffIdleMinutes' | 'sessionMaxDays' | 'timeZone' | 'env' | 'districtName' | 'mail' | 'webhookUrl' | 'maxInFlight' | 'maxQueueMs' | 'logRequests' | 'catalogueCacheMs'> &
-    Partial<Pick<Config, 'retentionDays' | 'metricsToken' | 'childLimit'>>;
+    Partial<Pick<Config, 'retentionDays' | 'metricsToken' | 'childLimit' | 'absenceAlertGraceSeconds'>>;
   clock: Clock;
   /** Where unexpected errors go; never given passwords or session ids. */
   logError?: (error: unknown, context: { method: string; path: string }) => void;
@@ -110,7 +110,7 @@ export function createApp(deps: AppDeps) {
   const enrollment = createEnrollmentService({ db, clock, outbox });
   const roster = createRosterService({ db, clock, outbox });
   const announcements = createAnnouncementsService({ db, clock, outbox });
-  const attendance = createAttendanceService({ db, clock, timeZone: config.timeZone, outbox });
+  const attendance = createAttendanceService({ db, clock, timeZone: config.timeZone, outbox, absenceAlertGraceSeconds: config.absenceAlertGraceSeconds ?? 0 });
   const leave = createLeaveService({ db, clock, timeZone: config.timeZone });
   const lottery = createLotteryService({ db, clock, timeZone: config.timeZone, outbox });
   const pupils = createPupilsService({ db, clock, outbox });

@@ -39,6 +39,8 @@ export interface Config {
   readonly logRequests: boolean;
   /** How long a worker's claim on a notification delivery lasts; after a crash another takes it over then. */
   readonly deliveryClaimSeconds: number;
+  /** How long a first absence alarm waits before the guardians see it; a correction within it cancels the alarm. */
+  readonly absenceAlertGraceSeconds: number;
   /** How long a school's catalogue read is shared between requests (milliseconds; 0 reads every time). */
   readonly catalogueCacheMs: number;
   /** Processes serving the port (node:cluster); 1 runs everything in this process. */
@@ -62,6 +64,8 @@ export const DEFAULT_SQLITE_PATH = './data/clubroll.db';
 export const DEFAULT_RETENTION_DAYS = 365;
 /** Six children per account unless MAX_CHILDREN_PER_ACCOUNT says otherwise. */
 export const DEFAULT_CHILD_LIMIT = 6;
+/** Two minutes to take back a mis-tapped 缺勤 before any guardian hears of it. */
+export const DEFAULT_ABSENCE_ALERT_GRACE_SECONDS = 120;
 
 const flag = z.enum(['0', '1'], { error: 'must be 0 or 1' });
 
@@ -102,6 +106,7 @@ const environmentSchema = z.object({
   DISTRICT_NAME_EN: z.string().trim().min(1, 'must not be empty').max(80, 'must be at most 80 characters').default('Yunxi Hi-Tech Zone'),
   LOG_REQUESTS: flag.optional(),
   DELIVERY_CLAIM_SECONDS: wholeNumber('seconds', 1, 3600, 300),
+  ABSENCE_ALERT_GRACE_SECONDS: wholeNumber('seconds', 0, 3600, DEFAULT_ABSENCE_ALERT_GRACE_SECONDS),
   CATALOGUE_CACHE_MS: wholeNumber('milliseconds', 0, 60_000, 1000),
   WORKERS: wholeNumber('processes', 1, 64, 1),
   RETENTION_DAYS: wholeNumber('days', 30, 3650, DEFAULT_RETENTION_DAYS),
@@ -191,6 +196,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     metricsToken: values.METRICS_TOKEN,
     catalogueCacheMs: values.CATALOGUE_CACHE_MS,
     deliveryClaimSeconds: values.DELIVERY_CLAIM_SECONDS,
+    absenceAlertGraceSeconds: values.ABSENCE_ALERT_GRACE_SECONDS,
     backups: values.BACKUP_DIR
       ? Object.freeze({ dir: values.BACKUP_DIR, everyMs: Math.round(values.BACKUP_EVERY_HOURS * 3_600_000), keep: values.BACKUP_KEEP })
       : undefined,

@@ -73,6 +73,47 @@ describe('absence messages', () => {
   });
 });
 
+describe('absence messages with a grace to correct a mis-tap', () => {
+  it('withdraws a held alarm when the child turns out late, present or excused within the grace', () => {
+    for (const mark of ['present', 'late', 'excused'] as const) expect(absenceMessage('absent', mark, { alarmPending: true })).toEqual({ send: 'withdraw', state: null });
+  });
+
+  it('follows the alarm up as before once the grace has run out', () => {
+    expect(absenceMessage('absent', 'present', { alarmPending: false })).toEqual({ send: 'absence_cleared', mark: 'present', state: 'cleared' });
+  });
+
+  it('over any sequence of marks and waits, delivers at most one alarm and leaves the guardians with the right picture', () => {
+    // Each step is a tap, possibly after the grace ran out; whatever is still held at the end falls due.
+    const step = fc.record({ mark: fc.constantFrom(...MARKS), afterGrace: fc.boolean() });
+    fc.assert(
+      fc.property(fc.array(step, { maxLength: 30 }), (steps) => {
+        let state: AbsenceAlertState | null = null;
+        let held = false;
+        const delivered: string[] = [];
+        for (const { mark, afterGrace } of steps) {
+          if (afterGrace && held) {
+            delivered.push('absent');
+            held = false;
+          }
+          const message = absenceMessage(state, mark, { alarmPending: held });
+          state = message.state;
+          if (message.send === 'absent') held = true;
+          else if (message.send === 'withdraw') held = false;
+          else if (message.send) delivered.push(message.send);
+        }
+        if (held) delivered.push('absent');
+        expect(delivered.filter((kind) => kind === 'absent').length).toBeLessThanOrEqual(1);
+        // Nothing but an alarm ever comes first: a withdrawn mis-tap is never followed by "arrived after all".
+        if (delivered.length > 0) expect(delivered[0]).toBe('absent');
+        for (let i = 1; i < delivered.length; i++) expect(delivered[i] === 'absence_cleared').not.toBe(delivered[i - 1] === 'absence_cleared');
+        // The guardians believe the child absent exactly when the last mark is an absence.
+        const believeAbsent = delivered.length > 0 && delivered.at(-1) !== 'absence_cleared';
+        expect(believeAbsent).toBe(steps.at(-1)?.mark === 'absent');
+      }),
+    );
+  });
+});
+
 describe('statistics', () => {
   it('counts late as attended and leaves excused meetings out of the rate', () => {
     expect(rollStatistics(['present', 'late', 'absent', 'excused'])).toEqual({ meetings: 4, present: 1, late: 1, absent: 1, excused: 1, rate: 2 / 3 });

@@ -40,14 +40,18 @@ export type AbsenceMessage =
   | { send: 'absence_cleared'; mark: Exclude<AttendanceMark, 'absent'>; state: 'cleared' }
   /** A correction of a correction: absent after all. */
   | { send: 'absent_again'; state: 'absent' }
+  /** A correction while the first alarm is still held (its grace): withdraw it; the guardians were never told. */
+  | { send: 'withdraw'; state: null }
   | { send: null; state: AbsenceAlertState | null };
 
 /**
  * One alarm per child per meeting, at most: the first unexcused absence alarms the guardians; any later change
- * of mind is a follow-up that says so, and repeating a mark says nothing. A child its guardians reported on leave
- * (`onLeave`) raises no alarm: they know.
+ * of mind is a follow-up that says so, and repeating a mark says nothing. While that first alarm is still held
+ * (`alarmPending`: its grace has not run out), a change of mind withdraws it instead, and nobody is told anything.
+ * A child its guardians reported on leave (`onLeave`) raises no alarm: they know.
  */
-export function absenceMessage(state: AbsenceAlertState | null, mark: AttendanceMark, facts: { onLeave?: boolean } = {}): AbsenceMessage {
+export function absenceMessage(state: AbsenceAlertState | null, mark: AttendanceMark, facts: { onLeave?: boolean; alarmPending?: boolean } = {}): AbsenceMessage {
+  if (facts.alarmPending && state === 'absent' && mark !== 'absent') return { send: 'withdraw', state: null };
   if (mark === 'absent') {
     if (facts.onLeave) return { send: null, state };
     if (state === null) return { send: 'absent', state: 'absent' };
@@ -56,6 +60,16 @@ export function absenceMessage(state: AbsenceAlertState | null, mark: Attendance
   }
   if (state === 'absent') return { send: 'absence_cleared', mark, state: 'cleared' };
   return { send: null, state };
+}
+
+/** Whether a mark's first alarm is still held at `now` (its grace has not run out). */
+export function alarmPending(mark: { alert_state: AbsenceAlertState | null; alert_due_at: string | null } | undefined, now: Date): boolean {
+  return mark?.alert_state === 'absent' && mark.alert_due_at !== null && new Date(mark.alert_due_at) > now;
+}
+
+/** The key that names a child's held alarm for one meeting, so a correction can withdraw it. */
+export function absenceHoldKey(meetingId: number, childId: number): string {
+  return `absence:${meetingId}:${childId}`;
 }
 
 export type RollStatistics = AttendanceTally;

@@ -108,10 +108,10 @@ export function markOf(trx: Transaction<Database>, meetingId: number, childId: n
 
 export async function writeMark(
   trx: Transaction<Database>,
-  row: { meetingId: number; childId: number; mark: AttendanceMark; note: string | null; markedBy: number; at: string; alertState: 'absent' | 'cleared' | null },
+  row: { meetingId: number; childId: number; mark: AttendanceMark; note: string | null; markedBy: number; at: string; alertState: 'absent' | 'cleared' | null; alertDueAt?: string | null },
   exists: boolean,
 ) {
-  const values = { mark: row.mark, note: row.note, marked_by: row.markedBy, marked_at: row.at, alert_state: row.alertState };
+  const values = { mark: row.mark, note: row.note, marked_by: row.markedBy, marked_at: row.at, alert_state: row.alertState, ...(row.alertDueAt === undefined ? {} : { alert_due_at: row.alertDueAt }) };
   if (exists) {
     await trx.updateTable('attendance_marks').set(values).where('meeting_id', '=', row.meetingId).where('child_id', '=', row.childId).execute();
   } else {

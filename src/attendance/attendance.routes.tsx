@@ -22,10 +22,12 @@ const last = (value: unknown) => (Array.isArray(value) ? value.at(-1) : value);
 
 const markSchema = z.object({
   child: z.preprocess(last, z.string({ error: 'form.required' }).refine((text) => parseId(text) !== null, { error: 'attendance.error.notEnrolled' })),
-  mark: z.preprocess(last, z.enum(['present', 'late', 'absent', 'excused', 'none'], { error: 'attendance.error.mark' })),
+  // Optional only with note_only=1 (Enter in a note): then the server keeps the mark it holds.
+  mark: z.preprocess(last, z.enum(['present', 'late', 'absent', 'excused', 'none'], { error: 'attendance.error.mark' })).optional(),
   note: textField(200, { optional: true }).optional(),
   undo: z.preprocess(last, z.literal('1')).optional(),
-});
+  note_only: z.preprocess(last, z.literal('1')).optional(),
+}).refine((form) => form.mark !== undefined || form.note_only === '1', { path: ['mark'], error: 'attendance.error.mark' });
 
 const unlockSchema = z.object({ reason: textField(200) });
 
@@ -80,10 +82,11 @@ export function attendanceRoutes(deps: { attendance: AttendanceService }) {
       state: meeting.status === 'scheduled' ? roll.state : 'cancelled',
       until,
       children: roll.children.map((child) => {
+        const row = { childId: child.child_id, name: child.name, grade: child.grade, className: child.class_name };
         // A child on leave (请假) shows excused with the guardians' reason until the teacher marks otherwise.
         const leaveReason = child.mark === null ? roll.leaveReasons.get(child.child_id) : undefined;
-        if (leaveReason !== undefined) return { childId: child.child_id, name: child.name, className: child.class_name, mark: 'excused' as const, note: c.get('i18n').t('leave.roll.note', { reason: leaveReason }) };
-        return { childId: child.child_id, name: child.name, className: child.class_name, mark: child.mark, note: child.note };
+        if (leaveReason !== undefined) return { ...row, mark: 'excused' as const, note: c.get('i18n').t('leave.roll.note', { reason: leaveReason }) };
+        return { ...row, mark: child.mark, note: child.note };
       }),
       canUnlock: actor.role === 'school_admin' || actor.role === 'district_admin',
     };
@@ -152,7 +155,10 @@ export function attendanceRoutes(deps: { attendance: AttendanceService }) {
       return current ? answer(current, { message: { kind: 'error', text: message ?? t('attendance.error.mark') } }, 422, roll.children) : refuse('attendance.error.notEnrolled');
     }
     if (!current) return refuse('attendance.error.notEnrolled');
-    const wanted = parsed.data.mark === 'none' ? null : parsed.data.mark;
+    // note_only (the note's Enter key): save the note under the mark the server holds, never change the mark.
+    if (parsed.data.note_only && current.mark === null) return refuse('attendance.error.noteNeedsMark');
+    const asked = parsed.data.note_only ? current.mark : parsed.data.mark;
+    const wanted = asked === 'none' || asked === undefined ? null : asked;
     const note = parsed.data.note === undefined ? undefined : parsed.data.note.trim() === '' ? null : parsed.data.note.trim();
     const result = await attendance.mark(c.get('user'), id, childId, wanted, note);
     if (!result.ok) return refuse(REFUSAL[result.reason]);
@@ -161,7 +167,13 @@ export function attendanceRoutes(deps: { attendance: AttendanceService }) {
     const updated: RollChildView = onLeave ?? { ...current, mark: result.mark, note: result.note };
     const children = roll.children.map((child) => (child.childId === childId ? updated : child));
     const saved = result.mark ? t('attendance.roll.saved', { mark: t(`attendance.mark.${result.mark}`) }) : t('attendance.roll.cleared');
-    const text = result.guardiansTold ? t('attendance.roll.guardiansTold', { saved }) : saved;
+    const text = result.guardiansTold
+      ? t('attendance.roll.guardiansTold', { saved })
+      : result.alarmDueAt
+        ? t('attendance.roll.guardiansSoon', { saved, minutes: Math.max(1, Math.ceil((result.alarmDueAt.getTime() - Date.parse(result.markedAt ?? '')) / 60_000)) })
+        : result.alarmWithdrawn
+          ? t('attendance.roll.alarmWithdrawn', { saved })
+          : saved;
     // An undo offers no undo of itself; a fresh mark offers going back to what was there before.
     const undoTo = parsed.data.undo ? undefined : result.previous === result.mark ? undefined : (result.previous ?? 'none');
     return answer(updated, { message: { kind: 'success', text }, undoTo }, 200, children);

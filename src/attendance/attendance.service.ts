@@ -12,7 +12,7 @@ import { createOutbox, type Outbox } from '../notify/outbox.ts';
 import * as attendance from './attendance.repository.ts';
 import * as leave from './leave.repository.ts';
 import { guardedChild } from '../family/family.service.ts';
-import { type RollState, absenceMessage, canWriteRoll, editableUntil, rollState, rollStatistics } from './attendance.policy.ts';
+import { type RollState, absenceHoldKey, absenceMessage, alarmPending, canWriteRoll, editableUntil, rollState, rollStatistics } from './attendance.policy.ts';
 import { attendanceReport } from './report.policy.ts';
 
 /** How long an admin's unlock keeps a locked roll open for corrections. */
@@ -21,11 +21,24 @@ export const UNLOCK_HOURS = 24;
 export const TODAY_SPAN_DAYS = 4;
 
 export type MarkResult =
-  | { ok: true; mark: AttendanceMark | null; note: string | null; previous: AttendanceMark | null; guardiansTold: boolean }
+  | {
+      ok: true;
+      mark: AttendanceMark | null;
+      note: string | null;
+      previous: AttendanceMark | null;
+      guardiansTold: boolean;
+      /** The guardians will be alarmed at this instant unless the mark is corrected first (the grace)… */
+      alarmDueAt?: Date | undefined;
+      /** …counted from this one, when the mark was written. */
+      markedAt?: string | undefined;
+      /** A held alarm was withdrawn: the guardians were never told. */
+      alarmWithdrawn?: boolean | undefined;
+    }
   | { ok: false; reason: 'not_found' | 'not_enrolled' | 'locked' | 'not_yet' | 'alarm_sent' };
 
-export function createAttendanceService(deps: { db: Kysely<Database>; clock: Clock; timeZone: string; outbox?: Outbox }) {
+export function createAttendanceService(deps: { db: Kysely<Database>; clock: Clock; timeZone: string; outbox?: Outbox; absenceAlertGraceSeconds?: number }) {
   const { db, clock, timeZone } = deps;
+  const graceMs = (deps.absenceAlertGraceSeconds ?? 0) * 1000;
   const outbox = deps.outbox ?? createOutbox({ channels: [], now: () => clock.now() });
   const today = () => dayInZone(clock.now(), timeZone);
 
@@ -78,19 +91,31 @@ export function createAttendanceService(deps: { db: Kysely<Database>; clock: Clo
         const existing = await attendance.markOf(trx, meetingId, childId);
         const previous = existing?.mark ?? null;
         const keptNote = note === undefined ? (existing?.note ?? null) : note;
+        const now = clock.now();
+        const pending = alarmPending(existing, now);
+        const holdKey = absenceHoldKey(meetingId, childId);
         if (mark === null) {
           // Taking a mark back once the guardians were alarmed would leave them wondering: mark what happened instead.
-          if (existing?.alert_state) return { ok: false, reason: 'alarm_sent' };
+          // A held alarm (still in its grace) is withdrawn with the mark: nobody was told.
+          if (existing?.alert_state && !pending) return { ok: false, reason: 'alarm_sent' };
+          if (pending) await outbox.withdraw(trx, holdKey);
           if (existing) await attendance.deleteMark(trx, meetingId, childId);
-          return { ok: true, mark: null, note: null, previous, guardiansTold: false };
+          return { ok: true, mark: null, note: null, previous, guardiansTold: false, alarmWithdrawn: pending };
         }
         const onLeave = (await leave.reportFor(trx, meetingId, childId)) !== undefined;
-        const message = absenceMessage(existing?.alert_state ?? null, mark, { onLeave });
+        const message = absenceMessage(existing?.alert_state ?? null, mark, { onLeave, alarmPending: pending });
+        // The first alarm is held for the grace; a follow-up (or an alarm after a follow-up) goes at once.
+        const alarmDueAt = message.send === 'absent' && graceMs > 0 ? new Date(now.getTime() + graceMs) : undefined;
+        const alertDueAt = alarmDueAt ? alarmDueAt.toISOString() : message.send === null ? undefined : null;
         await attendance.writeMark(
           trx,
-          { meetingId, childId, mark, note: keptNote, markedBy: actor.id, at: clock.now().toISOString(), alertState: message.state },
+          { meetingId, childId, mark, note: keptNote, markedBy: actor.id, at: now.toISOString(), alertState: message.state, alertDueAt },
           existing !== undefined,
         );
+        if (message.send === 'withdraw') {
+          await outbox.withdraw(trx, holdKey);
+          return { ok: true, mark, note: keptNote, previous, guardiansTold: false, alarmWithdrawn: true };
+        }
         if (message.send) {
           const about = {
             offeringId: meeting.offering_id,
@@ -103,8 +128,10 @@ export function createAttendanceService(deps: { db: Kysely<Database>; clock: Clo
             startsAt: meeting.starts_at,
           };
           if (message.send === 'absence_cleared') await outbox.toGuardians(trx, childId, 'absence_cleared', { ...about, mark: message.mark });
+          else if (message.send === 'absent' && alarmDueAt) await outbox.toGuardiansHeld(trx, childId, 'child_absent', about, { notBefore: alarmDueAt, holdKey });
           else await outbox.toGuardians(trx, childId, message.send === 'absent' ? 'child_absent' : 'absent_again', about);
         }
+        if (alarmDueAt) return { ok: true, mark, note: keptNote, previous, guardiansTold: false, alarmDueAt, markedAt: now.toISOString() };
         return { ok: true, mark, note: keptNote, previous, guardiansTold: message.send !== null };
       });
     },

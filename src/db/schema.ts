@@ -175,6 +175,8 @@ export interface AttendanceMarksTable {
   marked_at: Instant;
   /** null: nobody was told; 'absent': the guardians were alarmed; 'cleared': a follow-up took it back. */
   alert_state: AbsenceAlertState | null;
+  /** When a held first alarm reaches the guardians (the grace to correct a mis-tap); null when not held. */
+  alert_due_at: Instant | null;
 }
 
 export type AbsenceAlertState = 'absent' | 'cleared';
@@ -196,6 +198,10 @@ export interface NotificationsTable {
   payload: JsonColumn;
   created_at: Instant;
   read_at: Instant | null;
+  /** Held until this instant: no list, count or channel shows it before (null: at once). */
+  not_before: Instant | null;
+  /** Names a held message so the change that made it can withdraw it before it is due (e.g. absence:meeting:child). */
+  hold_key: string | null;
 }
 
 export type DeliveryChannel = 'email' | 'webhook';

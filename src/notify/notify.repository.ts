@@ -10,11 +10,16 @@ export async function guardianIdsOf(db: Kysely<Database>, childId: number): Prom
   return rows.map((row) => row.user_id);
 }
 
-/** One unread message per recipient; the new notifications' ids. */
-export async function insertNotifications(db: Kysely<Database>, recipientIds: readonly number[], message: { kind: string; payload: string; createdAt: string }): Promise<number[]> {
+/** One unread message per recipient (held until `notBefore` when given); the new notifications' ids. */
+export async function insertNotifications(
+  db: Kysely<Database>,
+  recipientIds: readonly number[],
+  message: { kind: string; payload: string; createdAt: string; notBefore?: string; holdKey?: string },
+): Promise<number[]> {
+  const held = { not_before: message.notBefore ?? null, hold_key: message.holdKey ?? null };
   const rows = await db
     .insertInto('notifications')
-    .values(recipientIds.map((recipientId) => ({ recipient_id: recipientId, kind: message.kind, payload: message.payload, created_at: message.createdAt, read_at: null })))
+    .values(recipientIds.map((recipientId) => ({ recipient_id: recipientId, kind: message.kind, payload: message.payload, created_at: message.createdAt, read_at: null, ...held })))
     .returning('id')
     .execute();
   return rows.map((row) => row.id);
@@ -47,7 +52,7 @@ export async function insertNotificationRows(db: Kysely<Database>, rows: readonl
 /** Rows per statement in the batched writes: parameters stay well under SQLite's and PostgreSQL's limits. */
 const BATCH = 500;
 
-/** One delivery per notification and channel, due at once. */
+/** One delivery per notification and channel, due at `now` (at once, or when a held message falls due). */
 export async function queueDeliveries(db: Kysely<Database>, notificationIds: readonly number[], channels: readonly DeliveryChannel[], now: string): Promise<void> {
   for (let start = 0; start < notificationIds.length; start += BATCH) {
     await db
@@ -57,12 +62,25 @@ export async function queueDeliveries(db: Kysely<Database>, notificationIds: rea
   }
 }
 
-/** Up to `limit` of the user's notifications, newest first, older than `beforeId` when given. */
-export function notificationsOf(db: Kysely<Database>, recipientId: number, options: { beforeId?: number; limit: number }) {
+/** A held message is nobody's to see before it falls due. */
+const isShown = (now: string) => (eb: ExpressionBuilder<Database, 'notifications'>) => eb.or([eb('not_before', 'is', null), eb('not_before', '<=', now)]);
+
+/** Withdraws a held message before it falls due (its deliveries with it); how many recipients' copies went. */
+export async function withdrawHeld(db: Kysely<Database>, holdKey: string, now: string): Promise<number> {
+  const held = (await db.selectFrom('notifications').select('id').where('hold_key', '=', holdKey).where('not_before', '>', now).execute()).map((row) => row.id);
+  if (held.length === 0) return 0;
+  await db.deleteFrom('notification_deliveries').where('notification_id', 'in', held).execute();
+  await db.deleteFrom('notifications').where('id', 'in', held).execute();
+  return held.length;
+}
+
+/** Up to `limit` of the user's notifications due by `now`, newest first, older than `beforeId` when given. */
+export function notificationsOf(db: Kysely<Database>, recipientId: number, options: { beforeId?: number; limit: number; now: string }) {
   let query = db
     .selectFrom('notifications')
     .select(['id', 'kind', 'payload', 'created_at', 'read_at'])
     .where('recipient_id', '=', recipientId)
+    .where(isShown(options.now))
     .orderBy('id', 'desc')
     .limit(options.limit);
   if (options.beforeId !== undefined) query = query.where('id', '<', options.beforeId);
@@ -70,18 +88,19 @@ export function notificationsOf(db: Kysely<Database>, recipientId: number, optio
 }
 
 /** How many of the user's notifications are unread (the notifications_recipient index narrows it to one user). */
-export async function unreadCount(db: Kysely<Database>, recipientId: number): Promise<number> {
+export async function unreadCount(db: Kysely<Database>, recipientId: number, now: string): Promise<number> {
   const row = await db
     .selectFrom('notifications')
     .select((eb) => eb.fn.countAll<number>().as('count'))
     .where('recipient_id', '=', recipientId)
     .where('read_at', 'is', null)
+    .where(isShown(now))
     .executeTakeFirstOrThrow();
   return Number(row.count);
 }
 
 export async function markAllRead(db: Kysely<Database>, recipientId: number, at: string): Promise<number> {
-  const result = await db.updateTable('notifications').set({ read_at: at }).where('recipient_id', '=', recipientId).where('read_at', 'is', null).executeTakeFirst();
+  const result = await db.updateTable('notifications').set({ read_at: at }).where('recipient_id', '=', recipientId).where('read_at', 'is', null).where(isShown(at)).executeTakeFirst();
   return Number(result.numUpdatedRows);
 }
 

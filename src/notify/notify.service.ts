@@ -20,11 +20,11 @@ export function createNotificationsService(deps: { db: Kysely<Database>; clock: 
   return {
     /** One page of the user's notifications, newest first; `olderThan` is the cursor for the next page, if any. */
     async page(userId: number, beforeId?: number): Promise<{ items: StoredNotification[]; olderThan: number | null }> {
-      const rows = await notifications.notificationsOf(db, userId, { ...(beforeId === undefined ? {} : { beforeId }), limit: pageSize + 1 });
+      const rows = await notifications.notificationsOf(db, userId, { ...(beforeId === undefined ? {} : { beforeId }), limit: pageSize + 1, now: clock.now().toISOString() });
       const items = rows.slice(0, pageSize).map((row) => ({ id: row.id, kind: row.kind, payload: row.payload, createdAt: row.created_at, unread: row.read_at === null }));
       return { items, olderThan: rows.length > pageSize ? items.at(-1)!.id : null };
     },
-    unreadCount: (userId: number) => notifications.unreadCount(db, userId),
+    unreadCount: (userId: number) => notifications.unreadCount(db, userId, clock.now().toISOString()),
     markAllRead: (userId: number) => notifications.markAllRead(db, userId, clock.now().toISOString()),
   };
 }

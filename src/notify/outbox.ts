@@ -3,7 +3,7 @@
 // delivery worker sends later, with retries. A failed delivery never touches the change itself.
 import type { Kysely } from 'kysely';
 import type { Database, DeliveryChannel } from '../db/schema.ts';
-import { guardianIdsOf, guardiansOfChildren, insertNotificationRows, insertNotifications, queueDeliveries } from './notify.repository.ts';
+import { guardianIdsOf, guardiansOfChildren, insertNotificationRows, insertNotifications, queueDeliveries, withdrawHeld } from './notify.repository.ts';
 
 /** What each kind of notification carries; text is rendered later, in the recipient's language. */
 export interface NotificationPayloads {
@@ -98,6 +98,13 @@ export interface Outbox {
    * (a class announcement); a few statements in all. Answers how many guardians were told.
    */
   toGuardiansOfAny<K extends NotificationKind>(trx: Kysely<Database>, childIds: readonly number[], kind: K, payload: NotificationPayloads[K]): Promise<number>;
+  /**
+   * The same as toGuardians, held until `notBefore`: no list, unread count or channel shows it before then, and
+   * `withdraw(trx, holdKey)` takes it back until then (a mis-tap corrected in time tells nobody anything).
+   */
+  toGuardiansHeld<K extends NotificationKind>(trx: Kysely<Database>, childId: number, kind: K, payload: NotificationPayloads[K], hold: { notBefore: Date; holdKey: string }): Promise<void>;
+  /** Withdraws the held messages of that key not yet due; how many guardians' copies were withdrawn. */
+  withdraw(trx: Kysely<Database>, holdKey: string): Promise<number>;
 }
 
 export function createOutbox(deps: { channels: readonly DeliveryChannel[]; now: () => Date }): Outbox {
@@ -110,6 +117,17 @@ export function createOutbox(deps: { channels: readonly DeliveryChannel[]; now: 
       if (deps.channels.length === 0) return;
       await queueDeliveries(trx, ids, deps.channels, now);
     },
+
+    async toGuardiansHeld(trx, childId, kind, payload, hold) {
+      const guardians = await guardianIdsOf(trx, childId);
+      if (guardians.length === 0) return;
+      const notBefore = hold.notBefore.toISOString();
+      const ids = await insertNotifications(trx, guardians, { kind, payload: JSON.stringify(payload), createdAt: deps.now().toISOString(), notBefore, holdKey: hold.holdKey });
+      if (deps.channels.length === 0) return;
+      await queueDeliveries(trx, ids, deps.channels, notBefore);
+    },
+
+    withdraw: (trx, holdKey) => withdrawHeld(trx, holdKey, deps.now().toISOString()),
 
     async toGuardiansOfEach(trx, kind, messages) {
       if (messages.length === 0) return;

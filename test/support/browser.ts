@@ -50,11 +50,11 @@ export interface Journey {
   close(): Promise<void>;
 }
 
-/** The real server on a fresh demo database, and one browser page looking at it. */
-export async function startJourney(context: BrowserContextOptions): Promise<Journey> {
+/** The real server on a fresh demo database (with any extra environment), and one browser page looking at it. */
+export async function startJourney(context: BrowserContextOptions, env: Record<string, string> = {}): Promise<Journey> {
   const folder = mkdtempSync(join(tmpdir(), 'clubroll-e2e-'));
   const databasePath = join(folder, 'e2e.db');
-  const server = await startServer({ DATABASE_URL: `sqlite:${databasePath}`, SEED_DEMO: '1' });
+  const server = await startServer({ DATABASE_URL: `sqlite:${databasePath}`, SEED_DEMO: '1', ...env });
   const browser = await launchChromium();
   const page = await (await browser.newContext(context)).newPage();
   const problems: string[] = [];

@@ -74,6 +74,8 @@ export interface RollChildView {
   className: string | null;
   mark: AttendanceMark | null;
   note: string | null;
+  /** The child's school grade, shown before the class ("3年级 1班"). */
+  grade?: number | null | undefined;
 }
 
 export interface RollRowState {
@@ -92,11 +94,18 @@ export function RollRow(props: { i18n: I18n; meetingId: number; child: RollChild
     <li class={`roll-row roll-row--${child.mark ?? 'unmarked'}`} id={id}>
       <p class="roll-row__who">
         <span class="roll-row__name">{child.name}</span>
-        {child.className ? <span class="muted"> {child.className}</span> : null}
+        {child.grade != null || child.className ? (
+          <span class="muted"> {[child.grade != null ? t('attendance.roll.gradeN', { grade: child.grade }) : null, child.className].filter(Boolean).join(t('attendance.roll.gradeClassJoin'))}</span>
+        ) : null}
       </p>
       {props.writable ? (
         <form method="post" action={action} hx-post={action} {...swap} class="roll-row__form">
           <input type="hidden" name="child" value={String(child.childId)} />
+          {/* The form's default button: Enter (a phone's Go key) in the note saves the note and keeps the mark,
+              never the first mark button below. note_only=1 tells the server to keep whatever mark it holds. */}
+          <button type="submit" name="note_only" value="1" class="roll-row__default" tabindex={-1} aria-hidden="true">
+            {t('attendance.roll.saveNote')}
+          </button>
           <div class="roll-marks" role="group" aria-label={child.name}>
             {MARKS.map((mark) => (
               <button type="submit" name="mark" value={mark} class={`mark-button mark-button--${mark}`} aria-pressed={child.mark === mark ? 'true' : 'false'}>
@@ -124,7 +133,14 @@ export function RollRow(props: { i18n: I18n; meetingId: number; child: RollChild
         </p>
       )}
       <GuardianMessageForm i18n={props.i18n} message={{ meetingId, childId: child.childId, childName: child.name }} />
-      <div class="roll-row__status" aria-live="polite" data-failed={t('attendance.roll.failed')}>
+      <div
+        class="roll-row__status"
+        aria-live="polite"
+        data-failed={t('attendance.roll.failed')}
+        data-failed-mark={t('attendance.roll.failedMark', { child: child.name, mark: '{mark}' })}
+        data-retry={t('attendance.roll.retry')}
+        data-saving={t('attendance.roll.saving')}
+      >
         {state?.message ? <Notice kind={state.message.kind}>{state.message.text}</Notice> : null}
         {state?.undoTo !== undefined && props.writable ? (
           <form method="post" action={action} hx-post={action} {...swap} class="roll-row__undo">
