@@ -170,8 +170,10 @@
         if (button) button.setAttribute('aria-busy', 'true');
         return;
       }
+      // Only the row's marks and its undo; other forms in a row (a message to the guardians) are htmx's own.
       var row = rowOf(form);
-      if (!row || !row.id || !form.getAttribute('hx-post')) return;
+      var marks = form.classList.contains('roll-row__form') || form.classList.contains('roll-row__undo');
+      if (!row || !row.id || !marks) return;
       event.preventDefault();
       event.stopPropagation();
       tap(row.id, jobFrom(form, event.submitter));

@@ -52,7 +52,7 @@ describe.skipIf(!CHROMIUM)('a typical day on a 20-child roll', () => {
     await tap(row(1).getByRole('button', { name: '缺勤' }));
     await tap(row(2).getByRole('button', { name: '迟到' }));
     await expect.poll(() => row(2).locator('.roll-row__note .button').count(), { interval: 50 }).toBe(1);
-    await tap(row(2).locator('summary'));
+    await tap(row(2).locator('.roll-row__note summary'));
     await row(2).locator('.roll-row__note input').fill('堵车，16:20 到');
     await tap(row(2).locator('.roll-row__note .button'));
     await expect.poll(() => row(2).locator('.notice').textContent(), { interval: 50 }).toContain('已保存：迟到');

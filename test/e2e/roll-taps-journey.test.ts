@@ -48,7 +48,7 @@ describe.skipIf(!CHROMIUM)('roll taps on a phone', () => {
     const name = await nameOf(0);
     await row(0).getByRole('button', { name: '缺勤' }).click();
     await expect.poll(() => row(0).locator('.notice').textContent()).toContain('已保存：缺勤');
-    await row(0).locator('summary').click();
+    await row(0).locator('.roll-row__note summary').click();
     await row(0).getByLabel(`${name} 的备注`).fill('发烧请假');
     await row(0).getByLabel(`${name} 的备注`).press('Enter');
     await expect.poll(() => markIn(journey, meetingId, name)?.note).toBe('发烧请假');
