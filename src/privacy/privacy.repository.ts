@@ -110,7 +110,6 @@ export function marksOf(db: Kysely<Database>, childId: number) {
     .execute();
 }
 
-/** Every notification about the child, whoever it went to (a guardian removed since included). */
 /** The child's leave reports (请假) with their meetings' days. */
 export function absenceReportsOf(db: Kysely<Database>, childId: number) {
   return db
@@ -123,6 +122,7 @@ export function absenceReportsOf(db: Kysely<Database>, childId: number) {
     .execute();
 }
 
+/** Every notification about the child, whoever it went to (a guardian removed since included). */
 export function notificationsAbout(db: Kysely<Database>, childId: number) {
   return db
     .selectFrom('notifications')

@@ -13,7 +13,7 @@ import type { Outbox } from '../notify/outbox.ts';
 import { schoolById, setChildCheck } from '../schools/schools.service.ts';
 import { matchChildrenToPupils } from './matching.policy.ts';
 import * as matching from './matching.repository.ts';
-import { countPupils } from './pupils.repository.ts';
+import { countPupils, pupilByNumber } from './pupils.repository.ts';
 import { normalisePupilNumber } from './pupils.policy.ts';
 
 export const UNMATCHED_PAGE_SIZE = 50;
@@ -177,7 +177,7 @@ export function createChildCheckService(deps: { db: Kysely<Database>; clock: Clo
       if (number === '') return invalid('form.required');
       try {
         return await inTransaction(db, async (trx) => {
-          const pupil = await matching.pupilByNumber(trx, school.id, number);
+          const pupil = await pupilByNumber(trx, school.id, number);
           if (!pupil) return invalid('childCheck.error.unknownNumber');
           if (pupil.child_id !== null) return invalid('childCheck.error.takenNumber');
           if (!(await matching.bindChild(trx, child.id, pupil.id, now()))) return invalid('childCheck.error.alreadyMatched');

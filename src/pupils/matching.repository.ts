@@ -1,6 +1,6 @@
 // Kysely queries for matching a school's children to its pupil list: who is unbound on either side, the bulk and
 // one-by-one bindings, and the page of children the school still has to match.
-import { type Kysely, sql } from 'kysely';
+import { type ExpressionBuilder, type Kysely, sql } from 'kysely';
 import type { Database } from '../db/schema.ts';
 
 /** The school's children bound to no pupil (what the automatic matching reads). */
@@ -38,6 +38,16 @@ export async function countUnbound(db: Kysely<Database>, schoolId: number): Prom
   return Number(row.count);
 }
 
+/** How many seats the row's child holds (enrolled, not waitlisted). */
+function seatsHeld(eb: ExpressionBuilder<Database, 'children'>) {
+  return eb
+    .selectFrom('enrollments')
+    .select((inner) => inner.fn.countAll<number | string>().as('seats'))
+    .whereRef('enrollments.child_id', '=', 'children.id')
+    .where('enrollments.status', '=', 'enrolled')
+    .as('seats');
+}
+
 /** A page of the school's unbound children in grade, class and name order, each with the seats it holds. */
 export function unboundChildrenPage(db: Kysely<Database>, schoolId: number, page: { limit: number; offset: number }) {
   return db
@@ -47,12 +57,7 @@ export function unboundChildrenPage(db: Kysely<Database>, schoolId: number, page
       'children.name',
       'children.grade',
       'children.class_name',
-      eb
-        .selectFrom('enrollments')
-        .select((inner) => inner.fn.countAll<number | string>().as('seats'))
-        .whereRef('enrollments.child_id', '=', 'children.id')
-        .where('enrollments.status', '=', 'enrolled')
-        .as('seats'),
+      seatsHeld(eb),
     ])
     .where('children.school_id', '=', schoolId)
     .where('children.pupil_id', 'is', null)
@@ -78,26 +83,10 @@ export function childWithPupil(db: Kysely<Database>, schoolId: number, childId: 
       'children.pupil_id',
       'pupils.name as pupil_name',
       'pupils.number as pupil_number',
-      eb
-        .selectFrom('enrollments')
-        .select((inner) => inner.fn.countAll<number | string>().as('seats'))
-        .whereRef('enrollments.child_id', '=', 'children.id')
-        .where('enrollments.status', '=', 'enrolled')
-        .as('seats'),
+      seatsHeld(eb),
     ])
     .where('children.school_id', '=', schoolId)
     .where('children.id', '=', childId)
-    .executeTakeFirst();
-}
-
-/** The school's pupil with this (normalised) number and the child bound to it, if any. */
-export function pupilByNumber(db: Kysely<Database>, schoolId: number, number: string) {
-  return db
-    .selectFrom('pupils')
-    .leftJoin('children', 'children.pupil_id', 'pupils.id')
-    .select(['pupils.id', 'pupils.name', 'pupils.number', 'children.id as child_id'])
-    .where('pupils.school_id', '=', schoolId)
-    .where('pupils.number', '=', number)
     .executeTakeFirst();
 }
 

@@ -73,12 +73,12 @@ export async function pupilIdWithNumber(db: Kysely<Database>, schoolId: number, 
   return row?.id ?? null;
 }
 
-/** What binding needs of the pupil with this (normalised) number at the school: its name key, grade and bound child. */
+/** The pupil with this (normalised) number at the school, as binding and matching need it: who, and the bound child. */
 export function pupilByNumber(db: Kysely<Database>, schoolId: number, number: string) {
   return db
     .selectFrom('pupils')
     .leftJoin('children', 'children.pupil_id', 'pupils.id')
-    .select(['pupils.id', 'pupils.number', 'pupils.name_key', 'pupils.grade', 'children.id as child_id'])
+    .select(['pupils.id', 'pupils.name', 'pupils.number', 'pupils.name_key', 'pupils.grade', 'children.id as child_id'])
     .where('pupils.school_id', '=', schoolId)
     .where('pupils.number', '=', number)
     .executeTakeFirst();
