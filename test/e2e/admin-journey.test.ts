@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM, type Journey, PHONE, seriousViolations, startJourney } from '../support/browser.ts';
+import { CHROMIUM, type Journey, PHONE, seriousViolations, logIn, startJourney } from '../support/browser.ts';
 import type { RunningServer } from '../support/server.ts';
 
 describe.skipIf(!CHROMIUM)('school admin adds a course', () => {
@@ -18,11 +18,7 @@ describe.skipIf(!CHROMIUM)('school admin adds a course', () => {
   afterAll(() => journey?.close());
 
   it('logs in and reaches the current term of their school', async () => {
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel('手机号或邮箱').fill('admin@clubroll.demo');
-    await page.getByLabel('密码').fill('clubroll-demo');
-    await page.getByRole('button', { name: '登录' }).click();
-    await page.waitForURL(`${server.url}/`);
+    await logIn(journey, 'admin@clubroll.demo');
     await page.getByRole('link', { name: '课程管理' }).click();
     await page.waitForURL(/\/admin\/schools\/\d+$/);
     expect(await seriousViolations(page)).toEqual([]);

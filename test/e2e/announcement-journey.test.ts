@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_LOGINS, DEMO_PASSWORD } from '../../src/auth/auth.service.ts';
-import { CHROMIUM, type Journey, PHONE, seriousViolations, startJourney } from '../support/browser.ts';
+import { DEMO_LOGINS } from '../../src/auth/auth.service.ts';
+import { CHROMIUM, type Journey, PHONE, seriousViolations, logIn, startJourney } from '../support/browser.ts';
 import type { RunningServer } from '../support/server.ts';
 
 const SHOTS = join(process.cwd(), 'test-results');
@@ -17,14 +17,6 @@ describe.skipIf(!CHROMIUM)('announcement journey on a phone', () => {
   let server: RunningServer;
   let club: { id: number; title: string; guardian: string };
   let meetingId: number;
-
-  async function logIn(login: string) {
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel('手机号或邮箱').fill(login);
-    await page.getByLabel('密码').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: '登录' }).click();
-    await page.waitForURL(server.url + '/');
-  }
 
   beforeAll(async () => {
     journey = await startJourney(PHONE);
@@ -51,7 +43,7 @@ describe.skipIf(!CHROMIUM)('announcement journey on a phone', () => {
 
   it('sends an announcement from the roster with a success notice in place', async () => {
     expect(club).toBeDefined();
-    await logIn(DEMO_LOGINS[1].login);
+    await logIn(journey, DEMO_LOGINS[1].login);
     await page.goto(`${server.url}/offerings/${club.id}/roster`);
     const form = page.locator('details.announce');
     await form.locator('summary').click();
@@ -87,7 +79,7 @@ describe.skipIf(!CHROMIUM)('announcement journey on a phone', () => {
 
   it("shows the announcement in the parent's notifications and on the offering page", async () => {
     await page.getByRole('button', { name: '退出' }).click();
-    await logIn(club.guardian);
+    await logIn(journey, club.guardian);
     await page.getByRole('link', { name: /通知/ }).first().click();
     await page.waitForURL('**/notifications');
     const notice = page.locator('.notification--unread', { hasText: `「${club.title}」通知` }).first();

@@ -2,7 +2,7 @@
 // sees what the switch will do before confirming, then matches an unmatched child by hand.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM, type Journey, PHONE, seriousViolations, startJourney } from '../support/browser.ts';
+import { CHROMIUM, type Journey, PHONE, seriousViolations, logIn, startJourney } from '../support/browser.ts';
 import type { RunningServer } from '../support/server.ts';
 
 describe.skipIf(!CHROMIUM)('school admin switches how children are checked, on a phone', () => {
@@ -20,11 +20,7 @@ describe.skipIf(!CHROMIUM)('school admin switches how children are checked, on a
   const fitsTheScreen = () => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
 
   it('switches after a confirmation saying what will happen, and matches a child by hand', async () => {
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel('手机号或邮箱').fill('admin@clubroll.demo');
-    await page.getByLabel('密码').fill('clubroll-demo');
-    await page.getByRole('button', { name: '登录' }).click();
-    await page.waitForURL(`${server.url}/`);
+    await logIn(journey, 'admin@clubroll.demo');
     await page.goto(`${server.url}/admin`);
     await page.waitForURL(/\/admin\/schools\/\d+$/);
     await page.getByRole('link', { name: '学生名单（学籍）' }).click();

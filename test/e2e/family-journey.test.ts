@@ -3,8 +3,8 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_LOGINS, DEMO_PASSWORD } from '../../src/auth/auth.service.ts';
-import { CHROMIUM, type Journey, PHONE, seriousViolations, startJourney } from '../support/browser.ts';
+import { DEMO_LOGINS } from '../../src/auth/auth.service.ts';
+import { CHROMIUM, type Journey, PHONE, seriousViolations, logIn, startJourney } from '../support/browser.ts';
 import type { RunningServer } from '../support/server.ts';
 
 const SHOTS = join(process.cwd(), 'test-results');
@@ -17,11 +17,7 @@ describe.skipIf(!CHROMIUM)('family journey on a phone', () => {
   beforeAll(async () => {
     journey = await startJourney(PHONE);
     ({ page, server } = journey);
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel('手机号或邮箱').fill(DEMO_LOGINS[0].login);
-    await page.getByLabel('密码').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: '登录' }).click();
-    await page.waitForURL(server.url + '/');
+    await logIn(journey, DEMO_LOGINS[0].login);
   });
 
   afterAll(() => journey?.close());

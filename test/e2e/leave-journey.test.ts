@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_LOGINS, DEMO_PASSWORD } from '../../src/auth/auth.service.ts';
-import { CHROMIUM, type Journey, PHONE, seriousViolations, startJourney } from '../support/browser.ts';
+import { DEMO_LOGINS } from '../../src/auth/auth.service.ts';
+import { CHROMIUM, type Journey, PHONE, seriousViolations, logIn, startJourney } from '../support/browser.ts';
 import type { RunningServer } from '../support/server.ts';
 
 const SHOTS = join(process.cwd(), 'test-results');
@@ -16,14 +16,6 @@ describe.skipIf(!CHROMIUM)('leave journey on a phone', () => {
   let page: Page;
   let server: RunningServer;
   let target: { meeting: number; child: number; name: string; login: string };
-
-  async function logIn(login: string) {
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel('手机号或邮箱').fill(login);
-    await page.getByLabel('密码').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: '登录' }).click();
-    await page.waitForURL(server.url + '/');
-  }
 
   beforeAll(async () => {
     journey = await startJourney(PHONE);
@@ -47,7 +39,7 @@ describe.skipIf(!CHROMIUM)('leave journey on a phone', () => {
   afterAll(() => journey?.close());
 
   it("reports leave for one session on the child's page", async () => {
-    await logIn(target.login);
+    await logIn(journey, target.login);
     await page.goto(`${server.url}/children/${target.child}`);
     const card = page.locator('#leave');
     await card.getByLabel('哪一次课').selectOption(String(target.meeting));
@@ -62,7 +54,7 @@ describe.skipIf(!CHROMIUM)('leave journey on a phone', () => {
 
   it("shows the teacher's roll the child excused with the parent's reason", async () => {
     await page.locator('form[action="/logout"] button').click();
-    await logIn(DEMO_LOGINS[1].login);
+    await logIn(journey, DEMO_LOGINS[1].login);
     await page.goto(`${server.url}/teach/meetings/${target.meeting}`);
     const row = page.locator('.roll-row', { hasText: target.name });
     expect(await row.getAttribute('class')).toContain('roll-row--excused');

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_LOGINS, DEMO_PASSWORD } from '../../src/auth/auth.service.ts';
-import { CHROMIUM, type Journey, PHONE, seriousViolations, startJourney } from '../support/browser.ts';
+import { DEMO_LOGINS } from '../../src/auth/auth.service.ts';
+import { CHROMIUM, type Journey, PHONE, seriousViolations, logIn, startJourney } from '../support/browser.ts';
 import type { RunningServer } from '../support/server.ts';
 
 const SHOTS = join(process.cwd(), 'test-results');
@@ -27,11 +27,7 @@ describe.skipIf(!CHROMIUM)('binding a pupil on a phone', () => {
     db.prepare(`update schools set child_check = 'pupil_list' where id = ?`).run(school.id);
     db.prepare('insert into pupils (school_id, number, name, name_key, grade, class_name, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?)').run(school.id, 'G20250417', '周 小满', '周小满', 2, null, now, now);
     db.close();
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel('手机号或邮箱').fill(DEMO_LOGINS[0].login);
-    await page.getByLabel('密码').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: '登录' }).click();
-    await page.waitForURL(server.url + '/');
+    await logIn(journey, DEMO_LOGINS[0].login);
   });
 
   afterAll(() => journey?.close());

@@ -2,7 +2,7 @@
 // is previewed and imported at once, all in Chinese on a 360-px screen without sideways scrolling.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM, type Journey, PHONE, seriousViolations, startJourney } from '../support/browser.ts';
+import { CHROMIUM, type Journey, PHONE, seriousViolations, logIn, startJourney } from '../support/browser.ts';
 import type { RunningServer } from '../support/server.ts';
 
 const file = (rows: string[]) => ({ name: '学生名单.csv', mimeType: 'text/csv', buffer: Buffer.from(`\uFEFF姓名,学号,年级,班级\r\n${rows.join('\r\n')}\r\n`) });
@@ -26,11 +26,7 @@ describe.skipIf(!CHROMIUM)('school admin imports the pupil list on a phone', () 
   };
 
   it('opens the import page of their school', async () => {
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel('手机号或邮箱').fill('admin@clubroll.demo');
-    await page.getByLabel('密码').fill('clubroll-demo');
-    await page.getByRole('button', { name: '登录' }).click();
-    await page.waitForURL(`${server.url}/`);
+    await logIn(journey, 'admin@clubroll.demo');
     await page.goto(`${server.url}/admin`);
     await page.waitForURL(/\/admin\/schools\/\d+$/);
     importPath = `${new URL(page.url()).pathname}/pupils/import`;

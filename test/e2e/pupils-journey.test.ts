@@ -1,7 +1,7 @@
 // A school admin on a 360-px phone in Chinese reaches the pupil list, adds a pupil, and finds it.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM, type Journey, PHONE, seriousViolations, startJourney } from '../support/browser.ts';
+import { CHROMIUM, type Journey, PHONE, seriousViolations, logIn, startJourney } from '../support/browser.ts';
 import type { RunningServer } from '../support/server.ts';
 
 describe.skipIf(!CHROMIUM)('school admin keeps the pupil list on a phone', () => {
@@ -19,11 +19,7 @@ describe.skipIf(!CHROMIUM)('school admin keeps the pupil list on a phone', () =>
   const fitsTheScreen = () => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
 
   it('reaches the list from the school’s admin page and adds a pupil', async () => {
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel('手机号或邮箱').fill('admin@clubroll.demo');
-    await page.getByLabel('密码').fill('clubroll-demo');
-    await page.getByRole('button', { name: '登录' }).click();
-    await page.waitForURL(`${server.url}/`);
+    await logIn(journey, 'admin@clubroll.demo');
     await page.goto(`${server.url}/admin`);
     await page.waitForURL(/\/admin\/schools\/\d+$/);
     await page.getByRole('link', { name: '学生名单（学籍）' }).click();

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_LOGINS, DEMO_PASSWORD } from '../../src/auth/auth.service.ts';
-import { CHROMIUM, type Journey, PHONE, seriousViolations, startJourney } from '../support/browser.ts';
+import { DEMO_LOGINS } from '../../src/auth/auth.service.ts';
+import { CHROMIUM, type Journey, PHONE, seriousViolations, logIn, startJourney } from '../support/browser.ts';
 import type { RunningServer } from '../support/server.ts';
 
 const SHOTS = join(process.cwd(), 'test-results');
@@ -16,14 +16,6 @@ describe.skipIf(!CHROMIUM)('roll journey on a phone', () => {
   let server: RunningServer;
   let absentChild: string;
 
-  async function logIn(login: string) {
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel('手机号或邮箱').fill(login);
-    await page.getByLabel('密码').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: '登录' }).click();
-    await page.waitForURL(server.url + '/');
-  }
-
   beforeAll(async () => {
     // No grace before the absence alarm here: the guardian reads it straight away (the grace has its own tests).
     journey = await startJourney(PHONE, { ABSENCE_ALERT_GRACE_SECONDS: '0' });
@@ -33,7 +25,7 @@ describe.skipIf(!CHROMIUM)('roll journey on a phone', () => {
   afterAll(() => journey?.close());
 
   it("lists today's sessions for the demo teacher", async () => {
-    await logIn(DEMO_LOGINS[1].login);
+    await logIn(journey, DEMO_LOGINS[1].login);
     await page.getByRole('link', { name: '今日点名' }).first().click();
     await page.waitForURL('**/teach');
     expect(await page.locator('.today-day').first().textContent()).toContain('今天');
@@ -66,7 +58,7 @@ describe.skipIf(!CHROMIUM)('roll journey on a phone', () => {
       .prepare(`select coalesce(u.email, u.phone) as login from users u join guardianships g on g.user_id = u.id join children c on c.id = g.child_id where c.name = ? order by u.id limit 1`)
       .get(absentChild) as { login: string };
     db.close();
-    await logIn(guardian.login);
+    await logIn(journey, guardian.login);
     expect(await page.locator('.nav-unread__count').textContent()).toMatch(/^\d+$/);
     await page.getByRole('link', { name: /通知/ }).first().click();
     await page.waitForURL('**/notifications');

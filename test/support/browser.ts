@@ -50,6 +50,16 @@ export interface Journey {
   close(): Promise<void>;
 }
 
+/** Signs the journey's page in through the login form (a demo login, password clubroll-demo unless given). */
+export async function logIn(journey: Pick<Journey, 'page' | 'server'>, login: string, password = 'clubroll-demo'): Promise<void> {
+  const { page, server } = journey;
+  await page.goto(`${server.url}/login`);
+  await page.getByLabel('手机号或邮箱').fill(login);
+  await page.getByLabel('密码').fill(password);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.waitForURL(`${server.url}/`);
+}
+
 /** The real server on a fresh demo database (with any extra environment), and one browser page looking at it. */
 export async function startJourney(context: BrowserContextOptions, env: Record<string, string> = {}): Promise<Journey> {
   const folder = mkdtempSync(join(tmpdir(), 'clubroll-e2e-'));
