@@ -46,6 +46,7 @@ import { createEnrollmentService } from './enrollment/enrollment.service.ts';
 import { enrollmentRoutes } from './enrollment/enrollment.routes.tsx';
 import { rosterRoutes } from './enrollment/roster.routes.tsx';
 import { createRosterService } from './enrollment/roster.service.ts';
+import { createCareService } from './family/care.service.ts';
 import { createFamilyService } from './family/family.service.ts';
 import { familyRoutes } from './family/family.routes.tsx';
 import { privacyRoutes } from './privacy/privacy.routes.tsx';
@@ -210,6 +211,7 @@ export function createApp(deps: AppDeps) {
     '/',
     familyRoutes({
       family,
+      care: createCareService({ db, clock }),
       schools,
       // What the child page shows of attendance and privacy: their functions, so family imports neither.
       sources: { childRecord: attendance.childRecord, childLeave: leave.childLeave, dataStatus: privacy.dataStatus, requestDeletion: privacy.requestDeletion },

@@ -8,6 +8,7 @@ import { sessionsMessages } from './auth/sessions.messages.ts';
 import { catalogueMessages } from './catalogue/catalogue.messages.ts';
 import { enrollmentMessages } from './enrollment/enrollment.messages.ts';
 import { rosterMessages } from './enrollment/roster.messages.ts';
+import { careMessages } from './family/care.messages.ts';
 import { familyMessages } from './family/family.messages.ts';
 import { commonMessages } from './i18n/common.messages.ts';
 import { type Catalogues, mergeMessages } from './i18n/i18n.ts';
@@ -32,6 +33,7 @@ const FEATURES = [
   enrollmentMessages,
   rosterMessages,
   familyMessages,
+  careMessages,
   attendanceMessages,
   leaveMessages,
   announceMessages,
