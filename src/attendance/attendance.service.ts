@@ -138,7 +138,7 @@ export function createAttendanceService(deps: { db: Kysely<Database>; clock: Clo
             startsAt: meeting.starts_at,
           };
           if (message.send === 'absence_cleared') await outbox.toGuardians(trx, childId, 'absence_cleared', { ...about, mark: message.mark });
-          else if (message.send === 'absent' && alarmDueAt) await outbox.toGuardiansHeld(trx, childId, 'child_absent', about, { notBefore: alarmDueAt, holdKey });
+          else if (message.send === 'absent' && alarmDueAt) await outbox.toGuardians(trx, childId, 'child_absent', about, { notBefore: alarmDueAt, holdKey });
           else await outbox.toGuardians(trx, childId, message.send === 'absent' ? 'child_absent' : 'absent_again', about);
         }
         if (alarmDueAt) return { ok: true, mark, note: keptNote, previous, guardiansTold: false, alarmDueAt, markedAt: now.toISOString() };

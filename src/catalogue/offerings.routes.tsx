@@ -243,6 +243,9 @@ export function offeringsRoutes(deps: OfferingPageDeps) {
   app.get('/teach/offerings', requireRole(['teacher'], (c, status) => errorPage(c, status)), async (c) => {
     const mine = await offerings.teacherOfferings(c.get('user').id);
     const { pick } = c.get('i18n');
+    // Back from an announcement sent without JavaScript: that offering's form shows its notice.
+    const announcedFrom = parseId(c.req.query('offering'));
+    const announced = parseId(c.req.query('announced'));
     return respond(c, {
       page: () => (
         <TeacherOfferingsPage
@@ -256,6 +259,7 @@ export function offeringsRoutes(deps: OfferingPageDeps) {
             taken: offering.seats_taken,
             capacity: offering.capacity,
           }))}
+          announced={announcedFrom !== null && announced !== null ? { offeringId: announcedFrom, count: announced } : undefined}
         />
       ),
     });
