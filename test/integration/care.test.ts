@@ -64,6 +64,7 @@ for (const dialect of DIALECTS) {
       expect(page).toContain('接送与紧急联系');
       expect(page).toContain('只有这门课的老师和学校管理员能在点名时看到这些信息。');
       expect(page).toContain('还没有填写接送人。');
+      expect(page).toContain(`hx-post="/children/${child}/collectors"`);
     });
 
     it('adds a collector in place, with a phone link that dials its digits, and logs no name', async () => {
@@ -115,7 +116,7 @@ for (const dialect of DIALECTS) {
       expect(await collectors()).toHaveLength(5);
       // A full list shows no add form, only the limit.
       const page = await (await browsers.parent.get(`/children/${child}`)).text();
-      expect(page).not.toContain(`action="/children/${child}/collectors"`);
+      expect(page).not.toContain(`hx-post="/children/${child}/collectors"`);
       expect(page).toContain('最多 5 位。');
     });
 

@@ -1,5 +1,6 @@
 // The card of who collects the child and who to call, on the child's page: the people allowed to collect it, each
-// with a remove button, a form to add one (up to five), and the emergency note. The same component is the htmx fragment.
+// with a remove button, a form to add one (up to five), and the emergency note. The same component is the htmx
+// fragment; a plain form's answer (the whole page) scrolls back to it (#care).
 import type { I18n } from '../../../src/kernel/messages.ts';
 import { Field, Notice, TextArea } from '../../components/form.tsx';
 import type { Message } from './common.tsx';
@@ -41,7 +42,7 @@ export function CareSection(props: { i18n: I18n; care: CareView }) {
                   {collector.phone}
                 </a>
               </span>
-              <form method="post" action={`${base}/collectors/${collector.id}/remove`} hx-post={`${base}/collectors/${collector.id}/remove`} {...target}>
+              <form method="post" action={`${base}/collectors/${collector.id}/remove#care`} hx-post={`${base}/collectors/${collector.id}/remove`} {...target}>
                 <button type="submit" class="link-button link-button--ink" aria-label={t('care.removeNamed', { name: collector.name })}>
                   {t('care.remove')}
                 </button>
@@ -51,7 +52,7 @@ export function CareSection(props: { i18n: I18n; care: CareView }) {
         </ul>
       )}
       {care.collectors.length < care.limits.collectors ? (
-        <form method="post" action={`${base}/collectors`} hx-post={`${base}/collectors`} {...target} class="form care-form">
+        <form method="post" action={`${base}/collectors#care`} hx-post={`${base}/collectors`} {...target} class="form care-form">
           <Field id="care-name" name="name" label={t('care.name')} value={add.values.name} error={add.errors.name} maxlength={care.limits.name} autocomplete="off" />
           <Field id="care-relation" name="relation" label={t('care.relation')} value={add.values.relation} error={add.errors.relation} hint={t('care.relation.hint')} maxlength={care.limits.relation} autocomplete="off" />
           <Field id="care-phone" name="phone" type="tel" inputmode="tel" label={t('care.phone')} value={add.values.phone} error={add.errors.phone} maxlength={care.limits.phone} autocomplete="off" />
@@ -64,7 +65,7 @@ export function CareSection(props: { i18n: I18n; care: CareView }) {
           {add.errors.name ?? t('care.collectors.max', { max: care.limits.collectors })}
         </p>
       )}
-      <form method="post" action={`${base}/emergency-note`} hx-post={`${base}/emergency-note`} {...target} class="form care-form">
+      <form method="post" action={`${base}/emergency-note#care`} hx-post={`${base}/emergency-note`} {...target} class="form care-form">
         <TextArea
           id="care-note"
           name="note"
