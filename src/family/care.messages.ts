@@ -22,7 +22,7 @@ const zh = {
   'care.note.removed': '紧急备注已清空。',
   'care.error.phone': '请填写能拨通的电话号码（5–15 位数字，可以有空格或短横线）。',
   'care.error.tooMany': '最多只能填写 {max} 位接送人，请先删除一位。',
-  'care.roll.collectors': '接送人',
+  'care.roll.collectors': '接送人：',
   'care.roll.call': '拨打 {name} 的电话',
   'care.roll.note': '紧急备注',
 } as const;
@@ -50,7 +50,7 @@ const en: Record<keyof typeof zh, string> = {
   'care.note.removed': 'Emergency note cleared.',
   'care.error.phone': 'Enter a phone number that can be called (5–15 digits; spaces and dashes are fine).',
   'care.error.tooMany': 'At most {max} people may collect a child: remove one first.',
-  'care.roll.collectors': 'Collected by',
+  'care.roll.collectors': 'Collected by:',
   'care.roll.call': 'Call {name}',
   'care.roll.note': 'Emergency note',
 };

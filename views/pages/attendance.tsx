@@ -88,7 +88,7 @@ function RollCare(props: { i18n: I18n; care: NonNullable<RollChildView['care']> 
     <div class="roll-care">
       {collectors.length > 0 ? (
         <p class="roll-care__collectors">
-          <span class="muted">{t('care.roll.collectors')}：</span>
+          <span class="muted">{t('care.roll.collectors')}</span>
           {collectors.map((collector) => (
             <a href={`tel:${collector.dial}`} class="roll-care__collector" aria-label={`${t('care.roll.call', { name: collector.name })} ${collector.phone}`}>
               {t('care.collector.line', { name: collector.name, relation: collector.relation })} <span class="nowrap">{collector.phone}</span>
