@@ -2,6 +2,7 @@
 import { announceMessages } from './announcements/announcements.messages.ts';
 import { attendanceMessages } from './attendance/attendance.messages.ts';
 import { leaveMessages } from './attendance/leave.messages.ts';
+import { auditVocabularyMessages } from './audit/audit-vocabulary.messages.ts';
 import { auditMessages } from './audit/audit.messages.ts';
 import { authMessages } from './auth/auth.messages.ts';
 import { sessionsMessages } from './auth/sessions.messages.ts';
@@ -40,6 +41,7 @@ const FEATURES = [
   lotteryMessages,
   notifyMessages,
   auditMessages,
+  auditVocabularyMessages,
   privacyMessages,
 ] as const;
 

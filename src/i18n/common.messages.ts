@@ -7,7 +7,7 @@ const zh = {
   'nav.home': '首页',
   'nav.login': '登录',
   'nav.register': '注册',
-  'nav.logout': '退出',
+  'nav.logout': '退出登录',
   'nav.account': '我的账号',
   'nav.staff': '教职工账号',
   'nav.language': '语言',

@@ -48,7 +48,7 @@ describe.skipIf(!CHROMIUM)('account journey on a phone', () => {
   });
 
   it('logs out and back in', async () => {
-    await page.getByRole('button', { name: '退出' }).click();
+    await page.getByRole('button', { name: '退出登录' }).click();
     await expect.poll(() => page.getByRole('link', { name: '登录' }).first().isVisible()).toBe(true);
     await page.getByRole('link', { name: '登录' }).first().click();
     await page.waitForURL('**/login');

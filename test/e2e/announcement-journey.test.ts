@@ -78,7 +78,7 @@ describe.skipIf(!CHROMIUM)('announcement journey on a phone', () => {
   });
 
   it("shows the announcement in the parent's notifications and on the offering page", async () => {
-    await page.getByRole('button', { name: '退出' }).click();
+    await page.getByRole('button', { name: '退出登录' }).click();
     await logIn(journey, club.guardian);
     await page.getByRole('link', { name: /通知/ }).first().click();
     await page.waitForURL('**/notifications');

@@ -51,7 +51,7 @@ describe.skipIf(!CHROMIUM)('roll journey on a phone', () => {
   });
 
   it("shows the absent child's guardian the notice", async () => {
-    await page.getByRole('button', { name: '退出' }).click();
+    await page.getByRole('button', { name: '退出登录' }).click();
     // The guardian's login, from the demo data (every demo account has the demo password).
     const db = new SQLite(journey.databasePath, { readonly: true });
     const guardian = db

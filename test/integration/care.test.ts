@@ -188,6 +188,9 @@ for (const dialect of DIALECTS) {
       expect(reads.length - before).toBe(2);
       const detail = reads.at(-1)!.detail;
       expect(typeof detail === 'string' ? JSON.parse(detail) : detail).toEqual({ view: 'roll.care', children: 1 });
+      // The admin reads it in the audit log in words.
+      const log = await (await browsers.admin.get('/admin/audit?action=child_records.')).text();
+      expect(log).toContain('查看: 点名页上的接送人和紧急备注 · 孩子人数: 1');
     });
 
     it('keeps the collectors on the row after a mark, without logging a read again', async () => {
