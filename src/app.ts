@@ -25,7 +25,7 @@ import type { Database } from './db/schema.ts';
 import { type BackupStatus, healthRoutes } from './health/health.routes.ts';
 import { renderJsxWithoutAsyncHooks } from './http/jsx-context.ts';
 import type { AppEnv } from './http/app-env.ts';
-import { errorPage } from './http/pages.tsx';
+import { busyPage, errorPage } from './http/pages.tsx';
 import { TooManyFieldsError } from './http/forms.ts';
 import { limitBody } from './http/body.ts';
 import { isSecure } from './http/request-facts.ts';
@@ -69,7 +69,7 @@ import { createSchoolsService } from './schools/schools.service.ts';
 export interface AppDeps {
   db: Kysely<Database>;
   config: Pick<Config, 'publicOrigin' | 'trustProxy' | 'bodyLimitBytes' | 'sessionDays' | 'staffIdleMinutes' | 'sessionMaxDays' | 'timeZone' | 'env' | 'districtName' | 'mail' | 'webhookUrl' | 'maxInFlight' | 'maxQueueMs' | 'logRequests' | 'catalogueCacheMs'> &
-    Partial<Pick<Config, 'retentionDays' | 'metricsToken' | 'childLimit' | 'absenceAlertGraceSeconds'>>;
+    Partial<Pick<Config, 'retentionDays' | 'metricsToken' | 'childLimit' | 'absenceAlertGraceSeconds' | 'footer'>>;
   clock: Clock;
   /** Where unexpected errors go; never given passwords or session ids. */
   logError?: (error: unknown, context: { method: string; path: string }) => void;
@@ -124,7 +124,9 @@ export function createApp(deps: AppDeps) {
 
   const app = new Hono<AppEnv>();
 
+  const site = { ...(config.footer ?? {}), publicOrigin: config.publicOrigin };
   app.use(async function requestFacts(c, next) {
+    c.set('site', site);
     c.set('secure', isSecure(c, facts));
     // A history restore (back button) wants the whole page even though htmx asks for it.
     c.set('htmx', c.req.header('hx-request') === 'true' && c.req.header('hx-history-restore-request') !== 'true');
@@ -177,7 +179,7 @@ export function createApp(deps: AppDeps) {
   const busy = <E extends AppEnv>(c: Context<E>) => {
     withoutSession(c);
     if (c.get('htmx')) return c.html(`<p class="notice notice--info" role="status">${c.get('i18n').t('error.busy.body')}</p>`, 503);
-    return errorPage(c, 503);
+    return busyPage(c, BUSY_RETRY_SECONDS);
   };
   app.use(shedLoad({ maxInFlight: config.maxInFlight, maxQueueMs: config.maxQueueMs, retryAfterSeconds: BUSY_RETRY_SECONDS, busy }));
 

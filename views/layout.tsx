@@ -20,9 +20,25 @@ const HTMX_CONFIG = JSON.stringify({
   ],
 });
 
-export function Layout(props: { chrome: Chrome; title: string; children?: Child; narrow?: boolean }) {
+/** The share card image (1200×630) chat apps show for a public page's link. */
+const SHARE_IMAGE = '/static/share.png';
+
+export function Layout(props: {
+  chrome: Chrome;
+  title: string;
+  children?: Child;
+  narrow?: boolean;
+  /** A public page's share card (Open Graph): what a link to it says in a chat group. */
+  share?: { description: string } | undefined;
+  /** Reload this page by itself after so many seconds (a busy answer to a GET). */
+  refreshSeconds?: number | undefined;
+}) {
   const { chrome, title } = props;
   const { t, lang } = chrome.i18n;
+  const site = chrome.site ?? {};
+  // Absolute only from PUBLIC_ORIGIN: a Host header must never end up in a page others are served.
+  const absolute = (path: string) => (site.publicOrigin ? `${site.publicOrigin}${path}` : path);
+  const pagePath = chrome.path.split('?')[0] ?? '/';
   const page = (
     <html lang={lang}>
       <head>
@@ -31,6 +47,21 @@ export function Layout(props: { chrome: Chrome; title: string; children?: Child;
         <meta name="htmx-config" content={HTMX_CONFIG} />
         <meta name="color-scheme" content="light" />
         <title>{`${title} · ${t('app.name')}`}</title>
+        {props.refreshSeconds ? <meta http-equiv="refresh" content={String(props.refreshSeconds)} /> : null}
+        {props.share ? (
+          <>
+            <meta name="description" content={props.share.description} />
+            <meta property="og:type" content="website" />
+            <meta property="og:site_name" content={t('app.name')} />
+            <meta property="og:title" content={title} />
+            <meta property="og:description" content={props.share.description} />
+            <meta property="og:url" content={absolute(pagePath)} />
+            <meta property="og:image" content={absolute(SHARE_IMAGE)} />
+            <meta property="og:image:width" content="1200" />
+            <meta property="og:image:height" content="630" />
+            <meta property="og:locale" content={lang === 'en' ? 'en_US' : 'zh_CN'} />
+          </>
+        ) : null}
         <link rel="icon" href="/static/favicon.svg" type="image/svg+xml" />
         <link rel="stylesheet" href="/static/app.css" />
         <script src="/static/htmx.min.js" defer></script>
@@ -119,9 +150,18 @@ export function Layout(props: { chrome: Chrome; title: string; children?: Child;
         </main>
         <footer class="site-footer">
           <p>{t('app.footer')}</p>
+          {site.authority ? <p>{t('app.footer.authority', { authority: site.authority })}</p> : null}
+          {site.contact ? <p>{t('app.footer.contact', { contact: site.contact })}</p> : null}
           <p>
             <a href="/privacy">{t('privacy.nav')}</a>
           </p>
+          {site.icp ? (
+            <p>
+              <a href="https://beian.miit.gov.cn/" rel="noopener" target="_blank">
+                {site.icp}
+              </a>
+            </p>
+          ) : null}
         </footer>
       </body>
     </html>

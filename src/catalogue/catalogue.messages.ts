@@ -14,6 +14,7 @@ const zh = {
   'category.science': '科学探究',
 
   'catalogue.title': '{school} · 课程目录',
+  'catalogue.share': '{school}的科创社团和特色课程：看介绍、上课时间和余位，手机上就能报名。',
   'catalogue.termDates': '{term}：{from} 至 {to}',
   'catalogue.mode.first_come': '先报先得',
   'catalogue.mode.lottery': '抽签分配',
@@ -219,6 +220,7 @@ const en = {
   'category.science': 'Science inquiry',
 
   'catalogue.title': '{school} · Catalogue',
+  'catalogue.share': "{school}'s science clubs and specialty courses: descriptions, times and free seats, with enrolment from a phone.",
   'catalogue.termDates': '{term}: {from} to {to}',
   'catalogue.mode.first_come': 'First come, first served',
   'catalogue.mode.lottery': 'Seats drawn by lottery',
