@@ -1,6 +1,7 @@
 // Every feature's words, gathered at the composition root: the one module that imports them all.
 import { announceMessages } from './announcements/announcements.messages.ts';
 import { attendanceMessages } from './attendance/attendance.messages.ts';
+import { hoursMessages } from './attendance/hours.messages.ts';
 import { leaveMessages } from './attendance/leave.messages.ts';
 import { auditMessages } from './audit/audit.messages.ts';
 import { authMessages } from './auth/auth.messages.ts';
@@ -34,6 +35,7 @@ const FEATURES = [
   familyMessages,
   attendanceMessages,
   leaveMessages,
+  hoursMessages,
   announceMessages,
   lotteryMessages,
   notifyMessages,
