@@ -7,6 +7,7 @@ const zh = {
   'hours.back.district': '管理首页',
   'hours.intro': '按月统计每位老师已上的课：课时按每次课的起止时间计算；取消的课不计，调课按调整后的日期计入。“已上”指未取消且日期不晚于今天的课。',
   'hours.month': '月份',
+  'hours.pickMonth': '选择月份',
   'hours.month.hint': '例如 2026-11',
   'hours.show': '查看',
   'hours.csv': '下载 CSV',
@@ -39,6 +40,7 @@ const en = {
   'hours.intro':
     "Each teacher's sessions held in a month: hours come from each session's start and end; cancelled sessions do not count, moved ones count on their new day. Held means not cancelled and on or before today.",
   'hours.month': 'Month',
+  'hours.pickMonth': 'Choose a month',
   'hours.month.hint': 'For example 2026-11',
   'hours.show': 'Show',
   'hours.csv': 'Download CSV',

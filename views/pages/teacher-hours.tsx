@@ -97,7 +97,7 @@ export function TeacherHoursPage(props: {
       <Breadcrumb href={props.back.href} label={props.back.label} />
       <h1>{props.heading}</h1>
       <p class="muted">{t('hours.intro')}</p>
-      <form method="get" action={props.action} class="filters hours-filters" aria-label={t('hours.month')}>
+      <form method="get" action={props.action} class="filters hours-filters" aria-label={t('hours.pickMonth')}>
         <div class="filters__field">
           <Field id="hours-month" name="month" type="month" label={t('hours.month')} hint={t('hours.month.hint')} value={props.month} error={props.error} required />
         </div>
