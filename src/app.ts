@@ -8,6 +8,8 @@ import { announcementRoutes } from './announcements/announcements.routes.tsx';
 import { createAnnouncementsService } from './announcements/announcements.service.ts';
 import { attendanceRoutes } from './attendance/attendance.routes.tsx';
 import { createAttendanceService } from './attendance/attendance.service.ts';
+import { hoursRoutes } from './attendance/hours.routes.tsx';
+import { createHoursService } from './attendance/hours.service.ts';
 import { leaveRoutes } from './attendance/leave.routes.tsx';
 import { createLeaveService } from './attendance/leave.service.ts';
 import { auditRoutes } from './audit/audit.routes.tsx';
@@ -200,6 +202,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', rosterRoutes({ roster }));
   app.route('/', attendanceRoutes({ attendance }));
   app.route('/', leaveRoutes({ leave }));
+  app.route('/', hoursRoutes({ hours: createHoursService({ db, clock, timeZone: config.timeZone }) }));
   app.route('/', announcementRoutes({ announcements }));
   app.route('/', lotteryRoutes({ lottery, schools }));
   app.route('/', auditRoutes({ auditLog }));

@@ -1,6 +1,7 @@
 // Every feature's words, gathered at the composition root: the one module that imports them all.
 import { announceMessages } from './announcements/announcements.messages.ts';
 import { attendanceMessages } from './attendance/attendance.messages.ts';
+import { hoursMessages } from './attendance/hours.messages.ts';
 import { leaveMessages } from './attendance/leave.messages.ts';
 import { auditVocabularyMessages } from './audit/audit-vocabulary.messages.ts';
 import { auditMessages } from './audit/audit.messages.ts';
@@ -37,6 +38,7 @@ const FEATURES = [
   careMessages,
   attendanceMessages,
   leaveMessages,
+  hoursMessages,
   announceMessages,
   lotteryMessages,
   notifyMessages,

@@ -160,6 +160,10 @@ export const MATRIX: Record<string, { allowed: keyof typeof RULES; path: (ids: I
   'POST /admin/meetings/:id/cancel': { allowed: 'adminS', path: (ids) => `/admin/meetings/${ids.meeting}/cancel` },
   'POST /admin/meetings/:id/move': { allowed: 'adminS', path: (ids) => `/admin/meetings/${ids.meeting}/move` },
   'POST /admin/meetings/:id/reinstate': { allowed: 'adminS', path: (ids) => `/admin/meetings/${ids.meeting}/reinstate` },
+  'GET /admin/district/teacher-hours': { allowed: 'district', path: () => '/admin/district/teacher-hours?month=2026-11' },
+  'GET /admin/district/teacher-hours.csv': { allowed: 'district', path: () => '/admin/district/teacher-hours.csv?month=2026-11' },
+  'GET /admin/schools/:schoolId/teacher-hours': { allowed: 'adminS', path: (ids) => `/admin/schools/${ids.schoolId}/teacher-hours?month=2026-11` },
+  'GET /admin/schools/:schoolId/teacher-hours.csv': { allowed: 'adminS', path: (ids) => `/admin/schools/${ids.schoolId}/teacher-hours.csv?month=2026-11` },
 };
 
 /** Routes whose refusal is 404 for everybody on these ids (nothing to act on), listed so the test says so. */

@@ -15,7 +15,7 @@ export interface FieldProps {
   id: string;
   name: string;
   label: string;
-  type?: 'text' | 'email' | 'password' | 'tel' | 'date' | 'datetime-local' | 'number' | 'time';
+  type?: 'text' | 'email' | 'password' | 'tel' | 'date' | 'datetime-local' | 'month' | 'number' | 'time';
   min?: number;
   max?: number;
   value?: string | undefined;
