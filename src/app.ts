@@ -45,7 +45,7 @@ import { createTermsService } from './catalogue/terms.service.ts';
 import { catalogueRoutes } from './catalogue/catalogue.routes.tsx';
 import { createCatalogueService } from './catalogue/catalogue.service.ts';
 import { createEnrollmentService } from './enrollment/enrollment.service.ts';
-import { enrollmentRoutes } from './enrollment/enrollment.routes.tsx';
+import { enrolPanelFor, enrollmentRoutes } from './enrollment/enrollment.routes.tsx';
 import { rosterRoutes } from './enrollment/roster.routes.tsx';
 import { createRosterService } from './enrollment/roster.service.ts';
 import { createCareService } from './family/care.service.ts';
@@ -197,7 +197,7 @@ export function createApp(deps: AppDeps) {
   });
 
   app.route('/', homeRoutes({ schools, districtName: config.districtName }));
-  app.route('/', catalogueRoutes({ catalogue, childrenFor: enrollment.childrenFor, announcementsFor: announcements.pastAnnouncements }));
+  app.route('/', catalogueRoutes({ catalogue, enrolPanelFor: enrolPanelFor(enrollment), announcementsFor: announcements.pastAnnouncements }));
   app.route('/', enrollmentRoutes({ enrollment, addChoice: lottery.addChoice, recordOutcome: metrics?.recordEnrollment }));
   app.route('/', rosterRoutes({ roster }));
   app.route('/', attendanceRoutes({ attendance }));

@@ -21,7 +21,7 @@ import { STAFF_ROLES, type StaffRole } from '../kernel/roles.ts';
 import { clearSessionCookie, writeSessionCookie } from './session.middleware.ts';
 import { parseId } from '../kernel/ids.ts';
 
-const registerSchema = z.object({ name: textField(200), login: textField(320), password: textField(1024) });
+const registerSchema = z.object({ name: textField(200), login: textField(320), password: textField(1024), next: textField(512, { optional: true }).optional() });
 const loginSchema = z.object({ login: textField(320), password: textField(1024), next: textField(512, { optional: true }).optional() });
 const passwordSchema = z.object({ current: textField(1024), password: textField(1024) });
 const staffSchema = z.object({
@@ -78,12 +78,14 @@ export function authRoutes(deps: { auth: AuthService; schools: SchoolsService; f
   }
 
   app.get('/register', (c) => {
-    if (c.get('user')) return c.redirect('/', 303);
-    return respond(c, { page: () => <RegisterPage chrome={chromeFor(c)} form={emptyForm()} /> });
+    const next = safeLocalPath(c.req.query('next'));
+    if (c.get('user')) return c.redirect(next ?? '/', 303);
+    return respond(c, { page: () => <RegisterPage chrome={chromeFor(c)} form={emptyForm()} next={next} /> });
   });
 
   app.post('/register', async (c) => {
     const parsed = await parseForm(c, registerSchema);
+    const next = safeLocalPath(parsed.values.next);
     const outcome = parsed.ok ? await auth.register({ ...parsed.data, lang: c.get('i18n').lang, address: clientAddress(c, facts) }) : parsed;
     const throttled = !outcome.ok && 'reason' in outcome;
     const result = throttled ? { ok: false as const, errors: { login: throttledRejection(c, outcome.retryAfterSeconds) } } : outcome;
@@ -91,14 +93,15 @@ export function authRoutes(deps: { auth: AuthService; schools: SchoolsService; f
       const previous = c.get('sessionId');
       if (previous) await auth.logout(previous);
       writeSessionCookie(c, result.session);
-      return redirectAfterForm(c, '/');
+      // Back to where the parent was going (the course), or a welcome whose first step is adding a child.
+      return redirectAfterForm(c, next ?? '/family?welcome=1');
     }
     const errors = translateErrors(c.get('i18n'), result.errors);
     const form: FormState<RegisterField> = { values: { name: parsed.values.name, login: parsed.values.login }, errors };
-    const chrome = chromeFor(c, '/register');
+    const chrome = chromeFor(c, next ? `/register?next=${encodeURIComponent(next)}` : '/register');
     return respond(
       c,
-      { page: () => <RegisterPage chrome={chrome} form={form} />, fragment: () => <RegisterForm chrome={chrome} form={form} /> },
+      { page: () => <RegisterPage chrome={chrome} form={form} next={next} />, fragment: () => <RegisterForm chrome={chrome} form={form} next={next} /> },
       throttled ? 429 : 422,
     );
   });

@@ -5,7 +5,7 @@ import { Hono } from 'hono';
 import type { Context } from 'hono';
 import { raw } from 'hono/html';
 import { z } from 'zod';
-import { enrollRowView } from '../../views/components/enroll.tsx';
+import type { EnrollPanelView } from '../../views/components/enroll.tsx';
 import { meetingView } from '../../views/components/meeting.tsx';
 import { Seats } from '../../views/components/offering.tsx';
 import { type CatalogueView, CatalogueMain, CataloguePage, CatalogueResults, type FilterValues } from '../../views/pages/catalogue.tsx';
@@ -189,8 +189,8 @@ export const OPEN_DATA_CSV_COLUMNS = [
   'slots', 'capacity', 'enrolled', 'waitlisted', 'seats_left', 'fee_cents',
 ] as const;
 
-/** A parent's children as the offering page's enrol rows need them (the enrolment feature answers it). */
-export type ChildrenFor = (parentId: number, offeringId: number) => Promise<Parameters<typeof enrollRowView>[0][]>;
+/** The offering page's enrol control for a parent, in the reader's language (the enrolment feature answers it). */
+export type EnrolPanelFor = (parentId: number, offeringId: number, i18n: I18n) => Promise<EnrollPanelView | null>;
 
 /**
  * The offering's past announcements as this person may read them (its staff and families), null for anyone else:
@@ -198,8 +198,8 @@ export type ChildrenFor = (parentId: number, offeringId: number) => Promise<Para
  */
 export type AnnouncementsFor = (viewer: Actor | null, offeringId: number) => Promise<readonly { id: number; sender: string | null; at: string; text: string }[] | null>;
 
-export function catalogueRoutes(deps: { catalogue: CatalogueService; childrenFor: ChildrenFor; announcementsFor?: AnnouncementsFor }) {
-  const { catalogue, childrenFor, announcementsFor } = deps;
+export function catalogueRoutes(deps: { catalogue: CatalogueService; enrolPanelFor: EnrolPanelFor; announcementsFor?: AnnouncementsFor }) {
+  const { catalogue, enrolPanelFor, announcementsFor } = deps;
   const app = new Hono<AppEnv>();
 
   app.get('/s/:school', async (c) => {
@@ -267,10 +267,7 @@ export function catalogueRoutes(deps: { catalogue: CatalogueService; childrenFor
     const { offering, school, meetings, window, today, term } = found;
     const title = i18n.pick(offering.title_zh, offering.title_en);
     const user = c.get('user');
-    const enroll =
-      user?.role === 'parent'
-        ? (await childrenFor(user.id, offering.id)).map((child) => enrollRowView(child, { id: offering.id, title, lottery: term.mode === 'lottery' }))
-        : null;
+    const enroll = user?.role === 'parent' ? await enrolPanelFor(user.id, offering.id, i18n) : null;
     const past = user && announcementsFor ? await announcementsFor(user, offering.id) : null;
     const announcements: PastAnnouncementView[] | null = past ? past.map((one) => ({ id: one.id, sender: one.sender, at: i18n.format.dateTime(one.at), text: one.text })) : null;
     // What a family was told is theirs: never kept by a shared cache.

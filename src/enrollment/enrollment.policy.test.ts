@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type EnrollmentFacts, enrollmentRefusal } from './enrollment.policy.ts';
+import { type EnrollmentFacts, childBarrier, enrollmentRefusal } from './enrollment.policy.ts';
 
 const facts: EnrollmentFacts = {
   child: { schoolId: 1, grade: 3, verified: true },
@@ -21,5 +21,32 @@ describe('an unverified child', () => {
     expect(enrollmentRefusal({ ...unverified, term: { ...facts.term, mode: 'lottery' } })).toEqual({ reason: 'unverified' });
     expect(enrollmentRefusal({ ...unverified, offering: { ...facts.offering, gradeMin: 5 } })).toMatchObject({ reason: 'grade' });
     expect(enrollmentRefusal({ ...unverified, offering: { ...facts.offering, schoolId: 2 } })).toEqual({ reason: 'other_school' });
+  });
+});
+
+describe('a paid offering', () => {
+  const paid = { ...facts, fee: { cents: 80000, confirmed: false } };
+
+  it('asks the parent to confirm its fee once, and takes the child once confirmed', () => {
+    expect(enrollmentRefusal(paid)).toEqual({ reason: 'fee', feeCents: 80000 });
+    expect(enrollmentRefusal({ ...paid, fee: { cents: 80000, confirmed: true } })).toBeNull();
+    expect(enrollmentRefusal({ ...facts, fee: { cents: 0, confirmed: false } })).toBeNull();
+  });
+
+  it('asks about the fee only for a place the child could take', () => {
+    expect(enrollmentRefusal({ ...paid, term: { ...facts.term, courseLimit: 1 }, others: [{ title: '航模', slots: [] }] })).toMatchObject({ reason: 'limit' });
+  });
+});
+
+describe('who the enrol control lists', () => {
+  it('leaves out a child of another school, of another grade or not yet verified, each with its reason', () => {
+    expect(childBarrier(facts)).toBeNull();
+    expect(childBarrier({ ...facts, offering: { ...facts.offering, schoolId: 2 } })).toEqual({ reason: 'other_school' });
+    expect(childBarrier({ ...facts, offering: { ...facts.offering, gradeMin: 5 } })).toEqual({ reason: 'grade', min: 5, max: 6 });
+    expect(childBarrier(unverified)).toEqual({ reason: 'unverified' });
+  });
+
+  it('keeps every child while the window is shut: that is the term’s, said by the page, not the child’s', () => {
+    expect(childBarrier({ ...facts, now: new Date('2026-12-10T00:00:00Z') })).toBeNull();
   });
 });

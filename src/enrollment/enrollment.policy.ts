@@ -9,7 +9,8 @@ export type Refusal =
   | { reason: 'closed' }
   | { reason: 'lottery' }
   | { reason: 'limit'; limit: number }
-  | { reason: 'clash'; title: string; slot: WeeklySlot };
+  | { reason: 'clash'; title: string; slot: WeeklySlot }
+  | { reason: 'fee'; feeCents: number };
 
 export interface EnrollmentFacts {
   /** `verified`: the child's school is open, or the child is bound to a pupil of its list (see childVerified). */
@@ -19,6 +20,8 @@ export interface EnrollmentFacts {
   now: Date;
   /** The child's other enrolled or waitlisted offerings in the same term. */
   others: readonly { title: string; slots: readonly WeeklySlot[] }[];
+  /** The offering's fee, and whether the parent confirmed it (a paid place is asked for once, with its fee). */
+  fee?: { cents: number; confirmed: boolean };
 }
 
 export type Rule = (facts: EnrollmentFacts) => Refusal | null;
@@ -51,11 +54,29 @@ const noClash: Rule = ({ offering, others }) => {
   return null;
 };
 
+/** Last, so a parent is asked to confirm a fee only for a place the child could take. */
+const feeConfirmed: Rule = ({ fee }) => (!fee || fee.cents === 0 || fee.confirmed ? null : { reason: 'fee', feeCents: fee.cents });
+
 /** Who may ask for an offering at all, and when: shared with the lottery's ranked choices. */
 export const ELIGIBILITY_RULES: readonly Rule[] = [sameSchool, gradeFits, verifiedChild, windowOpen];
 
 /** Every rule, in the order a parent would want to hear about them. */
-export const ENROLMENT_RULES: readonly Rule[] = [...ELIGIBILITY_RULES, firstComeTerm, underLimit, noClash];
+export const ENROLMENT_RULES: readonly Rule[] = [...ELIGIBILITY_RULES, firstComeTerm, underLimit, noClash, feeConfirmed];
+
+/** Refusals about the child itself (its school, grade, pupil check), not the term's window, which is the same for every child. */
+const CHILD_REASONS: ReadonlySet<Refusal['reason']> = new Set(['other_school', 'grade', 'unverified']);
+
+/**
+ * Why this child could not ask for the offering whenever it tried, or null: the eligibility rules' first refusal about
+ * the child. The enrol control lists only children this returns null for, and names the others in one line.
+ */
+export function childBarrier(facts: EnrollmentFacts): Refusal | null {
+  for (const rule of ELIGIBILITY_RULES) {
+    const refusal = rule(facts);
+    if (refusal && CHILD_REASONS.has(refusal.reason)) return refusal;
+  }
+  return null;
+}
 
 export function enrollmentRefusal(facts: EnrollmentFacts): Refusal | null {
   for (const rule of ENROLMENT_RULES) {

@@ -14,6 +14,7 @@ const publishedOfferingQuery = preparedQuery(1, (db, offeringId: number) =>
       'offerings.title_en',
       'offerings.grade_min',
       'offerings.grade_max',
+      'offerings.fee_cents',
       'offerings.term_id',
       'terms.school_id',
       'terms.enrol_opens_at',
@@ -112,23 +113,59 @@ export async function slotsOf(db: Kysely<Database>, offeringId: number) {
   return (await slotsOfQuery(db, offeringId)).rows;
 }
 
-/** Any offering's titles and its term's mode (the enrol control's heading, whatever the offering's status). */
+/**
+ * Any offering's titles, fee, seats and waitlist length, and its term's rules and school (whatever the offering's
+ * status): what the enrol control states and decides who it lists. The waitlist is gap-free: its length is its last place.
+ */
 export function offeringHeading(db: Kysely<Database>, offeringId: number) {
   return db
     .selectFrom('offerings')
     .innerJoin('terms', 'terms.id', 'offerings.term_id')
-    .select(['offerings.title_zh', 'offerings.title_en', 'terms.mode'])
+    .innerJoin('schools', 'schools.id', 'terms.school_id')
+    .select((eb) => [
+      'offerings.title_zh',
+      'offerings.title_en',
+      'offerings.fee_cents',
+      'offerings.capacity',
+      'offerings.seats_taken',
+      'offerings.grade_min',
+      'offerings.grade_max',
+      'terms.mode',
+      'terms.course_limit',
+      'terms.enrol_opens_at',
+      'terms.enrol_closes_at',
+      'terms.school_id',
+      'schools.slug as school_slug',
+      eb
+        .selectFrom('enrollments')
+        .select((inner) => inner.fn.countAll<number>().as('count'))
+        .whereRef('enrollments.offering_id', '=', 'offerings.id')
+        .where('enrollments.status', '=', 'waitlisted')
+        .as('waitlisted'),
+    ])
     .where('offerings.id', '=', offeringId)
     .executeTakeFirst();
 }
 
-/** Each of this parent's children with its enrollment (if any) in the offering, for the enrol control. */
+/** Each of this parent's children with its enrollment (if any) in the offering, and its school's check, for the enrol control. */
 export function childrenWithEnrollment(db: Kysely<Database>, parentId: number, offeringId: number) {
   return db
     .selectFrom('guardianships')
     .innerJoin('children', 'children.id', 'guardianships.child_id')
+    .innerJoin('schools', 'schools.id', 'children.school_id')
     .leftJoin('enrollments', (join) => join.onRef('enrollments.child_id', '=', 'children.id').on('enrollments.offering_id', '=', offeringId))
-    .select(['children.id', 'children.name', 'enrollments.id as enrollment_id', 'enrollments.status', 'enrollments.waitlist_position', 'enrollments.choice_rank'])
+    .select([
+      'children.id',
+      'children.name',
+      'children.school_id',
+      'children.grade',
+      'children.pupil_id',
+      'schools.child_check',
+      'enrollments.id as enrollment_id',
+      'enrollments.status',
+      'enrollments.waitlist_position',
+      'enrollments.choice_rank',
+    ])
     .where('guardianships.user_id', '=', parentId)
     .orderBy('children.id')
     .execute();

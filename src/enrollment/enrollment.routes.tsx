@@ -2,7 +2,7 @@
 import { Hono } from 'hono';
 import type { Context } from 'hono';
 import { z } from 'zod';
-import { EnrollRow, type EnrollRowView, enrollRowView } from '../../views/components/enroll.tsx';
+import { EnrollRow, type EnrollPanelView, type EnrollRowView, enrollRowView } from '../../views/components/enroll.tsx';
 import { EnrollAnswerPage } from '../../views/pages/enroll-answer.tsx';
 import { requireRole } from '../http/guards.ts';
 import type { AppEnv } from '../http/app-env.ts';
@@ -13,7 +13,7 @@ import { parseId } from '../kernel/ids.ts';
 import type { I18n } from '../kernel/messages.ts';
 import type { Refusal } from './enrollment.policy.ts';
 import type { EnrollmentOutcome } from '../metrics/metrics.ts';
-import type { EnrollmentService } from './enrollment.service.ts';
+import type { EnrolControl, EnrollmentService } from './enrollment.service.ts';
 
 /**
  * In a lottery term the enrol control adds the offering to the child's ranked choices instead. The lottery stands
@@ -36,9 +36,41 @@ function refusalText(i18n: I18n, refusal: Refusal, child: string): string {
       return t('enrol.refused.limit', { limit: refusal.limit, child });
     case 'clash':
       return t('enrol.refused.clash', { title: refusal.title, weekday: format.weekday(refusal.slot.weekday), start: refusal.slot.startsAt, end: refusal.slot.endsAt, child });
+    case 'fee':
+      return t('enrol.refused.fee', { fee: format.money(refusal.feeCents) });
     default:
       return t(`enrol.refused.${refusal.reason}`, { child });
   }
+}
+
+/** Why a child is not listed, in the muted line's few words (its school, grade or pupil check). */
+function unlistedText(i18n: I18n, barrier: Refusal, child: string): string {
+  if (barrier.reason === 'grade') return i18n.t('enrol.unlisted.grade', { child, min: barrier.min, max: barrier.max });
+  return i18n.t(barrier.reason === 'other_school' ? 'enrol.unlisted.other_school' : 'enrol.unlisted.unverified', { child });
+}
+
+/**
+ * The enrol control as the offering page shows it: a row for each child who could enrol (and each already placed),
+ * one line naming the others, and "add a child" pre-filled with the offering's school and grade, coming back here.
+ */
+function enrolPanelView(i18n: I18n, control: EnrolControl): EnrollPanelView {
+  const { offering } = control;
+  const listed = control.children.filter((child) => child.barrier === null || child.status !== null);
+  const unlisted = control.children.filter((child) => child.barrier !== null && child.status === null);
+  const back = `/offerings/${offering.id}#enrol`;
+  return {
+    rows: listed.map((child) => enrollRowView(child, offering)),
+    unlisted: unlisted.length === 0 ? null : i18n.t('enrol.unlisted', { list: unlisted.map((child) => unlistedText(i18n, child.barrier!, child.name)).join(i18n.pick('；', '; ')) }),
+    addChildHref: `/family?school=${encodeURIComponent(offering.schoolSlug)}&grade=${offering.gradeMin}&next=${encodeURIComponent(back)}#family-add`,
+  };
+}
+
+/** The offering page's enrol control for a parent (handed to the catalogue, which stands below enrolment). */
+export function enrolPanelFor(enrollment: EnrollmentService) {
+  return async (parentId: number, offeringId: number, i18n: I18n): Promise<EnrollPanelView | null> => {
+    const control = await enrollment.enrolControl(parentId, offeringId, i18n.lang);
+    return control && enrolPanelView(i18n, control);
+  };
 }
 
 export function enrollmentRoutes(deps: { enrollment: EnrollmentService; addChoice: AddChoice; recordOutcome?: ((outcome: EnrollmentOutcome) => void) | undefined }) {
@@ -48,9 +80,9 @@ export function enrollmentRoutes(deps: { enrollment: EnrollmentService; addChoic
   const parents = requireRole(['parent'], (c, status) => errorPage(c, status));
 
   async function rowFor<E extends AppEnv>(c: Context<E>, parentId: number, offeringId: number, childId: number): Promise<EnrollRowView | null> {
-    const [children, heading] = await Promise.all([enrollment.childrenFor(parentId, offeringId), enrollment.offeringHeading(offeringId, c.get('i18n').lang)]);
-    const child = children.find((one) => one.id === childId);
-    return child ? enrollRowView(child, heading) : null;
+    const control = await enrollment.enrolControl(parentId, offeringId, c.get('i18n').lang);
+    const child = control?.children.find((one) => one.id === childId);
+    return control && child ? enrollRowView(child, control.offering) : null;
   }
 
   /** htmx gets the child's row; a browser without JavaScript goes back to the offering page, or reads the refusal. */
@@ -60,7 +92,8 @@ export function enrollmentRoutes(deps: { enrollment: EnrollmentService; addChoic
     return c.html(<EnrollAnswerPage chrome={chromeFor(c, `/offerings/${row.offeringId}`)} row={row} />, 422);
   }
 
-  const enrollSchema = z.object({ child: textField(12) });
+  /** `confirm_fee=yes`: the parent saw a paid offering's fee and said yes (a free one needs only `child`). */
+  const enrollSchema = z.object({ child: textField(12), confirm_fee: textField(3, { optional: true }).optional() });
 
   app.post('/offerings/:id/enrollments', parents, ids('id'), async (c) => {
     const { id: offeringId } = c.req.valid('param');
@@ -68,7 +101,7 @@ export function enrollmentRoutes(deps: { enrollment: EnrollmentService; addChoic
     const parsed = await parseForm(c, enrollSchema);
     const childId = parsed.ok ? parseId(parsed.data.child) : null;
     if (childId === null) return errorPage(c, 404);
-    const result = await enrollment.enroll(parentId, offeringId, childId);
+    const result = await enrollment.enroll(parentId, offeringId, childId, { feeConfirmed: parsed.ok && parsed.data.confirm_fee === 'yes' });
     if (!result.ok && result.reason === 'not_found') return errorPage(c, 404);
     const { t, pick } = c.get('i18n');
     if (!result.ok && result.refusal.reason === 'lottery') {
@@ -93,6 +126,8 @@ export function enrollmentRoutes(deps: { enrollment: EnrollmentService; addChoic
     }
     const row = await rowFor(c, parentId, offeringId, childId);
     if (!row) return errorPage(c, 404);
+    // A paid place unconfirmed: the row asks once, with the fee (nothing written; a script reads the 422).
+    if (result.refusal.reason === 'fee') return answer(c, { ...row, confirmingFee: true }, 422);
     row.message = { kind: 'error', text: refusalText(c.get('i18n'), result.refusal, row.childName) };
     return answer(c, row, 422);
   });

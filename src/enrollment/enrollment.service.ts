@@ -11,7 +11,7 @@ import { createOutbox, type Outbox } from '../notify/outbox.ts';
 import { childVerified } from '../family/binding.policy.ts';
 import { guardedChild } from '../family/family.service.ts';
 import * as enrollments from './enrollment.repository.ts';
-import { type Refusal, enrollmentRefusal } from './enrollment.policy.ts';
+import { type Refusal, childBarrier, enrollmentRefusal } from './enrollment.policy.ts';
 import { seatOrWaitlist, vacate } from '../seats/seats.ts';
 
 type Placed = { ok: true; status: 'enrolled'; enrollmentId: number } | { ok: true; status: 'waitlisted'; position: number; enrollmentId: number };
@@ -21,6 +21,11 @@ type NotPlaced = { ok: false; reason: 'not_found' } | { ok: false; reason: 'refu
 export type EnrollResult =
   | (Placed & { childName: string; title: { zh: string; en: string | null } })
   | NotPlaced;
+
+export interface EnrolControl {
+  offering: { id: number; title: string; lottery: boolean; feeCents: number; waitlistNext: number | null; courseLimit: number; schoolSlug: string; gradeMin: number };
+  children: (Awaited<ReturnType<typeof enrollments.childrenWithEnrollment>>[number] & { barrier: Refusal | null })[];
+}
 
 export type WithdrawResult = { ok: true; offeringId: number; childId: number } | { ok: false; reason: 'not_found' } | { ok: false; reason: 'lottery_choice' };
 
@@ -41,6 +46,7 @@ export function createEnrollmentService(deps: { db: Kysely<Database>; clock: Clo
     parentId: number,
     child: NonNullable<Awaited<ReturnType<typeof guardedChild>>>,
     offering: NonNullable<Awaited<ReturnType<typeof enrollments.publishedOfferingWithTerm>>>,
+    feeConfirmed: boolean,
   ): Promise<Placed | NotPlaced> {
     const offeringId = offering.id;
     const childId = child.id;
@@ -63,6 +69,7 @@ export function createEnrollmentService(deps: { db: Kysely<Database>; clock: Clo
       },
       now: clock.now(),
       others: others.map((other) => ({ title: other.title_zh, slots: other.slots })),
+      fee: { cents: offering.fee_cents, confirmed: feeConfirmed },
     });
     if (refusal) return placedBy(await enrollments.enrollmentOf(trx, offeringId, childId)) ?? { ok: false, reason: 'refused', refusal };
     const again = (await enrollments.lockOfferingAndEnrollmentOf(trx, offeringId, childId))?.enrollment;
@@ -80,9 +87,10 @@ export function createEnrollmentService(deps: { db: Kysely<Database>; clock: Clo
   return {
     /**
      * Enrols the child, or waitlists it when the offering is full, or says why not. Repeating the request
-     * (a double click, a retry) gives the same answer and changes nothing.
+     * (a double click, a retry) gives the same answer and changes nothing. A paid offering takes the child only
+     * with `feeConfirmed` (the parent saw the fee and said yes); without it the answer is the refusal `fee`.
      */
-    async enroll(parentId: number, offeringId: number, childId: number): Promise<EnrollResult> {
+    async enroll(parentId: number, offeringId: number, childId: number, options: { feeConfirmed?: boolean } = {}): Promise<EnrollResult> {
       // Everything is read inside the transaction, which on SQLite runs on the writer: its page cache outlives
       // its own commits, while the second connection, which answers lone reads while a transaction holds the
       // writer (as one nearly always does in a rush), reads its pages again after every commit.
@@ -90,7 +98,7 @@ export function createEnrollmentService(deps: { db: Kysely<Database>; clock: Clo
         inTransaction(db, async (trx): Promise<EnrollResult> => {
           const [child, offering] = await Promise.all([guardedChild(trx, parentId, childId), enrollments.publishedOfferingWithTerm(trx, offeringId)]);
           if (!child || !offering) return { ok: false, reason: 'not_found' };
-          const result = await place(trx, parentId, child, offering);
+          const result = await place(trx, parentId, child, offering, options.feeConfirmed === true);
           return result.ok ? { ...result, childName: child.name, title: { zh: offering.title_zh, en: offering.title_en } } : result;
         });
       try {
@@ -132,14 +140,34 @@ export function createEnrollmentService(deps: { db: Kysely<Database>; clock: Clo
       return { offeringId: row.offering_id, childId: row.child_id, status: row.status };
     },
 
-    /** The offering's title in the language, and whether its term is a lottery (the control then adds a choice). */
-    async offeringHeading(offeringId: number, lang: Lang): Promise<{ id: number; title: string; lottery: boolean }> {
-      const row = await enrollments.offeringHeading(db, offeringId);
-      return { id: offeringId, title: row ? textIn(lang, row.title_zh, row.title_en) : '', lottery: row?.mode === 'lottery' };
+    /**
+     * The enrol control for this parent's children: the offering as the buttons state it (title in the language,
+     * lottery or not, fee, the next waitlist place when full, the term's limit) and each child with what keeps it
+     * from asking at all (null: it could). Null when there is no such offering.
+     */
+    async enrolControl(parentId: number, offeringId: number, lang: Lang): Promise<EnrolControl | null> {
+      const [children, row] = await Promise.all([enrollments.childrenWithEnrollment(db, parentId, offeringId), enrollments.offeringHeading(db, offeringId)]);
+      if (!row) return null;
+      const now = clock.now();
+      const term = { opensAt: row.enrol_opens_at, closesAt: row.enrol_closes_at, mode: row.mode, courseLimit: row.course_limit };
+      const offering = { schoolId: row.school_id, gradeMin: row.grade_min, gradeMax: row.grade_max, slots: [] };
+      return {
+        offering: {
+          id: offeringId,
+          title: textIn(lang, row.title_zh, row.title_en),
+          lottery: row.mode === 'lottery',
+          feeCents: row.fee_cents,
+          waitlistNext: row.seats_taken >= row.capacity ? Number(row.waitlisted ?? 0) + 1 : null,
+          courseLimit: row.course_limit,
+          schoolSlug: row.school_slug,
+          gradeMin: row.grade_min,
+        },
+        children: children.map((child) => ({
+          ...child,
+          barrier: childBarrier({ child: { schoolId: child.school_id, grade: child.grade, verified: childVerified(child.child_check, child.pupil_id) }, offering, term, now, others: [] }),
+        })),
+      };
     },
-
-    /** The parent's children and where each stands in this offering, for the enrol control. */
-    childrenFor: (parentId: number, offeringId: number) => enrollments.childrenWithEnrollment(db, parentId, offeringId),
   };
 }
 

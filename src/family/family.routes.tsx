@@ -11,6 +11,7 @@ import { ChildForm, type ChildFormField, JoinForm, type JoinFormField, PupilNumb
 import type { AppEnv } from '../http/app-env.ts';
 import { parseForm, textField, translateErrors } from '../http/forms.ts';
 import { requireRole } from '../http/guards.ts';
+import { safeLocalPath } from '../http/local-path.ts';
 import { chromeFor, errorPage, respond } from '../http/pages.tsx';
 import type { DeploymentFacts } from '../http/request-facts.ts';
 import type { Languages } from '../kernel/messages.ts';
@@ -33,7 +34,7 @@ export function familyRoutes(deps: { family: FamilyService; care: CareService; s
   async function renderFamily<E extends AppEnv>(
     c: Context<E>,
     userId: number,
-    state: { form?: FormState<ChildFormField>; join?: FormState<JoinFormField>; joinMessage?: Message; added?: string; notice?: Message },
+    state: { form?: FormState<ChildFormField>; join?: FormState<JoinFormField>; joinMessage?: Message; added?: string; notice?: Message; next?: string | undefined; welcome?: string },
     status: 200 | 422 | 429,
     fragment: 'child' | 'join' = 'child',
   ) {
@@ -58,13 +59,15 @@ export function familyRoutes(deps: { family: FamilyService; care: CareService; s
             consentVersion={CONSENT_VERSION}
             added={state.added}
             notice={state.notice}
+            next={state.next}
+            welcome={state.welcome}
           />
         ),
         fragment: () =>
           fragment === 'join' ? (
             <JoinForm i18n={i18n} form={join} message={state.joinMessage} consentVersion={CONSENT_VERSION} />
           ) : (
-            <ChildForm i18n={i18n} action="/children" form={form} schools={options} submit={i18n.t('family.addChild')} consentVersion={CONSENT_VERSION} />
+            <ChildForm i18n={i18n} action="/children" form={form} schools={options} submit={i18n.t('family.addChild')} consentVersion={CONSENT_VERSION} next={state.next} />
           ),
       },
       status,
@@ -73,10 +76,27 @@ export function familyRoutes(deps: { family: FamilyService; care: CareService; s
 
   app.get('/family', parents, async (c) => {
     const userId = c.get('user').id;
+    const { t } = c.get('i18n');
     const addedId = Number(c.req.query('added'));
     const added = Number.isInteger(addedId) && addedId > 0 ? await family.child(userId, addedId) : undefined;
-    const left = c.req.query('left') === '1' ? ({ kind: 'info', text: c.get('i18n').t('family.left') } as const) : undefined;
-    return renderFamily(c, userId, { ...(added ? { added: c.get('i18n').t('family.childAdded', { name: added.name }) } : {}), ...(left ? { notice: left } : {}) }, 200);
+    const left = c.req.query('left') === '1' ? ({ kind: 'info', text: t('family.left') } as const) : undefined;
+    const welcome = c.req.query('welcome') === '1' ? t('family.welcome', { name: c.get('user').name }) : undefined;
+    // "Add a child" from a course: its school and grade pre-filled, and back to the course once added.
+    const school = (await views.schoolOptions(c)).find((option) => option.slug === c.req.query('school'));
+    const grade = c.req.query('grade');
+    const values = { ...(school ? { school: school.value } : {}), ...(grade && /^(1[0-2]|[1-9])$/.test(grade) ? { grade } : {}) };
+    return renderFamily(
+      c,
+      userId,
+      {
+        form: { values, errors: {} },
+        next: safeLocalPath(c.req.query('next')),
+        ...(added ? { added: t('family.childAdded', { name: added.name }) } : {}),
+        ...(left ? { notice: left } : {}),
+        ...(welcome ? { welcome } : {}),
+      },
+      200,
+    );
   });
 
   /** The child form's school select swaps this in: the pupil number field, for a school that checks its pupil list. */
@@ -90,12 +110,13 @@ export function familyRoutes(deps: { family: FamilyService; care: CareService; s
     const userId = c.get('user').id;
     const read = await readChild(c);
     const result = read.input ? await family.addChild(userId, read.input, read.consent) : null;
-    if (result?.ok) return redirect(c, `/family?added=${result.childId}`);
-    if (result?.reason === 'throttled') return renderFamily(c, userId, { form: { values: read.values, errors: { pupil_number: pupilThrottled(c, result.retryAfterSeconds) } } }, 429);
+    if (result?.ok) return redirect(c, read.next ?? `/family?added=${result.childId}`);
+    const next = read.next;
+    if (result?.reason === 'throttled') return renderFamily(c, userId, { form: { values: read.values, errors: { pupil_number: pupilThrottled(c, result.retryAfterSeconds) } }, next }, 429);
     // A form that failed to parse still says whether the consent box was ticked, so every problem shows at once.
     const consent = consentProblem(read.consent);
     const errors = result && result.reason === 'invalid' ? result.errors : { ...read.errors, ...(consent ? { consent } : {}) };
-    return renderFamily(c, userId, { form: { values: read.values, errors: translateErrors(c.get('i18n'), errors) } }, 422);
+    return renderFamily(c, userId, { form: { values: read.values, errors: translateErrors(c.get('i18n'), errors) }, next }, 422);
   });
 
   function joinRefusal<E extends AppEnv>(c: Context<E>, result: Exclude<JoinResult, { ok: true } | { reason: 'consent' }>): { status: 200 | 422 | 429; error?: string; message?: Message } {

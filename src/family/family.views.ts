@@ -7,6 +7,7 @@ import type { ChildFormField } from '../../views/pages/family/forms.tsx';
 import type { ChildWeekView } from '../../views/pages/family/week.tsx';
 import type { AppEnv } from '../http/app-env.ts';
 import { parseForm, textField } from '../http/forms.ts';
+import { safeLocalPath } from '../http/local-path.ts';
 import type { Rejection } from '../kernel/rejection.ts';
 import type { SchoolsService } from '../schools/schools.service.ts';
 import type { ChildForm as ChildInput, ChildWeek, FamilyService } from './family.service.ts';
@@ -25,10 +26,14 @@ const childSchema = z.object({
   pupil_number: z.preprocess((value) => (Array.isArray(value) ? value.at(-1) : value), z.string({ error: 'form.required' }).optional()),
   /** The privacy text's version the guardian ticked: required when adding a child, ignored when editing one. */
   consent: textField(40, { optional: true }).optional(),
+  /** Where to go once the child is added (the course the parent came from); only a path on this site is followed. */
+  next: textField(512, { optional: true }).optional(),
 });
 
 export interface ChildFormRead {
   input: ChildInput | null;
+  /** A safe `next` the form carried, or undefined. */
+  next: string | undefined;
   consent: string | undefined;
   values: Partial<Record<ChildFormField, string>>;
   errors: Partial<Record<ChildFormField, Rejection>>;
@@ -37,8 +42,10 @@ export interface ChildFormRead {
 /** The child form (add or edit) as posted: the service's input when it parsed, what was typed either way. */
 export async function readChild<E extends AppEnv>(c: Context<E>): Promise<ChildFormRead> {
   const parsed = await parseForm(c, childSchema);
-  if (!parsed.ok) return { input: null, consent: parsed.values.consent, values: parsed.values, errors: parsed.errors };
+  const next = safeLocalPath(parsed.values.next);
+  if (!parsed.ok) return { input: null, next, consent: parsed.values.consent, values: parsed.values, errors: parsed.errors };
   return {
+    next,
     values: parsed.values,
     consent: parsed.data.consent,
     errors: {},
@@ -66,7 +73,7 @@ export function familyViews(deps: { family: FamilyService; schools: SchoolsServi
   return {
     async schoolOptions<E extends AppEnv>(c: Context<E>): Promise<SchoolOption[]> {
       const { pick } = c.get('i18n');
-      return (await schools.list()).map((school) => ({ value: String(school.id), label: pick(school.name_zh, school.name_en), checksPupils: checksPupils(school) }));
+      return (await schools.list()).map((school) => ({ value: String(school.id), label: pick(school.name_zh, school.name_en), slug: school.slug, checksPupils: checksPupils(school) }));
     },
 
     weekView<E extends AppEnv>(c: Context<E>, week: ChildWeek): ChildWeekView {

@@ -24,7 +24,8 @@ for (const dialect of DIALECTS) {
         const browser = new Browser(app);
         const response = await browser.post('/register', { name: '林晓', login: 'Lin.Xiao@Example.com', password: 'rainbow-bridge-42' });
         expect(response.status).toBe(303);
-        expect(response.headers.get('location')).toBe('/');
+        // No `next`: a welcome whose first step is adding a child.
+        expect(response.headers.get('location')).toBe('/family?welcome=1');
         const cookie = response.headers.getSetCookie().find((line) => line.startsWith('clubroll_session='));
         expect(cookie).toMatch(/HttpOnly/);
         expect(cookie).toMatch(/SameSite=Lax/);

@@ -37,10 +37,11 @@ for (const dialect of DIALECTS) {
     });
     afterAll(() => handle.drop());
 
-    it('shows a parent one enrol button per child; visitors are asked to log in', async () => {
+    it('shows a parent an enrol button for each child who could enrol, the others named in one line; visitors are asked to log in', async () => {
       const html = await (await parentA.get(`/offerings/${offering}`)).text();
       expect(html).toContain('为 大宝 报名');
-      expect(html).toContain('为 二宝 报名');
+      expect(html).not.toContain('为 二宝 报名');
+      expect(html).toContain('不能报这门课：二宝 不在 3–6 年级。');
       expect(html).not.toContain('邻居家');
       expect(await (await new Browser(app).get(`/offerings/${offering}`)).text()).toContain('登录后即可为孩子报名');
     });

@@ -1,4 +1,5 @@
-// The enrol control on an offering page: one row per child, answered in place by htmx.
+// The enrol control on an offering page: one row per child who could enrol, answered in place by htmx; the others
+// named in one muted line.
 import type { I18n } from '../../src/kernel/messages.ts';
 import { Notice } from './form.tsx';
 
@@ -18,6 +19,73 @@ export interface EnrollRowView {
   message?: { kind: 'success' | 'error' | 'info'; text: string } | undefined;
   /** Ask before withdrawing. */
   confirming?: boolean;
+  /** The offering's fee in cents (0: free): stated on the button, and asked about once before a place. */
+  feeCents: number;
+  /** The place on the waitlist this child would take: the course is full (null: seats left). */
+  waitlistNext: number | null;
+  /** The term's course limit, which counts waitlist places too (said beside a waitlist button). */
+  courseLimit: number | null;
+  /** Ask before taking a paid place: the fee, and a button that confirms it. */
+  confirmingFee?: boolean;
+}
+
+/** The whole control: the rows, the children it does not list with why (one line), and where to add a child. */
+export interface EnrollPanelView {
+  rows: EnrollRowView[];
+  unlisted: string | null;
+  addChildHref: string;
+}
+
+/** The offering facts every row of the control states (from the enrolment feature). */
+export interface EnrolOffering {
+  id: number;
+  title: string;
+  lottery: boolean;
+  feeCents?: number;
+  waitlistNext?: number | null;
+  courseLimit?: number | null;
+}
+
+function EnrolButtonLabel(props: { i18n: I18n; row: EnrollRowView }) {
+  const { t, format } = props.i18n;
+  const { row } = props;
+  const base = row.lottery
+    ? t('enrol.addChoice', { child: row.childName })
+    : row.waitlistNext !== null
+      ? t('enrol.joinWaitlist', { child: row.childName, position: row.waitlistNext })
+      : t('enrol.button', { child: row.childName });
+  return <>{row.feeCents > 0 ? `${base}${t('enrol.feeSuffix', { fee: format.money(row.feeCents) })}` : base}</>;
+}
+
+/** A child not yet placed: the enrol button (stating a fee and a full course), or the fee's one question. */
+function EnrolForm(props: { i18n: I18n; row: EnrollRowView; target: Record<string, string> }) {
+  const { t, format } = props.i18n;
+  const { row } = props;
+  const action = `/offerings/${row.offeringId}/enrollments`;
+  if (row.confirmingFee) {
+    return (
+      <form method="post" action={action} hx-post={action} class="enrol-row__confirm" {...props.target}>
+        <p>{t('enrol.confirmFee', { child: row.childName, title: row.offeringTitle, fee: format.money(row.feeCents) })}</p>
+        <input type="hidden" name="child" value={String(row.childId)} />
+        <input type="hidden" name="confirm_fee" value="yes" />
+        <button type="submit" class="button button--primary" hx-disabled-elt="this">
+          {t('enrol.confirmFeeButton', { fee: format.money(row.feeCents) })}
+        </button>{' '}
+        <a href={`/offerings/${row.offeringId}#enrol-${row.childId}`} class="enrol-row__keep">
+          {t('enrol.notNow')}
+        </a>
+      </form>
+    );
+  }
+  return (
+    <form method="post" action={action} hx-post={action} {...props.target}>
+      <input type="hidden" name="child" value={String(row.childId)} />
+      <button type="submit" class="button button--primary button--block" hx-disabled-elt="this">
+        <EnrolButtonLabel i18n={props.i18n} row={row} />
+      </button>
+      {row.waitlistNext !== null && !row.lottery && row.courseLimit ? <p class="muted enrol-row__hint">{t('enrol.limitCountsWaitlist', { limit: row.courseLimit })}</p> : null}
+    </form>
+  );
 }
 
 export function EnrollRow(props: { i18n: I18n; row: EnrollRowView }) {
@@ -29,12 +97,7 @@ export function EnrollRow(props: { i18n: I18n; row: EnrollRowView }) {
     <li class={`enrol-row enrol-row--${row.status}`} id={id}>
       {row.message ? <Notice kind={row.message.kind}>{row.message.text}</Notice> : null}
       {row.status === 'none' ? (
-        <form method="post" action={`/offerings/${row.offeringId}/enrollments`} hx-post={`/offerings/${row.offeringId}/enrollments`} {...target}>
-          <input type="hidden" name="child" value={String(row.childId)} />
-          <button type="submit" class="button button--primary button--block" hx-disabled-elt="this">
-            {row.lottery ? t('enrol.addChoice', { child: row.childName }) : t('enrol.button', { child: row.childName })}
-          </button>
-        </form>
+        <EnrolForm i18n={props.i18n} row={row} target={target} />
       ) : row.status === 'requested' ? (
         <div class="enrol-row__status">
           <span class="tag tag--moved">{t('enrol.choiceAdded', { child: row.childName, rank: row.rank ?? 0 })}</span>{' '}
@@ -73,22 +136,25 @@ export function EnrollRow(props: { i18n: I18n; row: EnrollRowView }) {
   );
 }
 
-export function EnrollPanel(props: { i18n: I18n; rows: EnrollRowView[] }) {
+export function EnrollPanel(props: { i18n: I18n; panel: EnrollPanelView }) {
   const { t } = props.i18n;
+  const { rows, unlisted, addChildHref } = props.panel;
   return (
     <section class="card enrol" id="enrol" aria-labelledby="enrol-title">
       <h2 id="enrol-title">{t('enrol.title')}</h2>
-      {props.rows.length === 0 ? (
-        <p>
-          {t('enrol.addChildFirst')} <a href="/family">{t('enrol.addChildLink')}</a>
-        </p>
-      ) : (
+      {rows.length > 0 ? (
         <ul class="enrol-rows">
-          {props.rows.map((row) => (
+          {rows.map((row) => (
             <EnrollRow i18n={props.i18n} row={row} />
           ))}
         </ul>
-      )}
+      ) : null}
+      {unlisted ? <p class="muted enrol__unlisted">{unlisted}</p> : null}
+      {rows.length === 0 ? (
+        <p>
+          {t('enrol.addChildFirst')} <a href={addChildHref}>{t('enrol.addChildLink')}</a>
+        </p>
+      ) : null}
     </section>
   );
 }
@@ -96,7 +162,7 @@ export function EnrollPanel(props: { i18n: I18n; rows: EnrollRowView[] }) {
 /** A child's place in the offering, as the row shows it. */
 export function enrollRowView(
   child: { id: number; name: string; enrollment_id: number | null; status: string | null; waitlist_position: number | null; choice_rank: number | null },
-  offering: { id: number; title: string; lottery: boolean },
+  offering: EnrolOffering,
 ): EnrollRowView {
   const status = child.status === 'enrolled' || child.status === 'waitlisted' || child.status === 'requested' ? child.status : 'none';
   return {
@@ -109,5 +175,8 @@ export function enrollRowView(
     lottery: offering.lottery,
     rank: status === 'requested' ? child.choice_rank : null,
     enrollmentId: child.enrollment_id,
+    feeCents: offering.feeCents ?? 0,
+    waitlistNext: offering.waitlistNext ?? null,
+    courseLimit: offering.courseLimit ?? null,
   };
 }

@@ -6,6 +6,11 @@ import { Layout } from '../layout.tsx';
 export type LoginField = 'login' | 'password';
 export type RegisterField = 'name' | 'login' | 'password';
 
+/** The other auth page's address, carrying the page the parent was going to. */
+function withNext(path: string, next: string | undefined): string {
+  return next ? `${path}?next=${encodeURIComponent(next)}` : path;
+}
+
 export interface DemoAccounts {
   password: string;
   accounts: { login: string; roleLabel: string }[];
@@ -60,7 +65,7 @@ export function LoginPage(props: {
         <p class="lead">{t('auth.login.lead')}</p>
         <LoginForm chrome={props.chrome} form={props.form} failure={props.failure} next={props.next} />
         <p class="form-aside">
-          {t('auth.login.noAccount')} <a href="/register">{t('auth.login.registerLink')}</a>
+          {t('auth.login.noAccount')} <a href={withNext('/register', props.next)}>{t('auth.login.registerLink')}</a>
         </p>
       </section>
       {props.demo ? (
@@ -83,11 +88,12 @@ export function LoginPage(props: {
   );
 }
 
-export function RegisterForm(props: { chrome: Chrome; form: FormState<RegisterField> }) {
+export function RegisterForm(props: { chrome: Chrome; form: FormState<RegisterField>; next?: string | undefined }) {
   const { t } = props.chrome.i18n;
   const { values, errors } = props.form;
   return (
     <form method="post" action="/register" class="form" id="register-form" hx-post="/register" hx-target="this" hx-swap="outerHTML" novalidate>
+      {props.next ? <input type="hidden" name="next" value={props.next} /> : null}
       <ErrorSummary
         message={t('form.errorSummary')}
         errors={errors}
@@ -133,16 +139,16 @@ export function RegisterForm(props: { chrome: Chrome; form: FormState<RegisterFi
   );
 }
 
-export function RegisterPage(props: { chrome: Chrome; form: FormState<RegisterField> }) {
+export function RegisterPage(props: { chrome: Chrome; form: FormState<RegisterField>; next?: string | undefined }) {
   const { t } = props.chrome.i18n;
   return (
     <Layout chrome={props.chrome} title={t('auth.register.title')} narrow>
       <section class="card">
         <h1>{t('auth.register.title')}</h1>
         <p class="lead">{t('auth.register.lead')}</p>
-        <RegisterForm chrome={props.chrome} form={props.form} />
+        <RegisterForm chrome={props.chrome} form={props.form} next={props.next} />
         <p class="form-aside">
-          {t('auth.register.haveAccount')} <a href="/login">{t('auth.register.loginLink')}</a>
+          {t('auth.register.haveAccount')} <a href={withNext('/login', props.next)}>{t('auth.register.loginLink')}</a>
         </p>
       </section>
     </Layout>

@@ -10,7 +10,7 @@ export function EnrollAnswerPage(props: { chrome: Chrome; row: EnrollRowView }) 
         <a href={`/offerings/${props.row.offeringId}`}>← {props.row.offeringTitle}</a>
       </p>
       <h1>{props.row.offeringTitle}</h1>
-      <EnrollPanel i18n={props.chrome.i18n} rows={[props.row]} />
+      <EnrollPanel i18n={props.chrome.i18n} panel={{ rows: [props.row], unlisted: null, addChildHref: '/family' }} />
     </Layout>
   );
 }

@@ -1,7 +1,7 @@
 // One club or course: what it is, when and where, seats, and every meeting of the term.
 import type { Chrome } from '../chrome.ts';
 import { AnnouncementList, type PastAnnouncementView } from '../components/announcements.tsx';
-import { EnrollPanel, type EnrollRowView } from '../components/enroll.tsx';
+import { EnrollPanel, type EnrollPanelView } from '../components/enroll.tsx';
 import { MeetingSummary, type MeetingView } from '../components/meeting.tsx';
 import { OfferingTags, Schedule, Seats, type SeatsView, type SlotView } from '../components/offering.tsx';
 import { Layout } from '../layout.tsx';
@@ -32,7 +32,7 @@ function shareText(i18n: Chrome['i18n'], offering: OfferingView): string {
   return `${facts} · ${characters.slice(0, 100).join('')}${characters.length > 100 ? '…' : ''}`;
 }
 
-export function OfferingPage(props: { chrome: Chrome; offering: OfferingView; enroll?: EnrollRowView[] | null; announcements?: PastAnnouncementView[] | null }) {
+export function OfferingPage(props: { chrome: Chrome; offering: OfferingView; enroll?: EnrollPanelView | null; announcements?: PastAnnouncementView[] | null }) {
   const { i18n } = props.chrome;
   const { t, format } = i18n;
   const { offering } = props;
@@ -48,11 +48,12 @@ export function OfferingPage(props: { chrome: Chrome; offering: OfferingView; en
           <Seats i18n={i18n} seats={offering.seats} />
           {props.chrome.user ? null : (
             <p class="offering__signin">
-              <a href={`/login?next=${encodeURIComponent(`/offerings/${offering.id}`)}`}>{t('offering.signInToEnrol')}</a>
+              <a href={`/login?next=${encodeURIComponent(`/offerings/${offering.id}`)}`}>{t('offering.signInToEnrol')}</a>{' '}
+              <a href={`/register?next=${encodeURIComponent(`/offerings/${offering.id}#enrol`)}`}>{t('offering.registerToEnrol')}</a>
             </p>
           )}
         </header>
-        {props.enroll ? <EnrollPanel i18n={i18n} rows={props.enroll} /> : null}
+        {props.enroll ? <EnrollPanel i18n={i18n} panel={props.enroll} /> : null}
         {props.announcements ? <AnnouncementList i18n={i18n} items={props.announcements} /> : null}
         <div class="split">
           <section class="card">

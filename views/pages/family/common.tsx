@@ -16,6 +16,8 @@ export interface ChildCard {
 export interface SchoolOption {
   value: string;
   label: string;
+  /** The school's address name, as `/family?school=<slug>` names it to pre-fill the child form. */
+  slug?: string;
   /** The school checks children against its pupil list: the child form asks for the pupil number. */
   checksPupils?: boolean;
 }

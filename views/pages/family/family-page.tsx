@@ -22,6 +22,10 @@ export function FamilyPage(props: {
   consentVersion: string;
   added?: string | undefined;
   notice?: Message | undefined;
+  /** The add form's way back to the course the parent came from. */
+  next?: string | undefined;
+  /** Just registered: a welcome whose next step is the add form. */
+  welcome?: string | undefined;
 }) {
   const { t } = props.chrome.i18n;
   const i18n = props.chrome.i18n;
@@ -29,6 +33,11 @@ export function FamilyPage(props: {
     <Layout chrome={props.chrome} title={t('family.title')}>
       <h1>{t('family.title')}</h1>
       <p class="lead">{t('family.lead')}</p>
+      {props.welcome ? (
+        <Notice kind="success">
+          {props.welcome} <a href="#family-add">{t('family.addChild')}</a>
+        </Notice>
+      ) : null}
       {props.added ? <Notice kind="success">{props.added}</Notice> : null}
       <MessageNotice message={props.notice} />
       <section class="family-children" aria-labelledby="family-children">
@@ -55,7 +64,7 @@ export function FamilyPage(props: {
       <div class="split split--even">
         <section class="card" aria-labelledby="family-add">
           <h2 id="family-add">{t('family.addChild')}</h2>
-          <ChildForm i18n={i18n} action="/children" form={props.form} schools={props.schools} submit={t('family.addChild')} consentVersion={props.consentVersion} />
+          <ChildForm i18n={i18n} action="/children" form={props.form} schools={props.schools} submit={t('family.addChild')} consentVersion={props.consentVersion} next={props.next} />
         </section>
         <section class="card" aria-labelledby="family-join">
           <h2 id="family-join">{t('family.join.title')}</h2>

@@ -57,7 +57,17 @@ export function PupilNumberField(props: { i18n: I18n; shown: boolean; value?: st
   );
 }
 
-export function ChildForm(props: { i18n: I18n; action: string; form: FormState<ChildFormField>; schools: SchoolOption[]; submit: string; saved?: string | undefined; consentVersion?: string | undefined }) {
+export function ChildForm(props: {
+  i18n: I18n;
+  action: string;
+  form: FormState<ChildFormField>;
+  schools: SchoolOption[];
+  submit: string;
+  saved?: string | undefined;
+  consentVersion?: string | undefined;
+  /** Where the parent goes once the child is added (the course they came from). */
+  next?: string | undefined;
+}) {
   const { t } = props.i18n;
   const { values, errors } = props.form;
   const grades = Array.from({ length: 12 }, (_, i) => ({ value: String(i + 1), label: t('family.gradeN', { grade: i + 1 }) }));
@@ -66,6 +76,8 @@ export function ChildForm(props: { i18n: I18n; action: string; form: FormState<C
   return (
     <form method="post" action={props.action} class="form" id="child-form" hx-post={props.action} hx-target="this" hx-swap="outerHTML" novalidate>
       {props.saved ? <Notice kind="success">{props.saved}</Notice> : null}
+      {props.next ? <input type="hidden" name="next" value={props.next} /> : null}
+      {props.next ? <p class="muted">{t('family.addThenBack')}</p> : null}
       <ErrorSummary
         message={t('form.errorSummary')}
         errors={errors}
