@@ -43,7 +43,8 @@ describe.skipIf(!CHROMIUM)('account journey on a phone', () => {
     await page.getByLabel('手机号或邮箱').fill('13800138000');
     await page.getByLabel('密码').fill('sunflower-garden-8');
     await page.getByRole('button', { name: '注册' }).click();
-    await page.waitForURL(server.url + '/');
+    // No course to go back to: a welcome that leads to adding a child.
+    await page.waitForURL('**/family?welcome=1');
     await expect.poll(() => page.locator('.site-nav__user').textContent()).toBe('陈小兰');
   });
 

@@ -15,6 +15,7 @@ interface OpenOffering {
   grades: { min: number; max: number };
   slots: { weekday: number; starts_at: string; ends_at: string }[];
   seats_left: number;
+  fee_cents: number;
 }
 
 describe.skipIf(!CHROMIUM)('enrolment journey on a phone', () => {
@@ -29,7 +30,8 @@ describe.skipIf(!CHROMIUM)('enrolment journey on a phone', () => {
     ({ page, server } = journey);
     // Two third-grade courses from the public open data: one with seats, one full, not at the same time.
     const catalogue = (await (await fetch(`${server.url}/s/xinghu-primary/catalogue.json`)).json()) as { offerings: OpenOffering[] };
-    const forGrade3 = catalogue.offerings.filter((offering) => offering.grades.min <= 3 && offering.grades.max >= 3);
+    // Free ones: a paid course asks to confirm its fee first (parent-path.test.ts).
+    const forGrade3 = catalogue.offerings.filter((offering) => offering.grades.min <= 3 && offering.grades.max >= 3 && offering.fee_cents === 0);
     const slots = (offering: OpenOffering) => offering.slots.map((slot) => ({ weekday: slot.weekday, startsAt: slot.starts_at, endsAt: slot.ends_at }));
     full = forGrade3.find((offering) => offering.seats_left === 0)!;
     withSeats = forGrade3.find((offering) => offering.seats_left > 3 && !slots(offering).some((mine) => slots(full).some((other) => slotsOverlap(mine, other))))!;
@@ -45,7 +47,8 @@ describe.skipIf(!CHROMIUM)('enrolment journey on a phone', () => {
     await page.getByLabel('手机号或邮箱').fill('13912345678');
     await page.getByLabel('密码').fill('bamboo-lantern-42');
     await page.getByRole('button', { name: '注册' }).click();
-    await page.waitForURL(server.url + '/');
+    // No course to go back to: a welcome that leads to adding a child.
+    await page.waitForURL('**/family?welcome=1');
     await page.getByRole('link', { name: '我的家庭' }).first().click();
     await page.waitForURL('**/family');
     await page.getByLabel('孩子姓名').fill('周小禾');
@@ -71,7 +74,7 @@ describe.skipIf(!CHROMIUM)('enrolment journey on a phone', () => {
 
   it('joins the waitlist of a full course and is told the position', async () => {
     await page.goto(`${server.url}/offerings/${full.id}`);
-    await page.getByRole('button', { name: '为 周小禾 报名' }).click();
+    await page.getByRole('button', { name: /为 周小禾 加入候补（第 \d+ 位）/ }).click();
     await expect.poll(() => page.locator('.enrol-row').first().textContent()).toMatch(/周小禾 在候补第 \d+ 位/);
   });
 

@@ -1,0 +1,107 @@
+// A new parent on a phone (360 px, zh-CN), from the home page to an enrolled child, counting every tap: a link or
+// button, a tick, a choice from a list, and the first tap into each field (typing is not a tap). The goal is 12 at most.
+import { join } from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM, type Journey, PHONE, seriousViolations, startJourney } from '../support/browser.ts';
+import type { RunningServer } from '../support/server.ts';
+
+const SHOTS = join(process.cwd(), 'test-results');
+const TAP_GOAL = 12;
+
+interface OpenOffering {
+  id: number;
+  title: string;
+  grades: { min: number; max: number };
+  seats_left: number;
+  fee_cents: number;
+}
+
+/** Taps as a parent's thumb makes them: each counted once, a field only the first time it is tapped into. */
+class Thumb {
+  count = 0;
+  private readonly fields = new Set<string>();
+  constructor(private readonly page: Page) {}
+
+  async tap(target: Locator) {
+    this.count += 1;
+    await target.click();
+  }
+
+  async tick(target: Locator) {
+    this.count += 1;
+    await target.check();
+  }
+
+  async type(label: string, text: string) {
+    const field = this.page.getByLabel(label, { exact: true });
+    if (!this.fields.has(label)) {
+      this.fields.add(label);
+      this.count += 1;
+      await field.click();
+    }
+    await field.fill(text);
+  }
+}
+
+describe.skipIf(!CHROMIUM)("a new parent's path on a phone, tap by tap", () => {
+  let journey: Journey;
+  let page: Page;
+  let server: RunningServer;
+  let course: OpenOffering;
+
+  beforeAll(async () => {
+    journey = await startJourney(PHONE);
+    ({ page, server } = journey);
+    // An open first-come school's free course for grade 3 with seats, from the public open data.
+    const catalogue = (await (await fetch(`${server.url}/s/xinghu-primary/catalogue.json`)).json()) as { offerings: OpenOffering[] };
+    course = catalogue.offerings.find((offering) => offering.grades.min === 3 && offering.seats_left > 3 && offering.fee_cents === 0)!;
+    expect(course).toBeDefined();
+  });
+
+  afterAll(() => journey?.close());
+
+  it(`enrols a child from the home page in at most ${TAP_GOAL} taps`, async () => {
+    const thumb = new Thumb(page);
+    page.setDefaultTimeout(10_000);
+    await page.goto(`${server.url}/`);
+    await thumb.tap(page.locator('.school-card__name').getByRole('link', { name: '星湖实验小学' }));
+    await page.waitForURL('**/s/xinghu-primary');
+    await thumb.tap(page.locator(`a[href="/offerings/${course.id}"]`).first());
+    await page.waitForURL(`**/offerings/${course.id}`);
+    expect(await seriousViolations(page)).toEqual([]);
+
+    // Not signed in: register straight from the course, and come back to it.
+    await thumb.tap(page.getByRole('link', { name: '第一次来？注册家长账号' }));
+    await page.waitForURL('**/register?next=*');
+    await thumb.type('姓名', '周晓雯');
+    await thumb.type('手机号或邮箱', '13912345670');
+    await thumb.type('密码', 'bamboo-lantern-42');
+    await thumb.tap(page.getByRole('button', { name: '注册' }));
+    await page.waitForURL(`**/offerings/${course.id}#enrol`);
+
+    // No child yet: "add a child" arrives with the course's school and grade chosen, and goes back to the course.
+    await thumb.tap(page.locator('#enrol').getByRole('link', { name: '添加孩子' }));
+    await page.waitForURL('**/family?*');
+    expect(await page.getByLabel('学校').inputValue()).not.toBe('');
+    expect(await page.getByLabel('年级').inputValue()).toBe('3');
+    await page.screenshot({ path: join(SHOTS, 'parent-path-add-child-phone.png'), fullPage: false });
+    expect(await seriousViolations(page)).toEqual([]);
+    await thumb.type('孩子姓名', '周小禾');
+    await thumb.tick(page.locator('#child-form').getByLabel(/已阅读并同意《儿童个人信息保护规则》/));
+    await thumb.tap(page.locator('#child-form').getByRole('button', { name: '添加孩子' }));
+    await page.waitForURL(`**/offerings/${course.id}#enrol`);
+
+    await thumb.tap(page.getByRole('button', { name: '为 周小禾 报名' }));
+    await expect.poll(() => page.locator('.enrol-row').first().textContent()).toContain('周小禾 已报名');
+    await page.screenshot({ path: join(SHOTS, 'parent-path-enrolled-phone.png'), fullPage: false });
+    expect(await seriousViolations(page)).toEqual([]);
+
+    console.log(`parent's path: ${thumb.count} taps from the home page to an enrolled child (goal ≤ ${TAP_GOAL})`);
+    expect(thumb.count).toBeLessThanOrEqual(TAP_GOAL);
+  }, 90_000);
+
+  it('raised no script or CSP errors', () => {
+    expect(journey.problems).toEqual([]);
+  });
+});
