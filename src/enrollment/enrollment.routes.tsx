@@ -55,11 +55,13 @@ function unlistedText(i18n: I18n, barrier: Refusal, child: string): string {
  */
 function enrolPanelView(i18n: I18n, control: EnrolControl): EnrollPanelView {
   const { offering } = control;
-  const listed = control.children.filter((child) => child.barrier === null || child.status !== null);
-  const unlisted = control.children.filter((child) => child.barrier !== null && child.status === null);
+  // A child already holding a place (or a choice) keeps its row, whatever has changed since, so it can withdraw.
+  const rows = control.children.map((child) => ({ child, row: enrollRowView(child, offering) }));
+  const listed = rows.filter(({ child, row }) => child.barrier === null || row.status !== 'none');
+  const unlisted = rows.filter(({ child, row }) => child.barrier !== null && row.status === 'none').map(({ child }) => child);
   const back = `/offerings/${offering.id}#enrol`;
   return {
-    rows: listed.map((child) => enrollRowView(child, offering)),
+    rows: listed.map(({ row }) => row),
     unlisted: unlisted.length === 0 ? null : i18n.t('enrol.unlisted', { list: unlisted.map((child) => unlistedText(i18n, child.barrier!, child.name)).join(i18n.pick('；', '; ')) }),
     addChildHref: `/family?school=${encodeURIComponent(offering.schoolSlug)}&grade=${offering.gradeMin}&next=${encodeURIComponent(back)}#family-add`,
   };

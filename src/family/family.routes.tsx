@@ -21,7 +21,7 @@ import type { CareService } from './care.service.ts';
 import { type ChildPageSources, childRoutes } from './child.routes.tsx';
 import { CONSENT_VERSION, consentProblem } from './consent.policy.ts';
 import type { FamilyService, JoinResult } from './family.service.ts';
-import { familyViews, pupilThrottled, readChild, redirect } from './family.views.ts';
+import { GRADE, familyViews, pupilThrottled, readChild, redirect } from './family.views.ts';
 
 const joinSchema = z.object({ code: textField(40), consent: textField(40, { optional: true }).optional() });
 
@@ -84,7 +84,7 @@ export function familyRoutes(deps: { family: FamilyService; care: CareService; s
     // "Add a child" from a course: its school and grade pre-filled, and back to the course once added.
     const school = (await views.schoolOptions(c)).find((option) => option.slug === c.req.query('school'));
     const grade = c.req.query('grade');
-    const values = { ...(school ? { school: school.value } : {}), ...(grade && /^(1[0-2]|[1-9])$/.test(grade) ? { grade } : {}) };
+    const values = { ...(school ? { school: school.value } : {}), ...(grade && GRADE.test(grade) ? { grade } : {}) };
     return renderFamily(
       c,
       userId,

@@ -14,10 +14,13 @@ import type { ChildForm as ChildInput, ChildWeek, FamilyService } from './family
 import { checksPupils } from './binding.policy.ts';
 import { timetableLayout } from './timetable.policy.ts';
 
+/** A grade as the child form and its pre-fill (`/family?grade=`) take it: 1 to 12. */
+export const GRADE = /^(1[0-2]|[1-9])$/;
+
 const childSchema = z.object({
   name: textField(200),
   school: textField(60),
-  grade: z.preprocess((value) => (Array.isArray(value) ? value.at(-1) : value), z.string({ error: 'form.required' }).regex(/^(1[0-2]|[1-9])$/, { error: 'family.error.grade' })),
+  grade: z.preprocess((value) => (Array.isArray(value) ? value.at(-1) : value), z.string({ error: 'form.required' }).regex(GRADE, { error: 'family.error.grade' })),
   class: textField(100, { optional: true }).optional(),
   /**
    * Only read at a school that checks children against its pupil list, so no length limit of its own here (an open

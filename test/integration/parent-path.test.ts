@@ -112,6 +112,21 @@ for (const dialect of DIALECTS) {
       await browser.get('/?lang=zh-CN');
     });
 
+    it('keeps the row of a child holding a place whatever changed since, and not of one that withdrew', async () => {
+      const { browser, ids } = await parentWith('path-k@example.com', [
+        { name: '留下', school: 'maple', grade: '4' },
+        { name: '走了', school: 'maple', grade: '4' },
+      ]);
+      for (const id of ids) await browser.post(`/offerings/${free}/enrollments`, { child: String(id) }, htmx);
+      const gone = await handle.db.selectFrom('enrollments').select('id').where('child_id', '=', ids[1]!).executeTakeFirstOrThrow();
+      await browser.post(`/enrollments/${gone.id}/withdraw`, { confirm: 'yes' }, htmx);
+      await handle.db.updateTable('children').set({ grade: 1 }).where('id', 'in', ids).execute();
+      const html = await (await browser.get(`/offerings/${free}`)).text();
+      expect(html).toContain('留下 已报名');
+      expect(html).not.toContain('为 走了 报名');
+      expect(html).toContain('不能报这门课：走了 不在 3–6 年级。');
+    });
+
     it('says "join the waitlist (#N)" on a full course, and that the term limit counts waitlist places', async () => {
       const first = await parentWith('path-f@example.com', [{ name: '先到', school: 'maple', grade: '4' }]);
       expect((await first.browser.post(`/offerings/${full}/enrollments`, { child: String(first.ids[0]) }, htmx)).status).toBe(200);
