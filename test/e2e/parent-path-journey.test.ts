@@ -3,6 +3,7 @@
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { slotsOverlap } from '../../src/kernel/slots.ts';
 import { CHROMIUM, type Journey, PHONE, seriousViolations, startJourney } from '../support/browser.ts';
 import type { RunningServer } from '../support/server.ts';
 
@@ -15,7 +16,11 @@ interface OpenOffering {
   grades: { min: number; max: number };
   seats_left: number;
   fee_cents: number;
+  slots: { weekday: number; starts_at: string; ends_at: string }[];
 }
+
+const slotsOf = (offering: OpenOffering) => offering.slots.map((slot) => ({ weekday: slot.weekday, startsAt: slot.starts_at, endsAt: slot.ends_at }));
+const clash = (one: OpenOffering, other: OpenOffering) => slotsOf(one).some((mine) => slotsOf(other).some((theirs) => slotsOverlap(mine, theirs)));
 
 /** Taps as a parent's thumb makes them: each counted once, a field only the first time it is tapped into. */
 class Thumb {
@@ -49,6 +54,8 @@ describe.skipIf(!CHROMIUM)("a new parent's path on a phone, tap by tap", () => {
   let page: Page;
   let server: RunningServer;
   let course: OpenOffering;
+  let paid: OpenOffering;
+  let full: OpenOffering;
 
   beforeAll(async () => {
     journey = await startJourney(PHONE);
@@ -57,6 +64,11 @@ describe.skipIf(!CHROMIUM)("a new parent's path on a phone, tap by tap", () => {
     const catalogue = (await (await fetch(`${server.url}/s/xinghu-primary/catalogue.json`)).json()) as { offerings: OpenOffering[] };
     course = catalogue.offerings.find((offering) => offering.grades.min === 3 && offering.seats_left > 3 && offering.fee_cents === 0)!;
     expect(course).toBeDefined();
+    const forGrade3 = catalogue.offerings.filter((offering) => offering.grades.min <= 3 && offering.grades.max >= 3 && !clash(offering, course));
+    paid = forGrade3.find((offering) => offering.fee_cents > 0 && offering.seats_left > 0)!;
+    full = forGrade3.find((offering) => offering.seats_left === 0)!;
+    expect(paid).toBeDefined();
+    expect(full).toBeDefined();
   });
 
   afterAll(() => journey?.close());
@@ -100,6 +112,25 @@ describe.skipIf(!CHROMIUM)("a new parent's path on a phone, tap by tap", () => {
     console.log(`parent's path: ${thumb.count} taps from the home page to an enrolled child (goal ≤ ${TAP_GOAL})`);
     expect(thumb.count).toBeLessThanOrEqual(TAP_GOAL);
   }, 90_000);
+
+  it('asks once about a paid course’s fee, stated on the button, and a parent may say not now', async () => {
+    await page.goto(`${server.url}/offerings/${paid.id}`);
+    const button = page.getByRole('button', { name: /为 周小禾 报名 · ¥\d+/ });
+    await button.click();
+    await expect.poll(() => page.locator('.enrol-row__confirm').textContent()).toMatch(new RegExp(`“${paid.title}”收费 ¥\\d+。确定为 周小禾 报名吗？`));
+    await page.screenshot({ path: join(SHOTS, 'parent-path-fee-phone.png'), fullPage: false });
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('link', { name: '先不报' }).click();
+    await expect.poll(() => button.isVisible()).toBe(true);
+  }, 60_000);
+
+  it('says "join the waitlist (#N)" on a full course, and that waitlist places count towards the term limit', async () => {
+    await page.goto(`${server.url}/offerings/${full.id}`);
+    expect(await page.getByRole('button', { name: /为 周小禾 加入候补（第 \d+ 位）/ }).isVisible()).toBe(true);
+    expect(await page.locator('.enrol-row__hint').textContent()).toContain('候补也占每个孩子本学期最多');
+    await page.screenshot({ path: join(SHOTS, 'parent-path-waitlist-phone.png'), fullPage: false });
+    expect(await seriousViolations(page)).toEqual([]);
+  }, 60_000);
 
   it('raised no script or CSP errors', () => {
     expect(journey.problems).toEqual([]);

@@ -1,6 +1,7 @@
 // The enrol control on an offering page: one row per child who could enrol, answered in place by htmx; the others
 // named in one muted line.
 import type { I18n } from '../../src/kernel/messages.ts';
+import type { Child } from 'hono/jsx';
 import { Notice } from './form.tsx';
 
 export interface EnrollRowView {
@@ -46,6 +47,19 @@ export interface EnrolOffering {
   courseLimit?: number | null;
 }
 
+/**
+ * "Keep it" / "not now": the row as it was. On the offering page itself a link to its own address and a fragment
+ * would not load anything, so htmx fetches the page and swaps in just this row; without JavaScript it is a link.
+ */
+function KeepLink(props: { row: EnrollRowView; target: Record<string, string>; children?: Child }) {
+  const { row } = props;
+  return (
+    <a href={`/offerings/${row.offeringId}#enrol-${row.childId}`} class="enrol-row__keep" hx-get={`/offerings/${row.offeringId}`} hx-select={`#enrol-${row.childId}`} {...props.target}>
+      {props.children}
+    </a>
+  );
+}
+
 function EnrolButtonLabel(props: { i18n: I18n; row: EnrollRowView }) {
   const { t, format } = props.i18n;
   const { row } = props;
@@ -71,9 +85,9 @@ function EnrolForm(props: { i18n: I18n; row: EnrollRowView; target: Record<strin
         <button type="submit" class="button button--primary" hx-disabled-elt="this">
           {t('enrol.confirmFeeButton', { fee: format.money(row.feeCents) })}
         </button>{' '}
-        <a href={`/offerings/${row.offeringId}#enrol-${row.childId}`} class="enrol-row__keep">
+        <KeepLink row={row} target={props.target}>
           {t('enrol.notNow')}
-        </a>
+        </KeepLink>
       </form>
     );
   }
@@ -119,9 +133,9 @@ export function EnrollRow(props: { i18n: I18n; row: EnrollRowView }) {
               <button type="submit" class="button button--danger">
                 {row.status === 'enrolled' ? t('enrol.confirm') : t('enrol.confirmLeaveWaitlist')}
               </button>{' '}
-              <a href={`/offerings/${row.offeringId}#${id}`} class="enrol-row__keep">
+              <KeepLink row={row} target={target}>
                 {t('enrol.keep')}
-              </a>
+              </KeepLink>
             </form>
           ) : (
             <form method="post" action={`/enrollments/${row.enrollmentId}/withdraw`} hx-post={`/enrollments/${row.enrollmentId}/withdraw`} {...target}>
