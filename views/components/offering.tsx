@@ -1,5 +1,5 @@
 // Pieces of an offering shared by the catalogue card and the detail page: tags, schedule, seats.
-import { isCategory } from '../../src/kernel/categories.ts';
+import { type CategoryCode, isCategory } from '../../src/kernel/categories.ts';
 import type { I18n } from '../../src/kernel/messages.ts';
 
 export interface SlotView {
@@ -60,12 +60,30 @@ export function Seats(props: { i18n: I18n; seats: SeatsView }) {
   );
 }
 
+/** The category's line icon from the static sprite, in the tag's colour; decorative (the name follows it). */
+export function CategoryIcon(props: { category: CategoryCode }) {
+  return (
+    <svg class="category-icon" aria-hidden="true" focusable="false" width="16" height="16">
+      <use href={`/static/categories.svg#${props.category}`} />
+    </svg>
+  );
+}
+
 export function OfferingTags(props: { i18n: I18n; kind: 'club' | 'course'; category: string }) {
   const { t } = props.i18n;
   return (
     <p class="tags">
       <span class={`tag tag--${props.kind}`}>{t(`offering.kind.${props.kind}`)}</span>
-      <span class="tag tag--category">{isCategory(props.category) ? t(`category.${props.category}`) : props.category}</span>
+      <span class="tag tag--category">
+        {isCategory(props.category) ? (
+          <>
+            <CategoryIcon category={props.category} />
+            {t(`category.${props.category}`)}
+          </>
+        ) : (
+          props.category
+        )}
+      </span>
     </p>
   );
 }
