@@ -12,6 +12,13 @@ export function AdminSchoolsPage(props: { chrome: Chrome; schools: { id: number;
   return (
     <Layout chrome={props.chrome} title={t('admin.title')}>
       <h1>{t('admin.title')}</h1>
+      {props.chrome.user?.role === 'district_admin' ? (
+        <p>
+          <a href="/admin/district" class="button">
+            {t('district.link')}
+          </a>
+        </p>
+      ) : null}
       <ul class="link-list">
         {props.schools.map((school) => (
           <li>
