@@ -18,6 +18,7 @@ function figuresJson(row: DistrictFigures) {
     free_seats: row.free,
     waitlisted: row.waitlisted,
     unmet: row.unmet,
+    requested: row.requested,
     fill_rate: row.fillRate,
     children_with_seat: row.seatedChildren,
     children_known: row.knownChildren,

@@ -65,7 +65,7 @@ export interface PortraitSchool {
 /** The repository's aggregates, as numbers. */
 export interface PortraitCounts {
   offerings: { termId: number; category: string; kind: OfferingKind; gradeMin: number; gradeMax: number; offerings: number; seats: number; enrolled: number; free: number }[];
-  wanted: { termId: number; category: string; status: 'waitlisted' | 'withdrawn'; places: number }[];
+  wanted: { termId: number; category: string; status: 'waitlisted' | 'withdrawn' | 'requested'; places: number }[];
   seated: { schoolId: number; grade: number; children: number }[];
   seatedByCategory: { category: string; children: number }[];
   registered: { schoolId: number; grade: number; children: number }[];
@@ -94,6 +94,7 @@ function figures(parts: { offerings: PortraitCounts['offerings']; wanted: Portra
     free: sum(parts.offerings, (row) => row.free),
     waitlisted: sum(parts.wanted.filter((row) => row.status === 'waitlisted'), (row) => row.places),
     unmet: sum(parts.wanted.filter((row) => row.status === 'withdrawn'), (row) => row.places),
+    requested: sum(parts.wanted.filter((row) => row.status === 'requested'), (row) => row.places),
     fillRate: rate(enrolled, seats),
     seatedChildren: parts.seated,
     knownChildren: parts.known,

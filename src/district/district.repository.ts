@@ -54,14 +54,14 @@ function stillWanted(eb: ExpressionBuilder<Database, 'enrollments'>) {
   return eb.or([eb('enrollments.status', '=', 'waitlisted'), eb.and([eb('enrollments.status', '=', 'withdrawn'), eb('enrollments.choice_rank', 'is not', null)])]);
 }
 
-/** Waitlist places and lottery requests not met, per term and category. */
+/** Waitlist places, lottery requests not met and lottery requests not drawn yet, per term and category. */
 export function wantedPlaces(db: Kysely<Database>, scope: Scope) {
   if (scope.termIds.length === 0) return Promise.resolve([]);
   return db
     .selectFrom('enrollments')
     .innerJoin('offerings', 'offerings.id', 'enrollments.offering_id')
     .where((eb) => inScope(eb, scope))
-    .where(stillWanted)
+    .where((eb) => eb.or([stillWanted(eb), eb('enrollments.status', '=', 'requested')]))
     .select(['offerings.term_id', 'offerings.category', 'enrollments.status', count.as('places')])
     .groupBy(['offerings.term_id', 'offerings.category', 'enrollments.status'])
     .execute();

@@ -43,7 +43,7 @@ export function createDistrictService(deps: { db: Kysely<Database>; clock: Clock
       ]);
       const counts: PortraitCounts = {
         offerings: offerings.map((row) => ({ termId: row.term_id, category: row.category, kind: row.kind, gradeMin: row.grade_min, gradeMax: row.grade_max, offerings: n(row.offerings), seats: n(row.seats), enrolled: n(row.enrolled), free: n(row.free) })),
-        wanted: wanted.map((row) => ({ termId: row.term_id, category: row.category, status: row.status as 'waitlisted' | 'withdrawn', places: n(row.places) })),
+        wanted: wanted.map((row) => ({ termId: row.term_id, category: row.category, status: row.status as 'waitlisted' | 'withdrawn' | 'requested', places: n(row.places) })),
         seated: seated.map((row) => ({ schoolId: row.school_id, grade: row.grade, children: n(row.children) })),
         seatedByCategory: seatedByCategory.map((row) => ({ category: row.category, children: n(row.children) })),
         registered: registered.map((row) => ({ schoolId: row.school_id, grade: row.grade, children: n(row.children) })),

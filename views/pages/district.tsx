@@ -23,6 +23,8 @@ export interface DistrictFigures extends Tally {
   waitlisted: number;
   /** Lottery requests the draw left without a seat or a waitlist place. */
   unmet: number;
+  /** Lottery requests not drawn yet. */
+  requested: number;
   /** enrolled ÷ seats; null without seats. */
   fillRate: number | null;
   /** Children with at least one seat, and the children Clubroll knows (the pupil list where the school keeps one). */
@@ -153,7 +155,8 @@ export function DistrictFiguresSection(props: { i18n: I18n; portrait: DistrictPo
         </section>
         <section class="card" aria-labelledby="district-demand">
           <h2 id="district-demand">{t('district.chart.demand')}</h2>
-          <DemandBars i18n={i18n} rows={portrait.categories.map((row) => ({ label: categoryLabel(i18n, row.category), demand: row.enrolled + row.waitlisted + row.unmet, seats: row.seats }))} />
+          <DemandBars i18n={i18n} rows={portrait.categories.map((row) => ({ label: categoryLabel(i18n, row.category), demand: row.enrolled + row.waitlisted + row.unmet + row.requested, seats: row.seats }))} />
+          <p class="field__hint">{t('district.chart.demandNote')}</p>
         </section>
         <section class="card" aria-labelledby="district-weekly">
           <h2 id="district-weekly">{t('district.chart.weekly')}</h2>
@@ -163,8 +166,8 @@ export function DistrictFiguresSection(props: { i18n: I18n; portrait: DistrictPo
 
       <section aria-labelledby="district-schools">
         <h2 id="district-schools">{t('district.bySchool')}</h2>
-        <div class="table-scroll">
-          <table class="table">
+        <div class="table-scroll" tabindex={0} role="region" aria-label={t('district.bySchool')}>
+          <table class="table table--figures">
             <thead>
               <tr>
                 <th scope="col">{t('district.col.school')}</th>
@@ -194,8 +197,8 @@ export function DistrictFiguresSection(props: { i18n: I18n; portrait: DistrictPo
 
       <section aria-labelledby="district-categories">
         <h2 id="district-categories">{t('district.byCategory')}</h2>
-        <div class="table-scroll">
-          <table class="table">
+        <div class="table-scroll" tabindex={0} role="region" aria-label={t('district.byCategory')}>
+          <table class="table table--figures">
             <thead>
               <tr>
                 <th scope="col">{t('district.col.category')}</th>
@@ -217,8 +220,8 @@ export function DistrictFiguresSection(props: { i18n: I18n; portrait: DistrictPo
 
       <section aria-labelledby="district-grades">
         <h2 id="district-grades">{t('district.byGrade')}</h2>
-        <div class="table-scroll">
-          <table class="table">
+        <div class="table-scroll" tabindex={0} role="region" aria-label={t('district.byGrade')}>
+          <table class="table table--figures">
             <thead>
               <tr>
                 <th scope="col">{t('district.col.grade')}</th>
@@ -249,8 +252,8 @@ export function DistrictFiguresSection(props: { i18n: I18n; portrait: DistrictPo
         {portrait.unmet.length === 0 ? (
           <p class="empty">{t('district.noUnmet')}</p>
         ) : (
-          <div class="table-scroll">
-            <table class="table">
+          <div class="table-scroll" tabindex={0} role="region" aria-label={t('district.unmetDemand')}>
+            <table class="table table--figures">
               <thead>
                 <tr>
                   <th scope="col">{t('district.col.category')}</th>
