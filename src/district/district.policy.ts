@@ -62,18 +62,26 @@ export interface PortraitSchool {
   term: PortraitTerm | null;
 }
 
+/** What the children of one school and grade hold: totals, and per category seats held and children waiting. */
+export interface ChildCounts {
+  schoolId: number;
+  grade: number;
+  seated: number;
+  enrolled: number;
+  waitlisted: number;
+  unmet: number;
+  categories: Record<string, { seated: number; waiting: number; waitlisted: number; unmet: number }>;
+}
+
 /** The repository's aggregates, as numbers. */
 export interface PortraitCounts {
   offerings: { termId: number; category: string; kind: OfferingKind; gradeMin: number; gradeMax: number; offerings: number; seats: number; enrolled: number; free: number }[];
   wanted: { termId: number; category: string; status: 'waitlisted' | 'withdrawn' | 'requested'; places: number }[];
-  seated: { schoolId: number; grade: number; children: number }[];
-  seatedByCategory: { category: string; children: number }[];
+  children: ChildCounts[];
   registered: { schoolId: number; grade: number; children: number }[];
   pupils: { schoolId: number; grade: number; children: number }[];
-  placesByGrade: { grade: number; status: 'enrolled' | 'waitlisted' | 'withdrawn'; places: number }[];
-  waiting: { category: string; grade: number; children: number; waitlisted: number; unmet: number }[];
-  marksByCategory: { termId: number; category: string; mark: AttendanceMark; marks: number }[];
-  marksByDay: { termId: number; day: Day; mark: AttendanceMark; marks: number }[];
+  /** Named marks and anonymous tallies alike. */
+  marks: { termId: number; category: string; day: Day; mark: AttendanceMark; marks: number }[];
 }
 
 const emptyTally = (): Tally => ({ present: 0, late: 0, absent: 0, excused: 0 });
@@ -121,8 +129,8 @@ export function portrait(schools: readonly PortraitSchool[], counts: PortraitCou
       ...figures({
         offerings: counts.offerings.filter((row) => row.termId === termId),
         wanted: counts.wanted.filter((row) => row.termId === termId),
-        marks: counts.marksByCategory.filter((row) => row.termId === termId),
-        seated: sum(counts.seated.filter((row) => row.schoolId === school.id), (row) => row.children),
+        marks: counts.marks.filter((row) => row.termId === termId),
+        seated: sum(counts.children.filter((row) => row.schoolId === school.id), (row) => row.seated),
         known: sum(knownRows(school), (row) => row.children),
       }),
     };
@@ -133,8 +141,8 @@ export function portrait(schools: readonly PortraitSchool[], counts: PortraitCou
   const total = figures({
     offerings: inShown(counts.offerings),
     wanted: inShown(counts.wanted),
-    marks: inShown(counts.marksByCategory),
-    seated: sum(counts.seated.filter((row) => schools.some((school) => school.id === row.schoolId)), (row) => row.children),
+    marks: inShown(counts.marks),
+    seated: sum(counts.children, (row) => row.seated),
     known: knownInDistrict,
   });
 
@@ -146,8 +154,8 @@ export function portrait(schools: readonly PortraitSchool[], counts: PortraitCou
     ...figures({
       offerings: inShown(counts.offerings).filter((row) => row.category === category),
       wanted: inShown(counts.wanted).filter((row) => row.category === category),
-      marks: inShown(counts.marksByCategory).filter((row) => row.category === category),
-      seated: counts.seatedByCategory.find((row) => row.category === category)?.children ?? 0,
+      marks: inShown(counts.marks).filter((row) => row.category === category),
+      seated: sum(counts.children, (row) => row.categories[category]?.seated ?? 0),
       known: knownInDistrict,
     }),
   }));
@@ -155,35 +163,35 @@ export function portrait(schools: readonly PortraitSchool[], counts: PortraitCou
   const grades = [
     ...new Set([
       ...schools.flatMap((school) => knownRows(school).map((row) => row.grade)),
-      ...counts.placesByGrade.map((row) => row.grade),
+      ...counts.children.map((row) => row.grade),
     ]),
   ].sort((a, b) => a - b);
   const byGrade: GradeFigures[] = grades.map((one) => {
     const known = sum(schools.flatMap((school) => knownRows(school).filter((row) => row.grade === one)), (row) => row.children);
-    const seated = sum(counts.seated.filter((row) => row.grade === one), (row) => row.children);
-    const places = (status: 'enrolled' | 'waitlisted' | 'withdrawn') => sum(counts.placesByGrade.filter((row) => row.grade === one && row.status === status), (row) => row.places);
-    return { grade: one, knownChildren: known, seatedChildren: seated, participationRate: rate(seated, known), enrolled: places('enrolled'), waitlisted: places('waitlisted'), unmet: places('withdrawn') };
+    const rows = counts.children.filter((row) => row.grade === one);
+    const seated = sum(rows, (row) => row.seated);
+    return { grade: one, knownChildren: known, seatedChildren: seated, participationRate: rate(seated, known), enrolled: sum(rows, (row) => row.enrolled), waitlisted: sum(rows, (row) => row.waitlisted), unmet: sum(rows, (row) => row.unmet) };
   });
 
-  const unmetDemand: UnmetDemand[] = counts.waiting
+  const waitingIn = (category: string, grade: number, what: 'waiting' | 'waitlisted' | 'unmet') =>
+    sum(counts.children.filter((row) => row.grade === grade), (row) => row.categories[category]?.[what] ?? 0);
+  const unmetDemand: UnmetDemand[] = [...CATEGORY_CODES]
+    .flatMap((category) => grades.map((grade) => ({ category, grade, children: waitingIn(category, grade, 'waiting') })))
     .filter((row) => row.children > 0)
     .map((row) => ({
-      category: row.category,
-      grade: row.grade,
-      children: row.children,
-      waitlisted: row.waitlisted,
-      unmet: row.unmet,
+      ...row,
+      waitlisted: waitingIn(row.category, row.grade, 'waitlisted'),
+      unmet: waitingIn(row.category, row.grade, 'unmet'),
       freeSeats: sum(
         inShown(counts.offerings).filter((offering) => offering.category === row.category && offering.gradeMin <= row.grade && offering.gradeMax >= row.grade),
         (offering) => offering.free,
       ),
-    }))
-    .sort((a, b) => categoryOrder(a.category) - categoryOrder(b.category) || a.category.localeCompare(b.category) || a.grade - b.grade);
+    }));
 
-  const weeks = [...new Set(counts.marksByDay.map((row) => mondayOf(row.day)))].sort();
+  const weeks = [...new Set(counts.marks.map((row) => mondayOf(row.day)))].sort();
   const weekly = schools.map((school) => {
     const byWeek = new Map<Day, Tally>();
-    for (const row of counts.marksByDay) {
+    for (const row of counts.marks) {
       if (row.termId !== school.term?.id) continue;
       const monday = mondayOf(row.day);
       if (!byWeek.has(monday)) byWeek.set(monday, emptyTally());

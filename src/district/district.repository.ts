@@ -54,135 +54,129 @@ function stillWanted(eb: ExpressionBuilder<Database, 'enrollments'>) {
   return eb.or([eb('enrollments.status', '=', 'waitlisted'), eb.and([eb('enrollments.status', '=', 'withdrawn'), eb('enrollments.choice_rank', 'is not', null)])]);
 }
 
-/** Waitlist places, lottery requests not met and lottery requests not drawn yet, per term and category. */
+/**
+ * Waitlist places, lottery requests not met and lottery requests not drawn yet, per term and category: counted per
+ * offering from the (offering, status) index first, then summed.
+ */
 export function wantedPlaces(db: Kysely<Database>, scope: Scope) {
   if (scope.termIds.length === 0) return Promise.resolve([]);
+  const perOffering = db
+    .selectFrom('enrollments')
+    .select(['enrollments.offering_id', 'enrollments.status', count.as('places')])
+    .where((eb) => eb.or([stillWanted(eb), eb('enrollments.status', '=', 'requested')]))
+    .where('enrollments.offering_id', 'in', (eb) => eb.selectFrom('offerings').select('offerings.id').where((inner) => inScope(inner, scope)))
+    .groupBy(['enrollments.offering_id', 'enrollments.status']);
   return db
+    .selectFrom(perOffering.as('places'))
+    .innerJoin('offerings', 'offerings.id', 'places.offering_id')
+    .select(['offerings.term_id', 'offerings.category', 'places.status', sql<number | string>`sum(places.places)`.as('places')])
+    .groupBy(['offerings.term_id', 'offerings.category', 'places.status'])
+    .execute();
+}
+
+/**
+ * What the children of each school and grade hold in each category of the scope: places counted per child and
+ * category first (seats, waitlist places, lottery requests not met), then summed per school, grade and category —
+ * children with a seat there, and children waiting there (waitlisted, or a draw left their request) with no seat.
+ */
+export function categoryHolders(db: Kysely<Database>, scope: Scope) {
+  if (scope.termIds.length === 0) return Promise.resolve([]);
+  const perChild = db
     .selectFrom('enrollments')
     .innerJoin('offerings', 'offerings.id', 'enrollments.offering_id')
     .where((eb) => inScope(eb, scope))
-    .where((eb) => eb.or([stillWanted(eb), eb('enrollments.status', '=', 'requested')]))
-    .select(['offerings.term_id', 'offerings.category', 'enrollments.status', count.as('places')])
-    .groupBy(['offerings.term_id', 'offerings.category', 'enrollments.status'])
+    .where((eb) => eb.or([eb('enrollments.status', '=', 'enrolled'), stillWanted(eb)]))
+    .select([
+      'enrollments.child_id',
+      'offerings.category',
+      sql<number>`sum(case when enrollments.status = 'enrolled' then 1 else 0 end)`.as('seats'),
+      sql<number>`sum(case when enrollments.status = 'waitlisted' then 1 else 0 end)`.as('waitlisted'),
+      sql<number>`sum(case when enrollments.status = 'withdrawn' then 1 else 0 end)`.as('unmet'),
+    ])
+    .groupBy(['enrollments.child_id', 'offerings.category']);
+  let query = db.selectFrom(perChild.as('held')).innerJoin('children', 'children.id', 'held.child_id');
+  if (scope.grade !== null) query = query.where('children.grade', '=', scope.grade);
+  return query
+    .select([
+      'children.school_id',
+      'children.grade',
+      'held.category',
+      sql<number | string>`sum(held.seats)`.as('enrolled'),
+      sql<number | string>`sum(held.waitlisted)`.as('waitlisted'),
+      sql<number | string>`sum(held.unmet)`.as('unmet'),
+      sql<number | string>`sum(case when held.seats > 0 then 1 else 0 end)`.as('seated_children'),
+      sql<number | string>`sum(case when held.seats = 0 and (held.waitlisted > 0 or held.unmet > 0) then 1 else 0 end)`.as('waiting_children'),
+      sql<number | string>`sum(case when held.seats = 0 and held.waitlisted > 0 then 1 else 0 end)`.as('waiting_waitlisted'),
+      sql<number | string>`sum(case when held.seats = 0 and held.unmet > 0 then 1 else 0 end)`.as('waiting_unmet'),
+    ])
+    .groupBy(['children.school_id', 'children.grade', 'held.category'])
     .execute();
 }
 
-/** Children with at least one seat in the scope, per school and grade of the child (a child is counted once). */
+/** Children with at least one seat in the scope, per school and grade (each child once, whatever it holds). */
 export function seatedChildren(db: Kysely<Database>, scope: Scope) {
   if (scope.termIds.length === 0) return Promise.resolve([]);
   let query = db
-    .selectFrom('enrollments')
-    .innerJoin('offerings', 'offerings.id', 'enrollments.offering_id')
-    .innerJoin('children', 'children.id', 'enrollments.child_id')
-    .where((eb) => inScope(eb, scope)).where('enrollments.status', '=', 'enrolled');
+    .selectFrom('children')
+    .where('children.id', 'in', (eb) =>
+      eb
+        .selectFrom('enrollments')
+        .innerJoin('offerings', 'offerings.id', 'enrollments.offering_id')
+        .select('enrollments.child_id')
+        .where((inner) => inScope(inner, scope))
+        .where('enrollments.status', '=', 'enrolled'),
+    );
   if (scope.grade !== null) query = query.where('children.grade', '=', scope.grade);
-  return query
-    .select(['children.school_id', 'children.grade', sql<number | string>`count(distinct enrollments.child_id)`.as('children')])
-    .groupBy(['children.school_id', 'children.grade'])
-    .execute();
+  return query.select(['children.school_id', 'children.grade', count.as('children')]).groupBy(['children.school_id', 'children.grade']).execute();
 }
 
-/** Children with at least one seat in each category (a child seated in two categories counts in both). */
-export function seatedChildrenByCategory(db: Kysely<Database>, scope: Scope) {
-  if (scope.termIds.length === 0) return Promise.resolve([]);
-  let query = db
-    .selectFrom('enrollments')
-    .innerJoin('offerings', 'offerings.id', 'enrollments.offering_id')
-    .innerJoin('children', 'children.id', 'enrollments.child_id')
-    .where((eb) => inScope(eb, scope)).where('enrollments.status', '=', 'enrolled');
-  if (scope.grade !== null) query = query.where('children.grade', '=', scope.grade);
-  return query.select(['offerings.category', sql<number | string>`count(distinct enrollments.child_id)`.as('children')]).groupBy('offerings.category').execute();
-}
-
-/** Children Clubroll knows per school and grade: those parents registered, and the pupils on each school's list. */
+/** Children parents registered, per school and grade. */
 export function registeredChildren(db: Kysely<Database>) {
   return db.selectFrom('children').select(['school_id', 'grade', count.as('children')]).groupBy(['school_id', 'grade']).execute();
 }
 
+/** Pupils on each school's list, per school and grade. */
 export function listedPupils(db: Kysely<Database>) {
   return db.selectFrom('pupils').select(['school_id', 'grade', count.as('pupils')]).groupBy(['school_id', 'grade']).execute();
 }
 
-/** Places per grade of the child: seats held, waitlist places, lottery requests not met. */
-export function placesByGrade(db: Kysely<Database>, scope: Scope) {
-  if (scope.termIds.length === 0) return Promise.resolve([]);
-  let query = db
-    .selectFrom('enrollments')
-    .innerJoin('offerings', 'offerings.id', 'enrollments.offering_id')
-    .innerJoin('children', 'children.id', 'enrollments.child_id')
-    .where((eb) => inScope(eb, scope)).where((eb) => eb.or([eb('enrollments.status', '=', 'enrolled'), stillWanted(eb)]));
-  if (scope.grade !== null) query = query.where('children.grade', '=', scope.grade);
-  return query.select(['children.grade', 'enrollments.status', count.as('places')]).groupBy(['children.grade', 'enrollments.status']).execute();
-}
-
 /**
- * Unmet demand per category and grade of the child: children waiting (waitlisted, or a lottery request not met) for
- * an offering of a category in which they hold no seat in the scope's terms; how many of them are waitlisted and how
- * many were left by a draw.
+ * Marks of the scope's meetings held up to a day, per term, category, day and kind of mark: counted per meeting
+ * from the (meeting_id, mark) index first, then summed.
  */
-export function waitingChildren(db: Kysely<Database>, scope: Scope) {
+export function marks(db: Kysely<Database>, scope: Scope, upTo: Day) {
   if (scope.termIds.length === 0) return Promise.resolve([]);
-  let query = db
-    .selectFrom('enrollments')
-    .innerJoin('offerings', 'offerings.id', 'enrollments.offering_id')
-    .innerJoin('children', 'children.id', 'enrollments.child_id')
-    .where((eb) => inScope(eb, scope))
-    .where(stillWanted)
-    .where((eb) =>
-      eb.not(
-        eb.exists(
-          eb
-            .selectFrom('enrollments as seat')
-            .innerJoin('offerings as seated', 'seated.id', 'seat.offering_id')
-            .select('seat.id')
-            .whereRef('seat.child_id', '=', 'enrollments.child_id')
-            .whereRef('seated.category', '=', 'offerings.category')
-            .where('seat.status', '=', 'enrolled')
-            .where('seated.term_id', 'in', scope.termIds as number[]),
-        ),
-      ),
-    );
-  if (scope.grade !== null) query = query.where('children.grade', '=', scope.grade);
-  return query
-    .select([
-      'offerings.category',
-      'children.grade',
-      sql<number | string>`count(distinct enrollments.child_id)`.as('children'),
-      sql<number | string>`count(distinct case when enrollments.status = 'waitlisted' then enrollments.child_id end)`.as('waitlisted'),
-      sql<number | string>`count(distinct case when enrollments.status = 'withdrawn' then enrollments.child_id end)`.as('unmet'),
-    ])
-    .groupBy(['offerings.category', 'children.grade'])
+  const heldMeetings = (eb: ExpressionBuilder<Database, 'attendance_marks'>) =>
+    eb
+      .selectFrom('meetings')
+      .innerJoin('offerings', 'offerings.id', 'meetings.offering_id')
+      .select('meetings.id')
+      .where((inner) => inScope(inner, scope))
+      .where('meetings.day', '<=', upTo);
+  const perMeeting = db
+    .selectFrom('attendance_marks')
+    .select(['attendance_marks.meeting_id', 'attendance_marks.mark', count.as('n')])
+    .where('attendance_marks.meeting_id', 'in', heldMeetings)
+    .groupBy(['attendance_marks.meeting_id', 'attendance_marks.mark']);
+  return db
+    .selectFrom(perMeeting.as('counted'))
+    .innerJoin('meetings', 'meetings.id', 'counted.meeting_id')
+    .innerJoin('offerings', 'offerings.id', 'meetings.offering_id')
+    .select(['offerings.term_id', 'offerings.category', 'meetings.day', 'counted.mark', sql<number | string>`sum(counted.n)`.as('marks')])
+    .groupBy(['offerings.term_id', 'offerings.category', 'meetings.day', 'counted.mark'])
     .execute();
 }
 
-/** Every mark of the scope's meetings held up to a day: named marks and anonymous tallies alike, as counts. */
-function marksUpTo(db: Kysely<Database>, scope: Scope, upTo: Day) {
-  const marks = db
-    .selectFrom('attendance_marks')
-    .select(['attendance_marks.meeting_id', 'attendance_marks.mark', sql<number>`1`.as('n')])
-    .unionAll(db.selectFrom('attendance_tallies').select(['attendance_tallies.meeting_id', 'attendance_tallies.mark', 'attendance_tallies.count as n']));
+/** The anonymous tallies (erased children, purged terms) of the same meetings, counted the same way. */
+export function tallies(db: Kysely<Database>, scope: Scope, upTo: Day) {
+  if (scope.termIds.length === 0) return Promise.resolve([]);
   return db
-    .selectFrom(marks.as('marks'))
-    .innerJoin('meetings', 'meetings.id', 'marks.meeting_id')
+    .selectFrom('attendance_tallies')
+    .innerJoin('meetings', 'meetings.id', 'attendance_tallies.meeting_id')
     .innerJoin('offerings', 'offerings.id', 'meetings.offering_id')
     .where((eb) => inScope(eb, scope))
-    .where('meetings.day', '<=', upTo);
-}
-
-/** Marks per term, category and kind of mark. */
-export function marksByCategory(db: Kysely<Database>, scope: Scope, upTo: Day) {
-  if (scope.termIds.length === 0) return Promise.resolve([]);
-  return marksUpTo(db, scope, upTo)
-    .select(['offerings.term_id', 'offerings.category', 'marks.mark', sql<number | string>`sum(marks.n)`.as('marks')])
-    .groupBy(['offerings.term_id', 'offerings.category', 'marks.mark'])
-    .execute();
-}
-
-/** Marks per term, meeting day and kind of mark (the weekly series is summed from the days). */
-export function marksByDay(db: Kysely<Database>, scope: Scope, upTo: Day) {
-  if (scope.termIds.length === 0) return Promise.resolve([]);
-  return marksUpTo(db, scope, upTo)
-    .select(['offerings.term_id', 'meetings.day', 'marks.mark', sql<number | string>`sum(marks.n)`.as('marks')])
-    .groupBy(['offerings.term_id', 'meetings.day', 'marks.mark'])
+    .where('meetings.day', '<=', upTo)
+    .select(['offerings.term_id', 'offerings.category', 'meetings.day', 'attendance_tallies.mark', sql<number | string>`sum(attendance_tallies.count)`.as('marks')])
+    .groupBy(['offerings.term_id', 'offerings.category', 'meetings.day', 'attendance_tallies.mark'])
     .execute();
 }

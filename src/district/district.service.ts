@@ -7,7 +7,7 @@ import { textIn } from '../kernel/messages.ts';
 import type { Actor } from '../kernel/roles.ts';
 import type { Database, Lang } from '../db/schema.ts';
 import * as district from './district.repository.ts';
-import { type PortraitCounts, portrait, termChoices, termsShown } from './district.policy.ts';
+import { type ChildCounts, type PortraitCounts, portrait, termChoices, termsShown } from './district.policy.ts';
 
 export interface PortraitFilter {
   /** A term chosen (each other school shows its term running then); null: each school's current term. */
@@ -17,6 +17,25 @@ export interface PortraitFilter {
 }
 
 const n = (value: number | string | bigint | null | undefined) => Number(value ?? 0);
+
+/** The two children's aggregates as one row per school and grade. */
+function childCounts(holders: Awaited<ReturnType<typeof district.categoryHolders>>, seated: Awaited<ReturnType<typeof district.seatedChildren>>): ChildCounts[] {
+  const rows = new Map<string, ChildCounts>();
+  const rowOf = (schoolId: number, grade: number) => {
+    const key = `${schoolId}|${grade}`;
+    if (!rows.has(key)) rows.set(key, { schoolId, grade, seated: 0, enrolled: 0, waitlisted: 0, unmet: 0, categories: {} });
+    return rows.get(key)!;
+  };
+  for (const row of seated) rowOf(row.school_id, row.grade).seated = n(row.children);
+  for (const row of holders) {
+    const target = rowOf(row.school_id, row.grade);
+    target.enrolled += n(row.enrolled);
+    target.waitlisted += n(row.waitlisted);
+    target.unmet += n(row.unmet);
+    target.categories[row.category] = { seated: n(row.seated_children), waiting: n(row.waiting_children), waitlisted: n(row.waiting_waitlisted), unmet: n(row.waiting_unmet) };
+  }
+  return [...rows.values()];
+}
 
 export function createDistrictService(deps: { db: Kysely<Database>; clock: Clock; timeZone: string }) {
   const { db, clock, timeZone } = deps;
@@ -29,29 +48,23 @@ export function createDistrictService(deps: { db: Kysely<Database>; clock: Clock
       const shown = termsShown(terms, today, filter.termId);
       if (!shown) return 'unknown_term' as const;
       const scope: district.Scope = { termIds: [...shown.values()].map((term) => term.id), category: filter.category, grade: filter.grade };
-      const [offerings, wanted, seated, seatedByCategory, registered, pupils, placesByGrade, waiting, marksByCategory, marksByDay] = await Promise.all([
+      const [offerings, wanted, holders, seated, registered, pupils, marks, tallies] = await Promise.all([
         district.offeringFigures(db, scope),
         district.wantedPlaces(db, scope),
+        district.categoryHolders(db, scope),
         district.seatedChildren(db, scope),
-        district.seatedChildrenByCategory(db, scope),
         district.registeredChildren(db),
         district.listedPupils(db),
-        district.placesByGrade(db, scope),
-        district.waitingChildren(db, scope),
-        district.marksByCategory(db, scope, today),
-        district.marksByDay(db, scope, today),
+        district.marks(db, scope, today),
+        district.tallies(db, scope, today),
       ]);
       const counts: PortraitCounts = {
         offerings: offerings.map((row) => ({ termId: row.term_id, category: row.category, kind: row.kind, gradeMin: row.grade_min, gradeMax: row.grade_max, offerings: n(row.offerings), seats: n(row.seats), enrolled: n(row.enrolled), free: n(row.free) })),
         wanted: wanted.map((row) => ({ termId: row.term_id, category: row.category, status: row.status as 'waitlisted' | 'withdrawn' | 'requested', places: n(row.places) })),
-        seated: seated.map((row) => ({ schoolId: row.school_id, grade: row.grade, children: n(row.children) })),
-        seatedByCategory: seatedByCategory.map((row) => ({ category: row.category, children: n(row.children) })),
+        children: childCounts(holders, seated),
         registered: registered.map((row) => ({ schoolId: row.school_id, grade: row.grade, children: n(row.children) })),
         pupils: pupils.map((row) => ({ schoolId: row.school_id, grade: row.grade, children: n(row.pupils) })),
-        placesByGrade: placesByGrade.map((row) => ({ grade: row.grade, status: row.status as 'enrolled' | 'waitlisted' | 'withdrawn', places: n(row.places) })),
-        waiting: waiting.map((row) => ({ category: row.category, grade: row.grade, children: n(row.children), waitlisted: n(row.waitlisted), unmet: n(row.unmet) })),
-        marksByCategory: marksByCategory.map((row) => ({ termId: row.term_id, category: row.category, mark: row.mark, marks: n(row.marks) })),
-        marksByDay: marksByDay.map((row) => ({ termId: row.term_id, day: row.day, mark: row.mark, marks: n(row.marks) })),
+        marks: [...marks, ...tallies].map((row) => ({ termId: row.term_id, category: row.category, day: row.day, mark: row.mark, marks: n(row.marks) })),
       };
       const figures = portrait(
         schools.map((school) => ({ id: school.id, slug: school.slug, name: textIn(lang, school.name_zh, school.name_en), childCheck: school.child_check, term: shown.get(school.id) ?? null })),
