@@ -80,11 +80,10 @@ async function measure(handle: DatabaseHandle, label: string) {
   const admin = await handle.db.selectFrom('users').select('id').where('role', '=', 'district_admin').executeTakeFirstOrThrow();
   await signIn(handle, browser, admin.id);
   const children = await handle.db.selectFrom('children').select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow();
-  const results = {
-    page: await time(browser, '/admin/district'),
-    fragment: await time(browser, '/admin/district?category=robotics', { 'HX-Request': 'true' }),
-    json: await time(browser, '/admin/district.json'),
-  };
+  const json = await time(browser, '/admin/district.json');
+  const page = await time(browser, '/admin/district');
+  const fragment = await time(browser, '/admin/district?category=robotics', { 'HX-Request': 'true' });
+  const results = { page, fragment, json };
   for (const [what, figures] of Object.entries(results)) {
     console.log(`${label.padEnd(26)} ${String(Number(children.count)).padStart(7)} children  ${what.padEnd(9)} median ${figures.median.toFixed(1).padStart(6)} ms  p95 ${figures.p95.toFixed(1).padStart(6)} ms`);
   }
@@ -105,7 +104,7 @@ async function main() {
     const seeding = performance.now();
     await handle.db.transaction().execute((trx) => seedScale(trx, { children, passwordHash: 'not-a-password-hash', offeringsPerSchool: Math.ceil((children * 0.6) / 25) }));
     const filled = await fillBenchSchool(handle.db, children);
-    if (!url) await sql`analyze`.execute(handle.db);
+    await sql`analyze`.execute(handle.db);
     console.log(`seeded ${children} children, ${filled.enrollments} places, ${filled.marks} marks in ${((performance.now() - seeding) / 1000).toFixed(1)} s`);
     await measure(handle, 'demo + bench school');
   } finally {
