@@ -8,6 +8,8 @@ import { announcementRoutes } from './announcements/announcements.routes.tsx';
 import { createAnnouncementsService } from './announcements/announcements.service.ts';
 import { attendanceRoutes } from './attendance/attendance.routes.tsx';
 import { createAttendanceService } from './attendance/attendance.service.ts';
+import { hoursRoutes } from './attendance/hours.routes.tsx';
+import { createHoursService } from './attendance/hours.service.ts';
 import { leaveRoutes } from './attendance/leave.routes.tsx';
 import { createLeaveService } from './attendance/leave.service.ts';
 import { auditRoutes } from './audit/audit.routes.tsx';
@@ -25,7 +27,7 @@ import type { Database } from './db/schema.ts';
 import { type BackupStatus, healthRoutes } from './health/health.routes.ts';
 import { renderJsxWithoutAsyncHooks } from './http/jsx-context.ts';
 import type { AppEnv } from './http/app-env.ts';
-import { errorPage } from './http/pages.tsx';
+import { busyPage, errorPage } from './http/pages.tsx';
 import { TooManyFieldsError } from './http/forms.ts';
 import { limitBody } from './http/body.ts';
 import { isSecure } from './http/request-facts.ts';
@@ -46,6 +48,7 @@ import { createEnrollmentService } from './enrollment/enrollment.service.ts';
 import { enrollmentRoutes } from './enrollment/enrollment.routes.tsx';
 import { rosterRoutes } from './enrollment/roster.routes.tsx';
 import { createRosterService } from './enrollment/roster.service.ts';
+import { createCareService } from './family/care.service.ts';
 import { createFamilyService } from './family/family.service.ts';
 import { familyRoutes } from './family/family.routes.tsx';
 import { privacyRoutes } from './privacy/privacy.routes.tsx';
@@ -70,7 +73,7 @@ import { createDistrictService } from './district/district.service.ts';
 export interface AppDeps {
   db: Kysely<Database>;
   config: Pick<Config, 'publicOrigin' | 'trustProxy' | 'bodyLimitBytes' | 'sessionDays' | 'staffIdleMinutes' | 'sessionMaxDays' | 'timeZone' | 'env' | 'districtName' | 'mail' | 'webhookUrl' | 'maxInFlight' | 'maxQueueMs' | 'logRequests' | 'catalogueCacheMs'> &
-    Partial<Pick<Config, 'retentionDays' | 'metricsToken' | 'childLimit' | 'absenceAlertGraceSeconds'>>;
+    Partial<Pick<Config, 'retentionDays' | 'metricsToken' | 'childLimit' | 'absenceAlertGraceSeconds' | 'footer'>>;
   clock: Clock;
   /** Where unexpected errors go; never given passwords or session ids. */
   logError?: (error: unknown, context: { method: string; path: string }) => void;
@@ -125,7 +128,9 @@ export function createApp(deps: AppDeps) {
 
   const app = new Hono<AppEnv>();
 
+  const site = { ...(config.footer ?? {}), publicOrigin: config.publicOrigin };
   app.use(async function requestFacts(c, next) {
+    c.set('site', site);
     c.set('secure', isSecure(c, facts));
     // A history restore (back button) wants the whole page even though htmx asks for it.
     c.set('htmx', c.req.header('hx-request') === 'true' && c.req.header('hx-history-restore-request') !== 'true');
@@ -178,7 +183,7 @@ export function createApp(deps: AppDeps) {
   const busy = <E extends AppEnv>(c: Context<E>) => {
     withoutSession(c);
     if (c.get('htmx')) return c.html(`<p class="notice notice--info" role="status">${c.get('i18n').t('error.busy.body')}</p>`, 503);
-    return errorPage(c, 503);
+    return busyPage(c, BUSY_RETRY_SECONDS);
   };
   app.use(shedLoad({ maxInFlight: config.maxInFlight, maxQueueMs: config.maxQueueMs, retryAfterSeconds: BUSY_RETRY_SECONDS, busy }));
 
@@ -199,6 +204,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', rosterRoutes({ roster }));
   app.route('/', attendanceRoutes({ attendance }));
   app.route('/', leaveRoutes({ leave }));
+  app.route('/', hoursRoutes({ hours: createHoursService({ db, clock, timeZone: config.timeZone }) }));
   app.route('/', announcementRoutes({ announcements }));
   app.route('/', lotteryRoutes({ lottery, schools }));
   app.route('/', auditRoutes({ auditLog }));
@@ -213,6 +219,7 @@ export function createApp(deps: AppDeps) {
     '/',
     familyRoutes({
       family,
+      care: createCareService({ db, clock }),
       schools,
       // What the child page shows of attendance and privacy: their functions, so family imports neither.
       sources: { childRecord: attendance.childRecord, childLeave: leave.childLeave, dataStatus: privacy.dataStatus, requestDeletion: privacy.requestDeletion },

@@ -16,6 +16,17 @@ describe('configuration from the environment', () => {
     expect(() => loadConfig({ DISTRICT_NAME: ' ' })).toThrow(/DISTRICT_NAME: must not be empty/);
   });
 
+  it("takes the footer's issuing authority, contact and filing number, each only when set", () => {
+    expect(loadConfig({}).footer).toEqual({});
+    expect(loadConfig({ DISTRICT_AUTHORITY: '云溪高新区教育局', DISTRICT_CONTACT: '0571-8888 1234', ICP_NUMBER: '浙ICP备12345678号-1' }).footer).toEqual({
+      authority: '云溪高新区教育局',
+      contact: '0571-8888 1234',
+      icp: '浙ICP备12345678号-1',
+    });
+    expect(() => loadConfig({ ICP_NUMBER: ' ' })).toThrow(/ICP_NUMBER: must not be empty/);
+    expect(() => loadConfig({ DISTRICT_AUTHORITY: '局'.repeat(81) })).toThrow(/DISTRICT_AUTHORITY: must be at most 80 characters/);
+  });
+
   it('serves /metrics only with METRICS_TOKEN, a token of at least 16 printable characters', () => {
     expect(loadConfig({}).metricsToken).toBeUndefined();
     expect(loadConfig({ METRICS_TOKEN: 'a'.repeat(32) }).metricsToken).toBe('a'.repeat(32));

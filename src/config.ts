@@ -27,6 +27,8 @@ export interface Config {
   readonly timeZone: string;
   /** The district's name on the home page, in both languages. */
   readonly districtName: { readonly zh: string; readonly en: string };
+  /** The footer's issuing authority (主办单位), contact and ICP filing number; each shown only when set. */
+  readonly footer: { readonly authority?: string; readonly contact?: string; readonly icp?: string };
   /** Where notification e-mail goes out (SMTP), if anywhere. */
   readonly mail: { readonly url: string; readonly from: string } | undefined;
   /** A URL that receives every notification as a JSON POST (e.g. a school chat-group bot), if set. */
@@ -103,6 +105,9 @@ const environmentSchema = z.object({
   SESSION_MAX_DAYS: wholeNumber('days', 1, 3650, 90),
   SQLITE_SYNCHRONOUS: z.enum(['NORMAL', 'FULL'], { error: 'must be NORMAL or FULL' }).default('NORMAL'),
   DISTRICT_NAME: z.string().trim().min(1, 'must not be empty').max(60, 'must be at most 60 characters').default('云溪高新区'),
+  DISTRICT_AUTHORITY: z.string().trim().min(1, 'must not be empty').max(80, 'must be at most 80 characters').optional(),
+  DISTRICT_CONTACT: z.string().trim().min(1, 'must not be empty').max(120, 'must be at most 120 characters').optional(),
+  ICP_NUMBER: z.string().trim().min(1, 'must not be empty').max(40, 'must be at most 40 characters').optional(),
   DISTRICT_NAME_EN: z.string().trim().min(1, 'must not be empty').max(80, 'must be at most 80 characters').default('Yunxi Hi-Tech Zone'),
   LOG_REQUESTS: flag.optional(),
   DELIVERY_CLAIM_SECONDS: wholeNumber('seconds', 1, 3600, 300),
@@ -186,6 +191,11 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     sqliteSynchronous: values.SQLITE_SYNCHRONOUS,
     timeZone: values.TIME_ZONE,
     districtName: Object.freeze({ zh: values.DISTRICT_NAME, en: values.DISTRICT_NAME_EN }),
+    footer: Object.freeze({
+      ...(values.DISTRICT_AUTHORITY ? { authority: values.DISTRICT_AUTHORITY } : {}),
+      ...(values.DISTRICT_CONTACT ? { contact: values.DISTRICT_CONTACT } : {}),
+      ...(values.ICP_NUMBER ? { icp: values.ICP_NUMBER } : {}),
+    }),
     mail: values.SMTP_URL ? Object.freeze({ url: values.SMTP_URL, from: values.MAIL_FROM }) : undefined,
     webhookUrl: values.NOTIFY_WEBHOOK_URL,
     maxInFlight: values.MAX_IN_FLIGHT,

@@ -1,13 +1,16 @@
 // Every feature's words, gathered at the composition root: the one module that imports them all.
 import { announceMessages } from './announcements/announcements.messages.ts';
 import { attendanceMessages } from './attendance/attendance.messages.ts';
+import { hoursMessages } from './attendance/hours.messages.ts';
 import { leaveMessages } from './attendance/leave.messages.ts';
+import { auditVocabularyMessages } from './audit/audit-vocabulary.messages.ts';
 import { auditMessages } from './audit/audit.messages.ts';
 import { authMessages } from './auth/auth.messages.ts';
 import { sessionsMessages } from './auth/sessions.messages.ts';
 import { catalogueMessages } from './catalogue/catalogue.messages.ts';
 import { enrollmentMessages } from './enrollment/enrollment.messages.ts';
 import { rosterMessages } from './enrollment/roster.messages.ts';
+import { careMessages } from './family/care.messages.ts';
 import { familyMessages } from './family/family.messages.ts';
 import { districtMessages } from './district/district.messages.ts';
 import { commonMessages } from './i18n/common.messages.ts';
@@ -33,12 +36,15 @@ const FEATURES = [
   enrollmentMessages,
   rosterMessages,
   familyMessages,
+  careMessages,
   attendanceMessages,
   leaveMessages,
+  hoursMessages,
   announceMessages,
   lotteryMessages,
   notifyMessages,
   auditMessages,
+  auditVocabularyMessages,
   privacyMessages,
   districtMessages,
 ] as const;

@@ -1,5 +1,6 @@
 // Every page: when the server answers "busy" (503 with Retry-After) to a form sent by htmx, send it again
 // after the wait it asks for, a few times, so a parent pressing "enrol" in the rush need not press again.
+// A whole "busy" page reloads itself (a meta refresh); here its seconds count down on screen.
 'use strict';
 (function () {
   var MAX_RETRIES = 3;
@@ -17,4 +18,15 @@
       window.htmx.trigger(form, 'submit');
     }, seconds * 1000 + Math.random() * 1000);
   });
+
+  var countdown = document.querySelector('[data-countdown]');
+  if (countdown) {
+    var left = Number(countdown.getAttribute('data-countdown'));
+    var template = countdown.getAttribute('data-template') || '';
+    var tick = setInterval(function () {
+      left -= 1;
+      if (left <= 0) clearInterval(tick);
+      countdown.textContent = template.replace('{seconds}', String(Math.max(left, 0)));
+    }, 1000);
+  }
 })();

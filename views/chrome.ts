@@ -13,6 +13,16 @@ export interface Chrome {
   path: string;
   /** The signed-in user's unread notifications, shown beside the header's link (0: no badge). */
   unread?: number;
+  /** The deployment's own facts: the footer's lines and, when configured, the public origin for share cards. */
+  site?: SiteFacts | undefined;
+}
+
+export interface SiteFacts {
+  authority?: string | undefined;
+  contact?: string | undefined;
+  icp?: string | undefined;
+  /** PUBLIC_ORIGIN, for absolute share-card links; without it they stay relative (never built from a Host header). */
+  publicOrigin?: string | undefined;
 }
 
 /** Form values as typed and error messages already in the user's language, by field name. */

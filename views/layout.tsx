@@ -20,9 +20,25 @@ const HTMX_CONFIG = JSON.stringify({
   ],
 });
 
-export function Layout(props: { chrome: Chrome; title: string; children?: Child; narrow?: boolean }) {
+/** The share card image (1200×630) chat apps show for a public page's link. */
+const SHARE_IMAGE = '/static/share.png';
+
+export function Layout(props: {
+  chrome: Chrome;
+  title: string;
+  children?: Child;
+  narrow?: boolean;
+  /** A public page's share card (Open Graph): what a link to it says in a chat group. */
+  share?: { description: string } | undefined;
+  /** Reload this page by itself after so many seconds (a busy answer to a GET). */
+  refreshSeconds?: number | undefined;
+}) {
   const { chrome, title } = props;
   const { t, lang } = chrome.i18n;
+  const site = chrome.site ?? {};
+  // Absolute only from PUBLIC_ORIGIN: a Host header must never end up in a page others are served.
+  const absolute = (path: string) => (site.publicOrigin ? `${site.publicOrigin}${path}` : path);
+  const pagePath = chrome.path.split('?')[0] ?? '/';
   const page = (
     <html lang={lang}>
       <head>
@@ -31,6 +47,21 @@ export function Layout(props: { chrome: Chrome; title: string; children?: Child;
         <meta name="htmx-config" content={HTMX_CONFIG} />
         <meta name="color-scheme" content="light" />
         <title>{`${title} · ${t('app.name')}`}</title>
+        {props.refreshSeconds ? <meta http-equiv="refresh" content={String(props.refreshSeconds)} /> : null}
+        {props.share ? (
+          <>
+            <meta name="description" content={props.share.description} />
+            <meta property="og:type" content="website" />
+            <meta property="og:site_name" content={t('app.name')} />
+            <meta property="og:title" content={title} />
+            <meta property="og:description" content={props.share.description} />
+            <meta property="og:url" content={absolute(pagePath)} />
+            <meta property="og:image" content={absolute(SHARE_IMAGE)} />
+            <meta property="og:image:width" content="1200" />
+            <meta property="og:image:height" content="630" />
+            <meta property="og:locale" content={lang === 'en' ? 'en_US' : 'zh_CN'} />
+          </>
+        ) : null}
         <link rel="icon" href="/static/favicon.svg" type="image/svg+xml" />
         <link rel="stylesheet" href="/static/app.css" />
         <script src="/static/htmx.min.js" defer></script>
@@ -42,7 +73,7 @@ export function Layout(props: { chrome: Chrome; title: string; children?: Child;
         </a>
         <header class="site-header">
           <div class="site-header__bar">
-            <a class="brand" href="/">
+            <a class="brand" href="/" aria-label={t('app.name')}>
               <img src="/static/logo.svg" alt="" width="32" height="32" />
               <span class="brand__name">{t('app.name')}</span>
             </a>
@@ -71,39 +102,42 @@ export function Layout(props: { chrome: Chrome; title: string; children?: Child;
             </nav>
           </div>
           <nav class="site-nav" aria-label={t('nav.main')}>
-            <a href="/">{t('nav.home')}</a>
             {chrome.user ? (
               <>
-                {chrome.user.role === 'school_admin' || chrome.user.role === 'district_admin' ? (
-                  <>
-                    <a href="/admin">{t('admin.title')}</a>
-                    <a href="/admin/staff">{t('nav.staff')}</a>
-                    <a href="/admin/audit">{t('audit.nav')}</a>
-                    <a href="/admin/deletions">{t('privacy.admin.nav')}</a>
-                  </>
-                ) : null}
-                {chrome.user.role === 'teacher' ? (
-                  <>
-                    <a href="/teach">{t('nav.today')}</a>
-                    <a href="/teach/offerings">{t('admin.myOfferings')}</a>
-                  </>
-                ) : null}
+                {/* One row on a phone: the role's own page and the notifications; the rest in the menu. */}
+                {chrome.user.role === 'school_admin' || chrome.user.role === 'district_admin' ? <a href="/admin">{t('admin.title')}</a> : null}
+                {chrome.user.role === 'teacher' ? <a href="/teach">{t('nav.today')}</a> : null}
                 {chrome.user.role === 'parent' ? <a href="/family">{t('nav.family')}</a> : null}
                 <a href="/notifications" class="site-nav__notify">
                   {t('notify.nav')}
                   <UnreadBadge i18n={chrome.i18n} count={chrome.unread ?? 0} />
                 </a>
-                <a href="/account" class="site-nav__user" title={t('nav.signedInAs', { name: chrome.user.name })}>
-                  {chrome.user.name}
-                </a>
-                <form method="post" action="/logout" class="site-nav__logout">
-                  <button type="submit" class="link-button">
-                    {t('nav.logout')}
-                  </button>
-                </form>
+                <details class="site-nav__menu">
+                  <summary>{t('nav.menu')}</summary>
+                  <div class="site-nav__panel">
+                    <a href="/">{t('nav.home')}</a>
+                    {chrome.user.role === 'school_admin' || chrome.user.role === 'district_admin' ? (
+                      <>
+                        <a href="/admin/staff">{t('nav.staff')}</a>
+                        <a href="/admin/audit">{t('audit.nav')}</a>
+                        <a href="/admin/deletions">{t('privacy.admin.nav')}</a>
+                      </>
+                    ) : null}
+                    {chrome.user.role === 'teacher' ? <a href="/teach/offerings">{t('admin.myOfferings')}</a> : null}
+                    <a href="/account" class="site-nav__user" title={t('nav.signedInAs', { name: chrome.user.name })}>
+                      {chrome.user.name}
+                    </a>
+                    <form method="post" action="/logout" class="site-nav__logout">
+                      <button type="submit" class="link-button">
+                        {t('nav.logout')}
+                      </button>
+                    </form>
+                  </div>
+                </details>
               </>
             ) : (
               <>
+                <a href="/">{t('nav.home')}</a>
                 <a href={`/login${chrome.path === '/' || chrome.path.startsWith('/login') || chrome.path.startsWith('/register') ? '' : `?next=${encodeURIComponent(chrome.path)}`}`}>
                   {t('nav.login')}
                 </a>
@@ -119,9 +153,18 @@ export function Layout(props: { chrome: Chrome; title: string; children?: Child;
         </main>
         <footer class="site-footer">
           <p>{t('app.footer')}</p>
+          {site.authority ? <p>{t('app.footer.authority', { authority: site.authority })}</p> : null}
+          {site.contact ? <p>{t('app.footer.contact', { contact: site.contact })}</p> : null}
           <p>
             <a href="/privacy">{t('privacy.nav')}</a>
           </p>
+          {site.icp ? (
+            <p>
+              <a href="https://beian.miit.gov.cn/" rel="noopener" target="_blank">
+                {site.icp}
+              </a>
+            </p>
+          ) : null}
         </footer>
       </body>
     </html>

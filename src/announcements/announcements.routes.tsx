@@ -22,6 +22,12 @@ function backTo(from: AnnouncementFormView['from'], offeringId: number) {
   return from === 'teach' ? '/teach/offerings' : `/offerings/${offeringId}/roster`;
 }
 
+/** The same page after a send: the form open with its notice (`announced`: guardians told; `offering`: whose form). */
+function sentTo(from: AnnouncementFormView['from'], offeringId: number, recipients: number) {
+  const query = from === 'teach' ? `?offering=${offeringId}&announced=${recipients}` : `?announced=${recipients}`;
+  return `${backTo(from, offeringId)}${query}#announce-${offeringId}-${from}`;
+}
+
 export function announcementRoutes(deps: { announcements: AnnouncementsService }) {
   const { announcements } = deps;
   const app = new Hono<AppEnv>();
@@ -43,7 +49,8 @@ export function announcementRoutes(deps: { announcements: AnnouncementsService }
     const { id: offeringId } = c.req.valid('param');
     const parsed = await parseForm(c, announceSchema);
     const values = parsed.ok ? parsed.data : {};
-    const from: AnnouncementFormView['from'] = values.from === 'teach' ? 'teach' : 'roster';
+    // Only a teacher has the list of their offerings to go back to; anyone else returns to the roster.
+    const from: AnnouncementFormView['from'] = values.from === 'teach' && c.get('user').role === 'teacher' ? 'teach' : 'roster';
     const waitlist = values.waitlist === 'yes';
     const text = values.text ?? '';
     const result = await announcements.send(c.get('user'), offeringId, { text, waitlist });
@@ -54,8 +61,8 @@ export function announcementRoutes(deps: { announcements: AnnouncementsService }
       const error = result.reason === 'nobody' ? t(waitlist ? 'announce.error.nobodyWaitlist' : 'announce.error.nobody') : t(result.rejection.key, result.rejection.params);
       return answerForm(c, { offeringId, from, text: text.slice(0, 2000), waitlist, error }, 422);
     }
-    if (!c.get('htmx')) return c.redirect(backTo(from, offeringId), 303);
-    return answerForm(c, { offeringId, from, open: true, notice: { kind: 'success', text: t('announce.sent', { count: result.recipients }) } }, 200);
+    if (!c.get('htmx')) return c.redirect(sentTo(from, offeringId, result.recipients), 303);
+    return answerForm(c, { offeringId, from, sent: result.recipients }, 200);
   });
 
   app.post('/teach/meetings/:id/children/:childId/message', requireUser(), ids('id', 'childId'), async (c) => {

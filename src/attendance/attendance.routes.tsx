@@ -82,7 +82,7 @@ export function attendanceRoutes(deps: { attendance: AttendanceService }) {
       state: meeting.status === 'scheduled' ? roll.state : 'cancelled',
       until,
       children: roll.children.map((child) => {
-        const row = { childId: child.child_id, name: child.name, grade: child.grade, className: child.class_name };
+        const row = { childId: child.child_id, name: child.name, grade: child.grade, className: child.class_name, care: roll.care.get(child.child_id) };
         // A child on leave (请假) shows excused with the guardians' reason until the teacher marks otherwise.
         const leaveReason = child.mark === null ? roll.leaveReasons.get(child.child_id) : undefined;
         if (leaveReason !== undefined) return { ...row, mark: 'excused' as const, note: c.get('i18n').t('leave.roll.note', { reason: leaveReason }) };

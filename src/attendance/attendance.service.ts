@@ -2,6 +2,8 @@
 // messages to guardians, written to the outbox in the same transaction as the mark.
 import type { Kysely } from 'kysely';
 import { recordAudit, recordChildRecordsRead } from '../audit/audit.service.ts';
+import { seesCare } from '../family/care.policy.ts';
+import { type RollCare, careOfRoll } from '../family/care.service.ts';
 import { type Actor, canManageSchool, staffsOffering } from '../kernel/roles.ts';
 import { addDays, dayInZone } from '../kernel/calendar.ts';
 import type { Clock } from '../kernel/clock.ts';
@@ -67,12 +69,20 @@ export function createAttendanceService(deps: { db: Kysely<Database>; clock: Clo
       const meeting = await meetingFor(actor, meetingId);
       if (!meeting) return null;
       const [children, onLeave] = await Promise.all([attendance.rollOf(db, meeting.id, meeting.offering_id), leave.reportsForMeeting(db, meeting.id)]);
-      // A page a person reads (not a re-render after a mark): one audit event for the whole roll.
-      if (view) await recordChildRecordsRead(db, { actor, view, subjectType: 'meeting', subjectId: meeting.id, schoolId: meeting.school_id, count: children.length }, clock.now());
+      // Who collects each child and its emergency note: on the screen (not the printed sheet), for the offering's
+      // teacher and the school's admins only.
+      const showsCare = view !== 'roll.sheet' && seesCare(actor, { teacherId: meeting.teacher_id, schoolId: meeting.school_id });
+      const care = showsCare ? await careOfRoll(db, children.map((child) => child.child_id)) : new Map<number, RollCare>();
+      // A page a person reads (not a re-render after a mark): one audit event for the whole roll, one for the care details.
+      if (view) {
+        const at = clock.now();
+        await recordChildRecordsRead(db, { actor, view, subjectType: 'meeting', subjectId: meeting.id, schoolId: meeting.school_id, count: children.length }, at);
+        await recordChildRecordsRead(db, { actor, view: 'roll.care', subjectType: 'meeting', subjectId: meeting.id, schoolId: meeting.school_id, count: care.size }, at);
+      }
       const state = meeting.status === 'scheduled' ? stateOf(meeting) : 'locked';
       // The guardians' reasons of the children on leave (请假), by child.
       const leaveReasons = new Map(onLeave.map((report) => [report.child_id, report.reason]));
-      return { meeting, children, state, editableUntil: editableUntil(meeting.day, timeZone), leaveReasons };
+      return { meeting, children, state, editableUntil: editableUntil(meeting.day, timeZone), leaveReasons, care };
     },
 
     /**
@@ -128,7 +138,7 @@ export function createAttendanceService(deps: { db: Kysely<Database>; clock: Clo
             startsAt: meeting.starts_at,
           };
           if (message.send === 'absence_cleared') await outbox.toGuardians(trx, childId, 'absence_cleared', { ...about, mark: message.mark });
-          else if (message.send === 'absent' && alarmDueAt) await outbox.toGuardiansHeld(trx, childId, 'child_absent', about, { notBefore: alarmDueAt, holdKey });
+          else if (message.send === 'absent' && alarmDueAt) await outbox.toGuardians(trx, childId, 'child_absent', about, { notBefore: alarmDueAt, holdKey });
           else await outbox.toGuardians(trx, childId, message.send === 'absent' ? 'child_absent' : 'absent_again', about);
         }
         if (alarmDueAt) return { ok: true, mark, note: keptNote, previous, guardiansTold: false, alarmDueAt, markedAt: now.toISOString() };

@@ -35,7 +35,10 @@ export function auditRoutes(deps: { auditLog: AuditLogService }) {
       ...(filters.before ? { beforeId: Number(filters.before) } : {}),
     });
     if (!page) return errorPage(c, 404);
-    const { t, format } = c.get('i18n');
+    const i18n = c.get('i18n');
+    const { t, format } = i18n;
+    // The log keeps codes; a person reads words (a code the vocabulary does not know shows as it is).
+    const words = (key: string, code: string) => (i18n.isKey(key) ? t(key) : code);
     const older = page.more === null ? null : new URLSearchParams({ ...Object.fromEntries(Object.entries(filters).filter(([key]) => key !== 'before')), before: String(page.more) });
     return respond(
       c,
@@ -44,14 +47,16 @@ export function auditRoutes(deps: { auditLog: AuditLogService }) {
           <AuditPage
             chrome={chromeFor(c)}
             invalid={!parsed.success}
-            families={page.families}
+            families={page.families.map((family) => ({ value: family, label: words(`audit.family.${family.replace(/\.$/, '')}`, family) }))}
+            subjectTypes={SUBJECT_TYPES.map((type) => ({ value: type, label: words(`audit.subject.${type}`, type) }))}
             filters={{ action: filters.action ?? '', subjectType: filters.subject_type ?? '', subjectId: filters.subject_id ?? '', from: filters.from ?? '', to: filters.to ?? '' }}
             events={page.events.map((event) => ({
               at: format.dateTime(event.at),
               actor: event.actor_name ? `${event.actor_name}（${t(`role.${event.actor_role!}`)}）` : t('audit.system'),
-              action: event.action,
-              subject: `${event.subject_type} #${event.subject_id}`,
-              detail: summarise(event.detail),
+              action: words(`audit.action.${event.action}`, event.action),
+              code: event.action,
+              subject: `${words(`audit.subject.${event.subject_type}`, event.subject_type)} #${event.subject_id}`,
+              detail: summarise(event.detail, words),
             }))}
             olderHref={older ? `/admin/audit?${older}` : null}
           />
@@ -64,12 +69,18 @@ export function auditRoutes(deps: { auditLog: AuditLogService }) {
   return app;
 }
 
-/** The detail object as "key: value" pairs (JSON text on SQLite, already parsed on PostgreSQL). */
-function summarise(detail: unknown): string {
+/**
+ * The detail object as "key: value" pairs (JSON text on SQLite, already parsed on PostgreSQL), the keys and the
+ * staff read's view in words where the vocabulary has them.
+ */
+function summarise(detail: unknown, words: (key: string, code: string) => string): string {
   const value = typeof detail === 'string' ? safeParse(detail) : detail;
   if (!value || typeof value !== 'object') return '';
   return Object.entries(value as Record<string, unknown>)
-    .map(([key, item]) => `${key}: ${typeof item === 'object' ? JSON.stringify(item) : String(item)}`)
+    .map(([key, item]) => {
+      const text = key === 'view' && typeof item === 'string' ? words(`audit.view.${item}`, item) : typeof item === 'object' ? JSON.stringify(item) : String(item);
+      return `${words(`audit.detail.${key}`, key)}: ${text}`;
+    })
     .join(' · ');
 }
 

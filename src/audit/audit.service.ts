@@ -3,12 +3,14 @@ import type { Kysely } from 'kysely';
 import type { Actor } from '../kernel/roles.ts';
 import { addDays, instantInZone } from '../kernel/calendar.ts';
 import type { Database } from '../db/schema.ts';
+import type { AuditAction, AuditSubject } from './audit-vocabulary.messages.ts';
 import { actionFamilies, auditEvents, insertAuditEvent } from './audit.repository.ts';
 
 export interface AuditEvent {
   actorId: number | null;
-  action: string;
-  subjectType: string;
+  /** One of the kinds the audit log has words for (audit-vocabulary.messages.ts). */
+  action: AuditAction;
+  subjectType: AuditSubject;
   subjectId: string | number;
   schoolId?: number | null;
   detail?: Record<string, unknown>;

@@ -106,7 +106,7 @@ export function readCatalogueRecords(
     const kind = KINDS[text('kind').toLowerCase()];
     if (text('kind') && !kind) problem('kind', { key: 'csv.error.kind' });
     const category = text('category').toLowerCase() as CategoryCode;
-    if (text('category') && !CATEGORY_CODES.includes(category)) problem('category', { key: 'csv.error.category' });
+    if (text('category') && !CATEGORY_CODES.includes(category)) problem('category', { key: 'csv.error.category', params: { codes: CATEGORY_CODES.join(', ') } });
     const capacity = wholeNumber(text('capacity'), 0, 500);
     if (text('capacity') && capacity === null) problem('capacity', { key: 'offering.error.number', params: { min: 0, max: 500 } });
     const gradeMin = wholeNumber(text('grade_min'), 1, 12);

@@ -6,9 +6,34 @@ import type { AppEnv } from '../http/app-env.ts';
 import type { SignedInEnv } from '../http/guards.ts';
 import { chromeFor, errorPage, respond } from '../http/pages.tsx';
 import { ids } from '../http/validators.ts';
+import type { I18n, MessageKey } from '../kernel/messages.ts';
 import { admins, readFields } from './admin-http.ts';
 import { catalogueCsv } from './catalogue-csv.ts';
 import type { CatalogueColumn } from './catalogue-csv.policy.ts';
+
+/** Each template column's name in the form's words, so "第 3 行，类别（category）" finds the field and the column. */
+const COLUMN_WORDS: Record<CatalogueColumn, MessageKey> = {
+  code: 'offering.field.code',
+  kind: 'offering.field.kind',
+  category: 'offering.field.category',
+  title_zh: 'offering.field.titleZh',
+  title_en: 'offering.field.titleEn',
+  description_zh: 'offering.field.descriptionZh',
+  description_en: 'offering.field.descriptionEn',
+  teacher: 'offering.field.teacher',
+  room: 'offering.field.room',
+  capacity: 'offering.field.capacity',
+  grade_min: 'offering.field.gradeMin',
+  grade_max: 'offering.field.gradeMax',
+  fee: 'offering.field.fee',
+  slots: 'offering.field.slots',
+  status: 'admin.column.status',
+};
+
+function columnInWords(i18n: I18n, column: string): string {
+  const key = (COLUMN_WORDS as Record<string, MessageKey | undefined>)[column];
+  return key ? i18n.t('csv.columnNamed', { name: i18n.t(key), column }) : column;
+}
 import type { ImportService } from './import.service.ts';
 import type { TermsService } from './terms.service.ts';
 
@@ -73,7 +98,7 @@ export function importRoutes(deps: { imports: ImportService; terms: TermsService
     if (!result) return errorPage(c, 404);
     const { t } = c.get('i18n');
     const preview: ImportPreviewView = {
-      problems: result.problems.map((problem) => ({ row: problem.row, column: problem.column === 'file' ? t('csv.file') : problem.column, message: t(problem.key, problem.params) })),
+      problems: result.problems.map((problem) => ({ row: problem.row, column: problem.column === 'file' ? t('csv.file') : columnInWords(c.get('i18n'), problem.column), message: t(problem.key, problem.params) })),
       rows: result.rows.map((row) => ({ row: row.row, code: row.input.code, title: row.input.titleZh, action: row.existingId === null ? 'create' : 'update' })),
       created: result.created,
       updated: result.updated,

@@ -4,7 +4,7 @@ import { Hono } from 'hono';
 import type { Context } from 'hono';
 import { z } from 'zod';
 import type { FormState } from '../../views/chrome.ts';
-import { CancelOfferingPage, OfferingAdminPage, OfferingForm, type OfferingFormField, SLOT_ROWS, type SlotRow } from '../../views/pages/admin-offerings.tsx';
+import { CancelOfferingPage, OfferingAdminPage, OfferingForm, type OfferingFormField, OfferingFormMessages, SLOT_ROWS, type SlotRow } from '../../views/pages/admin-offerings.tsx';
 import { TeacherOfferingsPage } from '../../views/pages/teacher-offerings.tsx';
 import type { AppEnv } from '../http/app-env.ts';
 import { parseForm, textField, translateErrors } from '../http/forms.ts';
@@ -162,7 +162,10 @@ export function offeringsRoutes(deps: OfferingPageDeps) {
     const found = await terms.term(c.get('user'), termId);
     if (!found) return errorPage(c, 404);
     const { form, errors } = await checkOffering(c, 0, { min: found.term.school_grade_min, max: found.term.school_grade_max });
-    return renderNewOffering(c, termId, { values: form.values, errors: translateErrors(c.get('i18n'), errors) }, form.slots, Object.keys(errors).length > 0 ? 422 : 200);
+    const messages = translateErrors(c.get('i18n'), errors);
+    const status = Object.keys(errors).length > 0 ? 422 : 200;
+    if (c.get('htmx')) return c.html(<OfferingFormMessages errors={messages} />, status);
+    return renderNewOffering(c, termId, { values: form.values, errors: messages }, form.slots, status);
   });
 
   app.post('/admin/terms/:termId/offerings', admins, ids('termId'), async (c) => {
@@ -184,7 +187,10 @@ export function offeringsRoutes(deps: OfferingPageDeps) {
     const found = await offerings.offering(c.get('user'), id);
     if (!found) return errorPage(c, 404);
     const { form, errors } = await checkOffering(c, found.offering.seats_taken, { min: found.term.school_grade_min, max: found.term.school_grade_max });
-    return renderOfferingPage(c, deps, id, { values: form.values, errors: translateErrors(c.get('i18n'), errors) }, form.slots, Object.keys(errors).length > 0 ? 422 : 200);
+    const messages = translateErrors(c.get('i18n'), errors);
+    const status = Object.keys(errors).length > 0 ? 422 : 200;
+    if (c.get('htmx')) return c.html(<OfferingFormMessages errors={messages} />, status);
+    return renderOfferingPage(c, deps, id, { values: form.values, errors: messages }, form.slots, status);
   });
 
   app.post('/admin/offerings/:id', admins, ids('id'), async (c) => {
@@ -243,6 +249,9 @@ export function offeringsRoutes(deps: OfferingPageDeps) {
   app.get('/teach/offerings', requireRole(['teacher'], (c, status) => errorPage(c, status)), async (c) => {
     const mine = await offerings.teacherOfferings(c.get('user').id);
     const { pick } = c.get('i18n');
+    // Back from an announcement sent without JavaScript: that offering's form shows its notice.
+    const announcedFrom = parseId(c.req.query('offering'));
+    const announced = parseId(c.req.query('announced'));
     return respond(c, {
       page: () => (
         <TeacherOfferingsPage
@@ -256,6 +265,7 @@ export function offeringsRoutes(deps: OfferingPageDeps) {
             taken: offering.seats_taken,
             capacity: offering.capacity,
           }))}
+          announced={announcedFrom !== null && announced !== null ? { offeringId: announcedFrom, count: announced } : undefined}
         />
       ),
     });

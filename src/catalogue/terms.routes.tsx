@@ -113,6 +113,7 @@ export function termsRoutes(deps: { terms: TermsService; timeZone: string }) {
         <AdminSchoolsPage
           chrome={chromeFor(c)}
           schools={schools.map((school) => ({ id: school.id, name: pick(school.name_zh, school.name_en), kindLabel: t(`school.kind.${school.kind}`) }))}
+          district={user.role === 'district_admin'}
         />
       ),
     });

@@ -191,6 +191,25 @@ export interface AbsenceReportsTable {
   created_at: Instant;
 }
 
+/** Someone a child's guardians allow to collect the child (接送人); at most five per child. */
+export interface ChildCollectorsTable {
+  id: Generated<number>;
+  child_id: number;
+  name: string;
+  relation: string;
+  phone: string;
+  added_by: number | null;
+  created_at: Instant;
+}
+
+/** The child's emergency note (allergies, medical needs), kept by its guardians; one per child. */
+export interface ChildCareNotesTable {
+  child_id: number;
+  note: string;
+  updated_by: number | null;
+  updated_at: Instant;
+}
+
 export interface NotificationsTable {
   id: Generated<number>;
   recipient_id: number;
@@ -347,6 +366,8 @@ export interface Database {
   enrollments: EnrollmentsTable;
   attendance_marks: AttendanceMarksTable;
   absence_reports: AbsenceReportsTable;
+  child_collectors: ChildCollectorsTable;
+  child_care_notes: ChildCareNotesTable;
   notifications: NotificationsTable;
   notification_deliveries: NotificationDeliveriesTable;
   guardian_invites: GuardianInvitesTable;

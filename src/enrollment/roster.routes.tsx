@@ -91,7 +91,7 @@ export function rosterRoutes(deps: { roster: RosterService }) {
   async function renderRoster<E extends SignedInEnv>(
     c: Context<E>,
     offeringId: number,
-    options: { notice?: RosterView['notice']; q?: string; failed?: ChildSearchView['failed']; read?: boolean } = {},
+    options: { notice?: RosterView['notice']; q?: string; failed?: ChildSearchView['failed']; read?: boolean; announced?: number | undefined } = {},
     status: 200 | 422 = 200,
   ) {
     const found = await service.roster(c.get('user'), offeringId, options.read ? 'roster' : undefined);
@@ -114,12 +114,15 @@ export function rosterRoutes(deps: { roster: RosterService }) {
       canManage: found.canManage,
       back: found.canManage ? { href: `/admin/offerings/${offering.id}`, label: t('roster.backToOffering') } : { href: '/teach/offerings', label: t('admin.myOfferings') },
       notice: options.notice,
+      announced: options.announced,
       search: await searchView(c, found, options.q ?? '', options.failed, options.read),
     };
     return respond(c, { page: () => <RosterPage chrome={chromeFor(c, `/offerings/${offering.id}/roster`)} roster={view} /> }, status);
   }
 
-  app.get('/offerings/:id/roster', requireUser(), ids('id'), (c) => renderRoster(c, c.req.valid('param').id, { q: searchText(c.req.query('q')), read: true }));
+  app.get('/offerings/:id/roster', requireUser(), ids('id'), (c) =>
+    renderRoster(c, c.req.valid('param').id, { q: searchText(c.req.query('q')), read: true, announced: parseId(c.req.query('announced')) ?? undefined }),
+  );
 
   app.get('/offerings/:id/roster.csv', requireUser(), ids('id'), async (c) => {
     const found = await service.roster(c.get('user'), c.req.valid('param').id, 'roster.csv');

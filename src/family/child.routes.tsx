@@ -1,11 +1,12 @@
-// HTTP for one child's page (/children/:id): its record, guardians, invitation, calendar feed and the deletion
-// request of its data card. The attendance record and the data card come from the features that own them,
+// HTTP for one child's page (/children/:id): its record, guardians, invitation, calendar feed, who collects it and
+// its emergency note, and the deletion request of its data card. The attendance record and the data card come from the features that own them,
 // through the functions the composition root hands in (`sources`). Parse, call the service, render.
 import { Hono } from 'hono';
 import type { Context } from 'hono';
 import type { Child } from 'hono/jsx';
 import { z } from 'zod';
 import type { FormState } from '../../views/chrome.ts';
+import { CareSection, type CareView } from '../../views/pages/family/care.tsx';
 import { ChildPage } from '../../views/pages/family/child-page.tsx';
 import type { Message } from '../../views/pages/family/common.tsx';
 import { ChildForm, type ChildFormField } from '../../views/pages/family/forms.tsx';
@@ -20,6 +21,8 @@ import { chromeFor, errorPage, respond } from '../http/pages.tsx';
 import { type DeploymentFacts, ownOrigin } from '../http/request-facts.ts';
 import { ids } from '../http/validators.ts';
 import type { Lang } from '../kernel/messages.ts';
+import { MAX_CARE_NOTE, MAX_COLLECTORS, MAX_COLLECTOR_NAME, MAX_COLLECTOR_RELATION, MAX_PHONE_TEXT } from './care.policy.ts';
+import type { CareService } from './care.service.ts';
 import type { FamilyService } from './family.service.ts';
 import { type FamilyViews, pupilThrottled, readChild, redirect } from './family.views.ts';
 import { formatInviteCode } from './invite.policy.ts';
@@ -37,9 +40,17 @@ export interface ChildPageSources {
 }
 
 const confirmSchema = z.object({ confirm: textField(3, { optional: true }).optional() });
+const collectorSchema = z.object({ name: textField(MAX_COLLECTOR_NAME), relation: textField(MAX_COLLECTOR_RELATION), phone: textField(MAX_PHONE_TEXT) });
+const noteSchema = z.object({ note: textField(MAX_CARE_NOTE, { optional: true }).optional() });
 const deletionSchema = z.object({ confirm: textField(3, { optional: true }).optional(), reason: textField(500, { optional: true }).optional() });
 
-type ChildFragment = 'form' | 'guardians' | 'invite' | 'calendar' | 'data';
+const CARE_LIMITS = { collectors: MAX_COLLECTORS, note: MAX_CARE_NOTE, name: MAX_COLLECTOR_NAME, relation: MAX_COLLECTOR_RELATION, phone: MAX_PHONE_TEXT };
+
+/** What a change to the care card did, as the 303's query names it, and the words for it. */
+const CARE_DONE = { added: 'care.added', removed: 'care.removed', note: 'care.note.saved', 'note-cleared': 'care.note.removed' } as const;
+type CareDone = keyof typeof CARE_DONE;
+
+type ChildFragment = 'form' | 'guardians' | 'invite' | 'calendar' | 'care' | 'data';
 
 interface ChildState {
   form?: FormState<ChildFormField>;
@@ -49,11 +60,12 @@ interface ChildState {
   guardiansMessage?: Message;
   invite?: { code: string; expiresAt: Date };
   feedMessage?: Message;
+  care?: Pick<CareView, 'add' | 'noteForm' | 'message'>;
   data?: Pick<ChildDataView, 'confirming' | 'message' | 'reason' | 'reasonError'>;
 }
 
-export function childRoutes(deps: { family: FamilyService; views: FamilyViews; sources: ChildPageSources; facts?: DeploymentFacts }) {
-  const { family, views, sources } = deps;
+export function childRoutes(deps: { family: FamilyService; care: CareService; views: FamilyViews; sources: ChildPageSources; facts?: DeploymentFacts }) {
+  const { family, care, views, sources } = deps;
   const facts = deps.facts ?? { publicOrigin: undefined, trustProxy: 0 };
   const app = new Hono<AppEnv>();
   const parents = requireRole(['parent'], (c, status) => errorPage(c, status));
@@ -61,7 +73,7 @@ export function childRoutes(deps: { family: FamilyService; views: FamilyViews; s
   async function renderChild<E extends AppEnv>(c: Context<E>, userId: number, childId: number, state: ChildState, status: 200 | 422 | 429, fragment: ChildFragment = 'form') {
     const i18n = c.get('i18n');
     const card = (await views.cards(c, userId)).find((child) => child.id === childId);
-    const [child, week, guardians, token, attendance, dataStatus, leave] = await Promise.all([
+    const [child, week, guardians, token, attendance, dataStatus, leave, childCare] = await Promise.all([
       family.child(userId, childId),
       family.week(userId, childId),
       family.guardians(userId, childId),
@@ -69,8 +81,9 @@ export function childRoutes(deps: { family: FamilyService; views: FamilyViews; s
       sources.childRecord(userId, childId, i18n.lang),
       sources.dataStatus(userId, childId),
       sources.childLeave(userId, childId, i18n.lang),
+      care.childCare(userId, childId),
     ]);
-    if (!card || !child || !week || !guardians || token === undefined || !attendance || !dataStatus || !leave) return errorPage(c, 404);
+    if (!card || !child || !week || !guardians || token === undefined || !attendance || !dataStatus || !leave || !childCare) return errorPage(c, 404);
     const options = await views.schoolOptions(c);
     const form: FormState<ChildFormField> = state.form ?? {
       errors: {},
@@ -87,6 +100,7 @@ export function childRoutes(deps: { family: FamilyService; views: FamilyViews; s
       confirming: false,
       ...state.data,
     };
+    const careView: CareView = { childId, limits: CARE_LIMITS, ...childCare, ...state.care };
     const invite = state.invite ? { code: formatInviteCode(state.invite.code), expires: i18n.format.dateTime(state.invite.expiresAt) } : undefined;
     // A page with a one-time code or a private link is nobody's to keep.
     c.header('Cache-Control', 'private, no-store');
@@ -96,6 +110,7 @@ export function childRoutes(deps: { family: FamilyService; views: FamilyViews; s
       guardians: () => <GuardiansSection i18n={i18n} child={card} guardians={guardianList} confirming={state.confirming ?? null} message={state.guardiansMessage} />,
       invite: () => <InviteSection i18n={i18n} child={card} created={invite} />,
       calendar: () => <CalendarSection i18n={i18n} child={card} feed={feed} message={state.feedMessage} />,
+      care: () => <CareSection i18n={i18n} care={careView} />,
       data: () => <ChildDataSection i18n={i18n} data={data} />,
     };
     return respond(
@@ -117,6 +132,7 @@ export function childRoutes(deps: { family: FamilyService; views: FamilyViews; s
             feedMessage={state.feedMessage}
             attendance={attendance}
             leave={leave}
+            care={careView}
             data={data}
           />
         ),
@@ -133,7 +149,9 @@ export function childRoutes(deps: { family: FamilyService; views: FamilyViews; s
     const { t } = c.get('i18n');
     const data: ChildState['data'] =
       c.req.query('deletion') === 'confirm' ? { confirming: true } : c.req.query('deletion') === 'requested' ? { confirming: false, message: { kind: 'success', text: t('privacy.delete.requested') } } : undefined;
-    return renderChild(c, userId, id, { ...(child ? { notice: { kind: 'success', text: t('family.joined', { child: child.name }) } } : {}), ...(data ? { data } : {}) }, 200);
+    const done = c.req.query('care');
+    const care: ChildState['care'] = done !== undefined && Object.hasOwn(CARE_DONE, done) ? { message: { kind: 'success', text: t(CARE_DONE[done as CareDone]) } } : undefined;
+    return renderChild(c, userId, id, { ...(child ? { notice: { kind: 'success', text: t('family.joined', { child: child.name }) } } : {}), ...(data ? { data } : {}), ...(care ? { care } : {}) }, 200);
   });
 
   /** A guardian asks for the child's data to be deleted: first the confirm step (with an optional reason), then the request. */
@@ -195,6 +213,46 @@ export function childRoutes(deps: { family: FamilyService; views: FamilyViews; s
     if (!result.ok) return result.reason === 'last' ? renderChild(c, userId, id, last, 422, 'guardians') : errorPage(c, 404);
     if (result.self) return redirect(c, '/family?left=1');
     return renderChild(c, userId, id, { guardiansMessage: { kind: 'success', text: t('family.guardians.removed', { name: result.name, child: child.name }) } }, 200, 'guardians');
+  });
+
+  /** The card after a change: htmx gets it in place, a plain form a 303 back to it (the outcome rides on the query). */
+  function careSaved<E extends AppEnv>(c: Context<E>, userId: number, childId: number, done: CareDone) {
+    if (!c.get('htmx')) return c.redirect(`/children/${childId}?care=${done}#care`, 303);
+    return renderChild(c, userId, childId, { care: { message: { kind: 'success', text: c.get('i18n').t(CARE_DONE[done]) } } }, 200, 'care');
+  }
+
+  app.post('/children/:id/collectors', parents, ids('id'), async (c) => {
+    const userId = c.get('user').id;
+    const { id } = c.req.valid('param');
+    const i18n = c.get('i18n');
+    const parsed = await parseForm(c, collectorSchema);
+    const values = parsed.values;
+    const result = parsed.ok ? await care.addCollector(userId, id, parsed.data) : null;
+    if (result?.ok) return careSaved(c, userId, id, 'added');
+    if (result?.reason === 'not_found' || (!result && !(await care.childCare(userId, id)))) return errorPage(c, 404);
+    const errors = result?.reason === 'invalid' ? result.errors : parsed.ok ? {} : parsed.errors;
+    return renderChild(c, userId, id, { care: { add: { values, errors: translateErrors(i18n, errors) } } }, 422, 'care');
+  });
+
+  app.post('/children/:id/collectors/:collectorId/remove', parents, ids('id', 'collectorId'), async (c) => {
+    const userId = c.get('user').id;
+    const { id, collectorId } = c.req.valid('param');
+    const result = await care.removeCollector(userId, id, collectorId);
+    if (!result.ok) return errorPage(c, 404);
+    return careSaved(c, userId, id, 'removed');
+  });
+
+  app.post('/children/:id/emergency-note', parents, ids('id'), async (c) => {
+    const userId = c.get('user').id;
+    const { id } = c.req.valid('param');
+    const i18n = c.get('i18n');
+    const parsed = await parseForm(c, noteSchema);
+    const result = parsed.ok ? await care.saveNote(userId, id, parsed.data.note ?? '') : null;
+    if (result?.ok) return careSaved(c, userId, id, result.note === null ? 'note-cleared' : 'note');
+    if (result?.reason === 'not_found' || (!result && !(await care.childCare(userId, id)))) return errorPage(c, 404);
+    const rejection = result?.reason === 'invalid' ? result.error : parsed.ok ? undefined : parsed.errors.note;
+    const error = rejection ? i18n.t(rejection.key, rejection.params) : undefined;
+    return renderChild(c, userId, id, { care: { noteForm: { value: parsed.values.note ?? '', error } } }, 422, 'care');
   });
 
   app.post('/children/:id/calendar-feed', parents, ids('id'), async (c) => {

@@ -16,6 +16,7 @@ import type { DeploymentFacts } from '../http/request-facts.ts';
 import type { Languages } from '../kernel/messages.ts';
 import type { SchoolsService } from '../schools/schools.service.ts';
 import { calendarFeedRoutes } from './calendar-feed.routes.ts';
+import type { CareService } from './care.service.ts';
 import { type ChildPageSources, childRoutes } from './child.routes.tsx';
 import { CONSENT_VERSION, consentProblem } from './consent.policy.ts';
 import type { FamilyService, JoinResult } from './family.service.ts';
@@ -23,7 +24,7 @@ import { familyViews, pupilThrottled, readChild, redirect } from './family.views
 
 const joinSchema = z.object({ code: textField(40), consent: textField(40, { optional: true }).optional() });
 
-export function familyRoutes(deps: { family: FamilyService; schools: SchoolsService; sources: ChildPageSources; facts?: DeploymentFacts; timeZone?: string; languages: Languages }) {
+export function familyRoutes(deps: { family: FamilyService; care: CareService; schools: SchoolsService; sources: ChildPageSources; facts?: DeploymentFacts; timeZone?: string; languages: Languages }) {
   const { family } = deps;
   const views = familyViews(deps);
   const app = new Hono<AppEnv>();
@@ -129,7 +130,7 @@ export function familyRoutes(deps: { family: FamilyService; schools: SchoolsServ
     return renderFamily(c, userId, { join, ...(refusal.message ? { joinMessage: refusal.message } : {}) }, refusal.status, 'join');
   });
 
-  app.route('/', childRoutes({ family, views, sources: deps.sources, ...(deps.facts ? { facts: deps.facts } : {}) }));
+  app.route('/', childRoutes({ family, care: deps.care, views, sources: deps.sources, ...(deps.facts ? { facts: deps.facts } : {}) }));
   app.route('/', calendarFeedRoutes({ family, languages: deps.languages, timeZone: deps.timeZone ?? 'Asia/Shanghai' }));
   return app;
 }

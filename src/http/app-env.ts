@@ -1,6 +1,7 @@
 // The typed Hono context every route sees: language, signed-in user and session, whether htmx asked.
 // Read them with c.get('user'), not c.var.user: Hono's `var` getter copies every variable into a new object on
 // each access, which a request did a few dozen times (about 9 % of the enrolment rush's throughput).
+import type { SiteFacts } from '../../views/chrome.ts';
 import type { SessionUser } from '../kernel/roles.ts';
 import type { I18n } from '../kernel/messages.ts';
 
@@ -19,5 +20,7 @@ export interface AppEnv {
     secure: boolean;
     /** The signed-in user's unread notifications, for the header badge (null: not counted for this request). */
     unreadNotifications: number | null;
+    /** The deployment's footer facts and public origin (the same for every request). */
+    site: SiteFacts;
   };
 }

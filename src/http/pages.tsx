@@ -27,6 +27,7 @@ export function chromeFor<E extends AppEnv>(c: Context<E>, page?: string): Chrom
     langLinks: { 'zh-CN': langLink('zh-CN'), en: langLink('en') },
     path: url.pathname + url.search.replace(/([?&])lang=[^&]*&?/, '$1').replace(/[?&]$/, ''),
     unread: c.get('unreadNotifications') ?? 0,
+    site: c.get('site'),
   };
 }
 
@@ -51,6 +52,35 @@ export function errorPage<E extends AppEnv>(c: Context<E>, status: 403 | 404 | 4
   const [title, body] = text ?? ERROR_TEXT[status];
   const { t } = c.get('i18n');
   return c.html(<ErrorPage chrome={chromeFor(c)} status={status} title={t(title)} body={t(body)} />, status);
+}
+
+/**
+ * "Busy, try again" as a whole page. A page asked for with GET reloads itself after the wait (a meta refresh, the
+ * seconds counting down on screen when scripts run); a form posted without htmx cannot be sent again for the parent,
+ * so the page says so and links back to the page it came from.
+ */
+export function busyPage<E extends AppEnv>(c: Context<E>, retryAfterSeconds: number) {
+  const { t } = c.get('i18n');
+  const again = c.req.method === 'GET' || c.req.method === 'HEAD';
+  const back = again ? undefined : referrerPath(c);
+  return c.html(
+    <ErrorPage
+      chrome={chromeFor(c, again ? undefined : '/')}
+      status={503}
+      title={t('error.busy.title')}
+      body={again ? t('error.busy.body') : t('error.busy.bodyPost')}
+      retry={again ? { seconds: retryAfterSeconds, text: t('error.busy.countdown', { seconds: retryAfterSeconds }), template: t('error.busy.countdown', { seconds: '{seconds}' }) } : undefined}
+      back={back ? { href: back, text: t('error.busy.back') } : undefined}
+    />,
+    503,
+  );
+}
+
+/** The path and query of the page a form was posted from, on this site whatever the Referer's origin. */
+function referrerPath<E extends AppEnv>(c: Context<E>): string | undefined {
+  const referrer = c.req.header('referer');
+  if (!referrer || !URL.canParse(referrer)) return undefined;
+  return localHref(new URL(referrer));
 }
 
 /** After a save: htmx follows HX-Redirect, a plain form post a 303. */

@@ -86,8 +86,12 @@ export interface AttendanceAbout {
 export type NotificationKind = keyof NotificationPayloads;
 
 export interface Outbox {
-  /** Writes one message to each guardian of the child, inside the caller's transaction. */
-  toGuardians<K extends NotificationKind>(trx: Kysely<Database>, childId: number, kind: K, payload: NotificationPayloads[K]): Promise<void>;
+  /**
+   * Writes one message to each guardian of the child, inside the caller's transaction. With `hold`, the message waits
+   * until `notBefore`: no list, unread count or channel shows it before then, and `withdraw(trx, holdKey)` takes it
+   * back until then (a mis-tap corrected in time tells nobody anything).
+   */
+  toGuardians<K extends NotificationKind>(trx: Kysely<Database>, childId: number, kind: K, payload: NotificationPayloads[K], hold?: { notBefore: Date; holdKey: string }): Promise<void>;
   /**
    * The same for many children at once (one message each, about that child): a few statements in all rather than a
    * few per child, for a change that concerns a whole school's children.
@@ -98,33 +102,20 @@ export interface Outbox {
    * (a class announcement); a few statements in all. Answers how many guardians were told.
    */
   toGuardiansOfAny<K extends NotificationKind>(trx: Kysely<Database>, childIds: readonly number[], kind: K, payload: NotificationPayloads[K]): Promise<number>;
-  /**
-   * The same as toGuardians, held until `notBefore`: no list, unread count or channel shows it before then, and
-   * `withdraw(trx, holdKey)` takes it back until then (a mis-tap corrected in time tells nobody anything).
-   */
-  toGuardiansHeld<K extends NotificationKind>(trx: Kysely<Database>, childId: number, kind: K, payload: NotificationPayloads[K], hold: { notBefore: Date; holdKey: string }): Promise<void>;
   /** Withdraws the held messages of that key not yet due; how many guardians' copies were withdrawn. */
   withdraw(trx: Kysely<Database>, holdKey: string): Promise<number>;
 }
 
 export function createOutbox(deps: { channels: readonly DeliveryChannel[]; now: () => Date }): Outbox {
   return {
-    async toGuardians(trx, childId, kind, payload) {
+    async toGuardians(trx, childId, kind, payload, hold) {
       const guardians = await guardianIdsOf(trx, childId);
       if (guardians.length === 0) return;
       const now = deps.now().toISOString();
-      const ids = await insertNotifications(trx, guardians, { kind, payload: JSON.stringify(payload), createdAt: now });
+      const due = hold ? hold.notBefore.toISOString() : now;
+      const ids = await insertNotifications(trx, guardians, { kind, payload: JSON.stringify(payload), createdAt: now, ...(hold ? { notBefore: due, holdKey: hold.holdKey } : {}) });
       if (deps.channels.length === 0) return;
-      await queueDeliveries(trx, ids, deps.channels, now);
-    },
-
-    async toGuardiansHeld(trx, childId, kind, payload, hold) {
-      const guardians = await guardianIdsOf(trx, childId);
-      if (guardians.length === 0) return;
-      const notBefore = hold.notBefore.toISOString();
-      const ids = await insertNotifications(trx, guardians, { kind, payload: JSON.stringify(payload), createdAt: deps.now().toISOString(), notBefore, holdKey: hold.holdKey });
-      if (deps.channels.length === 0) return;
-      await queueDeliveries(trx, ids, deps.channels, notBefore);
+      await queueDeliveries(trx, ids, deps.channels, due);
     },
 
     withdraw: (trx, holdKey) => withdrawHeld(trx, holdKey, deps.now().toISOString()),

@@ -122,6 +122,15 @@ export function absenceReportsOf(db: Kysely<Database>, childId: number) {
     .execute();
 }
 
+/** Who the guardians allow to collect the child, and its emergency note. */
+export function collectorsOf(db: Kysely<Database>, childId: number) {
+  return db.selectFrom('child_collectors').select(['id', 'name', 'relation', 'phone', 'added_by', 'created_at']).where('child_id', '=', childId).orderBy('id').execute();
+}
+
+export function careNotesOf(db: Kysely<Database>, childId: number) {
+  return db.selectFrom('child_care_notes').select(['note', 'updated_by', 'updated_at']).where('child_id', '=', childId).execute();
+}
+
 /** Every notification about the child, whoever it went to (a guardian removed since included). */
 export function notificationsAbout(db: Kysely<Database>, childId: number) {
   return db
@@ -283,14 +292,14 @@ export async function rewriteAuditDetail(trx: Transaction<Database>, eventId: nu
 }
 
 /**
- * The last step of a child's erasure: the seat owner vacates its live places (their seats go to the waiting) and
- * deletes its enrollments — here, in this function, so the child's own delete cascades into none — then its lottery
- * entries, invitations, feeds, consents, guardianships and the child go; its deletion requests stay, without it.
+ * The child's own records other than its places: lottery entries, leave reports, collectors and emergency note,
+ * invitations, feeds, consents, guardianships; its deletion requests stay, without it.
  */
-/** The child's own records other than its places: lottery entries, leave reports, invitations, feeds, consents, guardianships. */
 export async function deleteChildRecords(trx: Transaction<Database>, childId: number): Promise<{ lotteryEntries: number; guardians: number }> {
   const lotteryEntries = await trx.deleteFrom('lottery_entries').where('child_id', '=', childId).executeTakeFirst();
   await trx.deleteFrom('absence_reports').where('child_id', '=', childId).execute();
+  await trx.deleteFrom('child_collectors').where('child_id', '=', childId).execute();
+  await trx.deleteFrom('child_care_notes').where('child_id', '=', childId).execute();
   await trx.deleteFrom('guardian_invites').where('child_id', '=', childId).execute();
   await trx.deleteFrom('calendar_feeds').where('child_id', '=', childId).execute();
   await trx.deleteFrom('child_consents').where('child_id', '=', childId).execute();

@@ -95,7 +95,7 @@ export function createPrivacyService(deps: { db: Kysely<Database>; clock: Clock;
       if (!(await guardedChild(db, userId, childId))) return null;
       const child = await privacy.childWithSchool(db, childId);
       if (!child) return null;
-      const [guardians, consents, enrollments, lotteryEntries, marks, notifications, invites, feeds, requests, audit, absenceReports] = await Promise.all([
+      const [guardians, consents, enrollments, lotteryEntries, marks, notifications, invites, feeds, requests, audit, absenceReports, collectors, careNotes] = await Promise.all([
         privacy.guardiansWithContacts(db, childId),
         privacy.consentsOf(db, childId),
         privacy.enrollmentsOf(db, childId),
@@ -107,6 +107,8 @@ export function createPrivacyService(deps: { db: Kysely<Database>; clock: Clock;
         privacy.deletionRequestsOf(db, childId),
         privacy.auditEventsAbout(db, childId),
         privacy.absenceReportsOf(db, childId),
+        privacy.collectorsOf(db, childId),
+        privacy.careNotesOf(db, childId),
       ]);
       const json = (value: unknown) => (typeof value === 'string' ? JSON.parse(value) : value);
       await recordAudit(db, { actorId: userId, action: 'child.exported', subjectType: 'child', subjectId: childId, schoolId: child.school_id }, clock.now());
@@ -138,6 +140,8 @@ export function createPrivacyService(deps: { db: Kysely<Database>; clock: Clock;
           lottery_entries: lotteryEntries,
           attendance_marks: marks,
           absence_reports: absenceReports,
+          child_collectors: collectors,
+          child_care_notes: careNotes,
           guardian_invites: invites,
           calendar_feeds: feeds,
           deletion_requests: requests,

@@ -309,6 +309,11 @@ export async function seedDemoDistrict(db: Kysely<Database>, options: { clock: C
         await trx.insertInto('guardianships').values({ user_id: parentId, child_id: child.id, created_at: nowIso }).execute();
         // Seeded guardians consented to the current privacy text when their children were added.
         await trx.insertInto('child_consents').values({ child_id: child.id, user_id: parentId, version: CONSENT_VERSION, given_at: nowIso }).execute();
+        // The demo parent's first child: a grandmother who collects it and an allergy the teacher should know.
+        if (demoParent && k === 0) {
+          await trx.insertInto('child_collectors').values({ child_id: child.id, name: '王桂兰', relation: '奶奶', phone: '139 0000 0001', added_by: parentId, created_at: nowIso }).execute();
+          await trx.insertInto('child_care_notes').values({ child_id: child.id, note: '对花生过敏，误食请立即联系家长。', updated_by: parentId, updated_at: nowIso }).execute();
+        }
         // Every tenth child also has a second guardian: the previous parent, while they have fewer than three.
         const previous = p > 1 ? parentIds[p - 1]! : undefined;
         if (children.length % 10 === 9 && previous && (childCounts.get(previous) ?? 0) < 3) {

@@ -39,7 +39,33 @@ describe.skipIf(!CHROMIUM)('school admin adds a course', () => {
     expect(page.url()).toMatch(/\/offerings\/new$/);
     expect(await seriousViolations(page)).toEqual([]);
     await page.getByLabel('最高年级').selectOption('6');
-    await expect.poll(() => page.locator('#offering-grade_max-error').count()).toBe(0);
+    await expect.poll(() => page.locator('#offering-grade_max-error').textContent()).toBe('');
+  });
+
+  it('keeps every character typed at human speed while each check answers 600 ms late', async () => {
+    // Every live check of the form takes 600 ms to come back, as on a slow school network.
+    const checks: string[] = [];
+    await page.route('**/validate', async (route) => {
+      checks.push(route.request().url());
+      await new Promise((resolve) => setTimeout(resolve, 600));
+      await route.continue();
+    });
+    const title = page.getByLabel('名称', { exact: true });
+    await title.click();
+    await page.keyboard.press('End');
+    await page.keyboard.type('（二）', { delay: 120 });
+    // Tab sends the check for the Chinese title; the English one is typed while it is on its way.
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('Little 3D Designers', { delay: 120 });
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('Design, slice and print a keyring.', { delay: 80 });
+    await page.keyboard.press('Tab');
+    await page.waitForTimeout(1500);
+    await page.unroute('**/validate');
+    expect(checks.length).toBeGreaterThanOrEqual(3);
+    expect(await title.inputValue()).toBe('端到端测试课（二）');
+    expect(await page.getByLabel('英文名称（可选）').inputValue()).toBe('Little 3D Designers');
+    expect(await page.getByLabel('介绍', { exact: true }).inputValue()).toBe('Design, slice and print a keyring.');
   });
 
   it('saves, publishes, and finds the course in the public catalogue', async () => {
@@ -53,7 +79,7 @@ describe.skipIf(!CHROMIUM)('school admin adds a course', () => {
     await page.waitForURL(/\/admin\/offerings\/\d+$/);
     expect(await page.locator('.tag--status-published').first().textContent()).toBe('已发布');
     await page.goto(`${server.url}/offerings/${id}`);
-    expect(await page.locator('h1').textContent()).toBe('端到端测试课');
+    expect(await page.locator('h1').textContent()).toBe('端到端测试课（二）');
   });
 
   it('raised no script or CSP errors', () => {

@@ -88,12 +88,12 @@ describe.skipIf(!CHROMIUM)('enrolment journey on a phone', () => {
   it('withdraws from the first course after confirming, and the week no longer has it', async () => {
     await page.locator('.child-card h3 a').first().click();
     await page.waitForURL(/\/children\/\d+$/);
-    await page.locator('.enrollment', { hasText: withSeats.title }).getByRole('button', { name: '退出', exact: true }).click();
+    await page.locator('.enrollment', { hasText: withSeats.title }).getByRole('button', { name: '退课', exact: true }).click();
     // The confirm step asks first; confirming answers in place, and the child could enrol again.
-    await expect.poll(() => page.locator('.enrol-row__confirm').textContent()).toContain(`确定让 周小禾 退出“${withSeats.title}”吗`);
+    await expect.poll(() => page.locator('.enrol-row__confirm').textContent()).toContain(`确定为 周小禾 退掉“${withSeats.title}”吗`);
     expect(await seriousViolations(page)).toEqual([]);
-    await page.getByRole('button', { name: '确定退出' }).click();
-    await expect.poll(() => page.locator('.enrol-row').first().textContent()).toContain('周小禾 已退出');
+    await page.getByRole('button', { name: '确定退课' }).click();
+    await expect.poll(() => page.locator('.enrol-row').first().textContent()).toContain('周小禾 已退课');
     expect(await page.getByRole('button', { name: '为 周小禾 报名' }).isVisible()).toBe(true);
     await page.goto(`${server.url}/family`);
     const week = page.locator('.week__days').first();

@@ -116,7 +116,10 @@ for (const dialect of DIALECTS) {
       const text = '周五请带护目镜。\n<b>别忘了</b>';
       const response = await announce('teacherX', { text: `  ${text}  `, from: 'roster' });
       expect(response.status).toBe(303);
-      expect(response.headers.get('location')).toBe(`/offerings/${offering}/roster`);
+      expect(response.headers.get('location')).toBe(`/offerings/${offering}/roster?announced=2#announce-${offering}-roster`);
+      // Followed without JavaScript, the roster shows the form open with its notice.
+      const back = await (await browsers.teacherX!.get(`/offerings/${offering}/roster?announced=2`)).text();
+      expect(back).toContain('通知已发送给 2 位家长。');
       // parentA has two children there and is told once; parentEn once; the waitlisted child's guardian not at all.
       for (const guardian of ['parentA', 'parentEn']) {
         const rows = (await notificationsOf(users[guardian]!)).filter((row) => row.kind === 'announcement');
@@ -162,10 +165,16 @@ for (const dialect of DIALECTS) {
       expect(fragment).not.toContain('<html');
       expect((await notificationsOf(users.parentW!)).map((row) => row.kind)).toEqual(['announcement']);
       expect((await notificationsOf(users.parentA!)).filter((row) => row.kind === 'announcement')).toHaveLength(2);
-      // The district admin may too, from the teacher's list (a plain post returns there).
+      // The district admin may too; a plain post returns to the roster (a teacher's list is not theirs to see).
       const district = await announce('district', { text: '区里的通知', from: 'teach' });
       expect(district.status).toBe(303);
-      expect(district.headers.get('location')).toBe('/teach/offerings');
+      expect(district.headers.get('location')).toBe(`/offerings/${offering}/roster?announced=2#announce-${offering}-roster`);
+      // A teacher's plain post from their list returns there, that offering's form open with its notice.
+      const fromList = await announce('teacherX', { text: '老师的通知', from: 'teach' });
+      expect(fromList.headers.get('location')).toBe(`/teach/offerings?offering=${offering}&announced=2#announce-${offering}-teach`);
+      const list = await (await browsers.teacherX!.get(`/teach/offerings?offering=${offering}&announced=2`)).text();
+      expect(list).toContain('通知已发送给 2 位家长。');
+      expect(list.match(/通知已发送/g)).toHaveLength(1);
     });
 
     it('lists past announcements on the offering page, newest first and escaped with line breaks kept, to its families and staff only', async () => {

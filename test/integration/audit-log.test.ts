@@ -35,10 +35,14 @@ for (const dialect of DIALECTS) {
 
     it("shows a school admin their own school's events, newest first, a page at a time", async () => {
       const html = await (await admin.get('/admin/audit')).text();
-      expect(html).toContain('roster.removed');
+      // Kinds, subjects and filters in words; the code stays at hand for whoever searches by it.
+      expect(html).toContain('<td title="roster.removed">学校将学生移出课程</td>');
+      expect(html).toContain('<option value="roster.">名单调整</option>');
+      expect(html).toContain('<option value="enrollment">报名</option>');
+      expect(html).toContain('报名 #7');
       expect(html).toContain('reason: 家长要求');
       expect(html).toContain('林主任（学校管理员）');
-      expect(html).not.toContain('enrollment #999');
+      expect(html).not.toContain('报名 #999');
       expect(html.match(/<tr><td>/g)).toHaveLength(100);
       const older = /href="(\/admin\/audit\?before=\d+)"/.exec(html)![1]!;
       const next = await (await admin.get(older.replace(/&amp;/g, '&'))).text();
@@ -60,7 +64,9 @@ for (const dialect of DIALECTS) {
     });
 
     it('shows the district admin every school, and nobody else anything', async () => {
-      expect(await (await district.get('/admin/audit?subject_id=999')).text()).toContain('enrollment #999');
+      expect(await (await district.get('/admin/audit?subject_id=999')).text()).toContain('报名 #999');
+      const english = await (await district.get('/admin/audit?subject_id=999&lang=en')).text();
+      expect(english).toContain('<td title="enrollment.enrolled">Enrolled</td>');
       expect((await teacher.get('/admin/audit')).status).toBe(403);
       expect((await new Browser(buildApp(handle).app).get('/admin/audit')).status).toBe(303);
     });

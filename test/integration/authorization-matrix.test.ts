@@ -7,7 +7,7 @@ import { type Browser, type buildApp, countRows } from '../support/app.ts';
 import { type TestDatabase, createTestDatabase } from '../support/database.ts';
 import { ACTORS, type Actor, type Ids, MATRIX, NOTHING_TO_ACT_ON, RULES, matrixWorld } from '../support/route-matrix.ts';
 
-const TABLES = ['users', 'sessions', 'children', 'guardianships', 'enrollments', 'offerings', 'terms', 'meetings', 'attendance_marks', 'absence_reports', 'notifications', 'guardian_invites', 'calendar_feeds', 'pupils'] as const;
+const TABLES = ['users', 'sessions', 'children', 'guardianships', 'enrollments', 'offerings', 'terms', 'meetings', 'attendance_marks', 'absence_reports', 'child_collectors', 'child_care_notes', 'notifications', 'guardian_invites', 'calendar_feeds', 'pupils'] as const;
 
 describe('authorization matrix', () => {
   let handle: TestDatabase;

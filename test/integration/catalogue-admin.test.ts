@@ -201,14 +201,18 @@ for (const dialect of DIALECTS) {
         const response = await adminA.post(`/admin/terms/${termA}/offerings/validate`, { ...OFFERING, code: 'NEW-02', grade_min: '5', grade_max: '2' }, { 'hx-request': 'true' });
         expect(response.status).toBe(422);
         const html = await response.text();
-        expect(html).toMatch(/^<form/);
-        expect(html).toContain('最高年级不能低于最低年级');
+        // Only the fields' messages come back, each to swap into its own slot: no field is replaced while typed in.
+        expect(html).not.toContain('<input');
+        expect(html).not.toContain('<form');
+        expect(html).toContain('<p class="field__error" id="offering-grade_max-error" hx-swap-oob="true">最高年级不能低于最低年级');
+        expect(html).toContain('<p class="field__error" id="offering-code-error" hx-swap-oob="true"></p>');
+        expect(html.match(/hx-swap-oob="true"/g)).toHaveLength(14);
         const fine = await adminA.post(`/admin/terms/${termA}/offerings/validate`, { ...OFFERING, code: 'NEW-02' }, { 'hx-request': 'true' });
         expect(fine.status).toBe(200);
         // A half-filled form is not nagged about the fields still empty, only about what is wrong.
         const started = await adminA.post(`/admin/terms/${termA}/offerings/validate`, { code: 'NEW-03', kind: 'course', category: 'ai', grade_min: '2', grade_max: '4' }, { 'hx-request': 'true' });
         expect(started.status).toBe(200);
-        expect(await started.text()).not.toContain('field__error');
+        expect(await started.text()).not.toMatch(/hx-swap-oob="true">[^<]/);
         const wrongDay = await adminA.post(`/admin/terms/${termA}/offerings/validate`, { code: 'NEW-04', slot_weekday: ['', '', ''], slot_start: ['16:00', '', ''], slot_end: ['17:00', '', ''] }, { 'hx-request': 'true' });
         expect(await wrongDay.text()).toContain('请为每个填写的时间段选择星期');
         expect(await offeringCount()).toBe(before);

@@ -85,13 +85,21 @@ for (const dialect of DIALECTS) {
     });
 
     it('lists every problem as "row N, column: message" and writes nothing, even on commit', async () => {
-      const file = csvFile([courseRow(1), courseRow(2, { slots: '周八 16:00' }), courseRow(3, { grade_min: '6', grade_max: '2' }), courseRow(4, { teacher: 'nobody@example.com' })]);
+      const file = csvFile([
+        courseRow(1),
+        courseRow(2, { slots: '周八 16:00' }),
+        courseRow(3, { grade_min: '6', grade_max: '2' }),
+        courseRow(4, { teacher: 'nobody@example.com' }),
+        courseRow(5, { category: 'robotix' }),
+      ]);
       const preview = await upload(file);
       expect(preview.status).toBe(422);
       const html = await preview.text();
-      expect(html).toContain('第 3 行，slots：上课时间请写成');
-      expect(html).toContain('第 4 行，grade_max：最高年级不能低于最低年级');
-      expect(html).toContain('第 5 行，teacher：本校没有这位老师');
+      // Each column in the form's words with the template's header beside it.
+      expect(html).toContain('第 3 行，每周上课时间（slots）：上课时间请写成');
+      expect(html).toContain('第 4 行，最高年级（grade_max）：最高年级不能低于最低年级');
+      expect(html).toContain('第 5 行，老师（teacher）：本校没有这位老师');
+      expect(html).toContain('第 6 行，类别（category）：类别请填写这些代码之一：robotics, programming, ai, 3d_printing');
       expect(html).not.toContain('确认导入');
       const commit = await upload(file, 'commit');
       expect(commit.status).toBe(422);

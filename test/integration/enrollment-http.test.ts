@@ -87,10 +87,10 @@ for (const dialect of DIALECTS) {
       const mine = await handle.db.selectFrom('enrollments').select('id').where('child_id', '=', older).executeTakeFirstOrThrow();
       const ask = await parentA.post(`/enrollments/${mine.id}/withdraw`, {}, htmx);
       expect(ask.status).toBe(200);
-      expect(await ask.text()).toContain('确定让 大宝 退出“一个座位的课”吗');
+      expect(await ask.text()).toContain('确定为 大宝 退掉“一个座位的课”吗');
       expect((await handle.db.selectFrom('enrollments').select('status').where('id', '=', mine.id).executeTakeFirstOrThrow()).status).toBe('enrolled');
       const done = await parentA.post(`/enrollments/${mine.id}/withdraw`, { confirm: 'yes' }, htmx);
-      expect(await done.text()).toContain('大宝 已退出');
+      expect(await done.text()).toContain('大宝 已退课');
       expect(await (await parentB.get(`/offerings/${offering}`)).text()).toContain('邻居家 已报名');
       const seats = await handle.db.selectFrom('offerings').select('seats_taken').where('id', '=', offering).executeTakeFirstOrThrow();
       expect(seats.seats_taken).toBe(1);

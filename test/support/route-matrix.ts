@@ -42,6 +42,8 @@ export interface Ids {
   deletionRequest: number;
   /** A pupil on school S's list. */
   pupil: number;
+  /** Someone parent A allows to collect the child (接送人). */
+  collector: number;
   /** Parent A's report that the child misses today's meeting (请假). */
   absence: number;
 }
@@ -84,6 +86,9 @@ export const MATRIX: Record<string, { allowed: keyof typeof RULES; path: (ids: I
   'GET /children/:id/calendar.ics': { allowed: 'parentA', path: (ids) => `/children/${ids.child}/calendar.ics` },
   'GET /children/:id/export.json': { allowed: 'parentA', path: (ids) => `/children/${ids.child}/export.json` },
   'POST /children/:id/deletion-request': { allowed: 'parentA', path: (ids) => `/children/${ids.child}/deletion-request` },
+  'POST /children/:id/collectors': { allowed: 'parentA', path: (ids) => `/children/${ids.child}/collectors`, fields: () => ({ name: '王秀英', relation: '奶奶', phone: '13800138000' }) },
+  'POST /children/:id/collectors/:collectorId/remove': { allowed: 'parentA', path: (ids) => `/children/${ids.child}/collectors/${ids.collector}/remove` },
+  'POST /children/:id/emergency-note': { allowed: 'parentA', path: (ids) => `/children/${ids.child}/emergency-note`, fields: () => ({ note: '对花生过敏' }) },
   'POST /children/:id/absences': { allowed: 'parentA', path: (ids) => `/children/${ids.child}/absences`, fields: (ids) => ({ meeting: String(ids.meeting), reason: '看病' }) },
   'POST /children/:id/absences/:absenceId/withdraw': { allowed: 'parentA', path: (ids) => `/children/${ids.child}/absences/${ids.absence}/withdraw` },
   'GET /privacy': { allowed: 'everyone', path: () => '/privacy' },
@@ -158,6 +163,10 @@ export const MATRIX: Record<string, { allowed: keyof typeof RULES; path: (ids: I
   'POST /admin/meetings/:id/cancel': { allowed: 'adminS', path: (ids) => `/admin/meetings/${ids.meeting}/cancel` },
   'POST /admin/meetings/:id/move': { allowed: 'adminS', path: (ids) => `/admin/meetings/${ids.meeting}/move` },
   'POST /admin/meetings/:id/reinstate': { allowed: 'adminS', path: (ids) => `/admin/meetings/${ids.meeting}/reinstate` },
+  'GET /admin/district/teacher-hours': { allowed: 'district', path: () => '/admin/district/teacher-hours?month=2026-11' },
+  'GET /admin/district/teacher-hours.csv': { allowed: 'district', path: () => '/admin/district/teacher-hours.csv?month=2026-11' },
+  'GET /admin/schools/:schoolId/teacher-hours': { allowed: 'adminS', path: (ids) => `/admin/schools/${ids.schoolId}/teacher-hours?month=2026-11` },
+  'GET /admin/schools/:schoolId/teacher-hours.csv': { allowed: 'adminS', path: (ids) => `/admin/schools/${ids.schoolId}/teacher-hours.csv?month=2026-11` },
 };
 
 /** Routes whose refusal is 404 for everybody on these ids (nothing to act on), listed so the test says so. */
@@ -200,7 +209,10 @@ export async function matrixWorld(handle: TestDatabase, overrides: Parameters<ty
   const pupil = (await handle.db.insertInto('pupils').values({ school_id: schoolS, number: 'M001', name: '甲', name_key: '甲', grade: 3, class_name: '1班', created_at: now, updated_at: now }).returning('id').executeTakeFirstOrThrow()).id;
   await handle.db.updateTable('children').set({ pupil_id: pupil }).where('id', '=', child).execute();
   const absence = (await handle.db.insertInto('absence_reports').values({ child_id: child, meeting_id: meeting, reason: '看病', reported_by: users.parentA, created_at: now }).returning('id').executeTakeFirstOrThrow()).id;
-  const ids: Ids = { school: 'matrix-s', offering, meeting, term: termS, child, enrollment, guardian: users.parentA, schoolId: schoolS, staffMember, deletionRequest, pupil, absence };
+  const collector = (
+    await handle.db.insertInto('child_collectors').values({ child_id: child, name: '李建国', relation: '爷爷', phone: '13900139000', added_by: users.parentA, created_at: now }).returning('id').executeTakeFirstOrThrow()
+  ).id;
+  const ids: Ids = { school: 'matrix-s', offering, meeting, term: termS, child, enrollment, guardian: users.parentA, schoolId: schoolS, staffMember, deletionRequest, pupil, absence, collector };
   browsers.set('anonymous', new Browser(app));
   for (const [actor, id] of Object.entries(users)) {
     const browser = new Browser(app);

@@ -13,7 +13,8 @@ export interface AnnouncementFormView {
   text?: string;
   waitlist?: boolean;
   error?: string | undefined;
-  notice?: { kind: 'success' | 'error'; text: string } | undefined;
+  /** Just sent: to how many guardians (the success notice). */
+  sent?: number | undefined;
   /** Shown open (a teacher's list of cards keeps it folded until asked). */
   open?: boolean;
 }
@@ -25,9 +26,9 @@ export function AnnouncementForm(props: { i18n: I18n; form: AnnouncementFormView
   const action = `/offerings/${form.offeringId}/announcements`;
   const errorId = form.error ? `${id}-error` : undefined;
   return (
-    <details class="card announce" id={id} open={form.open || form.error || form.notice ? true : undefined}>
+    <details class="card announce" id={id} open={form.open || form.error || form.sent ? true : undefined}>
       <summary>{t('announce.heading')}</summary>
-      {form.notice ? <Notice kind={form.notice.kind}>{form.notice.text}</Notice> : null}
+      {form.sent ? <Notice kind="success">{t('announce.sent', { count: form.sent })}</Notice> : null}
       <form method="post" action={action} hx-post={action} hx-target={`#${id}`} hx-swap="outerHTML" class="announce__form">
         <input type="hidden" name="from" value={form.from} />
         <div class={form.error ? 'field field--invalid' : 'field'}>

@@ -53,8 +53,8 @@ export function EnrollRow(props: { i18n: I18n; row: EnrollRowView }) {
                   : t('enrol.confirmLeave', { child: row.childName, title: row.offeringTitle })}
               </p>
               <input type="hidden" name="confirm" value="yes" />
-              <button type="submit" class="button">
-                {t('enrol.confirm')}
+              <button type="submit" class="button button--danger">
+                {row.status === 'enrolled' ? t('enrol.confirm') : t('enrol.confirmLeaveWaitlist')}
               </button>{' '}
               <a href={`/offerings/${row.offeringId}#${id}`} class="enrol-row__keep">
                 {t('enrol.keep')}
@@ -62,7 +62,7 @@ export function EnrollRow(props: { i18n: I18n; row: EnrollRowView }) {
             </form>
           ) : (
             <form method="post" action={`/enrollments/${row.enrollmentId}/withdraw`} hx-post={`/enrollments/${row.enrollmentId}/withdraw`} {...target}>
-              <button type="submit" class="link-button link-button--ink">
+              <button type="submit" class="button button--quiet-danger">
                 {row.status === 'enrolled' ? t('enrol.withdraw') : t('enrol.leaveWaitlist')}
               </button>
             </form>

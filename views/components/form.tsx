@@ -1,21 +1,27 @@
 // Accessible form pieces: a labelled field with its hint and error tied to it, and the error summary.
 import type { Child } from 'hono/jsx';
 
-/** The message under a label, referenced by the control's aria-describedby. */
-function FieldError(props: { id: string | undefined; message: string | undefined }) {
-  if (!props.message) return null;
+/**
+ * The message under a label, referenced by the control's aria-describedby. A form checked as it is typed in keeps
+ * an empty one (`live`) for the check to fill in by itself, so no field is ever replaced while someone types.
+ */
+export function FieldError(props: { id: string | undefined; message: string | undefined; live?: boolean | undefined; oob?: boolean }) {
+  if (!props.message && !props.live) return null;
   return (
-    <p class="field__error" id={props.id}>
-      {props.message}
+    <p class="field__error" id={props.id} hx-swap-oob={props.oob ? 'true' : undefined}>
+      {props.message ?? ''}
     </p>
   );
 }
+
+/** The id of a field's message: what aria-describedby names and a live check fills in. */
+export const errorIdOf = (fieldId: string) => `${fieldId}-error`;
 
 export interface FieldProps {
   id: string;
   name: string;
   label: string;
-  type?: 'text' | 'email' | 'password' | 'tel' | 'date' | 'datetime-local' | 'number' | 'time';
+  type?: 'text' | 'email' | 'password' | 'tel' | 'date' | 'datetime-local' | 'month' | 'number' | 'time';
   min?: number;
   max?: number;
   value?: string | undefined;
@@ -26,16 +32,18 @@ export interface FieldProps {
   maxlength?: number;
   inputmode?: 'text' | 'email' | 'tel' | 'numeric';
   autofocus?: boolean;
+  /** Checked as it is typed in: keep the message slot even when empty (see FieldError). */
+  live?: boolean;
 }
 
 export function Field(props: FieldProps) {
   const hintId = props.hint ? `${props.id}-hint` : undefined;
-  const errorId = props.error ? `${props.id}-error` : undefined;
+  const errorId = props.error || props.live ? errorIdOf(props.id) : undefined;
   const describedBy = [errorId, hintId].filter(Boolean).join(' ') || undefined;
   return (
     <div class={props.error ? 'field field--invalid' : 'field'}>
       <label for={props.id}>{props.label}</label>
-      <FieldError id={errorId} message={props.error} />
+      <FieldError id={errorId} message={props.error} live={props.live} />
       <input
         id={props.id}
         name={props.name}
@@ -70,14 +78,15 @@ export interface SelectProps {
   required?: boolean;
   /** htmx attributes (e.g. a change that swaps a dependent field in). */
   hx?: Record<`hx-${string}`, string>;
+  live?: boolean;
 }
 
 export function Select(props: SelectProps) {
-  const errorId = props.error ? `${props.id}-error` : undefined;
+  const errorId = props.error || props.live ? errorIdOf(props.id) : undefined;
   return (
     <div class={props.error ? 'field field--invalid' : 'field'}>
       <label for={props.id}>{props.label}</label>
-      <FieldError id={errorId} message={props.error} />
+      <FieldError id={errorId} message={props.error} live={props.live} />
       <select
         id={props.id}
         name={props.name}
@@ -122,13 +131,13 @@ export function Notice(props: { kind: 'error' | 'success' | 'info'; children?: C
   );
 }
 
-export function TextArea(props: { id: string; name: string; label: string; value?: string | undefined; error?: string | undefined; hint?: string; rows?: number; maxlength?: number }) {
+export function TextArea(props: { id: string; name: string; label: string; value?: string | undefined; error?: string | undefined; hint?: string; rows?: number; maxlength?: number; live?: boolean }) {
   const hintId = props.hint ? `${props.id}-hint` : undefined;
-  const errorId = props.error ? `${props.id}-error` : undefined;
+  const errorId = props.error || props.live ? errorIdOf(props.id) : undefined;
   return (
     <div class={props.error ? 'field field--invalid' : 'field'}>
       <label for={props.id}>{props.label}</label>
-      <FieldError id={errorId} message={props.error} />
+      <FieldError id={errorId} message={props.error} live={props.live} />
       <textarea
         id={props.id}
         name={props.name}

@@ -23,8 +23,18 @@ export function slotText(i18n: I18n, slot: SlotView): string {
   return i18n.t('offering.slot', { weekday: i18n.format.weekday(slot.weekday), start: slot.startsAt, end: slot.endsAt });
 }
 
+/** The weekly slots, each kept on one line ("周三 16:00–17:30" never breaks inside), wrapping between them. */
 export function Schedule(props: { i18n: I18n; slots: SlotView[] }) {
-  return <>{props.slots.map((slot) => slotText(props.i18n, slot)).join(' · ')}</>;
+  return (
+    <>
+      {props.slots.map((slot, index) => (
+        <>
+          {index > 0 ? ' · ' : ''}
+          <span class="nowrap">{slotText(props.i18n, slot)}</span>
+        </>
+      ))}
+    </>
+  );
 }
 
 /**

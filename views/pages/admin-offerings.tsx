@@ -4,7 +4,7 @@ import { CATEGORY_CODES } from '../../src/kernel/categories.ts';
 import type { I18n } from '../../src/kernel/messages.ts';
 import type { Chrome, FormState } from '../chrome.ts';
 import { Breadcrumb, type OfferingStatusName, StatusTag } from '../components/admin.tsx';
-import { ErrorSummary, Field, Notice, Select, TextArea } from '../components/form.tsx';
+import { ErrorSummary, Field, FieldError, Notice, Select, TextArea, errorIdOf } from '../components/form.tsx';
 import type { MeetingView } from '../components/meeting.tsx';
 import { Layout } from '../layout.tsx';
 import { MeetingControls } from './admin-meetings.tsx';
@@ -12,6 +12,23 @@ import { MeetingControls } from './admin-meetings.tsx';
 export type OfferingFormField =
   | 'code' | 'kind' | 'category' | 'title_zh' | 'title_en' | 'description_zh' | 'description_en' | 'teacher' | 'room'
   | 'capacity' | 'grade_min' | 'grade_max' | 'fee' | 'slots';
+/** Every field of the offering form, in order: the live check answers a message (maybe empty) for each. */
+export const OFFERING_FORM_FIELDS: readonly OfferingFormField[] = [
+  'code', 'kind', 'category', 'title_zh', 'title_en', 'description_zh', 'description_en', 'teacher', 'room',
+  'capacity', 'grade_min', 'grade_max', 'fee', 'slots',
+];
+
+/** The live check's answer: each field's message, swapped into its slot by id (out of band), nothing else. */
+export function OfferingFormMessages(props: { errors: Partial<Record<OfferingFormField, string>> }) {
+  return (
+    <>
+      {OFFERING_FORM_FIELDS.map((field) => (
+        <FieldError id={errorIdOf(`offering-${field}`)} message={props.errors[field]} live oob />
+      ))}
+    </>
+  );
+}
+
 export interface SlotRow {
   weekday: string;
   start: string;
@@ -53,11 +70,13 @@ export function OfferingForm(props: {
     >
       {props.saved ? <Notice kind="success">{props.saved}</Notice> : null}
       <ErrorSummary message={t('form.errorSummary')} errors={errors} ids={Object.fromEntries(Object.keys(errors).map((field) => [field, id(field)]))} />
-      {/* Checked as the admin types: each change posts the form to the validator, which writes nothing. */}
-      <div class="form__fields" hx-post={props.validate} hx-trigger="change delay:200ms" hx-target="#offering-form" hx-swap="outerHTML" hx-include="closest form">
-        <Field id={id('code')} name="code" label={t('offering.field.code')} hint={t('offering.field.codeHint')} value={values.code} error={errors.code} required maxlength={20} />
+      {/* Checked as the admin types: each change posts the form to the validator, which writes nothing and answers
+          only the fields' messages (swapped in by id), so nothing the admin is typing into is ever replaced. */}
+      <div class="form__fields" hx-post={props.validate} hx-trigger="change delay:200ms" hx-swap="none" hx-include="closest form" hx-sync="this:replace">
+        <Field id={id('code')} live name="code" label={t('offering.field.code')} hint={t('offering.field.codeHint')} value={values.code} error={errors.code} required maxlength={20} />
         <Select
           id={id('kind')}
+          live
           name="kind"
           label={t('offering.field.kind')}
           value={values.kind}
@@ -69,29 +88,26 @@ export function OfferingForm(props: {
         />
         <Select
           id={id('category')}
+          live
           name="category"
           label={t('offering.field.category')}
           value={values.category}
           error={errors.category}
           options={CATEGORY_CODES.map((code) => ({ value: code, label: t(`category.${code}`) }))}
         />
-        <Field id={id('title_zh')} name="title_zh" label={t('offering.field.titleZh')} value={values.title_zh} error={errors.title_zh} required maxlength={60} />
-        <Field id={id('title_en')} name="title_en" label={t('offering.field.titleEn')} value={values.title_en} error={errors.title_en} maxlength={100} />
-        <TextArea id={id('description_zh')} name="description_zh" label={t('offering.field.descriptionZh')} value={values.description_zh} error={errors.description_zh} maxlength={2000} />
-        <TextArea id={id('description_en')} name="description_en" label={t('offering.field.descriptionEn')} value={values.description_en} error={errors.description_en} maxlength={3000} />
-        <Select id={id('teacher')} name="teacher" label={t('offering.field.teacher')} value={values.teacher} error={errors.teacher} options={props.options.teachers} />
-        <Field id={id('room')} name="room" label={t('offering.field.room')} value={values.room} error={errors.room} maxlength={60} />
-        <Field id={id('capacity')} name="capacity" type="number" min={0} max={500} label={t('offering.field.capacity')} value={values.capacity} error={errors.capacity} required />
-        <Select id={id('grade_min')} name="grade_min" label={t('offering.field.gradeMin')} value={values.grade_min} error={errors.grade_min} options={gradeOptions} />
-        <Select id={id('grade_max')} name="grade_max" label={t('offering.field.gradeMax')} value={values.grade_max ?? grades.at(-1)} error={errors.grade_max} options={gradeOptions} />
-        <Field id={id('fee')} name="fee" inputmode="numeric" label={t('offering.field.fee')} value={values.fee} error={errors.fee} maxlength={12} />
-        <fieldset class={errors.slots ? 'slots field--invalid' : 'slots'} id={id('slots')} aria-describedby={errors.slots ? `${id('slots')}-error` : `${id('slots')}-hint`}>
+        <Field id={id('title_zh')} live name="title_zh" label={t('offering.field.titleZh')} value={values.title_zh} error={errors.title_zh} required maxlength={60} />
+        <Field id={id('title_en')} live name="title_en" label={t('offering.field.titleEn')} value={values.title_en} error={errors.title_en} maxlength={100} />
+        <TextArea id={id('description_zh')} live name="description_zh" label={t('offering.field.descriptionZh')} value={values.description_zh} error={errors.description_zh} maxlength={2000} />
+        <TextArea id={id('description_en')} live name="description_en" label={t('offering.field.descriptionEn')} value={values.description_en} error={errors.description_en} maxlength={3000} />
+        <Select id={id('teacher')} live name="teacher" label={t('offering.field.teacher')} value={values.teacher} error={errors.teacher} options={props.options.teachers} />
+        <Field id={id('room')} live name="room" label={t('offering.field.room')} value={values.room} error={errors.room} maxlength={60} />
+        <Field id={id('capacity')} live name="capacity" type="number" min={0} max={500} label={t('offering.field.capacity')} value={values.capacity} error={errors.capacity} required />
+        <Select id={id('grade_min')} live name="grade_min" label={t('offering.field.gradeMin')} value={values.grade_min} error={errors.grade_min} options={gradeOptions} />
+        <Select id={id('grade_max')} live name="grade_max" label={t('offering.field.gradeMax')} value={values.grade_max ?? grades.at(-1)} error={errors.grade_max} options={gradeOptions} />
+        <Field id={id('fee')} live name="fee" inputmode="numeric" label={t('offering.field.fee')} value={values.fee} error={errors.fee} maxlength={12} />
+        <fieldset class={errors.slots ? 'slots field--invalid' : 'slots'} id={id('slots')} aria-describedby={`${errorIdOf(id('slots'))} ${id('slots')}-hint`}>
           <legend>{t('offering.field.slots')}</legend>
-          {errors.slots ? (
-            <p class="field__error" id={`${id('slots')}-error`}>
-              {errors.slots}
-            </p>
-          ) : null}
+          <FieldError id={errorIdOf(id('slots'))} message={errors.slots} live />
           <p class="field__hint" id={`${id('slots')}-hint`}>
             {t('offering.field.slotsHint')}
           </p>

@@ -7,15 +7,18 @@ import { Layout } from '../layout.tsx';
 
 export type TermFormField = 'name_zh' | 'name_en' | 'first_day' | 'last_day' | 'holidays' | 'opens_at' | 'closes_at' | 'mode' | 'course_limit' | 'choice_limit';
 
-export function AdminSchoolsPage(props: { chrome: Chrome; schools: { id: number; name: string; kindLabel: string }[] }) {
+export function AdminSchoolsPage(props: { chrome: Chrome; schools: { id: number; name: string; kindLabel: string }[]; district?: boolean }) {
   const { t } = props.chrome.i18n;
   return (
     <Layout chrome={props.chrome} title={t('admin.title')}>
       <h1>{t('admin.title')}</h1>
-      {props.chrome.user?.role === 'district_admin' ? (
-        <p>
-          <a href="/admin/district" class="button">
+      {props.district ? (
+        <p class="manage__actions">
+          <a class="button" href="/admin/district">
             {t('district.link')}
+          </a>
+          <a class="button" href="/admin/district/teacher-hours">
+            {t('hours.link')}
           </a>
         </p>
       ) : null}
@@ -81,6 +84,9 @@ export function SchoolTermsPage(props: {
       <p class="manage__actions">
         <a class="button" href={`/admin/schools/${props.schoolId}/pupils`}>
           {t('pupils.link')}
+        </a>{' '}
+        <a class="button" href={`/admin/schools/${props.schoolId}/teacher-hours`}>
+          {t('hours.link')}
         </a>
       </p>
       <div class="split">

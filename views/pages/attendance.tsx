@@ -76,6 +76,37 @@ export interface RollChildView {
   note: string | null;
   /** The child's school grade, shown before the class ("3年级 1班"). */
   grade?: number | null | undefined;
+  /** Who may collect the child and its emergency note: only for the offering's teacher and the school's admins. */
+  care?: { collectors: { name: string; relation: string; phone: string; dial: string }[]; note: string | null } | undefined;
+}
+
+/** The people allowed to collect the child, each a phone link, and a marker that opens the emergency note. */
+function RollCare(props: { i18n: I18n; care: NonNullable<RollChildView['care']> }) {
+  const { t } = props.i18n;
+  const { collectors, note } = props.care;
+  return (
+    <div class="roll-care">
+      {collectors.length > 0 ? (
+        <p class="roll-care__collectors">
+          <span class="muted">{t('care.roll.collectors')}</span>
+          {collectors.map((collector) => (
+            <a href={`tel:${collector.dial}`} class="roll-care__collector" aria-label={`${t('care.roll.call', { name: collector.name })} ${collector.phone}`}>
+              {t('care.collector.line', { name: collector.name, relation: collector.relation })} <span class="nowrap">{collector.phone}</span>
+            </a>
+          ))}
+        </p>
+      ) : null}
+      {note ? (
+        <details class="roll-care__note">
+          <summary>
+            <span aria-hidden="true">⚠ </span>
+            {t('care.roll.note')}
+          </summary>
+          <p>{note}</p>
+        </details>
+      ) : null}
+    </div>
+  );
 }
 
 export interface RollRowState {
@@ -98,6 +129,7 @@ export function RollRow(props: { i18n: I18n; meetingId: number; child: RollChild
           <span class="muted"> {[child.grade != null ? t('attendance.roll.gradeN', { grade: child.grade }) : null, child.className].filter(Boolean).join(t('attendance.roll.gradeClassJoin'))}</span>
         ) : null}
       </p>
+      {child.care ? <RollCare i18n={props.i18n} care={child.care} /> : null}
       {props.writable ? (
         <form method="post" action={action} hx-post={action} {...swap} class="roll-row__form">
           <input type="hidden" name="child" value={String(child.childId)} />

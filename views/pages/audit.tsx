@@ -6,7 +6,9 @@ import { Layout } from '../layout.tsx';
 export interface AuditEventView {
   at: string;
   actor: string;
+  /** The kind in words, and its code (kept for whoever searches the log by it). */
   action: string;
+  code: string;
   subject: string;
   detail: string;
 }
@@ -19,9 +21,11 @@ export interface AuditFilterValues {
   to: string;
 }
 
-export const SUBJECT_TYPES = ['child', 'enrollment', 'offering', 'term', 'meeting', 'user', 'deletion_request'] as const;
+export const SUBJECT_TYPES = ['child', 'enrollment', 'offering', 'term', 'meeting', 'user', 'deletion_request', 'school', 'pupil'] as const;
 
-export function AuditPage(props: { chrome: Chrome; filters: AuditFilterValues; families: string[]; events: AuditEventView[]; olderHref: string | null; invalid: boolean }) {
+type Choice = { value: string; label: string };
+
+export function AuditPage(props: { chrome: Chrome; filters: AuditFilterValues; families: Choice[]; subjectTypes: Choice[]; events: AuditEventView[]; olderHref: string | null; invalid: boolean }) {
   const { t } = props.chrome.i18n;
   const { filters } = props;
   return (
@@ -35,8 +39,8 @@ export function AuditPage(props: { chrome: Chrome; filters: AuditFilterValues; f
           <select id="audit-action" name="action">
             <option value="">{t('audit.filter.anyAction')}</option>
             {props.families.map((family) => (
-              <option value={family} selected={filters.action === family}>
-                {family.replace(/\.$/, '')}
+              <option value={family.value} selected={filters.action === family.value}>
+                {family.label}
               </option>
             ))}
           </select>
@@ -45,9 +49,9 @@ export function AuditPage(props: { chrome: Chrome; filters: AuditFilterValues; f
           <label for="audit-subject-type">{t('audit.filter.subjectType')}</label>
           <select id="audit-subject-type" name="subject_type">
             <option value="">{t('audit.filter.anyAction')}</option>
-            {SUBJECT_TYPES.map((type) => (
-              <option value={type} selected={filters.subjectType === type}>
-                {type}
+            {props.subjectTypes.map((type) => (
+              <option value={type.value} selected={filters.subjectType === type.value}>
+                {type.label}
               </option>
             ))}
           </select>
@@ -89,9 +93,7 @@ export function AuditPage(props: { chrome: Chrome; filters: AuditFilterValues; f
                 <tr>
                   <td>{event.at}</td>
                   <td>{event.actor}</td>
-                  <td>
-                    <code>{event.action}</code>
-                  </td>
+                  <td title={event.code}>{event.action}</td>
                   <td>{event.subject}</td>
                   <td class="audit-table__detail">{event.detail}</td>
                 </tr>

@@ -182,7 +182,11 @@ function FilterForm(props: { i18n: I18n; view: CatalogueView }) {
 /** The page around a catalogue rendered once for everyone (see CatalogueMain): only the chrome is per person. */
 export function CataloguePage(props: { chrome: Chrome; schoolName: string; main: Child }) {
   return (
-    <Layout chrome={props.chrome} title={props.chrome.i18n.t('catalogue.title', { school: props.schoolName })}>
+    <Layout
+      chrome={props.chrome}
+      title={props.chrome.i18n.t('catalogue.title', { school: props.schoolName })}
+      share={{ description: props.chrome.i18n.t('catalogue.share', { school: props.schoolName }) }}
+    >
       {props.main}
     </Layout>
   );

@@ -18,7 +18,11 @@ export function HomePage(props: { chrome: Chrome; districtName: string; schools:
   const clubs = props.schools.reduce((sum, school) => sum + school.clubs, 0);
   const courses = props.schools.reduce((sum, school) => sum + school.courses, 0);
   return (
-    <Layout chrome={props.chrome} title={t('nav.home')}>
+    <Layout
+      chrome={props.chrome}
+      title={t('nav.home')}
+      share={{ description: t('home.lead', { schools: format.number(props.schools.length), clubs: format.number(clubs), courses: format.number(courses) }) }}
+    >
       <section class="hero">
         <h1>{t('home.title', { district: props.districtName })}</h1>
         <p class="hero__lead">

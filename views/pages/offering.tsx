@@ -24,12 +24,20 @@ export interface OfferingView {
   meetings: MeetingView[];
 }
 
+/** What a link to the offering says in a chat group: school and grades, then the start of its description. */
+function shareText(i18n: Chrome['i18n'], offering: OfferingView): string {
+  const facts = `${offering.school.name} · ${i18n.t('school.grades', { min: offering.gradeMin, max: offering.gradeMax })}`;
+  const characters = [...offering.description];
+  if (characters.length === 0) return facts;
+  return `${facts} · ${characters.slice(0, 100).join('')}${characters.length > 100 ? '…' : ''}`;
+}
+
 export function OfferingPage(props: { chrome: Chrome; offering: OfferingView; enroll?: EnrollRowView[] | null; announcements?: PastAnnouncementView[] | null }) {
   const { i18n } = props.chrome;
   const { t, format } = i18n;
   const { offering } = props;
   return (
-    <Layout chrome={props.chrome} title={offering.title}>
+    <Layout chrome={props.chrome} title={offering.title} share={{ description: shareText(props.chrome.i18n, offering) }}>
       <p class="breadcrumb">
         <a href={`/s/${offering.school.slug}`}>← {offering.school.name}</a>
       </p>

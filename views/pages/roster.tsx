@@ -46,6 +46,8 @@ export interface RosterView {
   canManage: boolean;
   back: { href: string; label: string };
   notice?: { kind: 'success' | 'error' | 'info'; text: string } | undefined;
+  /** An announcement was just sent without JavaScript: to how many guardians. */
+  announced?: number | undefined;
   search?: ChildSearchView | undefined;
 }
 
@@ -230,7 +232,7 @@ export function RosterPage(props: { chrome: Chrome; roster: RosterView }) {
         </a>
       </p>
       <p class="field__hint">{t('roster.contactsNote')}</p>
-      <AnnouncementForm i18n={i18n} form={{ offeringId: offering.id, from: 'roster' }} />
+      <AnnouncementForm i18n={i18n} form={{ offeringId: offering.id, from: 'roster', sent: roster.announced }} />
       <RosterTable i18n={i18n} id="roster-enrolled" kind="enrolled" heading={t('roster.enrolled.heading', { count: roster.enrolled.length })} empty={t('roster.enrolled.empty')} rows={roster.enrolled} canManage={roster.canManage} />
       <RosterTable i18n={i18n} id="roster-waitlisted" kind="waitlisted" heading={t('roster.waitlisted.heading', { count: roster.waitlisted.length })} empty={t('roster.waitlisted.empty')} rows={roster.waitlisted} canManage={roster.canManage} />
       {roster.requested.length > 0 ? (

@@ -7,6 +7,8 @@ import { Layout } from '../layout.tsx';
 export function TeacherOfferingsPage(props: {
   chrome: Chrome;
   offerings: { id: number; code: string; title: string; term: string; status: OfferingStatusName; taken: number; capacity: number }[];
+  /** An announcement was just sent without JavaScript: from which offering, to how many guardians. */
+  announced?: { offeringId: number; count: number } | undefined;
 }) {
   const { t } = props.chrome.i18n;
   return (
@@ -34,7 +36,7 @@ export function TeacherOfferingsPage(props: {
                   {t('roster.link')}
                 </a>
               </p>
-              {offering.status === 'published' ? <AnnouncementForm i18n={props.chrome.i18n} form={{ offeringId: offering.id, from: 'teach' }} /> : null}
+              {offering.status === 'published' ? <AnnouncementForm i18n={props.chrome.i18n} form={{ offeringId: offering.id, from: 'teach', sent: props.announced?.offeringId === offering.id ? props.announced.count : undefined }} /> : null}
             </li>
           ))}
         </ul>

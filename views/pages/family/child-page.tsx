@@ -1,8 +1,10 @@
-// The page of one child: its week, enrolments and attendance, its record, guardians, invitation, calendar feed and data.
+// The page of one child: its week, enrolments, leave, who collects it, attendance, its record, guardians, invitation,
+// calendar feed and data.
 import type { Chrome, FormState } from '../../chrome.ts';
 import { Layout } from '../../layout.tsx';
 import { LeaveSection, type LeaveView } from '../leave.tsx';
 import { ChildDataSection, type ChildDataView } from '../privacy.tsx';
+import { CareSection, type CareView } from './care.tsx';
 import { type ChildCard, ChildFacts, type Message, MessageNotice, type SchoolOption } from './common.tsx';
 import { ChildForm, type ChildFormField } from './forms.tsx';
 import { AttendanceSection, type AttendanceRecordView, EnrollmentsSection, type EnrollmentView } from './records.tsx';
@@ -24,6 +26,7 @@ export function ChildPage(props: {
   feedMessage?: Message | undefined;
   attendance: AttendanceRecordView[];
   leave: LeaveView;
+  care: CareView;
   data: ChildDataView;
 }) {
   const { t } = props.chrome.i18n;
@@ -46,6 +49,7 @@ export function ChildPage(props: {
           </div>
           <EnrollmentsSection i18n={i18n} child={props.child} enrollments={props.enrollments} />
           <LeaveSection i18n={i18n} leave={props.leave} />
+          <CareSection i18n={i18n} care={props.care} />
           <AttendanceSection i18n={i18n} records={props.attendance} />
           <p>
             <a href={`/children/${props.child.id}/choices`}>{t('lottery.link')}</a>

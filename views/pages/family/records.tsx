@@ -82,7 +82,7 @@ export function EnrollmentsSection(props: { i18n: I18n; child: ChildCard; enroll
                 {enrollment.status === 'enrolled' ? t('family.enrollments.enrolled') : t('family.week.waitlist', { position: enrollment.position ?? 0 })}
               </span>
               <form method="post" action={`/enrollments/${enrollment.enrollmentId}/withdraw`}>
-                <button type="submit" class="link-button link-button--ink">
+                <button type="submit" class="button button--quiet-danger">
                   {enrollment.status === 'enrolled' ? t('enrol.withdraw') : t('enrol.leaveWaitlist')}
                 </button>
               </form>
