@@ -39,7 +39,7 @@ describe.skipIf(!CHROMIUM)('district data portrait', () => {
     await page.locator('.report-charts').screenshot({ path: join(SHOTS, 'district-charts-360-zh.png') });
     await page.locator('section[aria-labelledby="district-schools"]').screenshot({ path: join(SHOTS, 'district-schools-360-zh.png') });
     expect(await seriousViolations(page)).toEqual([]);
-  });
+  }, 60_000);
 
   it('filters by category through htmx, pushing the address, without reloading the page', async () => {
     await page.evaluate(() => document.body.setAttribute('data-before-filter', '1'));
@@ -57,7 +57,7 @@ describe.skipIf(!CHROMIUM)('district data portrait', () => {
     expect(await overflows()).toBe(false);
     await page.screenshot({ path: join(SHOTS, 'district-360-en.png'), fullPage: true });
     expect(await seriousViolations(page)).toEqual([]);
-  });
+  }, 60_000);
 
   it('lays the charts side by side at 1280 px, in both languages', async () => {
     await page.setViewportSize({ width: 1280, height: 900 });
@@ -68,7 +68,7 @@ describe.skipIf(!CHROMIUM)('district data portrait', () => {
     expect(await overflows()).toBe(false);
     await page.screenshot({ path: join(SHOTS, 'district-1280-zh.png'), fullPage: true });
     expect(await seriousViolations(page)).toEqual([]);
-  });
+  }, 90_000);
 
   it('raised no script or CSP errors', () => {
     expect(journey.problems).toEqual([]);
