@@ -14,6 +14,9 @@ export function AdminSchoolsPage(props: { chrome: Chrome; schools: { id: number;
       <h1>{t('admin.title')}</h1>
       {props.district ? (
         <p class="manage__actions">
+          <a class="button" href="/admin/district">
+            {t('district.link')}
+          </a>
           <a class="button" href="/admin/district/teacher-hours">
             {t('hours.link')}
           </a>
