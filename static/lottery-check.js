@@ -159,14 +159,14 @@
     Object.keys(results).forEach(function (code) {
       var seats = results[code].seats;
       var all = seats.concat(results[code].waitlist);
-      if (!seatsOf.has(code)) problems.push({ kind: 'notFrozen', code: code });
-      else if (seats.length > seatsOf.get(code)) problems.push({ kind: 'overSeats', code: code, seated: seats.length, seats: seatsOf.get(code) });
+      if (!seatsOf.has(code)) problems.push({ kind: 'not-frozen', code: code });
+      else if (seats.length > seatsOf.get(code)) problems.push({ kind: 'over-seats', code: code, seated: seats.length, seats: seatsOf.get(code) });
       if (new Set(all).size !== all.length) problems.push({ kind: 'twice', code: code });
       var unknown = all.filter(function (entry) { return !known.has(entry); });
       if (unknown.length > 0) problems.push({ kind: 'unknown', code: code, entries: unknown });
     });
     var unknownSkipped = skipped.filter(function (entry) { return !known.has(entry); });
-    if (unknownSkipped.length > 0) problems.push({ kind: 'unknownSkipped', entries: unknownSkipped });
+    if (unknownSkipped.length > 0) problems.push({ kind: 'unknown-skipped', entries: unknownSkipped });
     return problems;
   }
 
@@ -244,17 +244,17 @@
     summary.className = verdict.ok ? 'lottery-check__summary lottery-check__summary--ok' : 'lottery-check__summary lottery-check__summary--bad';
     if (verdict.ok) {
       summary.textContent = t('matches', { count: verdict.offerings.length });
-      verdict.offerings.forEach(function (offering) { line(t('offeringMatches', { title: offering.title, code: offering.code }), true); });
+      verdict.offerings.forEach(function (offering) { line(t('offering-matches', { title: offering.title, code: offering.code }), true); });
     } else {
       summary.textContent = t('problem-' + verdict.problem.replace('_', '-'));
       (verdict.inconsistencies || []).forEach(function (problem) {
         line(t('inconsistent-' + problem.kind, { code: problem.code, seated: problem.seated, seats: problem.seats, entries: numbers(problem.entries) }), false);
       });
       (verdict.offerings || []).forEach(function (offering) {
-        if (offering.matches) line(t('offeringMatches', { title: offering.title, code: offering.code }), true);
+        if (offering.matches) line(t('offering-matches', { title: offering.title, code: offering.code }), true);
         else {
           line(
-            t('offeringDiffers', {
+            t('offering-differs', {
               title: offering.title,
               code: offering.code,
               publishedSeats: numbers(offering.published && offering.published.seats),
@@ -295,7 +295,7 @@
         var response = await fetch(box.getAttribute('data-export'), { headers: { Accept: 'application/json' }, credentials: 'same-origin' });
         if (!response.ok) throw new Error('status ' + response.status);
         var text = await response.text();
-        var seed = seedField && seedField.value.trim() !== '' ? seedField.value : box.getAttribute('data-seed');
+        var seed = seedField ? seedField.value : '';
         show(box, await verify(text, seed, subtle));
       } catch (error) {
         message(box, 'failed');
