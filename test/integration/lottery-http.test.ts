@@ -89,6 +89,16 @@ for (const dialect of DIALECTS) {
       expect(seats.every((row) => row.seats_taken === 0)).toBe(true);
     });
 
+    it('shows requests against seats on the cards during the window, not seats left', async () => {
+      const catalogue = await (await parent.get('/s/hazel')).text();
+      expect(catalogue).toContain('<span class="seats__demand">1 人申请 / 1 个名额</span>');
+      expect(catalogue).not.toContain('剩余');
+      expect(catalogue).not.toContain(`hx-get="/offerings/${robotics}/seats"`); // nothing to poll until the draw
+      const offering = await (await parent.get(`/offerings/${robotics}`)).text();
+      expect(offering).toContain('1 人申请 / 1 个名额');
+      expect(offering).not.toContain('剩余');
+    });
+
     it('publishes the commitment and tells a parent their own entry number only', async () => {
       const mine = await (await parent.get('/s/hazel/lottery')).text();
       expect(mine).toMatch(/<code class="hex">[0-9a-f]{64}<\/code>/);
@@ -186,6 +196,12 @@ for (const dialect of DIALECTS) {
       const script = await parent.get('/static/lottery-check.js');
       expect(script.status).toBe(200);
       expect(script.headers.get('content-type')).toContain('javascript');
+    });
+
+    it('shows seats left again on the cards once the draw has turned the term first come', async () => {
+      const catalogue = await (await parent.get('/s/hazel')).text();
+      expect(catalogue).not.toContain('seats__demand');
+      expect(catalogue).toMatch(/已满|剩余 \d+ 个名额/);
     });
   });
 }
