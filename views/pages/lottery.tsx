@@ -133,7 +133,7 @@ export function LotteryPage(props: { chrome: Chrome; view: LotteryPageView | nul
       {view.stage === 'closed' || view.stage === 'drawn' ? (
         <section aria-labelledby="results">
           <h2 id="results">{view.stage === 'drawn' ? t('lottery.results') : t('lottery.col.demand')}</h2>
-          <div class="table-scroll">
+          <div class="table-scroll" tabindex={0} role="region" aria-labelledby="results">
             <table class="table">
               <thead>
                 <tr>
