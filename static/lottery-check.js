@@ -230,46 +230,54 @@
   function show(box, verdict) {
     var t = function (name, values) { return fill(box.getAttribute('data-t-' + name), values || {}); };
     var out = box.querySelector('.lottery-check__result');
-    var list = document.createElement('ul');
-    list.className = 'lottery-check__lines';
-    var line = function (text, good) {
-      var item = document.createElement('li');
-      item.className = good ? 'lottery-check__line lottery-check__line--ok' : 'lottery-check__line lottery-check__line--bad';
-      item.textContent = (good ? '✓ ' : '✗ ') + text;
-      list.appendChild(item);
-    };
     var none = t('none');
     var numbers = function (entries) { return entries && entries.length > 0 ? entries.join(', ') : none; };
+    // What does not match is listed in the open; the courses that match fold away (a school has dozens).
+    var bad = document.createElement('ul');
+    bad.className = 'lottery-check__lines';
+    var good = document.createElement('ul');
+    good.className = 'lottery-check__lines';
+    var line = function (list, text, ok) {
+      var item = document.createElement('li');
+      item.className = ok ? 'lottery-check__line lottery-check__line--ok' : 'lottery-check__line lottery-check__line--bad';
+      item.textContent = (ok ? '✓ ' : '✗ ') + text;
+      list.appendChild(item);
+    };
     var summary = document.createElement('p');
     summary.className = verdict.ok ? 'lottery-check__summary lottery-check__summary--ok' : 'lottery-check__summary lottery-check__summary--bad';
-    if (verdict.ok) {
-      summary.textContent = t('matches', { count: verdict.offerings.length });
-      verdict.offerings.forEach(function (offering) { line(t('offering-matches', { title: offering.title, code: offering.code }), true); });
-    } else {
-      summary.textContent = t('problem-' + verdict.problem.replace('_', '-'));
-      (verdict.inconsistencies || []).forEach(function (problem) {
-        line(t('inconsistent-' + problem.kind, { code: problem.code, seated: problem.seated, seats: problem.seats, entries: numbers(problem.entries) }), false);
-      });
-      (verdict.offerings || []).forEach(function (offering) {
-        if (offering.matches) line(t('offering-matches', { title: offering.title, code: offering.code }), true);
-        else {
-          line(
-            t('offering-differs', {
-              title: offering.title,
-              code: offering.code,
-              publishedSeats: numbers(offering.published && offering.published.seats),
-              publishedWaitlist: numbers(offering.published && offering.published.waitlist),
-              seats: numbers(offering.expected.seats),
-              waitlist: numbers(offering.expected.waitlist),
-            }),
-            false,
-          );
-        }
-      });
-    }
+    summary.textContent = verdict.ok ? t('matches', { count: verdict.offerings.length }) : t('problem-' + verdict.problem.replace('_', '-'));
+    (verdict.inconsistencies || []).forEach(function (problem) {
+      line(bad, t('inconsistent-' + problem.kind, { code: problem.code, seated: problem.seated, seats: problem.seats, entries: numbers(problem.entries) }), false);
+    });
+    (verdict.offerings || []).forEach(function (offering) {
+      if (offering.matches) line(good, t('offering-matches', { title: offering.title, code: offering.code }), true);
+      else {
+        line(
+          bad,
+          t('offering-differs', {
+            title: offering.title,
+            code: offering.code,
+            publishedSeats: numbers(offering.published && offering.published.seats),
+            publishedWaitlist: numbers(offering.published && offering.published.waitlist),
+            seats: numbers(offering.expected.seats),
+            waitlist: numbers(offering.expected.waitlist),
+          }),
+          false,
+        );
+      }
+    });
     out.textContent = '';
     out.appendChild(summary);
-    if (list.childNodes.length > 0) out.appendChild(list);
+    if (bad.childNodes.length > 0) out.appendChild(bad);
+    if (good.childNodes.length > 0) {
+      var fold = document.createElement('details');
+      fold.className = 'lottery-check__fold';
+      var label = document.createElement('summary');
+      label.textContent = t('each-course', { count: good.childNodes.length });
+      fold.appendChild(label);
+      fold.appendChild(good);
+      out.appendChild(fold);
+    }
   }
 
   function message(box, name) {

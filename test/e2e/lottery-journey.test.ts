@@ -98,6 +98,7 @@ describe.skipIf(!CHROMIUM)('lottery check in the browser', () => {
     ]);
     expect(await page.locator('#your-entries + ul').textContent()).toMatch(/第 \d+ 号，抽签顺序第 \d+ 位（共 \d+ 个孩子）/);
     expect(await page.locator('.lottery-details').getAttribute('open')).toBeNull(); // the hashes stay folded
+    await page.screenshot({ path: join(SHOTS, 'lottery-phone-first-screen.png') });
     expect(await seriousViolations(page)).toEqual([]);
 
     const result = await runCheck(page);
@@ -106,6 +107,7 @@ describe.skipIf(!CHROMIUM)('lottery check in the browser', () => {
     expect(await result.locator('.lottery-check__line--ok').count()).toBeGreaterThan(0);
     expect(await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth)).toBe(false);
     await page.screenshot({ path: join(SHOTS, 'lottery-check-phone.png'), fullPage: true });
+    await page.locator('.lottery-check').screenshot({ path: join(SHOTS, 'lottery-check-box-phone.png') });
     expect(await seriousViolations(page)).toEqual([]);
   });
 
@@ -135,7 +137,7 @@ describe.skipIf(!CHROMIUM)('lottery check in the browser', () => {
     expect(bad).toHaveLength(1);
     expect(bad[0]).toContain(`（${tampered}）：不一致`);
     expect(bad[0]).toMatch(/公布的录取 [\d, ]+，候补 .+；重新计算应为录取 [\d, ]+/);
-    await page.screenshot({ path: join(SHOTS, 'lottery-check-tampered-phone.png'), fullPage: true });
+    await page.locator('.lottery-check').screenshot({ path: join(SHOTS, 'lottery-check-tampered-phone.png') });
     expect(await seriousViolations(page)).toEqual([]);
     await page.unroute('**/lottery/export.json');
   });

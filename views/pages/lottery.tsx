@@ -184,6 +184,7 @@ function LotteryCheck(props: { t: I18n['t']; view: LotteryPageView }) {
     'data-t-failed': t('lottery.check.failed'),
     'data-t-none': t('lottery.check.none'),
     'data-t-matches': t('lottery.check.matches', { count: '{count}' }),
+    'data-t-each-course': t('lottery.check.eachCourse', { count: '{count}' }),
     'data-t-offering-matches': t('lottery.check.offeringMatches', { title: '{title}', code: '{code}' }),
     'data-t-offering-differs': t('lottery.check.offeringDiffers', {
       title: '{title}',
