@@ -274,7 +274,7 @@ function LotteryCheck(props: { t: I18n['t']; view: LotteryPageView }) {
               <>
                 <div class="field">
                   <label for="check-seed">{t('lottery.check.seedLabel')}</label>
-                  <input id="check-seed" class="lottery-check__seed hex-input" type="text" autocomplete="off" spellcheck={false} maxlength={64} value={view.seed} />
+                  <input id="check-seed" class="lottery-check__seed" type="text" autocomplete="off" spellcheck={false} maxlength={64} value={view.seed} />
                 </div>
                 <p>{t('lottery.verifyHow')}</p>
                 <pre class="command">
