@@ -15,7 +15,7 @@ export interface SeatsView {
   waitlisted: number;
   /** Poll for fresh counts while enrolment is open. */
   live: boolean;
-  /** Lottery requests, shown as demand per seat once a lottery window has closed; null otherwise. */
+  /** Lottery requests, shown against seats (instead of seats left) from a lottery window's opening to its draw; null otherwise. */
   demand: number | null;
 }
 
@@ -38,13 +38,21 @@ export function Schedule(props: { i18n: I18n; slots: SlotView[] }) {
 }
 
 /**
- * Seats left, or full with the waitlist. While enrolment is open it refreshes itself every 15 s from the
+ * Seats left, or full with the waitlist (in a lottery window: requests against seats). While enrolment is open it refreshes itself every 15 s from the
  * tiny /offerings/:id/seats fragment (which answers 304 when nothing changed).
  */
 export function Seats(props: { i18n: I18n; seats: SeatsView }) {
   const { t, format } = props.i18n;
   const { seats } = props;
   const left = Math.max(0, seats.capacity - seats.taken);
+  if (seats.demand !== null) {
+    // A lottery term: seats are drawn, not taken first come, so "N left" would mislead; requests against seats do not.
+    return (
+      <p class="seats seats--lottery" id={`seats-${seats.id}`}>
+        <span class="seats__demand">{t('lottery.demand', { requests: format.number(seats.demand), seats: format.number(seats.capacity) })}</span>
+      </p>
+    );
+  }
   const polling = seats.live
     ? { 'hx-get': `/offerings/${seats.id}/seats`, 'hx-trigger': 'every 15s', 'hx-swap': 'outerHTML' }
     : {};
@@ -53,9 +61,6 @@ export function Seats(props: { i18n: I18n; seats: SeatsView }) {
       <span class="seats__main">{left > 0 ? t('offering.seats.left', { left: format.number(left) }) : t('offering.seats.full')}</span>
       {seats.waitlisted > 0 ? <span class="seats__waitlist">{t('offering.seats.waitlist', { count: format.number(seats.waitlisted) })}</span> : null}
       <span class="seats__capacity">{t('offering.seats.capacity', { capacity: format.number(seats.capacity) })}</span>
-      {seats.demand !== null ? (
-        <span class="seats__demand">{t('lottery.demand', { requests: format.number(seats.demand), seats: format.number(seats.capacity) })}</span>
-      ) : null}
     </p>
   );
 }
