@@ -178,7 +178,7 @@ export function TermPage(props: {
         {props.offerings.length === 0 ? (
           <p>{t('admin.noOfferings')}</p>
         ) : (
-          <div class="table-scroll">
+          <div class="table-scroll" tabindex={0} role="region" aria-label={t('admin.title')}>
             <table class="table">
               <thead>
                 <tr>

@@ -94,7 +94,7 @@ export function StaffPage(props: {
           {props.staff.length === 0 ? (
             <p>{t('staff.empty')}</p>
           ) : (
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex={0} role="region" aria-label={t('staff.list')}>
               <table class="table table--cards">
                 <thead>
                   <tr>
