@@ -21,7 +21,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('child_collectors_child').on('child_collectors').column('child_id').execute();
   await db.schema
     .createTable('child_care_notes')
-    .addColumn('child_id', 'integer', (c) => c.primaryKey().references('children.id').onDelete('cascade'))
+    .addColumn('child_id', 'integer', (c) => c.notNull().primaryKey().references('children.id').onDelete('cascade'))
     .addColumn('note', 'text', (c) => c.notNull())
     .addColumn('updated_by', 'integer', (c) => c.references('users.id').onDelete('set null'))
     .addColumn('updated_at', instant, (c) => c.notNull())

@@ -67,6 +67,8 @@ import { pupilsRoutes } from './pupils/pupils.routes.tsx';
 import { createPupilsService } from './pupils/pupils.service.ts';
 import { homeRoutes } from './schools/home.routes.tsx';
 import { createSchoolsService } from './schools/schools.service.ts';
+import { districtRoutes } from './district/district.routes.tsx';
+import { createDistrictService } from './district/district.service.ts';
 
 export interface AppDeps {
   db: Kysely<Database>;
@@ -206,6 +208,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', announcementRoutes({ announcements }));
   app.route('/', lotteryRoutes({ lottery, schools }));
   app.route('/', auditRoutes({ auditLog }));
+  app.route('/', districtRoutes({ district: createDistrictService({ db, clock, timeZone: config.timeZone }) }));
   app.route('/', notificationRoutes({ notifications }));
   app.route('/', catalogueAdminRoutes({ ...catalogueAdmin, timeZone: config.timeZone }));
   app.route('/', pupilsRoutes({ pupils, childCheck }));

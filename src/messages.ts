@@ -12,6 +12,7 @@ import { enrollmentMessages } from './enrollment/enrollment.messages.ts';
 import { rosterMessages } from './enrollment/roster.messages.ts';
 import { careMessages } from './family/care.messages.ts';
 import { familyMessages } from './family/family.messages.ts';
+import { districtMessages } from './district/district.messages.ts';
 import { commonMessages } from './i18n/common.messages.ts';
 import { type Catalogues, mergeMessages } from './i18n/i18n.ts';
 import type { MessageKey } from './kernel/messages.ts';
@@ -45,6 +46,7 @@ const FEATURES = [
   auditMessages,
   auditVocabularyMessages,
   privacyMessages,
+  districtMessages,
 ] as const;
 
 type KeysOf<Feature> = Feature extends { zh: infer Texts } ? keyof Texts : never;

@@ -29,4 +29,18 @@
       countdown.textContent = template.replace('{seconds}', String(Math.max(left, 0)));
     }, 1000);
   }
+
+  // The catalogue's filters on a phone: folded behind their button (which says how many are on) until asked.
+  var toggle = document.querySelector('.filters__toggle');
+  var more = toggle && document.getElementById(toggle.getAttribute('aria-controls'));
+  if (toggle && more && window.matchMedia('(max-width: 59.99rem)').matches) {
+    toggle.hidden = false;
+    toggle.setAttribute('aria-expanded', 'false');
+    more.hidden = true;
+    toggle.addEventListener('click', function () {
+      var open = more.hidden;
+      more.hidden = !open;
+      toggle.setAttribute('aria-expanded', open ? 'true' : 'false');
+    });
+  }
 })();

@@ -73,7 +73,7 @@ export function Layout(props: {
         </a>
         <header class="site-header">
           <div class="site-header__bar">
-            <a class="brand" href="/">
+            <a class="brand" href="/" aria-label={t('app.name')}>
               <img src="/static/logo.svg" alt="" width="32" height="32" />
               <span class="brand__name">{t('app.name')}</span>
             </a>
@@ -102,39 +102,42 @@ export function Layout(props: {
             </nav>
           </div>
           <nav class="site-nav" aria-label={t('nav.main')}>
-            <a href="/">{t('nav.home')}</a>
             {chrome.user ? (
               <>
-                {chrome.user.role === 'school_admin' || chrome.user.role === 'district_admin' ? (
-                  <>
-                    <a href="/admin">{t('admin.title')}</a>
-                    <a href="/admin/staff">{t('nav.staff')}</a>
-                    <a href="/admin/audit">{t('audit.nav')}</a>
-                    <a href="/admin/deletions">{t('privacy.admin.nav')}</a>
-                  </>
-                ) : null}
-                {chrome.user.role === 'teacher' ? (
-                  <>
-                    <a href="/teach">{t('nav.today')}</a>
-                    <a href="/teach/offerings">{t('admin.myOfferings')}</a>
-                  </>
-                ) : null}
+                {/* One row on a phone: the role's own page and the notifications; the rest in the menu. */}
+                {chrome.user.role === 'school_admin' || chrome.user.role === 'district_admin' ? <a href="/admin">{t('admin.title')}</a> : null}
+                {chrome.user.role === 'teacher' ? <a href="/teach">{t('nav.today')}</a> : null}
                 {chrome.user.role === 'parent' ? <a href="/family">{t('nav.family')}</a> : null}
                 <a href="/notifications" class="site-nav__notify">
                   {t('notify.nav')}
                   <UnreadBadge i18n={chrome.i18n} count={chrome.unread ?? 0} />
                 </a>
-                <a href="/account" class="site-nav__user" title={t('nav.signedInAs', { name: chrome.user.name })}>
-                  {chrome.user.name}
-                </a>
-                <form method="post" action="/logout" class="site-nav__logout">
-                  <button type="submit" class="link-button">
-                    {t('nav.logout')}
-                  </button>
-                </form>
+                <details class="site-nav__menu">
+                  <summary>{t('nav.menu')}</summary>
+                  <div class="site-nav__panel">
+                    <a href="/">{t('nav.home')}</a>
+                    {chrome.user.role === 'school_admin' || chrome.user.role === 'district_admin' ? (
+                      <>
+                        <a href="/admin/staff">{t('nav.staff')}</a>
+                        <a href="/admin/audit">{t('audit.nav')}</a>
+                        <a href="/admin/deletions">{t('privacy.admin.nav')}</a>
+                      </>
+                    ) : null}
+                    {chrome.user.role === 'teacher' ? <a href="/teach/offerings">{t('admin.myOfferings')}</a> : null}
+                    <a href="/account" class="site-nav__user" title={t('nav.signedInAs', { name: chrome.user.name })}>
+                      {chrome.user.name}
+                    </a>
+                    <form method="post" action="/logout" class="site-nav__logout">
+                      <button type="submit" class="link-button">
+                        {t('nav.logout')}
+                      </button>
+                    </form>
+                  </div>
+                </details>
               </>
             ) : (
               <>
+                <a href="/">{t('nav.home')}</a>
                 <a href={`/login${chrome.path === '/' || chrome.path.startsWith('/login') || chrome.path.startsWith('/register') ? '' : `?next=${encodeURIComponent(chrome.path)}`}`}>
                   {t('nav.login')}
                 </a>

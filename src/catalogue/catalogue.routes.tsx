@@ -58,10 +58,14 @@ function parseFilters<E extends AppEnv>(c: Context<E>): { filters: CatalogueFilt
   };
 }
 
-/** Seats as a card shows them; a lottery term whose window has closed (not yet drawn) shows its demand too. */
+/**
+ * Seats as a card shows them. A lottery term, from the window's opening to the draw, shows requests against seats
+ * instead (seats are not taken first come), and does not poll the seat count (it does not move until the draw).
+ */
 function seatsOf(offering: CatalogueOffering, live: boolean, term: { mode: string } | null, window: string | null) {
-  const demand = term?.mode === 'lottery' && window === 'closed' ? offering.requested : null;
-  return { id: offering.id, capacity: offering.capacity, taken: offering.seats_taken, waitlisted: offering.waitlisted, live, demand };
+  const lottery = term?.mode === 'lottery' && (window === 'open' || window === 'closed');
+  const demand = lottery ? offering.requested : null;
+  return { id: offering.id, capacity: offering.capacity, taken: offering.seats_taken, waitlisted: offering.waitlisted, live: live && !lottery, demand };
 }
 
 function catalogueView(i18n: I18n, catalogue: SchoolCatalogue, values: FilterValues, invalid: boolean): CatalogueView {

@@ -37,7 +37,7 @@ export function lotteryRoutes(deps: { lottery: LotteryService; schools: SchoolsS
   async function pageView<E extends AppEnv>(c: Context<E>, schoolId: number, slug: string, drawForm?: { value: string; error?: string }): Promise<LotteryPageView | null> {
     const found = await lottery.publicView(schoolId);
     if (!found) return null;
-    const { term, draw, stage, entries, results, offerings } = found;
+    const { term, draw, stage, entries, results, offerings, publicDrawAt } = found;
     const { format, pick } = c.get('i18n');
     const user = c.get('user');
     const demand = await lottery.demandOf(term.id);
@@ -50,6 +50,7 @@ export function lotteryRoutes(deps: { lottery: LotteryService; schools: SchoolsS
       stage,
       opensAt: format.dateTime(term.enrol_opens_at),
       closesAt: format.dateTime(term.enrol_closes_at),
+      publicDrawAt: format.dateTime(publicDrawAt),
       drawnAt: draw?.drawn_at ? format.dateTime(draw.drawn_at) : null,
       commitment: draw?.commitment ?? null,
       publicValueSource: draw ? pick(draw.public_value_source_zh, draw.public_value_source_en) : null,
@@ -66,7 +67,7 @@ export function lotteryRoutes(deps: { lottery: LotteryService; schools: SchoolsS
         demand: demand.get(offering.id) ?? 0,
         capacity: offering.capacity,
       })),
-      yourEntries: user?.role === 'parent' ? (await lottery.entriesOfParent(user.id, term.id)).map((row) => ({ child: row.name, number: row.entry_number })) : [],
+      yourEntries: user?.role === 'parent' ? (await lottery.entriesOfParent(user.id, term.id)).map((row) => ({ child: row.name, number: row.entry_number, position: row.position })) : [],
       drawForm: adminHere && stage === 'closed' ? { termId: term.id, value: drawForm?.value ?? '', error: drawForm?.error } : null,
     };
   }

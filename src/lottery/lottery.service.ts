@@ -13,7 +13,7 @@ import { inTransaction } from '../db/transaction.ts';
 import { childVerified } from '../family/binding.policy.ts';
 import { guardedChild } from '../family/family.service.ts';
 import { createOutbox, type Outbox } from '../notify/outbox.ts';
-import { ALGORITHM_VERSION, commitmentOf, runDraw, sha256Hex } from './draw.policy.ts';
+import { ALGORITHM_VERSION, commitmentOf, drawKey, runDraw, sha256Hex, shuffle } from './draw.policy.ts';
 import { type FrozenEntries, type LotteryExport, frozenEntriesText, resultsByOffering, withoutSkipped } from './export.ts';
 import { applyAllocation, closeRequests, dropChoice, rankChoices, writeChoice } from '../seats/seats.ts';
 import * as lottery from './lottery.repository.ts';
@@ -211,7 +211,9 @@ export function createLotteryService(deps: { db: Kysely<Database>; clock: Clock;
       const entries = draw?.entries_json ? (JSON.parse(draw.entries_json) as { entries: unknown[] }).entries.length : null;
       const results = draw?.result_json ? (JSON.parse(draw.result_json) as NonNullable<LotteryExport['results']>) : null;
       const offerings = await lottery.offeringsForDraw(db, term.id);
-      return { term, draw: draw ?? null, stage, entries, results, offerings };
+      // When results come: the draw may run once the 双色球 named for it has been drawn (fixed at the freeze).
+      const publicDrawAt = draw?.public_draw_at ?? firstPublicDrawAfter(new Date(term.enrol_closes_at)).at.toISOString();
+      return { term, draw: draw ?? null, stage, entries, results, offerings, publicDrawAt };
     },
 
     /** The export anyone can check with `npm run lottery:verify` (null before the entry list is frozen). */
@@ -231,8 +233,18 @@ export function createLotteryService(deps: { db: Kysely<Database>; clock: Clock;
       };
     },
 
-    /** Which entry numbers belong to this parent's children in the term (only they see them). */
-    entriesOfParent: (parentId: number, termId: number) => lottery.entriesOfParent(db, parentId, termId),
+    /**
+     * This parent's children's entry numbers in the term (only they see them) and, once drawn, each one's place in
+     * the draw order (1 = first to choose), recomputed from what is published.
+     */
+    async entriesOfParent(parentId: number, termId: number): Promise<{ name: string; entry_number: number; position: number | null }[]> {
+      const rows = await lottery.entriesOfParent(db, parentId, termId);
+      if (rows.length === 0) return [];
+      const draw = await lottery.drawOf(db, termId);
+      const order = draw?.drawn_at && draw.entries_json && draw.entries_hash && draw.public_value ? drawOrder(draw.seed, draw.entries_hash, draw.public_value, draw.entries_json) : null;
+      const position = new Map((order ?? []).map((entry, index) => [entry, index + 1]));
+      return rows.map((row) => ({ name: row.name, entry_number: row.entry_number, position: position.get(row.entry_number) ?? null }));
+    },
 
     /** The admin's draw: once, after close, with the public value; applied in one transaction. */
     async draw(actor: Actor, termId: number, publicValue: string): Promise<DrawOutcome> {
@@ -307,6 +319,13 @@ export function createLotteryService(deps: { db: Kysely<Database>; clock: Clock;
   async function about(trx: Transaction<Database>, childId: number, offering: { id: number; title_zh: string; title_en: string | null }) {
     return { offeringId: offering.id, childId, childName: await lottery.childName(trx, childId), title: offering.title_zh, titleEn: offering.title_en };
   }
+}
+
+/** The draw order (entry numbers, first to choose first), as runDraw computes it from the published inputs. */
+function drawOrder(seed: string, entriesHash: string, publicValue: string, entriesJson: string): number[] {
+  const frozen = JSON.parse(entriesJson) as Pick<FrozenEntries, 'entries'>;
+  const sorted = frozen.entries.map((entry) => entry.entry).sort((a, b) => a - b);
+  return shuffle(sorted, drawKey(seed, entriesHash, publicValue));
 }
 
 export type LotteryService = ReturnType<typeof createLotteryService>;

@@ -5,7 +5,7 @@ import SQLite from 'better-sqlite3';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_LOGINS } from '../../src/auth/auth.service.ts';
-import { CHROMIUM, type Journey, PHONE, seriousViolations, logIn, startJourney } from '../support/browser.ts';
+import { CHROMIUM, type Journey, PHONE, seriousViolations, logIn, logOut, startJourney } from '../support/browser.ts';
 import type { RunningServer } from '../support/server.ts';
 
 const SHOTS = join(process.cwd(), 'test-results');
@@ -78,7 +78,7 @@ describe.skipIf(!CHROMIUM)('announcement journey on a phone', () => {
   });
 
   it("shows the announcement in the parent's notifications and on the offering page", async () => {
-    await page.getByRole('button', { name: '退出登录' }).click();
+    await logOut(page);
     await logIn(journey, club.guardian);
     await page.getByRole('link', { name: /通知/ }).first().click();
     await page.waitForURL('**/notifications');

@@ -30,9 +30,13 @@ describe.skipIf(!CHROMIUM)('catalogue journey on a phone', () => {
   it('filters by grade and weekday in place, updating the address bar', async () => {
     const before = await cardCount();
     const schoolPath = new URL(page.url()).pathname;
-    await page.getByLabel('年级').selectOption('3');
+    // On a phone the filters fold behind one button, so the first course shows on the first screen.
+    expect(await page.getByLabel('年级', { exact: true }).isVisible()).toBe(false);
+    expect((await page.locator('.offering-card').first().boundingBox())!.y).toBeLessThan(740);
+    await page.getByRole('button', { name: '筛选', exact: true }).click();
+    await page.getByLabel('年级', { exact: true }).selectOption('3');
     await page.waitForURL(/grade=3/);
-    await page.getByLabel('星期').selectOption('2');
+    await page.getByLabel('星期', { exact: true }).selectOption('2');
     await page.waitForURL(/weekday=2/);
     await expect.poll(cardCount).toBeLessThan(before);
     const filtered = await cardCount();
@@ -40,23 +44,38 @@ describe.skipIf(!CHROMIUM)('catalogue journey on a phone', () => {
     const facts = await page.locator('.offering-card__facts').allTextContents();
     expect(facts.every((text) => text.includes('周二'))).toBe(true);
     expect(new URL(page.url()).pathname).toBe(schoolPath);
+    // The filters in force show as chips above the results.
+    expect(await page.locator('.filter-chip').allTextContents()).toEqual(['3 年级 ×', '星期二 ×']);
     await page.screenshot({ path: join(process.cwd(), 'test-results', 'catalogue-filtered-phone.png'), fullPage: false });
     expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('drops a filter with one tap on its chip', async () => {
+    const before = await cardCount();
+    await page.getByRole('link', { name: '去掉筛选：星期二' }).click();
+    await page.waitForURL((url) => !url.search.includes('weekday'));
+    await expect.poll(cardCount).toBeGreaterThan(before);
+    expect(await page.locator('.filter-chip').allTextContents()).toEqual(['3 年级 ×']);
+    await page.goBack();
+    await page.waitForURL(/weekday=2/);
+    await expect.poll(cardCount).toBe(before);
   });
 
   it('opens a course and the back button returns to the same filtered list', async () => {
     const filteredUrl = page.url();
     const filtered = await cardCount();
     const title = (await page.locator('.offering-card__title a').first().textContent())!;
-    await page.locator('.offering-card__title a').first().click();
+    // The whole card opens the course: a tap on its facts, not only on the title.
+    const facts = (await page.locator('.offering-card__facts').first().boundingBox())!;
+    await page.mouse.click(facts.x + facts.width / 2, facts.y + facts.height / 2);
     await page.waitForURL(/\/offerings\/\d+$/);
     expect(await page.locator('h1').textContent()).toBe(title);
     expect(await seriousViolations(page)).toEqual([]);
     await page.goBack();
     await page.waitForURL(filteredUrl);
     await expect.poll(cardCount).toBe(filtered);
-    expect(await page.getByLabel('年级').inputValue()).toBe('3');
-    expect(await page.getByLabel('星期').inputValue()).toBe('2');
+    expect(await page.getByLabel('年级', { exact: true }).inputValue()).toBe('3');
+    expect(await page.getByLabel('星期', { exact: true }).inputValue()).toBe('2');
   });
 
   it('raised no script or CSP errors', () => {

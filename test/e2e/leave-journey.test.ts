@@ -5,7 +5,7 @@ import SQLite from 'better-sqlite3';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_LOGINS } from '../../src/auth/auth.service.ts';
-import { CHROMIUM, type Journey, PHONE, seriousViolations, logIn, startJourney } from '../support/browser.ts';
+import { CHROMIUM, type Journey, PHONE, seriousViolations, logIn, logOut, startJourney } from '../support/browser.ts';
 import type { RunningServer } from '../support/server.ts';
 
 const SHOTS = join(process.cwd(), 'test-results');
@@ -53,7 +53,7 @@ describe.skipIf(!CHROMIUM)('leave journey on a phone', () => {
   });
 
   it("shows the teacher's roll the child excused with the parent's reason", async () => {
-    await page.locator('form[action="/logout"] button').click();
+    await logOut(page);
     await logIn(journey, DEMO_LOGINS[1].login);
     await page.goto(`${server.url}/teach/meetings/${target.meeting}`);
     const row = page.locator('.roll-row', { hasText: target.name });

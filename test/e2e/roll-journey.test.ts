@@ -5,7 +5,7 @@ import SQLite from 'better-sqlite3';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_LOGINS } from '../../src/auth/auth.service.ts';
-import { CHROMIUM, type Journey, PHONE, seriousViolations, logIn, startJourney } from '../support/browser.ts';
+import { CHROMIUM, type Journey, PHONE, seriousViolations, logIn, logOut, startJourney } from '../support/browser.ts';
 import type { RunningServer } from '../support/server.ts';
 
 const SHOTS = join(process.cwd(), 'test-results');
@@ -51,7 +51,7 @@ describe.skipIf(!CHROMIUM)('roll journey on a phone', () => {
   });
 
   it("shows the absent child's guardian the notice", async () => {
-    await page.getByRole('button', { name: '退出登录' }).click();
+    await logOut(page);
     // The guardian's login, from the demo data (every demo account has the demo password).
     const db = new SQLite(journey.databasePath, { readonly: true });
     const guardian = db

@@ -25,7 +25,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ['src/family'],
   ['src/enrollment', 'src/attendance', 'src/privacy', 'src/announcements'],
   ['src/lottery'],
-  ['src/messages', 'src/ops', 'src/seed'],
+  ['src/messages', 'src/ops', 'src/seed', 'src/district'],
   ['src/app'],
   ['src/main'],
 ];

@@ -55,7 +55,7 @@ for (const dialect of DIALECTS) {
       expect(response.status).toBe(200);
       expect(html).toContain('乐高机器人社');
       expect(html).toContain('吴老师');
-      expect(html).toContain('周一 16:00–17:30 · 周三 16:00–17:30');
+      expect(html).toContain('<span class="nowrap">周一 16:00–17:30</span> · <span class="nowrap">周三 16:00–17:30</span>');
       expect(html).toContain('3–6 年级');
       expect(html).toContain('已满');
       expect(html).toContain('候补 3 人');
@@ -70,7 +70,7 @@ for (const dialect of DIALECTS) {
     it('speaks English with English titles, falling back to Chinese where there is none', async () => {
       const { html } = await page('/s/maple?lang=en');
       expect(html).toContain('LEGO Robotics Club');
-      expect(html).toContain('Mon 16:00–17:30 · Wed 16:00–17:30');
+      expect(html).toContain('<span class="nowrap">Mon 16:00–17:30</span> · <span class="nowrap">Wed 16:00–17:30</span>');
       expect(html).toContain('无土栽培小农场');
       expect(html).toContain('3 on the waitlist');
     });

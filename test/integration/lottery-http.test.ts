@@ -89,11 +89,35 @@ for (const dialect of DIALECTS) {
       expect(seats.every((row) => row.seats_taken === 0)).toBe(true);
     });
 
+    it('shows requests against seats on the cards during the window, not seats left', async () => {
+      const catalogue = await (await parent.get('/s/hazel')).text();
+      expect(catalogue).toContain('<span class="seats__demand">1 人申请 / 1 个名额</span>');
+      expect(catalogue).not.toContain('剩余');
+      expect(catalogue).not.toContain(`hx-get="/offerings/${robotics}/seats"`); // nothing to poll until the draw
+      const offering = await (await parent.get(`/offerings/${robotics}`)).text();
+      expect(offering).toContain('1 人申请 / 1 个名额');
+      expect(offering).not.toContain('剩余');
+    });
+
     it('publishes the commitment and tells a parent their own entry number only', async () => {
       const mine = await (await parent.get('/s/hazel/lottery')).text();
       expect(mine).toMatch(/<code class="hex">[0-9a-f]{64}<\/code>/);
       expect(mine).toContain('小满：第 1 号');
       expect(await (await otherParent.get('/s/hazel/lottery')).text()).not.toContain('小满');
+    });
+
+    it('tells a parent in plain words how the draw works and when results come, with the hashes folded away', async () => {
+      const html = await (await parent.get('/s/hazel/lottery')).text();
+      expect(html).toContain('随机排序');
+      expect(html).toContain('按顺序分配');
+      expect(html).toContain('如实填写志愿');
+      expect(html).toMatch(/报名 .+ 截止，截止前可以随时调整志愿。.+ 双色球开奖后，学校抽签，结果在本页公布/);
+      expect(html).toContain('签号只有你自己能看到');
+      expect(html).toMatch(/<details class="lottery-details"><summary>核对用的详细数据<\/summary>[\s\S]*种子承诺/);
+      expect(html).not.toContain('lottery-check.js'); // nothing to check before the draw
+      const english = await (await parent.get('/s/hazel/lottery', { 'accept-language': 'en' })).text();
+      expect(english).toContain('How the draw works');
+      expect(english).toContain('So rank honestly');
     });
 
     it('refuses a draw before the close', async () => {
@@ -150,6 +174,34 @@ for (const dialect of DIALECTS) {
       );
       expect(wrong.code).toBe(1);
       expect(wrong.stdout).toContain('NOT VERIFIED: the seed does not match the commitment');
+    });
+
+    it('offers the in-page check of the draw (a script from /static, the CSP unchanged) and each parent their own place in the draw order', async () => {
+      const response = await parent.get('/s/hazel/lottery');
+      expect(response.headers.get('content-security-policy')).toContain("script-src 'self'");
+      const html = await response.text();
+      expect(html).toContain('<script src="/static/lottery-check.js" defer=""></script>');
+      expect(html).not.toMatch(/<script(?![^>]*\ssrc=)/); // no inline script
+      expect(html).toContain('data-export="/s/hazel/lottery/export.json"');
+      expect(html).toMatch(/<button type="button" class="button button--primary lottery-check__run" hidden="">在浏览器里核对<\/button>/);
+      expect(html).toContain('data-t-problem-commitment="不一致：这个种子与报名开始时公布的种子承诺对不上。"');
+      expect(html).toContain('npm run lottery:verify -- export.json'); // the way without JavaScript
+      expect(html).toContain('结果已于');
+      const mine = /小满：第 1 号，抽签顺序第 ([12]) 位（共 2 个孩子）/.exec(html);
+      expect(mine).not.toBeNull();
+      const theirs = await (await otherParent.get('/s/hazel/lottery')).text();
+      const other = /小雪：第 2 号，抽签顺序第 ([12]) 位（共 2 个孩子）/.exec(theirs);
+      expect(other?.[1]).toBe(mine![1] === '1' ? '2' : '1');
+      expect(theirs).not.toContain('小满');
+      const script = await parent.get('/static/lottery-check.js');
+      expect(script.status).toBe(200);
+      expect(script.headers.get('content-type')).toContain('javascript');
+    });
+
+    it('shows seats left again on the cards once the draw has turned the term first come', async () => {
+      const catalogue = await (await parent.get('/s/hazel')).text();
+      expect(catalogue).not.toContain('seats__demand');
+      expect(catalogue).toMatch(/已满|剩余 \d+ 个名额/);
     });
   });
 }

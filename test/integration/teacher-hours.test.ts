@@ -167,7 +167,7 @@ for (const dialect of DIALECTS) {
           const html = await response.text();
           expect(html).toContain('请选择一个月份，格式如 2026-11。');
           expect(html).toContain('aria-invalid="true"');
-          expect(html).not.toContain('hours-table');
+          expect(html).not.toContain('<table');
           expect(html).not.toContain('下载 CSV');
         }
       }

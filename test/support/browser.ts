@@ -61,6 +61,14 @@ export async function logIn(journey: Pick<Journey, 'page' | 'server'>, login: st
 }
 
 /** The real server on a fresh demo database (with any extra environment), and one browser page looking at it. */
+/** Logs out through the header's menu, as a person would: open the menu, then 退出登录 / Log out. */
+export async function logOut(page: Page): Promise<void> {
+  const menu = page.locator('.site-nav__menu');
+  if ((await menu.getAttribute('open')) === null) await menu.locator('summary').click();
+  await page.locator('form[action="/logout"] button').click();
+  await page.waitForURL((url) => url.pathname === '/');
+}
+
 export async function startJourney(context: BrowserContextOptions, env: Record<string, string> = {}): Promise<Journey> {
   const folder = mkdtempSync(join(tmpdir(), 'clubroll-e2e-'));
   const databasePath = join(folder, 'e2e.db');

@@ -69,7 +69,7 @@ export function ImportPage(props: { chrome: Chrome; termId: number; termName: st
             </>
           )}
           {preview.rows.length > 0 && !preview.imported ? (
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex={0} role="region" aria-label={t('csv.preview')}>
               <table class="table">
                 <thead>
                   <tr>

@@ -14,6 +14,9 @@ export function AdminSchoolsPage(props: { chrome: Chrome; schools: { id: number;
       <h1>{t('admin.title')}</h1>
       {props.district ? (
         <p class="manage__actions">
+          <a class="button" href="/admin/district">
+            {t('district.link')}
+          </a>
           <a class="button" href="/admin/district/teacher-hours">
             {t('hours.link')}
           </a>
@@ -175,7 +178,7 @@ export function TermPage(props: {
         {props.offerings.length === 0 ? (
           <p>{t('admin.noOfferings')}</p>
         ) : (
-          <div class="table-scroll">
+          <div class="table-scroll" tabindex={0} role="region" aria-label={t('admin.title')}>
             <table class="table">
               <thead>
                 <tr>

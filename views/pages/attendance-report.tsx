@@ -234,7 +234,7 @@ export function AttendanceReportPage(props: {
 
           <section aria-labelledby="category-table">
             <h2 id="category-table">{t('report.col.category')}</h2>
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex={0} role="region" aria-labelledby="category-table">
               <table class="table">
                 <thead>
                   <tr>
@@ -260,7 +260,7 @@ export function AttendanceReportPage(props: {
 
           <section aria-labelledby="offering-table">
             <h2 id="offering-table">{t('report.offerings')}</h2>
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex={0} role="region" aria-labelledby="offering-table">
               <table class="table">
                 <thead>
                   <tr>
@@ -293,7 +293,7 @@ export function AttendanceReportPage(props: {
             {report.flagged.length === 0 ? (
               <p class="empty">{t('report.noneFlagged', { count: props.flagThreshold })}</p>
             ) : (
-              <div class="table-scroll">
+              <div class="table-scroll" tabindex={0} role="region" aria-labelledby="flagged">
                 <table class="table">
                   <thead>
                     <tr>

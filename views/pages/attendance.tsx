@@ -333,7 +333,7 @@ export function SheetPage(props: {
           {props.subtitle}
           {props.teacher ? ` · ${t('attendance.sheet.teacher', { name: props.teacher })}` : ''}
         </p>
-        <div class="table-scroll">
+        <div class="table-scroll" tabindex={0} role="region" aria-label={props.title}>
           <table class="sheet-table">
             <thead>
               <tr>

@@ -77,7 +77,7 @@ export function AuditPage(props: { chrome: Chrome; filters: AuditFilterValues; f
       {props.events.length === 0 ? (
         <p class="empty">{t('audit.empty')}</p>
       ) : (
-        <div class="table-scroll">
+        <div class="table-scroll" tabindex={0} role="region" aria-label={t('audit.title')}>
           <table class="table audit-table">
             <thead>
               <tr>

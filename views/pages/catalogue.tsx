@@ -1,5 +1,5 @@
 // A school's catalogue: the filter form (plain GET, enhanced by htmx) and the results it swaps in place.
-import { CATEGORY_CODES } from '../../src/kernel/categories.ts';
+import { CATEGORY_CODES, isCategory } from '../../src/kernel/categories.ts';
 import type { Child } from 'hono/jsx';
 import type { I18n } from '../../src/kernel/messages.ts';
 import type { ChildCheck } from '../../src/kernel/vocabulary.ts';
@@ -81,6 +81,7 @@ export function CatalogueResults(props: { i18n: I18n; view: CatalogueView }) {
   return (
     <section id="results" class="results" aria-live="polite" aria-labelledby="results-count">
       {view.invalidFilter ? <Notice kind="info">{t('catalogue.filter.invalid')}</Notice> : null}
+      <FilterChips i18n={props.i18n} view={view} />
       <p id="results-count" class="results__count">
         {t('catalogue.count', { shown: format.number(view.cards.length), total: format.number(view.total) })}
       </p>
@@ -102,6 +103,43 @@ export function CatalogueResults(props: { i18n: I18n; view: CatalogueView }) {
         </ul>
       )}
     </section>
+  );
+}
+
+/** The filters in force, each with the link that drops it (the others kept). */
+function activeFilters(i18n: I18n, view: CatalogueView): { label: string; href: string }[] {
+  const { t, format } = i18n;
+  const { filters } = view;
+  const without = (name: keyof FilterValues) => {
+    const query = new URLSearchParams();
+    for (const key of ['q', 'category', 'grade', 'weekday'] as const) if (key !== name && filters[key]) query.set(key, filters[key]);
+    if (name !== 'free' && filters.free) query.set('free', '1');
+    const text = query.toString();
+    return `/s/${view.slug}${text ? `?${text}` : ''}`;
+  };
+  const chips: { label: string; href: string }[] = [];
+  if (filters.q) chips.push({ label: `“${filters.q}”`, href: without('q') });
+  if (filters.category && isCategory(filters.category)) chips.push({ label: t(`category.${filters.category}`), href: without('category') });
+  if (filters.grade) chips.push({ label: t('catalogue.filter.gradeN', { grade: filters.grade }), href: without('grade') });
+  if (filters.weekday) chips.push({ label: format.weekday(Number(filters.weekday), 'long'), href: without('weekday') });
+  if (filters.free) chips.push({ label: t('catalogue.filter.free'), href: without('free') });
+  return chips;
+}
+
+/** The filters in force as chips above the results, each a link that drops it. */
+function FilterChips(props: { i18n: I18n; view: CatalogueView }) {
+  const chips = activeFilters(props.i18n, props.view);
+  if (chips.length === 0) return null;
+  return (
+    <ul class="filter-chips" aria-label={props.i18n.t('catalogue.filter.active')}>
+      {chips.map((chip) => (
+        <li>
+          <a class="filter-chip" href={chip.href} aria-label={props.i18n.t('catalogue.filter.remove', { filter: chip.label })}>
+            {chip.label} <span aria-hidden="true">×</span>
+          </a>
+        </li>
+      ))}
+    </ul>
   );
 }
 
@@ -130,6 +168,12 @@ function FilterForm(props: { i18n: I18n; view: CatalogueView }) {
           {t('catalogue.filter.qHint')}
         </p>
       </div>
+      {/* On a phone (with scripts) the rest folds behind one button; the filters in force show as chips above the
+          results, which every change re-renders. */}
+      <button type="button" class="button filters__toggle" aria-expanded="true" aria-controls="filter-more" hidden>
+        {t('catalogue.filter.toggle')}
+      </button>
+      <div class="filters__more" id="filter-more">
       <div class="filters__field">
         <label for="filter-category">{t('catalogue.filter.category')}</label>
         <select id="filter-category" name="category">
@@ -174,6 +218,7 @@ function FilterForm(props: { i18n: I18n; view: CatalogueView }) {
         <a href={`/s/${view.slug}`} class="filters__reset">
           {t('catalogue.filter.reset')}
         </a>
+      </div>
       </div>
     </form>
   );

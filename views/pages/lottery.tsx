@@ -11,6 +11,8 @@ export interface LotteryPageView {
   stage: 'not_open' | 'open' | 'closed' | 'drawn';
   opensAt: string;
   closesAt: string;
+  /** When the named 双色球 draw takes place (the lottery runs after it), in the district's zone. */
+  publicDrawAt: string;
   drawnAt: string | null;
   commitment: string | null;
   publicValueSource: string | null;
@@ -20,7 +22,8 @@ export interface LotteryPageView {
   publicValue: string | null;
   algorithmVersion: number | null;
   offerings: { code: string; title: string; seats: number[]; waitlist: number[]; demand: number; capacity: number }[];
-  yourEntries: { child: string; number: number }[];
+  /** The signed-in parent's own children only; `position` is the place in the draw order once drawn. */
+  yourEntries: { child: string; number: number; position: number | null }[];
   /** Set for an admin of this school once the window has closed and nothing is drawn yet. */
   drawForm: { termId: number; value: string; error?: string | undefined } | null;
   notice?: string | undefined;
@@ -49,6 +52,12 @@ export function LotteryPage(props: { chrome: Chrome; view: LotteryPageView | nul
     closed: t('lottery.stage.closed'),
     drawn: t('lottery.stage.drawn', { at: view.drawnAt ?? '' }),
   }[view.stage];
+  const whenText = {
+    not_open: t('lottery.when.not_open', { opens: view.opensAt, closes: view.closesAt, draw: view.publicDrawAt }),
+    open: t('lottery.when.open', { closes: view.closesAt, draw: view.publicDrawAt }),
+    closed: t('lottery.when.closed', { draw: view.publicDrawAt }),
+    drawn: t('lottery.when.drawn', { at: view.drawnAt ?? '' }),
+  }[view.stage];
   return (
     <Layout chrome={props.chrome} title={t('lottery.title')}>
       <p>
@@ -65,14 +74,154 @@ export function LotteryPage(props: { chrome: Chrome; view: LotteryPageView | nul
           <h2 id="your-entries">{t('lottery.yourEntries')}</h2>
           <ul>
             {view.yourEntries.map((entry) => (
-              <li>{t('lottery.yourEntry', { child: entry.child, number: entry.number })}</li>
+              <li>
+                {entry.position !== null
+                  ? t('lottery.yourPosition', { child: entry.child, number: entry.number, position: entry.position, total: view.entries ?? 0 })
+                  : t('lottery.yourEntry', { child: entry.child, number: entry.number })}
+              </li>
             ))}
           </ul>
+          <p class="muted">{view.yourEntries.some((entry) => entry.position !== null) ? t('lottery.yourPositionHint') : t('lottery.yourEntriesHint')}</p>
         </section>
       ) : null}
 
-      <section class="card lottery-facts" aria-labelledby="published">
-        <h2 id="published">{t('lottery.verify')}</h2>
+      <section class="card lottery-how" aria-labelledby="how">
+        <h2 id="how">{t('lottery.how.title')}</h2>
+        <ol class="lottery-steps">
+          <li>{t('lottery.how.order')}</li>
+          <li>{t('lottery.how.allocate')}</li>
+          <li>{t('lottery.how.honest')}</li>
+        </ol>
+        <h3>{t('lottery.when.title')}</h3>
+        <p>{whenText}</p>
+      </section>
+
+      {view.commitment ? <LotteryCheck t={t} view={view} /> : null}
+
+      {view.drawForm ? (
+        <section class="card" aria-labelledby="draw-title">
+          <h2 id="draw-title">{t('lottery.draw.title')}</h2>
+          <form method="post" action={`/admin/terms/${view.drawForm.termId}/lottery/draw`}>
+            <div class={view.drawForm.error ? 'field field--invalid' : 'field'}>
+              <label for="public-value">{t('lottery.draw.valueLabel')}</label>
+              <p class="field__hint" id="public-value-hint">
+                {view.publicValueSource}
+              </p>
+              {view.drawForm.error ? (
+                <p class="field__error" id="public-value-error">
+                  {view.drawForm.error}
+                </p>
+              ) : null}
+              <input
+                id="public-value"
+                name="public_value"
+                type="text"
+                maxlength={200}
+                required
+                value={view.drawForm.value}
+                aria-describedby={view.drawForm.error ? 'public-value-error public-value-hint' : 'public-value-hint'}
+                aria-invalid={view.drawForm.error ? 'true' : undefined}
+              />
+            </div>
+            <button type="submit" class="button button--primary">
+              {t('lottery.draw.submit')}
+            </button>
+          </form>
+        </section>
+      ) : null}
+
+      {view.stage === 'closed' || view.stage === 'drawn' ? (
+        <section aria-labelledby="results">
+          <h2 id="results">{view.stage === 'drawn' ? t('lottery.results') : t('lottery.col.demand')}</h2>
+          <div class="table-scroll" tabindex={0} role="region" aria-labelledby="results">
+            <table class="table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('lottery.col.offering')}</th>
+                  <th scope="col">{t('lottery.col.demand')}</th>
+                  {view.stage === 'drawn' ? (
+                    <>
+                      <th scope="col">{t('lottery.col.seats')}</th>
+                      <th scope="col">{t('lottery.col.waitlist')}</th>
+                    </>
+                  ) : null}
+                </tr>
+              </thead>
+              <tbody>
+                {view.offerings.map((offering) => (
+                  <tr>
+                    <th scope="row">
+                      {offering.title} <span class="muted">{offering.code}</span>
+                    </th>
+                    <td>{t('lottery.demand', { requests: offering.demand, seats: offering.capacity })}</td>
+                    {view.stage === 'drawn' ? (
+                      <>
+                        <td>{offering.seats.join(', ')}</td>
+                        <td>{offering.waitlist.join(', ')}</td>
+                      </>
+                    ) : null}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      ) : null}
+    </Layout>
+  );
+}
+
+/**
+ * Checking the draw: a button that recomputes it in the browser (static/lottery-check.js, hidden until the script
+ * finds WebCrypto), and the published facts folded under "details for checking" with the command-line way.
+ */
+function LotteryCheck(props: { t: I18n['t']; view: LotteryPageView }) {
+  const { t, view } = props;
+  const exportUrl = `/s/${view.schoolSlug}/lottery/export.json`;
+  // The script's words, translated here ({name} placeholders filled in the browser).
+  const words = {
+    'data-t-working': t('lottery.check.working'),
+    'data-t-failed': t('lottery.check.failed'),
+    'data-t-none': t('lottery.check.none'),
+    'data-t-matches': t('lottery.check.matches', { count: '{count}' }),
+    'data-t-each-course': t('lottery.check.eachCourse', { count: '{count}' }),
+    'data-t-offering-matches': t('lottery.check.offeringMatches', { title: '{title}', code: '{code}' }),
+    'data-t-offering-differs': t('lottery.check.offeringDiffers', {
+      title: '{title}',
+      code: '{code}',
+      publishedSeats: '{publishedSeats}',
+      publishedWaitlist: '{publishedWaitlist}',
+      seats: '{seats}',
+      waitlist: '{waitlist}',
+    }),
+    'data-t-problem-format': t('lottery.check.problem.format'),
+    'data-t-problem-commitment': t('lottery.check.problem.commitment'),
+    'data-t-problem-entries-hash': t('lottery.check.problem.entriesHash'),
+    'data-t-problem-not-drawn': t('lottery.check.problem.notDrawn'),
+    'data-t-problem-mismatch': t('lottery.check.problem.mismatch'),
+    'data-t-problem-inconsistent': t('lottery.check.problem.inconsistent'),
+    'data-t-inconsistent-not-frozen': t('lottery.check.inconsistent.notFrozen', { code: '{code}' }),
+    'data-t-inconsistent-over-seats': t('lottery.check.inconsistent.overSeats', { code: '{code}', seated: '{seated}', seats: '{seats}' }),
+    'data-t-inconsistent-twice': t('lottery.check.inconsistent.twice', { code: '{code}' }),
+    'data-t-inconsistent-unknown': t('lottery.check.inconsistent.unknown', { code: '{code}', entries: '{entries}' }),
+    'data-t-inconsistent-unknown-skipped': t('lottery.check.inconsistent.unknownSkipped', { entries: '{entries}' }),
+  };
+  const checkable = view.seed !== null && view.entriesHash !== null;
+  return (
+    <section class="card lottery-check" aria-labelledby="published" {...(checkable ? { 'data-export': exportUrl, ...words } : {})}>
+      <h2 id="published">{checkable ? t('lottery.check.title') : t('lottery.verify')}</h2>
+      {checkable ? (
+        <>
+          <p>{t('lottery.check.intro')}</p>
+          <button type="button" class="button button--primary lottery-check__run" hidden>
+            {t('lottery.check.run')}
+          </button>
+          <div class="lottery-check__result" role="status" aria-live="polite"></div>
+          <p class="muted">{t('lottery.check.fallback')}</p>
+        </>
+      ) : null}
+      <details class="lottery-details">
+        <summary>{t('lottery.check.details')}</summary>
         <dl class="details">
           {view.commitment ? (
             <>
@@ -117,12 +266,16 @@ export function LotteryPage(props: { chrome: Chrome; view: LotteryPageView | nul
         {view.entriesHash ? (
           <>
             <p>
-              <a href={`/s/${view.schoolSlug}/lottery/export.json`} download>
+              <a href={exportUrl} download>
                 {t('lottery.export')}
               </a>
             </p>
             {view.seed ? (
               <>
+                <div class="field">
+                  <label for="check-seed">{t('lottery.check.seedLabel')}</label>
+                  <input id="check-seed" class="lottery-check__seed" type="text" autocomplete="off" spellcheck={false} maxlength={64} value={view.seed} />
+                </div>
                 <p>{t('lottery.verifyHow')}</p>
                 <pre class="command">
                   <code>{`npm run lottery:verify -- export.json ${view.seed}`}</code>
@@ -131,78 +284,9 @@ export function LotteryPage(props: { chrome: Chrome; view: LotteryPageView | nul
             ) : null}
           </>
         ) : null}
-      </section>
-
-      {view.drawForm ? (
-        <section class="card" aria-labelledby="draw-title">
-          <h2 id="draw-title">{t('lottery.draw.title')}</h2>
-          <form method="post" action={`/admin/terms/${view.drawForm.termId}/lottery/draw`}>
-            <div class={view.drawForm.error ? 'field field--invalid' : 'field'}>
-              <label for="public-value">{t('lottery.draw.valueLabel')}</label>
-              <p class="field__hint" id="public-value-hint">
-                {view.publicValueSource}
-              </p>
-              {view.drawForm.error ? (
-                <p class="field__error" id="public-value-error">
-                  {view.drawForm.error}
-                </p>
-              ) : null}
-              <input
-                id="public-value"
-                name="public_value"
-                type="text"
-                maxlength={200}
-                required
-                value={view.drawForm.value}
-                aria-describedby={view.drawForm.error ? 'public-value-error public-value-hint' : 'public-value-hint'}
-                aria-invalid={view.drawForm.error ? 'true' : undefined}
-              />
-            </div>
-            <button type="submit" class="button button--primary">
-              {t('lottery.draw.submit')}
-            </button>
-          </form>
-        </section>
-      ) : null}
-
-      {view.stage === 'closed' || view.stage === 'drawn' ? (
-        <section aria-labelledby="results">
-          <h2 id="results">{view.stage === 'drawn' ? t('lottery.results') : t('lottery.col.demand')}</h2>
-          <div class="table-scroll">
-            <table class="table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('lottery.col.offering')}</th>
-                  <th scope="col">{t('lottery.col.demand')}</th>
-                  {view.stage === 'drawn' ? (
-                    <>
-                      <th scope="col">{t('lottery.col.seats')}</th>
-                      <th scope="col">{t('lottery.col.waitlist')}</th>
-                    </>
-                  ) : null}
-                </tr>
-              </thead>
-              <tbody>
-                {view.offerings.map((offering) => (
-                  <tr>
-                    <th scope="row">
-                      {offering.title} <span class="muted">{offering.code}</span>
-                    </th>
-                    <td>{t('lottery.demand', { requests: offering.demand, seats: offering.capacity })}</td>
-                    {view.stage === 'drawn' ? (
-                      <>
-                        <td>{offering.seats.join(', ')}</td>
-                        <td>{offering.waitlist.join(', ')}</td>
-                      </>
-                    ) : null}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </section>
-      ) : null}
-    </Layout>
+      </details>
+      {checkable ? <script src="/static/lottery-check.js" defer></script> : null}
+    </section>
   );
 }
 

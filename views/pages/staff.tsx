@@ -94,8 +94,8 @@ export function StaffPage(props: {
           {props.staff.length === 0 ? (
             <p>{t('staff.empty')}</p>
           ) : (
-            <div class="table-scroll">
-              <table class="table">
+            <div class="table-scroll" tabindex={0} role="region" aria-label={t('staff.list')}>
+              <table class="table table--cards">
                 <thead>
                   <tr>
                     <th scope="col">{t('staff.column.name')}</th>
@@ -108,11 +108,13 @@ export function StaffPage(props: {
                 <tbody>
                   {props.staff.map((row) => (
                     <tr>
-                      <td>{row.name}</td>
-                      <td>{row.login}</td>
-                      <td>{row.roleLabel}</td>
-                      <td>{row.schoolName}</td>
-                      <td>{row.endSessionsHref ? <a href={row.endSessionsHref}>{t('sessions.admin.action')}</a> : null}</td>
+                      <th scope="row" class="table__name" data-label={t('staff.column.name')}>
+                        {row.name}
+                      </th>
+                      <td data-label={t('staff.column.login')}>{row.login}</td>
+                      <td data-label={t('staff.column.role')}>{row.roleLabel}</td>
+                      <td data-label={t('staff.column.school')}>{row.schoolName}</td>
+                      <td data-label={t('sessions.admin.column')}>{row.endSessionsHref ? <a href={row.endSessionsHref}>{t('sessions.admin.action')}</a> : null}</td>
                     </tr>
                   ))}
                 </tbody>

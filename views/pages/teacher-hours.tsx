@@ -128,7 +128,7 @@ export function TeacherHoursPage(props: {
           </p>
           <section aria-labelledby="hours-teachers">
             <h2 id="hours-teachers">{t('hours.byTeacher')}</h2>
-            <table class="table hours-table">
+            <table class="table table--cards">
               <thead>
                 <tr>
                   <th scope="col">{t('hours.col.teacher')}</th>
@@ -138,7 +138,7 @@ export function TeacherHoursPage(props: {
               <tbody>
                 {report.teachers.map((row) => (
                   <tr>
-                    <th scope="row" class="hours-table__name" data-label={t('hours.col.teacher')}>
+                    <th scope="row" class="table__name" data-label={t('hours.col.teacher')}>
                       <span>
                         {teacherName(row.teacherName)}
                         {props.showSchool ? <span class="muted hours-table__school"> {row.schoolNames.join('、')}</span> : null}
@@ -158,7 +158,7 @@ export function TeacherHoursPage(props: {
           </section>
           <section aria-labelledby="hours-offerings">
             <h2 id="hours-offerings">{t('hours.byOffering')}</h2>
-            <table class="table hours-table">
+            <table class="table table--cards">
               <thead>
                 <tr>
                   <th scope="col">{t('hours.col.title')}</th>
@@ -170,7 +170,7 @@ export function TeacherHoursPage(props: {
               <tbody>
                 {report.offerings.map((row) => (
                   <tr>
-                    <th scope="row" class="hours-table__name" data-label={t('hours.col.title')}>
+                    <th scope="row" class="table__name" data-label={t('hours.col.title')}>
                       <span>
                         {row.title} <span class="muted">{row.code}</span>
                       </span>

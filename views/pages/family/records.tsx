@@ -27,7 +27,7 @@ export function AttendanceSection(props: { i18n: I18n; records: AttendanceRecord
       {props.records.length === 0 ? (
         <p class="muted">{t('family.attendance.none')}</p>
       ) : (
-        <div class="table-scroll">
+        <div class="table-scroll" tabindex={0} role="region" aria-labelledby="attendance-title">
           <table class="table">
             <thead>
               <tr>
