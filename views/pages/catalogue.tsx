@@ -1,11 +1,11 @@
 // A school's catalogue: the filter form (plain GET, enhanced by htmx) and the results it swaps in place.
-import { CATEGORY_CODES, isCategory } from '../../src/kernel/categories.ts';
+import { CATEGORY_CODES, type CategoryCode, isCategory } from '../../src/kernel/categories.ts';
 import type { Child } from 'hono/jsx';
 import type { I18n } from '../../src/kernel/messages.ts';
 import type { ChildCheck } from '../../src/kernel/vocabulary.ts';
 import type { Chrome } from '../chrome.ts';
 import { Notice } from '../components/form.tsx';
-import { OfferingTags, Schedule, Seats, type SeatsView, type SlotView } from '../components/offering.tsx';
+import { CategoryIcon, OfferingTags, Schedule, Seats, type SeatsView, type SlotView } from '../components/offering.tsx';
 import { Layout } from '../layout.tsx';
 
 export interface FilterValues {
@@ -107,7 +107,7 @@ export function CatalogueResults(props: { i18n: I18n; view: CatalogueView }) {
 }
 
 /** The filters in force, each with the link that drops it (the others kept). */
-function activeFilters(i18n: I18n, view: CatalogueView): { label: string; href: string }[] {
+function activeFilters(i18n: I18n, view: CatalogueView): { label: string; href: string; category?: CategoryCode }[] {
   const { t, format } = i18n;
   const { filters } = view;
   const without = (name: keyof FilterValues) => {
@@ -117,9 +117,9 @@ function activeFilters(i18n: I18n, view: CatalogueView): { label: string; href: 
     const text = query.toString();
     return `/s/${view.slug}${text ? `?${text}` : ''}`;
   };
-  const chips: { label: string; href: string }[] = [];
+  const chips: { label: string; href: string; category?: CategoryCode }[] = [];
   if (filters.q) chips.push({ label: `“${filters.q}”`, href: without('q') });
-  if (filters.category && isCategory(filters.category)) chips.push({ label: t(`category.${filters.category}`), href: without('category') });
+  if (filters.category && isCategory(filters.category)) chips.push({ label: t(`category.${filters.category}`), href: without('category'), category: filters.category });
   if (filters.grade) chips.push({ label: t('catalogue.filter.gradeN', { grade: filters.grade }), href: without('grade') });
   if (filters.weekday) chips.push({ label: format.weekday(Number(filters.weekday), 'long'), href: without('weekday') });
   if (filters.free) chips.push({ label: t('catalogue.filter.free'), href: without('free') });
@@ -135,6 +135,7 @@ function FilterChips(props: { i18n: I18n; view: CatalogueView }) {
       {chips.map((chip) => (
         <li>
           <a class="filter-chip" href={chip.href} aria-label={props.i18n.t('catalogue.filter.remove', { filter: chip.label })}>
+            {chip.category ? <CategoryIcon category={chip.category} /> : null}
             {chip.label} <span aria-hidden="true">×</span>
           </a>
         </li>
