@@ -148,7 +148,7 @@ for (const dialect of DIALECTS) {
         expect(html).toContain('已取消');
         expect(html).toContain('原因：校运会停课');
         expect(html).toMatch(/上课安排（\d+ 次）/);
-        expect(html).toContain('登录后即可为孩子报名');
+        expect(html).toContain('已有账号？登录后报名');
       });
 
       it('is 404 for drafts, archived offerings, unknown and malformed ids', async () => {

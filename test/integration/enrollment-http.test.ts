@@ -43,7 +43,7 @@ for (const dialect of DIALECTS) {
       expect(html).not.toContain('为 二宝 报名');
       expect(html).toContain('不能报这门课：二宝 不在 3–6 年级。');
       expect(html).not.toContain('邻居家');
-      expect(await (await new Browser(app).get(`/offerings/${offering}`)).text()).toContain('登录后即可为孩子报名');
+      expect(await (await new Browser(app).get(`/offerings/${offering}`)).text()).toContain('已有账号？登录后报名');
     });
 
     it('enrols in place, and a repeated click gives the same answer', async () => {

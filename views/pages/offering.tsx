@@ -48,8 +48,12 @@ export function OfferingPage(props: { chrome: Chrome; offering: OfferingView; en
           <Seats i18n={i18n} seats={offering.seats} />
           {props.chrome.user ? null : (
             <p class="offering__signin">
-              <a href={`/login?next=${encodeURIComponent(`/offerings/${offering.id}`)}`}>{t('offering.signInToEnrol')}</a>{' '}
-              <a href={`/register?next=${encodeURIComponent(`/offerings/${offering.id}#enrol`)}`}>{t('offering.registerToEnrol')}</a>
+              <a class="button button--primary" href={`/register?next=${encodeURIComponent(`/offerings/${offering.id}#enrol`)}`}>
+                {t('offering.registerToEnrol')}
+              </a>
+              <a class="button" href={`/login?next=${encodeURIComponent(`/offerings/${offering.id}`)}`}>
+                {t('offering.signInToEnrol')}
+              </a>
             </p>
           )}
         </header>
