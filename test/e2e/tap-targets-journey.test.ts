@@ -33,7 +33,7 @@ function smallTargets(page: Page): Promise<string[]> {
 describe.skipIf(!CHROMIUM)('tap targets on a phone', () => {
   let journey: Journey;
   let page: Page;
-  let ids: { offering: number; child: number; meeting: number };
+  let ids: { offering: number; child: number; meeting: number; school: number; term: number };
 
   beforeAll(async () => {
     journey = await startJourney(PHONE);
@@ -41,7 +41,7 @@ describe.skipIf(!CHROMIUM)('tap targets on a phone', () => {
     const db = new SQLite(journey.databasePath, { readonly: true });
     ids = db
       .prepare(
-        `select o.id as offering, c.id as child, m.id as meeting
+        `select o.id as offering, c.id as child, m.id as meeting, o.term_id as term, t.school_id as school
            from users u join guardianships g on g.user_id = u.id join children c on c.id = g.child_id
            join enrollments e on e.child_id = c.id and e.status = 'enrolled' join offerings o on o.id = e.offering_id
            join users t on t.id = o.teacher_id join meetings m on m.offering_id = o.id
@@ -83,6 +83,20 @@ describe.skipIf(!CHROMIUM)('tap targets on a phone', () => {
 
   it("has none under 44 px on a school admin's main pages", async () => {
     await logIn(journey, DEMO_LOGINS[2].login);
-    expect(await check(['/admin', '/admin/audit', '/admin/deletions', '/admin/staff'])).toEqual({});
+    expect(
+      await check([
+        '/admin',
+        `/admin/schools/${ids.school}`,
+        `/admin/terms/${ids.term}`,
+        `/admin/terms/${ids.term}/attendance`,
+        `/admin/offerings/${ids.offering}`,
+        `/offerings/${ids.offering}/roster`,
+        `/admin/schools/${ids.school}/pupils`,
+        `/admin/schools/${ids.school}/teacher-hours`,
+        '/admin/audit',
+        '/admin/deletions',
+        '/admin/staff',
+      ]),
+    ).toEqual({});
   });
 });

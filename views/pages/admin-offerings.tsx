@@ -175,7 +175,7 @@ export function OfferingAdminPage(props: {
       {manage ? (
         <section class="card manage">
           {manage.duplicated ? <Notice kind="success">{t('admin.duplicated')}</Notice> : null}
-          <p>
+          <p class="manage__links">
             <StatusTag i18n={props.chrome.i18n} status={manage.status} />{' '}
             {manage.status === 'published' ? <a href={manage.publicHref}>{t('admin.viewPublic')}</a> : null}{' '}
             <a href={`/offerings/${manage.id}/roster`}>{t('roster.link')}</a>
