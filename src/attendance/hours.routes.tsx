@@ -61,53 +61,37 @@ export function hoursRoutes(deps: { hours: HoursService }) {
 
   const districtParts = (i18n: I18n) => ({ heading: i18n.t('hours.heading.district'), back: { href: '/admin', label: i18n.t('hours.back.district') }, action: '/admin/district/teacher-hours', showSchool: true });
 
-  app.get('/admin/district/teacher-hours', districtAdmin, async (c) => {
-    const i18n = c.get('i18n');
-    const asked = askedMonth(c.req.query('month'), hours.today());
-    const answer = asked.ok ? await hours.district(c.get('user'), asked.month, i18n.lang) : null;
-    if (answer && !answer.ok) return errorPage(c, 404);
-    return page(c, districtParts(i18n), asked, answer?.report ?? null);
-  });
-
-  app.get('/admin/district/teacher-hours.csv', districtAdmin, async (c) => {
-    const i18n = c.get('i18n');
-    const asked = askedMonth(c.req.query('month'), hours.today());
-    if (!asked.ok) return page(c, districtParts(i18n), asked, null);
-    const answer = await hours.district(c.get('user'), asked.month, i18n.lang);
-    if (!answer.ok) return errorPage(c, 404);
-    return csv(c, 'district-teacher-hours', answer.month, answer.report);
-  });
-
   const schoolParts = (i18n: I18n, school: { id: number; name_zh: string; name_en: string }) => {
     const name = i18n.pick(school.name_zh, school.name_en);
     return { heading: i18n.t('hours.heading.school', { school: name }), back: { href: `/admin/schools/${school.id}`, label: name }, action: `/admin/schools/${school.id}/teacher-hours`, showSchool: false };
   };
 
-  app.get('/admin/schools/:schoolId/teacher-hours', admins, ids('schoolId'), async (c) => {
-    const { schoolId } = c.req.valid('param');
-    const i18n = c.get('i18n');
-    const asked = askedMonth(c.req.query('month'), hours.today());
-    if (!asked.ok) {
-      const school = await hours.school(c.get('user'), schoolId);
-      return school ? page(c, schoolParts(i18n, school), asked, null) : errorPage(c, 404);
-    }
-    const answer = await hours.schoolHours(c.get('user'), schoolId, asked.month, i18n.lang);
-    if (!answer.ok) return errorPage(c, 404);
-    return page(c, schoolParts(i18n, answer.school), asked, answer.report);
-  });
+  // Each report as a page and as a CSV: one handler per report, the format the path's only difference.
+  for (const format of ['page', 'csv'] as const) {
+    const suffix = format === 'csv' ? '.csv' : '';
 
-  app.get('/admin/schools/:schoolId/teacher-hours.csv', admins, ids('schoolId'), async (c) => {
-    const { schoolId } = c.req.valid('param');
-    const i18n = c.get('i18n');
-    const asked = askedMonth(c.req.query('month'), hours.today());
-    if (!asked.ok) {
-      const school = await hours.school(c.get('user'), schoolId);
-      return school ? page(c, schoolParts(i18n, school), asked, null) : errorPage(c, 404);
-    }
-    const answer = await hours.schoolHours(c.get('user'), schoolId, asked.month, i18n.lang);
-    if (!answer.ok) return errorPage(c, 404);
-    return csv(c, `${answer.school.slug}-teacher-hours`, answer.month, answer.report);
-  });
+    app.get(`/admin/district/teacher-hours${suffix}`, districtAdmin, async (c) => {
+      const i18n = c.get('i18n');
+      const asked = askedMonth(c.req.query('month'), hours.today());
+      if (!asked.ok) return page(c, districtParts(i18n), asked, null);
+      const answer = await hours.district(c.get('user'), asked.month, i18n.lang);
+      if (!answer.ok) return errorPage(c, 404);
+      return format === 'csv' ? csv(c, 'district-teacher-hours', answer.month, answer.report) : page(c, districtParts(i18n), asked, answer.report);
+    });
+
+    app.get(`/admin/schools/:schoolId/teacher-hours${suffix}`, admins, ids('schoolId'), async (c) => {
+      const { schoolId } = c.req.valid('param');
+      const i18n = c.get('i18n');
+      const asked = askedMonth(c.req.query('month'), hours.today());
+      if (!asked.ok) {
+        const school = await hours.school(c.get('user'), schoolId);
+        return school ? page(c, schoolParts(i18n, school), asked, null) : errorPage(c, 404);
+      }
+      const answer = await hours.schoolHours(c.get('user'), schoolId, asked.month, i18n.lang);
+      if (!answer.ok) return errorPage(c, 404);
+      return format === 'csv' ? csv(c, `${answer.school.slug}-teacher-hours`, answer.month, answer.report) : page(c, schoolParts(i18n, answer.school), asked, answer.report);
+    });
+  }
 
   return app;
 }
