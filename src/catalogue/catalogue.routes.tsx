@@ -106,7 +106,7 @@ function catalogueView(i18n: I18n, catalogue: SchoolCatalogue, values: FilterVal
   };
 }
 
-/** The open-data shape (documented in README): published offerings with slots and seat counts, no personal data. */
+/** The open-data shape (documented in docs/api.md): published offerings with slots and seat counts, no personal data. */
 function openData(catalogue: SchoolCatalogue) {
   const { school, term } = catalogue;
   return {
