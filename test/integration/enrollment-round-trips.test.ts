@@ -7,6 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Browser, buildApp, createSchool, createUser, signIn } from '../support/app.ts';
 import { createOffering, createTerm } from '../support/catalogue-fixtures.ts';
 import { DIALECTS, type TestDatabase, createTestDatabase } from '../support/database.ts';
+import { createOutbox } from '../../src/notify/outbox.ts';
+import { seatOrWaitlistAtOnce } from '../../src/seats/seats.ts';
 
 const ROUND_TRIPS = 3;
 const UNDER_OFFERING_LOCK = 1;
@@ -81,5 +83,27 @@ describe.runIf(DIALECTS.includes('postgres'))('round trips of one enrolment on P
     console.log(`waitlisted: ${statements.length} round trips, ${underOfferingLock(statements)} under the offering's lock`);
     expect(statements.length).toBeLessThanOrEqual(ROUND_TRIPS);
     expect(underOfferingLock(statements)).toBeLessThanOrEqual(UNDER_OFFERING_LOCK);
+  });
+  it("writes nothing when the child's other places changed since the rules read them, or the child already holds a place", async () => {
+    const audits = async () => Number((await handle.db.selectFrom('audit_events').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    const before = await audits();
+    const term = (await handle.db.selectFrom('offerings').select('term_id').where('id', '=', offering).executeTakeFirstOrThrow()).term_id;
+    const request = (childId: number, others: number[]) => ({
+      offering: { id: offering, termId: term, title_zh: '一个座位', title_en: null, school_id: null },
+      childId,
+      others,
+      at: new Date('2026-11-27T08:00:00Z'),
+      actorId: 1,
+      outbox: createOutbox({ channels: [], now: () => new Date() }),
+      seatConfirmed: { offeringId: offering, childId, childName: 'x', title: '一个座位', titleEn: null },
+    });
+    // Rules checked against a place the child does not hold (another request withdrew it meanwhile): stale.
+    expect(await seatOrWaitlistAtOnce(handle.db, request(children[2]!, [999_999]))).toBeNull();
+    expect(await handle.db.selectFrom('enrollments').select('id').where('child_id', '=', children[2]!).execute()).toEqual([]);
+    // The child enrolled first in test one: its place comes back, not written again.
+    expect(await seatOrWaitlistAtOnce(handle.db, request(children[0]!, []))).toMatchObject({ status: 'enrolled', fresh: false });
+    expect(await audits()).toBe(before);
+    const seats = await handle.db.selectFrom('offerings').select('seats_taken').where('id', '=', offering).executeTakeFirstOrThrow();
+    expect(seats.seats_taken).toBe(1);
   });
 });

@@ -54,6 +54,8 @@ function serve() {
   pool.on('error', () => {});
   const app = new Hono();
   app.get('/ok', (c) => c.text('ok'));
+  // No connection free within the wait: "busy", as the app answers it (nothing was written).
+  app.onError((_error, c) => c.text('busy', 503));
   app.post('/offerings/:id/enrollments', async (c) => {
     const child = Number(new URLSearchParams(await requestText(c)).get('child'));
     const session = /clubroll_session=([^;]+)/.exec(c.req.header('cookie') ?? '')?.[1];
