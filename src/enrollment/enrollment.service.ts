@@ -74,9 +74,10 @@ export function createEnrollmentService(deps: { db: Kysely<Database>; clock: Clo
     const child = { id: facts.child_id, name: facts.child_name, school_id: facts.child_school_id, grade: facts.child_grade, pupil_id: facts.child_pupil_id, school_child_check: facts.school_child_check };
     const others = facts.others.map((other) => ({ ...other, slots: other.slots.map((slot) => ({ weekday: slot.weekday, startsAt: slot.starts_at, endsAt: slot.ends_at })) }));
     const named = { childName: child.name, title: { zh: facts.title_zh, en: facts.title_en } };
-    const refusal = refusalOf(child, facts, facts.slots, others, feeConfirmed);
+    // A child already placed gets its place, whatever the rules say now (as in place below).
     const held = placedBy(facts.enrollment ?? undefined);
     if (held) return { ...held, ...named };
+    const refusal = refusalOf(child, facts, facts.slots, others, feeConfirmed);
     if (refusal) return { ok: false, reason: 'refused', refusal };
     const placed = await seatOrWaitlistAtOnce(db, {
       offering: { id: offeringId, termId: facts.term_id, title_zh: facts.title_zh, title_en: facts.title_en, school_id: facts.school_id },
