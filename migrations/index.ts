@@ -17,6 +17,7 @@ import * as alertGrace from './2026-12-04T2020_alert_grace.ts';
 import * as childCare from './2026-12-04T2030_child_care.ts';
 import * as marksByMeeting from './2026-12-04T2100_marks_by_meeting.ts';
 import * as enrollmentsByOfferingCovering from './2026-12-05T0000_enrollments_by_offering_covering.ts';
+import * as placeAtOnce from './2026-12-05T0000_place_at_once.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-28T1200_domain': domain,
@@ -35,4 +36,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-04T2030_child_care': childCare,
   '2026-12-04T2100_marks_by_meeting': marksByMeeting,
   '2026-12-05T0000_enrollments_by_offering_covering': enrollmentsByOfferingCovering,
+  '2026-12-05T0000_place_at_once': placeAtOnce,
 };

@@ -4,6 +4,7 @@ import pg from 'pg';
 import type { DatabaseTarget } from '../config.ts';
 import { type ConnectOptions, type DatabaseHandle, DatabaseUnavailableError } from './handle.ts';
 import type { Database } from './schema.ts';
+import { nameKnownStatements } from './postgres-statements.ts';
 import { openSqlite } from './sqlite/open.ts';
 
 /** pg returns instants as Date and bigints as strings; the app speaks ISO strings and numbers on both dialects. */
@@ -34,6 +35,7 @@ export async function openPostgres(url: string, options: ConnectOptions = {}): P
   });
   // An idle client that loses its server must not crash the process; the pool replaces it.
   pool.on('error', () => {});
+  pool.on('connect', nameKnownStatements);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   try {
     await sql`select 1`.execute(db);

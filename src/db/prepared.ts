@@ -6,6 +6,7 @@ import { CompiledQuery, type Compilable, type Kysely, type QueryResult } from 'k
 import type { Database } from './schema.ts';
 import { runOnSqliteDirectly } from './sqlite/driver.ts';
 import { isPostgres } from './dialect.ts';
+import { prepareOnPostgres } from './postgres-statements.ts';
 
 /** Stands in for the n-th argument while the query is compiled; replaced by the real value at each run. */
 class Slot {
@@ -38,6 +39,7 @@ export function preparedQuery<Args extends unknown[], Row>(arity: Args['length']
       };
       const used = new Set(compiled.parameters.flatMap((parameter) => ('arg' in parameter ? [parameter.arg] : [])));
       if (used.size !== arity) throw new Error(`preparedQuery: ${arity} arguments declared, ${used.size} used in ${query.sql}`);
+      if (dialect === 'postgres') prepareOnPostgres(compiled.sql);
       byDialect.set(dialect, compiled);
     }
     return compiled;

@@ -1,5 +1,6 @@
 // Kysely reads for enrollments (the writes are src/seats/seats.ts): the offering, the waitlist, a child's active offerings, and the locks.
 import { type Kysely, type Selectable, type Transaction, sql } from 'kysely';
+import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
 import { isPostgres } from '../db/dialect.ts';
 import { preparedQuery } from '../db/prepared.ts';
 import type { Database, EnrollmentsTable } from '../db/schema.ts';
@@ -169,4 +170,64 @@ export function childrenWithEnrollment(db: Kysely<Database>, parentId: number, o
     .where('guardianships.user_id', '=', parentId)
     .orderBy('children.id')
     .execute();
+}
+
+/**
+ * PostgreSQL: everything a parent's enrolment decides on, in one statement: the published offering with its term,
+ * the child (only if this parent is its guardian) with its school's check, the offering's slots, the child's other
+ * enrolled or waitlisted offerings in the term with their slots, and the child's row in this offering. No row: no
+ * such published offering, or not this parent's child.
+ */
+const enrolmentFactsQuery = preparedQuery(3, (db, parentId: number, offeringId: number, childId: number) =>
+  db
+    .selectFrom('offerings')
+    .innerJoin('terms', 'terms.id', 'offerings.term_id')
+    .innerJoin('guardianships', (join) => join.on('guardianships.user_id', '=', parentId).on('guardianships.child_id', '=', childId))
+    .innerJoin('children', 'children.id', 'guardianships.child_id')
+    .innerJoin('schools', 'schools.id', 'children.school_id')
+    .select((eb) => [
+      'offerings.id',
+      'offerings.title_zh',
+      'offerings.title_en',
+      'offerings.grade_min',
+      'offerings.grade_max',
+      'offerings.fee_cents',
+      'offerings.term_id',
+      'terms.school_id',
+      'terms.enrol_opens_at',
+      'terms.enrol_closes_at',
+      'terms.mode',
+      'terms.course_limit',
+      'children.id as child_id',
+      'children.name as child_name',
+      'children.school_id as child_school_id',
+      'children.grade as child_grade',
+      'children.pupil_id as child_pupil_id',
+      'schools.child_check as school_child_check',
+      jsonArrayFrom(eb.selectFrom('offering_slots').select(['weekday', 'starts_at', 'ends_at']).whereRef('offering_slots.offering_id', '=', 'offerings.id')).as('slots'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('enrollments as other')
+          .innerJoin('offerings as theirs', 'theirs.id', 'other.offering_id')
+          .select((inner) => [
+            'theirs.id',
+            'theirs.title_zh',
+            'theirs.title_en',
+            jsonArrayFrom(inner.selectFrom('offering_slots as their_slots').select(['weekday', 'starts_at', 'ends_at']).whereRef('their_slots.offering_id', '=', 'theirs.id')).as('slots'),
+          ])
+          .whereRef('other.child_id', '=', 'children.id')
+          .where('other.status', 'in', ['enrolled', 'waitlisted'])
+          .whereRef('theirs.term_id', '=', 'offerings.term_id')
+          .whereRef('theirs.id', '!=', 'offerings.id'),
+      ).as('others'),
+      jsonObjectFrom(
+        eb.selectFrom('enrollments as mine').select(['mine.id', 'mine.status', 'mine.waitlist_position']).whereRef('mine.offering_id', '=', 'offerings.id').whereRef('mine.child_id', '=', 'children.id'),
+      ).as('enrollment'),
+    ])
+    .where('offerings.id', '=', offeringId)
+    .where('offerings.status', '=', 'published'),
+);
+
+export async function enrolmentFacts(db: Kysely<Database>, parentId: number, offeringId: number, childId: number) {
+  return (await enrolmentFactsQuery(db, parentId, offeringId, childId)).rows[0];
 }

@@ -3,16 +3,17 @@ import type { Kysely, Transaction } from 'kysely';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { Clock } from '../kernel/clock.ts';
 import { textIn } from '../kernel/messages.ts';
-import type { Lang } from '../kernel/vocabulary.ts';
+import type { ChildCheck, Lang, TermMode } from '../kernel/vocabulary.ts';
+import type { WeeklySlot } from '../kernel/slots.ts';
 import { isUniqueViolation } from '../db/errors.ts';
 import type { Database } from '../db/schema.ts';
-import { inTransaction } from '../db/transaction.ts';
+import { inTransaction, isRetryableConflict } from '../db/transaction.ts';
 import { createOutbox, type Outbox } from '../notify/outbox.ts';
 import { childVerified } from '../family/binding.policy.ts';
 import { guardedChild } from '../family/family.service.ts';
 import * as enrollments from './enrollment.repository.ts';
 import { type Refusal, childBarrier, enrollmentRefusal } from './enrollment.policy.ts';
-import { seatOrWaitlist, vacate } from '../seats/seats.ts';
+import { placesAtOnce, seatOrWaitlist, seatOrWaitlistAtOnce, vacate } from '../seats/seats.ts';
 
 type Placed = { ok: true; status: 'enrolled'; enrollmentId: number } | { ok: true; status: 'waitlisted'; position: number; enrollmentId: number };
 type NotPlaced = { ok: false; reason: 'not_found' } | { ok: false; reason: 'refused'; refusal: Refusal };
@@ -40,6 +41,58 @@ export function createEnrollmentService(deps: { db: Kysely<Database>; clock: Clo
     return null;
   }
 
+  /** The enrolment rules over the facts read for them (the same on both paths below). */
+  function refusalOf(
+    child: { school_id: number; grade: number; school_child_check: ChildCheck; pupil_id: number | null },
+    offering: { school_id: number; grade_min: number; grade_max: number; enrol_opens_at: string; enrol_closes_at: string; mode: TermMode; course_limit: number; fee_cents: number },
+    slots: readonly { weekday: number; starts_at: string; ends_at: string }[],
+    others: readonly { title_zh: string; slots: readonly WeeklySlot[] }[],
+    feeConfirmed: boolean,
+  ): Refusal | null {
+    return enrollmentRefusal({
+      child: { schoolId: child.school_id, grade: child.grade, verified: childVerified(child.school_child_check, child.pupil_id) },
+      term: { opensAt: offering.enrol_opens_at, closesAt: offering.enrol_closes_at, mode: offering.mode, courseLimit: offering.course_limit },
+      offering: {
+        schoolId: offering.school_id,
+        gradeMin: offering.grade_min,
+        gradeMax: offering.grade_max,
+        slots: slots.map((slot) => ({ weekday: slot.weekday, startsAt: slot.starts_at, endsAt: slot.ends_at })),
+      },
+      now: clock.now(),
+      others: others.map((other) => ({ title: other.title_zh, slots: other.slots })),
+      fee: { cents: offering.fee_cents, confirmed: feeConfirmed },
+    });
+  }
+
+  /**
+   * Enrol on a database that writes a place in one statement (see seatOrWaitlistAtOnce): the facts in one read, the
+   * rules, then the place. Null when the child's other places changed between the two: the transaction decides.
+   */
+  async function enrollAtOnce(parentId: number, offeringId: number, childId: number, feeConfirmed: boolean): Promise<EnrollResult | null> {
+    const facts = await enrollments.enrolmentFacts(db, parentId, offeringId, childId);
+    if (!facts) return { ok: false, reason: 'not_found' };
+    const child = { id: facts.child_id, name: facts.child_name, school_id: facts.child_school_id, grade: facts.child_grade, pupil_id: facts.child_pupil_id, school_child_check: facts.school_child_check };
+    const others = facts.others.map((other) => ({ ...other, slots: other.slots.map((slot) => ({ weekday: slot.weekday, startsAt: slot.starts_at, endsAt: slot.ends_at })) }));
+    const named = { childName: child.name, title: { zh: facts.title_zh, en: facts.title_en } };
+    // A child already placed gets its place, whatever the rules say now (as in place below).
+    const held = placedBy(facts.enrollment ?? undefined);
+    if (held) return { ...held, ...named };
+    const refusal = refusalOf(child, facts, facts.slots, others, feeConfirmed);
+    if (refusal) return { ok: false, reason: 'refused', refusal };
+    const placed = await seatOrWaitlistAtOnce(db, {
+      offering: { id: offeringId, termId: facts.term_id, title_zh: facts.title_zh, title_en: facts.title_en, school_id: facts.school_id },
+      childId,
+      others: others.map((other) => other.id),
+      at: clock.now(),
+      actorId: parentId,
+      outbox,
+      seatConfirmed: { offeringId, childId, childName: child.name, title: facts.title_zh, titleEn: facts.title_en },
+    });
+    if (!placed) return null;
+    const { enrollmentId } = placed;
+    return placed.status === 'enrolled' ? { ok: true, status: 'enrolled', enrollmentId, ...named } : { ok: true, status: 'waitlisted', position: placed.position, enrollmentId, ...named };
+  }
+
   /** Enrol's work in its transaction, once the child and the offering are known to exist and belong together. */
   async function place(
     trx: Transaction<Database>,
@@ -58,19 +111,7 @@ export function createEnrollmentService(deps: { db: Kysely<Database>; clock: Clo
     // possible). A child already placed gets its place, not a refusal (the window may have closed since, or the
     // place came from the draw).
     const [slots, others] = await Promise.all([enrollments.slotsOf(trx, offeringId), enrollments.activeInTerm(trx, childId, offering.term_id, offeringId)]);
-    const refusal = enrollmentRefusal({
-      child: { schoolId: child.school_id, grade: child.grade, verified: childVerified(child.school_child_check, child.pupil_id) },
-      term: { opensAt: offering.enrol_opens_at, closesAt: offering.enrol_closes_at, mode: offering.mode, courseLimit: offering.course_limit },
-      offering: {
-        schoolId: offering.school_id,
-        gradeMin: offering.grade_min,
-        gradeMax: offering.grade_max,
-        slots: slots.map((slot) => ({ weekday: slot.weekday, startsAt: slot.starts_at, endsAt: slot.ends_at })),
-      },
-      now: clock.now(),
-      others: others.map((other) => ({ title: other.title_zh, slots: other.slots })),
-      fee: { cents: offering.fee_cents, confirmed: feeConfirmed },
-    });
+    const refusal = refusalOf(child, offering, slots, others, feeConfirmed);
     if (refusal) return placedBy(await enrollments.enrollmentOf(trx, offeringId, childId)) ?? { ok: false, reason: 'refused', refusal };
     const again = (await enrollments.lockOfferingAndEnrollmentOf(trx, offeringId, childId))?.enrollment;
     const placedMeanwhile = placedBy(again);
@@ -101,6 +142,15 @@ export function createEnrollmentService(deps: { db: Kysely<Database>; clock: Clo
           const result = await place(trx, parentId, child, offering, options.feeConfirmed === true);
           return result.ok ? { ...result, childName: child.name, title: { zh: offering.title_zh, en: offering.title_en } } : result;
         });
+      if (placesAtOnce(db)) {
+        try {
+          const answer = await enrollAtOnce(parentId, offeringId, childId, options.feeConfirmed === true);
+          if (answer) return answer;
+        } catch (error) {
+          // A clash with another writer (the school adding the same child, a deadlock): the transaction decides.
+          if (!isUniqueViolation(error) && !isRetryableConflict(error)) throw error;
+        }
+      }
       try {
         return await attempt();
       } catch (error) {

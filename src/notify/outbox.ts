@@ -86,6 +86,8 @@ export interface AttendanceAbout {
 export type NotificationKind = keyof NotificationPayloads;
 
 export interface Outbox {
+  /** The outside channels each message is also delivered on (none: in-app only). */
+  readonly channels: readonly DeliveryChannel[];
   /**
    * Writes one message to each guardian of the child, inside the caller's transaction. With `hold`, the message waits
    * until `notBefore`: no list, unread count or channel shows it before then, and `withdraw(trx, holdKey)` takes it
@@ -108,6 +110,8 @@ export interface Outbox {
 
 export function createOutbox(deps: { channels: readonly DeliveryChannel[]; now: () => Date }): Outbox {
   return {
+    channels: deps.channels,
+
     async toGuardians(trx, childId, kind, payload, hold) {
       const guardians = await guardianIdsOf(trx, childId);
       if (guardians.length === 0) return;

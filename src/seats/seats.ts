@@ -2,11 +2,12 @@
 // offering's `seats_taken` and `capacity`, and the waitlist promotions they cause. Every feature — enrol and
 // withdraw, the school's add / remove / move, a capacity edit, archiving, lottery choices and the draw, a
 // child's deletion and the retention purge — calls these functions inside its own transaction.
-import { type Selectable, type Transaction, sql } from 'kysely';
+import { type Kysely, type Selectable, type Transaction, sql } from 'kysely';
 import { recordAudit } from '../audit/audit.service.ts';
 import { preparedQuery } from '../db/prepared.ts';
 import type { Database, EnrollmentsTable } from '../db/schema.ts';
-import type { Outbox } from '../notify/outbox.ts';
+import { isPostgres } from '../db/dialect.ts';
+import type { NotificationPayloads, Outbox } from '../notify/outbox.ts';
 import * as repository from './seats.repository.ts';
 
 /** Other features lock an offering through the owner before changing its seats. */
@@ -136,6 +137,48 @@ export async function seatOrWaitlist(ctx: ChangeContext, childId: number, existi
   const position = seated ? null : await repository.nextWaitlistPosition(trx, offering.id);
   const enrollmentId = await writePlace(trx, offering.id, childId, existing, { status: seated ? 'enrolled' : 'waitlisted', waitlist_position: position }, ctx.at.toISOString());
   return position === null ? { enrollmentId, status: 'enrolled' } : { enrollmentId, status: 'waitlisted', position };
+}
+
+/** Whether this database takes a parent's place in one statement outside a transaction (PostgreSQL; see placeAtOnce). */
+export function placesAtOnce(db: Kysely<Database>): boolean {
+  return isPostgres(db);
+}
+
+export interface PlaceAtOnce {
+  offering: ChangeContext['offering'] & { termId: number };
+  childId: number;
+  /** The child's other enrolled or waitlisted offerings in the term that the enrolment rules were checked against. */
+  others: readonly number[];
+  at: Date;
+  actorId: number;
+  /** The guardians' notice when the child takes a seat. */
+  outbox: Outbox;
+  seatConfirmed: NotificationPayloads['seat_confirmed'];
+}
+
+/**
+ * seatOrWaitlist for a parent's enrolment on PostgreSQL, in one statement outside any transaction: the child's lock,
+ * a check that its other places in the term are still `others`, the offering's lock, the claim or the waitlist place,
+ * the child's row, the guardians' seat_confirmed notice and the audit event (enrollment.enrolled / .waitlisted).
+ * Answers the new place; the place the child already held (nothing written); or null when the rules' facts changed
+ * meanwhile or the child or offering is gone (nothing written: the caller decides again in a transaction).
+ */
+export async function seatOrWaitlistAtOnce(db: Kysely<Database>, request: PlaceAtOnce): Promise<(Placement & { fresh: boolean }) | null> {
+  const { offering } = request;
+  const row = await repository.placeAtOnce(db, {
+    offeringId: offering.id,
+    childId: request.childId,
+    termId: offering.termId,
+    others: request.others,
+    at: request.at.toISOString(),
+    confirmedPayload: JSON.stringify(request.seatConfirmed),
+    channels: request.outbox.channels,
+    actorId: request.actorId,
+    schoolId: offering.school_id,
+  });
+  if (row.outcome === 'stale' || row.outcome === 'gone') return null;
+  const fresh = row.outcome === 'new';
+  return row.status === 'enrolled' ? { enrollmentId: row.enrollment_id!, status: 'enrolled', fresh } : { enrollmentId: row.enrollment_id!, status: 'waitlisted', position: row.position!, fresh };
 }
 
 /**
