@@ -2,7 +2,6 @@
 import type { Context } from 'hono';
 import { z } from 'zod';
 import type { Rejection } from '../kernel/rejection.ts';
-import { requestText } from './body.ts';
 import type { I18n, MessageKey } from '../kernel/messages.ts';
 
 /** A text field: the last value if repeated, trimmed of nothing, required unless `optional`, at most `max` characters. */
@@ -48,7 +47,7 @@ async function parseFields(c: Context): Promise<Record<string, unknown>> {
     return fields;
   }
   // Own properties only (a field named __proto__ is just a field), one entry per name, arrays grown in place.
-  const text = await requestText(c);
+  const text = await c.req.text();
   if (moreFieldsThan(text, MAX_FORM_FIELDS)) throw new TooManyFieldsError();
   const fields = new Map<string, string | string[]>();
   for (const [name, value] of new URLSearchParams(text)) {

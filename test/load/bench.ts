@@ -473,6 +473,7 @@ async function main() {
     let burst: Phase;
     let floorBurst: Phase | null = null;
     let socketBurst: Phase;
+    let peakRssMb: number;
     try {
       if (floor) {
         okFloor = await run('ok floor', floor.url, { connections: 50, duration: seconds, next: () => ({ method: 'GET', path: '/ok' }) }, floor.child.pid);
@@ -593,9 +594,10 @@ async function main() {
       phases.push(overload);
       if (busyWithoutRetryAfter > 0) console.warn(`${busyWithoutRetryAfter} busy answers without Retry-After`);
       say('burst and overload measured');
-      const peak = usage(pid);
-      Object.assign(rushPhase, { rssMb: Math.round(peak.peakMb) });
-      Object.assign(rushWithReads, { rssMb: Math.round(peak.peakMb) });
+      // The app's peak RSS over the whole run (VmHWM; with workers, the largest process's).
+      peakRssMb = Math.round(usage(pid).peakMb);
+      Object.assign(rushPhase, { rssMb: peakRssMb });
+      Object.assign(rushWithReads, { rssMb: peakRssMb });
     } finally {
       await app.stop();
       await floor?.stop();
@@ -659,6 +661,8 @@ async function main() {
       burst_p99_ms: burst.p99,
       floor_burst_p99_ms: floorBurst?.p99 ?? null,
       socket_burst_p99_ms: socketBurst.p99,
+      burst_over_floor_burst: floorBurst ? round(burst.p99 / Math.max(1, floorBurst.p99)) : null,
+      peak_rss_mb: peakRssMb,
       oversold: checks.oversold,
       lost_acknowledged: checks.lost_acknowledged,
       checks,
@@ -712,7 +716,19 @@ function median(values: number[]): number {
 
 function printTable(
   phases: Phase[],
-  summary: { rush_over_floor: number | null; enrol_floor_database: string | null; rush_with_reads_over_floor: number | null; stack_floor_over_floor: number | null; catalogue_over_ok: number | null; burst_p99_ms: number; floor_burst_p99_ms: number | null; socket_burst_p99_ms: number; checks: Checks },
+  summary: {
+    rush_over_floor: number | null;
+    enrol_floor_database: string | null;
+    rush_with_reads_over_floor: number | null;
+    stack_floor_over_floor: number | null;
+    catalogue_over_ok: number | null;
+    burst_p99_ms: number;
+    floor_burst_p99_ms: number | null;
+    socket_burst_p99_ms: number;
+    burst_over_floor_burst: number | null;
+    peak_rss_mb: number;
+    checks: Checks;
+  },
   scaling: { children: number; rps: number; p99: number }[],
 ) {
   const pad = (text: string | number, width: number) => String(text).padStart(width);
@@ -722,12 +738,17 @@ function printTable(
       `${phase.name.padEnd(22)}${pad(phase.rps, 9)}${pad(phase.p50, 7)}${pad(phase.p95, 7)}${pad(phase.p99, 7)}${pad(phase.max, 7)}${pad(phase.serverP99 === undefined ? '' : `≤${phase.serverP99}`, 9)}${pad(phase.requests, 10)}${pad(phase.errors, 8)}${pad(phase.cpu ?? '', 6)}${pad(phase.rssMb ?? '', 8)}  ${JSON.stringify(phase.statuses)}`,
     );
   }
-  const floorTarget = summary.enrol_floor_database === 'postgres' ? "PostgreSQL's enrol floor" : 'enrol floor';
-  console.log(`\nrush ÷ ${floorTarget}: ${summary.rush_over_floor ?? 'n/a'} (target ≥ ${summary.enrol_floor_database === 'postgres' ? '0.5' : '0.6'})   catalogue ÷ ok floor: ${summary.catalogue_over_ok ?? 'n/a'} (target ≥ 0.25)`);
+  const rush = phases.find((phase) => phase.name === 'rush');
+  const postgresFloor = summary.enrol_floor_database === 'postgres';
+  const floorTarget = postgresFloor ? "PostgreSQL's enrol floor" : 'enrol floor';
+  console.log(`\nrush ÷ ${floorTarget}: ${summary.rush_over_floor ?? 'n/a'}, p99 ${rush?.p99 ?? 'n/a'} ms (target ${postgresFloor ? '≥ 0.5 with two workers' : '≥ 0.8 with p99 ≤ 50 ms at 50 connections'})   catalogue ÷ ok floor: ${summary.catalogue_over_ok ?? 'n/a'} (target ≥ 0.3)`);
   console.log(`rush with reads ÷ enrol floor: ${summary.rush_with_reads_over_floor ?? 'n/a'}   stack floor ÷ enrol floor: ${summary.stack_floor_over_floor ?? 'n/a'} (the floor's claim behind the app's stack, no rules)`);
-  const floorBurst = summary.floor_burst_p99_ms === null ? '' : `; the enrol floor's ${summary.floor_burst_p99_ms} ms`;
-  console.log(`cold burst p99: ${summary.burst_p99_ms} ms (target ≤ 600)${floorBurst}; a bare socket's ${summary.socket_burst_p99_ms} ms (the load generator's own share)`);
-  console.log(`after the rush: ${Object.entries(summary.checks).map(([key, value]) => `${key} ${value}`).join(', ')}`);
+  const floorBurst = summary.floor_burst_p99_ms === null ? '' : `, the enrol floor's ${summary.floor_burst_p99_ms} ms: ${summary.burst_over_floor_burst}× (target ≤ 1.3×)`;
+  // A busy answer (503) is fast, so a burst with many of them has a p99 that flatters the app.
+  const busy = phases.find((phase) => phase.name === 'cold burst (1,000)')?.statuses['503'] ?? 0;
+  console.log(`cold burst p99: ${summary.burst_p99_ms} ms${floorBurst}${busy > 0 ? ` (${busy} answered busy, 503)` : ''}; a bare socket's ${summary.socket_burst_p99_ms} ms (the load generator's own share)`);
+  console.log(`peak RSS of the app: ${summary.peak_rss_mb} MB (target ≤ 200 MB)`);
+  console.log(`after the rush (target: nothing oversold or lost): ${Object.entries(summary.checks).map(([key, value]) => `${key} ${value}`).join(', ')}`);
   if (scaling.length > 0) console.log(`scaling (rush req/s, p99 ms): ${scaling.map((row) => `${row.children} children: ${row.rps} req/s, ${row.p99} ms`).join('; ')}`);
 }
 

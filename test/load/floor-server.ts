@@ -7,7 +7,6 @@
 import { createAdaptorServer } from '@hono/node-server';
 import SQLite from 'better-sqlite3';
 import { Hono } from 'hono';
-import { requestText } from '../../src/http/body.ts';
 
 const file = process.argv[2];
 if (!file) throw new Error('usage: floor-server.ts <sqlite file>');
@@ -31,7 +30,7 @@ const rollback = db.prepare('rollback');
 const app = new Hono();
 app.get('/ok', (c) => c.text('ok'));
 app.post('/offerings/:id/enrollments', async (c) => {
-  const child = Number(new URLSearchParams(await requestText(c)).get('child'));
+  const child = Number(new URLSearchParams(await c.req.text()).get('child'));
   const session = /clubroll_session=([^;]+)/.exec(c.req.header('cookie') ?? '')?.[1];
   const now = new Date().toISOString();
   if (!session || !sessionUser.get(session, now)) return c.text('login', 401);

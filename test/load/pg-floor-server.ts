@@ -8,7 +8,6 @@ import cluster from 'node:cluster';
 import { createAdaptorServer } from '@hono/node-server';
 import { Hono } from 'hono';
 import pg from 'pg';
-import { requestText } from '../../src/http/body.ts';
 
 const url = process.argv[2];
 const workers = Number(process.argv[3] ?? 1);
@@ -57,7 +56,7 @@ function serve() {
   // No connection free within the wait: "busy", as the app answers it (nothing was written).
   app.onError((_error, c) => c.text('busy', 503));
   app.post('/offerings/:id/enrollments', async (c) => {
-    const child = Number(new URLSearchParams(await requestText(c)).get('child'));
+    const child = Number(new URLSearchParams(await c.req.text()).get('child'));
     const session = /clubroll_session=([^;]+)/.exec(c.req.header('cookie') ?? '')?.[1];
     const now = new Date().toISOString();
     if (!session) return c.text('login', 401);

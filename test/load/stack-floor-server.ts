@@ -16,7 +16,6 @@ import { loadConfig } from '../../src/config.ts';
 import { connect } from '../../src/db/connect.ts';
 import { runOnSqliteDirectly } from '../../src/db/sqlite/driver.ts';
 import { inTransaction } from '../../src/db/transaction.ts';
-import { requestText } from '../../src/http/body.ts';
 import { createTurns } from '../../src/http/turns.ts';
 import { createMetrics } from '../../src/metrics/metrics.ts';
 
@@ -36,7 +35,7 @@ app.post(
   '/floor/offerings/:id/enrollments',
   requireRole(['parent'], (c, status) => c.text('forbidden', status)),
   async (c) => {
-    const child = Number(new URLSearchParams(await requestText(c)).get('child'));
+    const child = Number(new URLSearchParams(await c.req.text()).get('child'));
     const offering = Number(c.req.param('id'));
     const now = new Date().toISOString();
     const seated = await inTransaction(handle.db, async (trx) => {
