@@ -23,6 +23,7 @@ import { lifetimeFromSettings } from './auth/session.policy.ts';
 import type { Clock } from './kernel/clock.ts';
 import { type Config, DEFAULT_CHILD_LIMIT, DEFAULT_RETENTION_DAYS } from './config.ts';
 import { isDatabaseBusy } from './db/handle.ts';
+import { type ReadAside, readInPlace } from './db/read-aside.ts';
 import type { Database } from './db/schema.ts';
 import { type BackupStatus, healthRoutes } from './health/health.routes.ts';
 import { renderJsxWithoutAsyncHooks } from './http/jsx-context.ts';
@@ -85,6 +86,8 @@ export interface AppDeps {
   backupStatus?: () => BackupStatus;
   /** Batches the sessions' last-use writes (main.ts); without it each is written during its request. */
   sessionUse?: SessionUseRecorder;
+  /** Where the district's figures are computed (main.ts: reader threads on SQLite); else on the database's executor. */
+  readAside?: ReadAside;
 }
 
 /** Seconds a "busy" answer asks the browser to wait before it tries again (Retry-After). */
@@ -208,7 +211,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', announcementRoutes({ announcements }));
   app.route('/', lotteryRoutes({ lottery, schools }));
   app.route('/', auditRoutes({ auditLog }));
-  app.route('/', districtRoutes({ district: createDistrictService({ db, clock, timeZone: config.timeZone }) }));
+  app.route('/', districtRoutes({ district: createDistrictService({ db, reads: deps.readAside ?? readInPlace(db), clock, timeZone: config.timeZone }) }));
   app.route('/', notificationRoutes({ notifications }));
   app.route('/', catalogueAdminRoutes({ ...catalogueAdmin, timeZone: config.timeZone }));
   app.route('/', pupilsRoutes({ pupils, childCheck }));

@@ -1,5 +1,6 @@
 // Process entry: config → the database's lock → database → (a backup, then) migrate → (demo seed) → serve, with
 // scheduled backups when BACKUP_DIR is set, and a clean shutdown on Ctrl-C / SIGTERM.
+import { availableParallelism } from 'node:os';
 import cluster from 'node:cluster';
 import type { Server } from 'node:http';
 import { createAdaptorServer } from '@hono/node-server';
@@ -30,6 +31,9 @@ const LISTEN_BACKLOG = 2048;
  * again in a moment" (503), so that under overload every answer still comes within about two seconds.
  */
 const POOL_WAIT_MS = 1000;
+
+/** SQLite: the reader threads for large aggregates (the district's figures), one per core up to two. */
+const READERS_ASIDE = Math.min(2, availableParallelism());
 /** Sessions' last uses are written in one batch per process this often (see src/auth/session-use.ts). */
 const SESSION_USE_BATCH_MS = 2000;
 
@@ -108,7 +112,7 @@ async function main() {
   const turns = createTurns();
   let handle;
   try {
-    handle = await connect(config.database, { sqliteSynchronous: config.sqliteSynchronous, poolWaitMs: POOL_WAIT_MS, backgroundCheckpoints: true, transactionsComing: turns.accepting });
+    handle = await connect(config.database, { sqliteSynchronous: config.sqliteSynchronous, poolWaitMs: POOL_WAIT_MS, backgroundCheckpoints: true, readersAside: READERS_ASIDE, transactionsComing: turns.accepting });
     if (!worker) await migrate(handle, config);
   } catch (error) {
     if (error instanceof DatabaseUnavailableError || error instanceof MigrationError) fail(error.message);
@@ -144,6 +148,7 @@ async function main() {
   }
   const app = createApp({
     db: handle.db,
+    readAside: handle.readAside,
     clock: systemClock,
     config,
     sessionUse,

@@ -3,6 +3,7 @@ import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { DatabaseTarget } from '../config.ts';
 import { type ConnectOptions, type DatabaseHandle, DatabaseUnavailableError } from './handle.ts';
+import { readInPlace } from './read-aside.ts';
 import type { Database } from './schema.ts';
 import { nameKnownStatements } from './postgres-statements.ts';
 import { openSqlite } from './sqlite/open.ts';
@@ -43,7 +44,7 @@ export async function openPostgres(url: string, options: ConnectOptions = {}): P
     await db.destroy().catch(() => {});
     throw new DatabaseUnavailableError(`cannot reach ${description}: ${describeError(error)}`);
   }
-  return { db, dialect: 'postgres', description, close: () => db.destroy() };
+  return { db, dialect: 'postgres', description, readAside: readInPlace(db), close: () => db.destroy() };
 }
 
 export async function connect(target: DatabaseTarget, options: ConnectOptions = {}): Promise<DatabaseHandle> {

@@ -1,6 +1,7 @@
 // What every opened database is, whichever engine: the handle, the options and the errors opening it can give.
 import type { Kysely } from 'kysely';
 import type { DatabaseTarget } from '../config.ts';
+import type { ReadAside } from './read-aside.ts';
 import type { Database } from './schema.ts';
 
 export type Dialect = DatabaseTarget['dialect'];
@@ -8,6 +9,8 @@ export type Dialect = DatabaseTarget['dialect'];
 export interface DatabaseHandle {
   readonly db: Kysely<Database>;
   readonly dialect: Dialect;
+  /** Where large read-only aggregates run: beside the server's thread when the handle was opened with readers aside. */
+  readonly readAside: ReadAside;
   /** A short description safe to print: the file path or host/database, never a password. */
   readonly description: string;
   close(): Promise<void>;
@@ -45,6 +48,8 @@ export interface ConnectOptions {
   poolWaitMs?: number;
   /** SQLite file only: checkpoint the write-ahead log on a worker thread (the server does; scripts need not). */
   backgroundCheckpoints?: boolean;
+  /** SQLite file only: read-only connections on this many worker threads for `readAside` (the server has two). */
+  readersAside?: number;
   /**
    * SQLite: whether more transactions are about to begin, one a turn of the event loop (the server is accepting
    * connections, see src/http/turns.ts); a commit group then waits for them (see ClubrollSqliteDriver).

@@ -1,6 +1,7 @@
 // Kysely queries for the district's data portrait: every figure an aggregate (GROUP BY) over the chosen terms, a
 // fixed number of statements whatever the number of schools, and no enrollment or mark row read into the process.
 import { type ExpressionBuilder, type Kysely, sql } from 'kysely';
+import type { ReadAside } from '../db/read-aside.ts';
 import type { Database, Day } from '../db/schema.ts';
 
 /** What narrows the figures: the terms shown (one per school), a category, a grade. */
@@ -11,6 +12,12 @@ export interface Scope {
 }
 
 const count = sql<number | string>`count(*)`;
+
+/** Where the figures are read: the database the queries are built for, and where they run (see ReadAside). */
+export interface Source {
+  db: Kysely<Database>;
+  reads: ReadAside;
+}
 
 /** Published offerings of the scope's terms (of its category, open to its grade). */
 function inScope(eb: ExpressionBuilder<Database, 'offerings'>, scope: Scope) {
@@ -29,9 +36,9 @@ export function terms(db: Kysely<Database>) {
 }
 
 /** Offerings, seats and seats taken per term, category, kind and grade range. */
-export function offeringFigures(db: Kysely<Database>, scope: Scope) {
+export function offeringFigures({ db, reads }: Source, scope: Scope) {
   if (scope.termIds.length === 0) return Promise.resolve([]);
-  return db
+  return reads.all(db
     .selectFrom('offerings')
     .where((eb) => inScope(eb, scope))
     .select([
@@ -46,7 +53,7 @@ export function offeringFigures(db: Kysely<Database>, scope: Scope) {
       sql<number | string>`sum(case when offerings.capacity > offerings.seats_taken then offerings.capacity - offerings.seats_taken else 0 end)`.as('free'),
     ])
     .groupBy(['offerings.term_id', 'offerings.category', 'offerings.kind', 'offerings.grade_min', 'offerings.grade_max'])
-    .execute();
+    );
 }
 
 /** A place still wanted: a waitlist place, or a lottery request the draw closed (withdrawn, its rank kept). */
@@ -58,7 +65,7 @@ function stillWanted(eb: ExpressionBuilder<Database, 'enrollments'>) {
  * Waitlist places, lottery requests not met and lottery requests not drawn yet, per term and category: counted per
  * offering from the (offering, status) index first, then summed.
  */
-export function wantedPlaces(db: Kysely<Database>, scope: Scope) {
+export function wantedPlaces({ db, reads }: Source, scope: Scope) {
   if (scope.termIds.length === 0) return Promise.resolve([]);
   const perOffering = db
     .selectFrom('enrollments')
@@ -66,12 +73,12 @@ export function wantedPlaces(db: Kysely<Database>, scope: Scope) {
     .where((eb) => eb.or([stillWanted(eb), eb('enrollments.status', '=', 'requested')]))
     .where('enrollments.offering_id', 'in', (eb) => eb.selectFrom('offerings').select('offerings.id').where((inner) => inScope(inner, scope)))
     .groupBy(['enrollments.offering_id', 'enrollments.status']);
-  return db
+  return reads.all(db
     .selectFrom(perOffering.as('places'))
     .innerJoin('offerings', 'offerings.id', 'places.offering_id')
     .select(['offerings.term_id', 'offerings.category', 'places.status', sql<number | string>`sum(places.places)`.as('places')])
     .groupBy(['offerings.term_id', 'offerings.category', 'places.status'])
-    .execute();
+    );
 }
 
 /**
@@ -79,7 +86,7 @@ export function wantedPlaces(db: Kysely<Database>, scope: Scope) {
  * category first (seats, waitlist places, lottery requests not met), then summed per school, grade and category —
  * children with a seat there, and children waiting there (waitlisted, or a draw left their request) with no seat.
  */
-export function categoryHolders(db: Kysely<Database>, scope: Scope) {
+export function categoryHolders({ db, reads }: Source, scope: Scope) {
   if (scope.termIds.length === 0) return Promise.resolve([]);
   const perChild = db
     .selectFrom('enrollments')
@@ -96,7 +103,7 @@ export function categoryHolders(db: Kysely<Database>, scope: Scope) {
     .groupBy(['enrollments.child_id', 'offerings.category']);
   let query = db.selectFrom(perChild.as('held')).innerJoin('children', 'children.id', 'held.child_id');
   if (scope.grade !== null) query = query.where('children.grade', '=', scope.grade);
-  return query
+  return reads.all(query
     .select([
       'children.school_id',
       'children.grade',
@@ -110,11 +117,11 @@ export function categoryHolders(db: Kysely<Database>, scope: Scope) {
       sql<number | string>`sum(case when held.seats = 0 and held.unmet > 0 then 1 else 0 end)`.as('waiting_unmet'),
     ])
     .groupBy(['children.school_id', 'children.grade', 'held.category'])
-    .execute();
+    );
 }
 
 /** Children with at least one seat in the scope, per school and grade (each child once, whatever it holds). */
-export function seatedChildren(db: Kysely<Database>, scope: Scope) {
+export function seatedChildren({ db, reads }: Source, scope: Scope) {
   if (scope.termIds.length === 0) return Promise.resolve([]);
   let query = db
     .selectFrom('children')
@@ -127,24 +134,24 @@ export function seatedChildren(db: Kysely<Database>, scope: Scope) {
         .where('enrollments.status', '=', 'enrolled'),
     );
   if (scope.grade !== null) query = query.where('children.grade', '=', scope.grade);
-  return query.select(['children.school_id', 'children.grade', count.as('children')]).groupBy(['children.school_id', 'children.grade']).execute();
+  return reads.all(query.select(['children.school_id', 'children.grade', count.as('children')]).groupBy(['children.school_id', 'children.grade']));
 }
 
 /** Children parents registered, per school and grade. */
-export function registeredChildren(db: Kysely<Database>) {
-  return db.selectFrom('children').select(['school_id', 'grade', count.as('children')]).groupBy(['school_id', 'grade']).execute();
+export function registeredChildren({ db, reads }: Source) {
+  return reads.all(db.selectFrom('children').select(['school_id', 'grade', count.as('children')]).groupBy(['school_id', 'grade']));
 }
 
 /** Pupils on each school's list, per school and grade. */
-export function listedPupils(db: Kysely<Database>) {
-  return db.selectFrom('pupils').select(['school_id', 'grade', count.as('pupils')]).groupBy(['school_id', 'grade']).execute();
+export function listedPupils({ db, reads }: Source) {
+  return reads.all(db.selectFrom('pupils').select(['school_id', 'grade', count.as('pupils')]).groupBy(['school_id', 'grade']));
 }
 
 /**
  * Marks of the scope's meetings held up to a day, per term, category, day and kind of mark: counted per meeting
  * from the (meeting_id, mark) index first, then summed.
  */
-export function marks(db: Kysely<Database>, scope: Scope, upTo: Day) {
+export function marks({ db, reads }: Source, scope: Scope, upTo: Day) {
   if (scope.termIds.length === 0) return Promise.resolve([]);
   const heldMeetings = (eb: ExpressionBuilder<Database, 'attendance_marks'>) =>
     eb
@@ -158,19 +165,19 @@ export function marks(db: Kysely<Database>, scope: Scope, upTo: Day) {
     .select(['attendance_marks.meeting_id', 'attendance_marks.mark', count.as('n')])
     .where('attendance_marks.meeting_id', 'in', heldMeetings)
     .groupBy(['attendance_marks.meeting_id', 'attendance_marks.mark']);
-  return db
+  return reads.all(db
     .selectFrom(perMeeting.as('counted'))
     .innerJoin('meetings', 'meetings.id', 'counted.meeting_id')
     .innerJoin('offerings', 'offerings.id', 'meetings.offering_id')
     .select(['offerings.term_id', 'offerings.category', 'meetings.day', 'counted.mark', sql<number | string>`sum(counted.n)`.as('marks')])
     .groupBy(['offerings.term_id', 'offerings.category', 'meetings.day', 'counted.mark'])
-    .execute();
+    );
 }
 
 /** The anonymous tallies (erased children, purged terms) of the same meetings, counted the same way. */
-export function tallies(db: Kysely<Database>, scope: Scope, upTo: Day) {
+export function tallies({ db, reads }: Source, scope: Scope, upTo: Day) {
   if (scope.termIds.length === 0) return Promise.resolve([]);
-  return db
+  return reads.all(db
     .selectFrom('attendance_tallies')
     .innerJoin('meetings', 'meetings.id', 'attendance_tallies.meeting_id')
     .innerJoin('offerings', 'offerings.id', 'meetings.offering_id')
@@ -178,5 +185,5 @@ export function tallies(db: Kysely<Database>, scope: Scope, upTo: Day) {
     .where('meetings.day', '<=', upTo)
     .select(['offerings.term_id', 'offerings.category', 'meetings.day', 'attendance_tallies.mark', sql<number | string>`sum(attendance_tallies.count)`.as('marks')])
     .groupBy(['offerings.term_id', 'offerings.category', 'meetings.day', 'attendance_tallies.mark'])
-    .execute();
+    );
 }

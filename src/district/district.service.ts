@@ -5,6 +5,7 @@ import { dayInZone } from '../kernel/calendar.ts';
 import type { Clock } from '../kernel/clock.ts';
 import { textIn } from '../kernel/messages.ts';
 import type { Actor } from '../kernel/roles.ts';
+import type { ReadAside } from '../db/read-aside.ts';
 import type { Database, Lang } from '../db/schema.ts';
 import * as district from './district.repository.ts';
 import { type ChildCounts, type PortraitCounts, portrait, termChoices, termsShown } from './district.policy.ts';
@@ -37,8 +38,9 @@ function childCounts(holders: Awaited<ReturnType<typeof district.categoryHolders
   return [...rows.values()];
 }
 
-export function createDistrictService(deps: { db: Kysely<Database>; clock: Clock; timeZone: string }) {
+export function createDistrictService(deps: { db: Kysely<Database>; reads: ReadAside; clock: Clock; timeZone: string }) {
   const { db, clock, timeZone } = deps;
+  const source: district.Source = { db, reads: deps.reads };
   return {
     /** The portrait for the district admin; null for anyone else, 'unknown_term' for a term that does not exist. */
     async portrait(actor: Actor, filter: PortraitFilter, lang: Lang) {
@@ -49,14 +51,14 @@ export function createDistrictService(deps: { db: Kysely<Database>; clock: Clock
       if (!shown) return 'unknown_term' as const;
       const scope: district.Scope = { termIds: [...shown.values()].map((term) => term.id), category: filter.category, grade: filter.grade };
       const [offerings, wanted, holders, seated, registered, pupils, marks, tallies] = await Promise.all([
-        district.offeringFigures(db, scope),
-        district.wantedPlaces(db, scope),
-        district.categoryHolders(db, scope),
-        district.seatedChildren(db, scope),
-        district.registeredChildren(db),
-        district.listedPupils(db),
-        district.marks(db, scope, today),
-        district.tallies(db, scope, today),
+        district.offeringFigures(source, scope),
+        district.wantedPlaces(source, scope),
+        district.categoryHolders(source, scope),
+        district.seatedChildren(source, scope),
+        district.registeredChildren(source),
+        district.listedPupils(source),
+        district.marks(source, scope, today),
+        district.tallies(source, scope, today),
       ]);
       const counts: PortraitCounts = {
         offerings: offerings.map((row) => ({ termId: row.term_id, category: row.category, kind: row.kind, gradeMin: row.grade_min, gradeMax: row.grade_max, offerings: n(row.offerings), seats: n(row.seats), enrolled: n(row.enrolled), free: n(row.free) })),

@@ -2,6 +2,7 @@
 // and open, one drawn lottery term checking a pupil list), against the sum of the schools' own catalogue.json,
 // and against the school attendance report; filters, CSVs, and who may see it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openSqlite } from '../../src/db/sqlite/open.ts';
 import { fixedClock } from '../../src/kernel/clock.ts';
 import type { AttendanceMark, EnrollmentStatus } from '../../src/db/schema.ts';
 import { Browser, buildApp, createSchool, createUser, signIn } from '../support/app.ts';
@@ -255,6 +256,25 @@ for (const dialect of DIALECTS) {
       expect(await read('categories')).toContain('人工智能,1,0,1,2,2,0,1,1,100%,2,14,14.3%,3,0,1,0,75%');
       expect(await read('grades')).toContain('7,5,3,60%,3,0,1');
       expect(await read('unmet')).toContain('机器人,4,1,1,0,6');
+    });
+
+    it.runIf(dialect === 'sqlite')('computes the same figures on reader threads beside the server\'s thread, as the server does', async () => {
+      const path = handle.target.dialect === 'sqlite' ? handle.target.path : '';
+      const aside = openSqlite(path, { readersAside: 2 });
+      try {
+        const browser = new Browser(buildApp(aside, { clock: fixedClock('2026-11-26T10:00:00Z') }).app);
+        await signIn(aside, browser, await createUser(aside, { login: 'district-aside@example.com', role: 'district_admin' }));
+        for (const query of ['', '?category=robotics', `?term=${oldTermA}`, '?grade=7']) {
+          const [here, there] = await Promise.all([json(`/admin/district.json${query}`), browser.get(`/admin/district.json${query}`).then((response) => response.json())]);
+          expect(there, query).toEqual(here);
+        }
+      } finally {
+        await aside.close();
+      }
+      // The readers are read-only: a write through them is refused.
+      const reader = openSqlite(path, { readersAside: 1 });
+      await expect(reader.readAside.all(handle.db.deleteFrom('children').returning('id'))).rejects.toThrow(/readonly/);
+      await reader.close();
     });
 
     it('is for the district admin only', async () => {

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/schema.ts';
 import { Browser, ORIGIN, buildApp, countRows, createUser, signIn } from '../support/app.ts';
 import { DIALECTS, type TestDatabase, createTestDatabase } from '../support/database.ts';
+import { readInPlace } from '../../src/db/read-aside.ts';
 
 for (const dialect of DIALECTS) {
   describe(`platform on ${dialect}`, () => {
@@ -207,7 +208,7 @@ describe('when the database cannot be reached', () => {
     const pool = new pg.Pool({ host: '127.0.0.1', port: 9, connectionTimeoutMillis: 1000 });
     pool.on('error', () => {});
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    const { app, errors } = buildApp({ db, dialect: 'postgres', description: 'unreachable', close: () => db.destroy() });
+    const { app, errors } = buildApp({ db, dialect: 'postgres', description: 'unreachable', readAside: readInPlace(db), close: () => db.destroy() });
     const health = await app.request('/healthz');
     expect(health.status).toBe(503);
     expect(await health.json()).toEqual({ status: 'unavailable', database: 'down' });

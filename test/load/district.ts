@@ -3,7 +3,7 @@
 // demo district, then the same database with a bench school of N children (100,000 by default) added by the bench's
 // own seeding (test/load/seed-scale.ts), 60 % of them seated, 20 % waitlisted, and the roll of every held meeting
 // taken. Prints the median and 95th percentile of the page, its htmx fragment and district.json at each size.
-// A fresh SQLite file by default; --database takes a scratch PostgreSQL database you can throw away (it is migrated
+// A fresh SQLite file by default, opened as the server opens it (two reader threads for the figures); --database takes a scratch PostgreSQL database you can throw away (it is migrated
 // and filled; nothing is deleted). Nothing listens.
 import { mkdtempSync, rmSync } from 'node:fs';
 import os, { tmpdir } from 'node:os';
@@ -101,7 +101,7 @@ async function main() {
   if (!Number.isInteger(children) || children < 1000 || children > 200_000) throw new Error('--children must be a whole number from 1,000 to 200,000');
   const url = option('--database');
   const dir = url ? null : mkdtempSync(join(tmpdir(), 'clubroll-district-'));
-  const handle: DatabaseHandle = url ? await openPostgres(url) : openSqlite(join(dir!, 'bench.sqlite'));
+  const handle: DatabaseHandle = url ? await openPostgres(url) : openSqlite(join(dir!, 'bench.sqlite'), { readersAside: 2 });
   try {
     await migrateToLatest(handle.db);
     await seedDemoDistrict(handle.db, { clock: systemClock, timeZone: ZONE });

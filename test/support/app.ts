@@ -14,6 +14,7 @@ export function buildApp(handle: DatabaseHandle, overrides: Partial<AppDeps['con
   const errors: unknown[] = [];
   const app = createApp({
     db: handle.db,
+    readAside: handle.readAside,
     clock: clock ?? fixedClock('2026-11-27T08:00:00Z'),
     config: {
       env: 'test',

@@ -7,6 +7,8 @@ import { type ConnectOptions, type DatabaseHandle, DatabaseUnavailableError } fr
 import type { Database } from '../schema.ts';
 import { type Checkpointer, startCheckpointer } from './checkpointer.ts';
 import { ClubrollSqliteDialect, WriterQueue, withStatementCache } from './driver.ts';
+import { readInPlace } from '../read-aside.ts';
+import { startReadersAside } from './readers-aside.ts';
 
 /** Log pages past which the checkpoint worker makes the log start over (see src/db/sqlite/checkpointer.ts). */
 const RESTART_FRAMES = 4000;
@@ -55,11 +57,14 @@ export function openSqlite(path: string, options: ConnectOptions = {}): Database
     transactionsComing: options.transactionsComing ?? (() => false),
   };
   const db = new Kysely<Database>({ dialect: new ClubrollSqliteDialect(sqlite) });
+  const readers = path !== ':memory:' && (options.readersAside ?? 0) > 0 ? startReadersAside(path, options.readersAside!) : null;
   return {
     db,
     dialect: 'sqlite',
     description: `SQLite ${path}`,
+    readAside: readers ?? readInPlace(db),
     async close() {
+      await readers?.stop();
       await checkpointer?.stop();
       await db.destroy();
     },
