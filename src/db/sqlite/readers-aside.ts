@@ -75,12 +75,15 @@ export function startReadersAside(path: string, count: number): ReadersAside {
       else job.reject(Object.assign(new Error(answer.error.message), { code: answer.error.code }));
       give(worker);
     });
-    worker.on('error', () => {});
+    let failure: Error | null = null;
+    worker.on('error', (error) => {
+      failure = error;
+    });
     worker.on('exit', () => {
       workers.delete(worker);
       const at = idle.indexOf(worker);
       if (at >= 0) idle.splice(at, 1);
-      const lost = new Error('a reader thread stopped');
+      const lost = new Error(`a reader thread stopped${failure ? `: ${failure.message}` : ''}`);
       busy.get(worker)?.reject(lost);
       busy.delete(worker);
       // With no worker left, nothing would answer the line: it fails, and the next query starts them again.
