@@ -5,24 +5,27 @@ import { isPostgres } from '../db/dialect.ts';
 import { preparedQuery } from '../db/prepared.ts';
 import type { Database, EnrollmentsTable } from '../db/schema.ts';
 
+/** What the enrolment rules read of a published offering and its term. */
+const OFFERING_WITH_TERM = [
+  'offerings.id',
+  'offerings.title_zh',
+  'offerings.title_en',
+  'offerings.grade_min',
+  'offerings.grade_max',
+  'offerings.fee_cents',
+  'offerings.term_id',
+  'terms.school_id',
+  'terms.enrol_opens_at',
+  'terms.enrol_closes_at',
+  'terms.mode',
+  'terms.course_limit',
+] as const;
+
 const publishedOfferingQuery = preparedQuery(1, (db, offeringId: number) =>
   db
     .selectFrom('offerings')
     .innerJoin('terms', 'terms.id', 'offerings.term_id')
-    .select([
-      'offerings.id',
-      'offerings.title_zh',
-      'offerings.title_en',
-      'offerings.grade_min',
-      'offerings.grade_max',
-      'offerings.fee_cents',
-      'offerings.term_id',
-      'terms.school_id',
-      'terms.enrol_opens_at',
-      'terms.enrol_closes_at',
-      'terms.mode',
-      'terms.course_limit',
-    ])
+    .select(OFFERING_WITH_TERM)
     .where('offerings.id', '=', offeringId)
     .where('offerings.status', '=', 'published'),
 );
@@ -186,18 +189,7 @@ const enrolmentFactsQuery = preparedQuery(3, (db, parentId: number, offeringId: 
     .innerJoin('children', 'children.id', 'guardianships.child_id')
     .innerJoin('schools', 'schools.id', 'children.school_id')
     .select((eb) => [
-      'offerings.id',
-      'offerings.title_zh',
-      'offerings.title_en',
-      'offerings.grade_min',
-      'offerings.grade_max',
-      'offerings.fee_cents',
-      'offerings.term_id',
-      'terms.school_id',
-      'terms.enrol_opens_at',
-      'terms.enrol_closes_at',
-      'terms.mode',
-      'terms.course_limit',
+      ...OFFERING_WITH_TERM,
       'children.id as child_id',
       'children.name as child_name',
       'children.school_id as child_school_id',
