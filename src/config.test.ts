@@ -77,6 +77,13 @@ describe('configuration from the environment', () => {
     expect(() => loadConfig({ DATABASE_URL: 'mysql://u:p@db/clubroll' })).toThrow(/unsupported scheme "mysql:"/);
   });
 
+  it("runs SQLite on the Clubroll driver unless SQLITE_DRIVER=stock picks Kysely's own, and names a bad value", () => {
+    expect(loadConfig({}).sqliteDriver).toBe('clubroll');
+    expect(loadConfig({ SQLITE_DRIVER: 'stock' }).sqliteDriver).toBe('stock');
+    expect(loadConfig({ SQLITE_DRIVER: 'clubroll' }).sqliteDriver).toBe('clubroll');
+    expect(() => loadConfig({ SQLITE_DRIVER: 'kysely' })).toThrow(/SQLITE_DRIVER: must be clubroll \(the default\) or stock .*\(got "kysely"\)/);
+  });
+
   it('never seeds PostgreSQL or production unless SEED_DEMO=1 says so', () => {
     expect(loadConfig({ DATABASE_URL: 'postgres://u:p@db/x' }).seedDemo).toBe(false);
     expect(loadConfig({ NODE_ENV: 'production' }).seedDemo).toBe(false);

@@ -23,6 +23,8 @@ export interface Config {
   /** No session lasts longer than this many days after its login, however much it is used. */
   readonly sessionMaxDays: number;
   readonly sqliteSynchronous: 'NORMAL' | 'FULL';
+  /** SQLite: the Clubroll driver (src/db/sqlite/driver.ts) or Kysely's own SqliteDialect ('stock'). */
+  readonly sqliteDriver: 'clubroll' | 'stock';
   /** The district's IANA time zone: what "today" and a meeting's time mean. */
   readonly timeZone: string;
   /** The district's name on the home page, in both languages. */
@@ -104,6 +106,7 @@ const environmentSchema = z.object({
   SESSION_STAFF_IDLE_MINUTES: wholeNumber('minutes', 5, 525_600, 480),
   SESSION_MAX_DAYS: wholeNumber('days', 1, 3650, 90),
   SQLITE_SYNCHRONOUS: z.enum(['NORMAL', 'FULL'], { error: 'must be NORMAL or FULL' }).default('NORMAL'),
+  SQLITE_DRIVER: z.enum(['clubroll', 'stock'], { error: "must be clubroll (the default) or stock (Kysely's own SqliteDialect)" }).default('clubroll'),
   DISTRICT_NAME: z.string().trim().min(1, 'must not be empty').max(60, 'must be at most 60 characters').default('云溪高新区'),
   DISTRICT_AUTHORITY: z.string().trim().min(1, 'must not be empty').max(80, 'must be at most 80 characters').optional(),
   DISTRICT_CONTACT: z.string().trim().min(1, 'must not be empty').max(120, 'must be at most 120 characters').optional(),
@@ -189,6 +192,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     staffIdleMinutes: values.SESSION_STAFF_IDLE_MINUTES,
     sessionMaxDays: values.SESSION_MAX_DAYS,
     sqliteSynchronous: values.SQLITE_SYNCHRONOUS,
+    sqliteDriver: values.SQLITE_DRIVER,
     timeZone: values.TIME_ZONE,
     districtName: Object.freeze({ zh: values.DISTRICT_NAME, en: values.DISTRICT_NAME_EN }),
     footer: Object.freeze({

@@ -112,7 +112,7 @@ async function main() {
   const turns = createTurns();
   let handle;
   try {
-    handle = await connect(config.database, { sqliteSynchronous: config.sqliteSynchronous, poolWaitMs: POOL_WAIT_MS, backgroundCheckpoints: true, readersAside: READERS_ASIDE, transactionsComing: turns.accepting });
+    handle = await connect(config.database, { sqliteSynchronous: config.sqliteSynchronous, sqliteDriver: config.sqliteDriver, poolWaitMs: POOL_WAIT_MS, backgroundCheckpoints: true, readersAside: READERS_ASIDE, transactionsComing: turns.accepting });
     if (!worker) await migrate(handle, config);
   } catch (error) {
     if (error instanceof DatabaseUnavailableError || error instanceof MigrationError) fail(error.message);
@@ -222,7 +222,7 @@ async function runPrimary(config: Config) {
   lockSqlite(config);
   let handle;
   try {
-    handle = await connect(config.database, { sqliteSynchronous: config.sqliteSynchronous });
+    handle = await connect(config.database, { sqliteSynchronous: config.sqliteSynchronous, sqliteDriver: config.sqliteDriver });
     await migrate(handle, config);
     if (config.seedDemo && (await isDatabaseEmpty(handle.db))) {
       const summary = await seedDemoDistrict(handle.db, { clock: systemClock, timeZone: config.timeZone });

@@ -37,7 +37,7 @@ export async function openPostgres(url: string, options: ConnectOptions = {}): P
   // An idle client that loses its server must not crash the process; the pool replaces it.
   pool.on('error', () => {});
   pool.on('connect', nameKnownStatements);
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), ...(options.log ? { log: options.log } : {}) });
   try {
     await sql`select 1`.execute(db);
   } catch (error) {

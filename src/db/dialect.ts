@@ -1,6 +1,17 @@
 // Which database a Kysely instance speaks, for the few statements that differ (row locks).
-import { type Kysely, PostgresAdapter } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 
+const known = new WeakMap<Kysely<any>, boolean>();
+
+/**
+ * Whether `db` (a Kysely instance or a transaction) speaks PostgreSQL: told by Kysely's public API alone, from how
+ * its dialect writes a parameter (`$1` on PostgreSQL, `?` on SQLite), once per instance.
+ */
 export function isPostgres(db: Kysely<any>): boolean {
-  return db.getExecutor().adapter instanceof PostgresAdapter;
+  let postgres = known.get(db);
+  if (postgres === undefined) {
+    postgres = sql`${0}`.compile(db).sql === '$1';
+    known.set(db, postgres);
+  }
+  return postgres;
 }

@@ -1,5 +1,5 @@
 // What every opened database is, whichever engine: the handle, the options and the errors opening it can give.
-import type { Kysely } from 'kysely';
+import type { Kysely, KyselyConfig } from 'kysely';
 import type { DatabaseTarget } from '../config.ts';
 import type { ReadAside } from './read-aside.ts';
 import type { Database } from './schema.ts';
@@ -38,6 +38,10 @@ export function isDatabaseBusy(error: unknown): boolean {
 
 export interface ConnectOptions {
   sqliteSynchronous?: 'NORMAL' | 'FULL';
+  /** SQLite: the Clubroll driver (default, src/db/sqlite/driver.ts) or Kysely's own SqliteDialect. */
+  sqliteDriver?: 'clubroll' | 'stock';
+  /** Kysely's `log` option: sees every query, on either database and either SQLite driver. */
+  log?: KyselyConfig['log'];
   /** SQLite: how long a write waits for another process's write lock before failing as busy (default 5 s). */
   sqliteBusyTimeoutMs?: number;
   poolSize?: number;

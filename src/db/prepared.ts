@@ -1,10 +1,9 @@
 // Queries of a fixed shape, built and compiled by Kysely once per dialect and then run with new parameters
-// (on SQLite straight on the connection the driver would use, see runOnSqliteDirectly).
+// through Kysely's executor (so its `log` option and plugins see them like any other query).
 // Building and compiling a query costs more than SQLite takes to run a small one, so the enrolment hot path
 // (session, child, offering, seat claim, insert, audit) uses these. See docs/decisions/0013-enrolment-hot-path.md.
 import { CompiledQuery, type Compilable, type Kysely, type QueryResult } from 'kysely';
 import type { Database } from './schema.ts';
-import { runOnSqliteDirectly } from './sqlite/driver.ts';
 import { isPostgres } from './dialect.ts';
 import { prepareOnPostgres } from './postgres-statements.ts';
 
@@ -48,6 +47,6 @@ export function preparedQuery<Args extends unknown[], Row>(arity: Args['length']
   return async function run(db: Kysely<Database>, ...args: Args): Promise<QueryResult<Row>> {
     const { sql, parameters } = compile(db);
     const values = parameters.map((parameter) => ('arg' in parameter ? args[parameter.arg] : parameter.constant));
-    return runOnSqliteDirectly<Row>(db, sql, values) ?? db.executeQuery<Row>(CompiledQuery.raw(sql, values));
+    return db.executeQuery<Row>(CompiledQuery.raw(sql, values));
   };
 }

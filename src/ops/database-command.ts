@@ -32,7 +32,7 @@ export async function runOnDatabase(work: (handle: DatabaseHandle, config: Confi
         throw error;
       }
     }
-    const handle = await connect(config.database, { sqliteSynchronous: config.sqliteSynchronous });
+    const handle = await connect(config.database, { sqliteSynchronous: config.sqliteSynchronous, sqliteDriver: config.sqliteDriver });
     try {
       if (config.database.dialect === 'sqlite') {
         const kept = await backupBeforeMigrating(handle.db, config.database.path, new Date());

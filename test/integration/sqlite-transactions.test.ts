@@ -11,7 +11,8 @@ let handle: TestDatabase;
 let path: string;
 
 beforeAll(async () => {
-  handle = await createTestDatabase('sqlite');
+  // The Clubroll driver's own behaviour, whichever driver SQLITE_DRIVER gives the rest of the suite.
+  handle = await createTestDatabase('sqlite', { sqliteDriver: 'clubroll' });
   path = handle.description.replace(/^SQLite /, '');
 });
 afterAll(() => handle.drop());

@@ -8,13 +8,13 @@
 // Usage: tsx test/load/stack-floor-server.ts <sqlite file>   (prints "listening on <port>")
 import type { Server } from 'node:http';
 import { createAdaptorServer } from '@hono/node-server';
+import { CompiledQuery } from 'kysely';
 import { createApp } from '../../src/app.ts';
 import { createSessionUseRecorder } from '../../src/auth/session-use.ts';
 import { requireRole } from '../../src/http/guards.ts';
 import { systemClock } from '../../src/kernel/clock.ts';
 import { loadConfig } from '../../src/config.ts';
 import { connect } from '../../src/db/connect.ts';
-import { runOnSqliteDirectly } from '../../src/db/sqlite/driver.ts';
 import { inTransaction } from '../../src/db/transaction.ts';
 import { createTurns } from '../../src/http/turns.ts';
 import { createMetrics } from '../../src/metrics/metrics.ts';
@@ -39,9 +39,9 @@ app.post(
     const offering = Number(c.req.param('id'));
     const now = new Date().toISOString();
     const seated = await inTransaction(handle.db, async (trx) => {
-      const taken = runOnSqliteDirectly(trx, TAKE_SEAT, [offering])!.numAffectedRows === 1n;
-      const position = taken ? null : runOnSqliteDirectly<{ last: number }>(trx, LAST_POSITION, [offering])!.rows[0]!.last + 1;
-      runOnSqliteDirectly(trx, INSERT, [offering, child, taken ? 'enrolled' : 'waitlisted', position, now, now]);
+      const taken = (await trx.executeQuery(CompiledQuery.raw(TAKE_SEAT, [offering]))).numAffectedRows === 1n;
+      const position = taken ? null : (await trx.executeQuery<{ last: number }>(CompiledQuery.raw(LAST_POSITION, [offering]))).rows[0]!.last + 1;
+      await trx.executeQuery(CompiledQuery.raw(INSERT, [offering, child, taken ? 'enrolled' : 'waitlisted', position, now, now]));
       return taken;
     });
     return c.html(seated ? '<li class="enrol-row enrol-row--enrolled">enrolled</li>' : '<li class="enrol-row enrol-row--waitlisted">waitlisted</li>');

@@ -5,8 +5,9 @@ import { executionAsyncId } from 'node:async_hooks';
 import { openSqlite } from '../../src/db/sqlite/open.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
 import { buildApp } from './app.ts';
+import { SQLITE_DRIVER } from './sqlite-driver.ts';
 
-const handle = openSqlite(':memory:');
+const handle = openSqlite(':memory:', { sqliteDriver: SQLITE_DRIVER });
 await migrateToLatest(handle.db);
 const { app } = buildApp(handle);
 const response = await app.request('/', { headers: { 'accept-language': 'zh-CN' } });

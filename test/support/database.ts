@@ -10,6 +10,7 @@ import { openPostgres } from '../../src/db/connect.ts';
 import type { DatabaseHandle, Dialect } from '../../src/db/handle.ts';
 import { openSqlite } from '../../src/db/sqlite/open.ts';
 import { databaseUrlWith } from './global-setup.ts';
+import { SQLITE_DRIVER } from './sqlite-driver.ts';
 
 /** Every suite runs on SQLite; on PostgreSQL too when TEST_DATABASE_URL is set (always in CI). */
 export const DIALECTS: Dialect[] = inject('postgresTemplate') ? ['sqlite', 'postgres'] : ['sqlite'];
@@ -21,12 +22,13 @@ export interface TestDatabase extends DatabaseHandle {
   drop(): Promise<void>;
 }
 
-export async function createTestDatabase(dialect: Dialect): Promise<TestDatabase> {
+/** On SQLite, the driver SQLITE_DRIVER names unless the test asks for one (a test of the Clubroll driver's own behaviour). */
+export async function createTestDatabase(dialect: Dialect, options: { sqliteDriver?: 'clubroll' | 'stock' } = {}): Promise<TestDatabase> {
   if (dialect === 'sqlite') {
     const folder = mkdtempSync(join(tmpdir(), 'clubroll-db-'));
     const path = join(folder, 'test.db');
     copyFileSync(inject('sqliteTemplate'), path);
-    const handle = openSqlite(path);
+    const handle = openSqlite(path, { sqliteDriver: options.sqliteDriver ?? SQLITE_DRIVER });
     return {
       ...handle,
       target: { dialect: 'sqlite', path },

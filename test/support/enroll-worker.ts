@@ -3,10 +3,11 @@
 import { systemClock } from '../../src/kernel/clock.ts';
 import { connect } from '../../src/db/connect.ts';
 import { createEnrollmentService } from '../../src/enrollment/enrollment.service.ts';
+import { SQLITE_DRIVER } from './sqlite-driver.ts';
 
 const [targetJson, parentText, offeringText, childrenText] = process.argv.slice(2);
 const POOL = 4;
-const handle = await connect(JSON.parse(targetJson!), { poolSize: POOL });
+const handle = await connect(JSON.parse(targetJson!), { poolSize: POOL, sqliteDriver: SQLITE_DRIVER });
 const service = createEnrollmentService({ db: handle.db, clock: systemClock });
 const children = childrenText!.split(',').map(Number);
 const results: string[] = new Array(children.length);

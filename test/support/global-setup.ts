@@ -9,6 +9,7 @@ import { openPostgres } from '../../src/db/connect.ts';
 import { openSqlite } from '../../src/db/sqlite/open.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
 import { SERVER_ENTRY, bundle } from '../../src/ops/build.ts';
+import { SQLITE_DRIVER } from './sqlite-driver.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -29,7 +30,7 @@ export default async function setup(project: TestProject) {
   project.onTestsRerun(() => bundle(SERVER_ENTRY));
   const folder = mkdtempSync(join(tmpdir(), 'clubroll-test-'));
   const sqliteTemplate = join(folder, 'template.db');
-  const sqlite = openSqlite(sqliteTemplate);
+  const sqlite = openSqlite(sqliteTemplate, { sqliteDriver: SQLITE_DRIVER });
   await migrateToLatest(sqlite.db);
   await sqlite.close();
   project.provide('sqliteTemplate', sqliteTemplate);

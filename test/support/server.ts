@@ -34,7 +34,8 @@ function launch(script: string, env: Record<string, string>, args: readonly stri
   const node = script === 'src/main.ts' ? npmStartArgs() : ['--import', 'tsx', script];
   return spawn(process.execPath, [...node, ...args], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', HOST: '127.0.0.1', ...env },
+    // SQLITE_DRIVER passes through, so CI's stock-driver pass starts the server on the driver it tests.
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', HOST: '127.0.0.1', ...(process.env.SQLITE_DRIVER ? { SQLITE_DRIVER: process.env.SQLITE_DRIVER } : {}), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
 }

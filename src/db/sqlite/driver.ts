@@ -1,30 +1,59 @@
 // The SQLite driver: one writer connection behind a FIFO queue, a reader for reads outside transactions,
 // commit groups in savepoints, and a statement cache per connection.
 import SQLite from 'better-sqlite3';
-import { type CompiledQuery, type DatabaseConnection, type DialectAdapter, type Driver, type Kysely, type QueryResult, SqliteAdapter, SqliteDialect } from 'kysely';
+import {
+  type CompiledQuery,
+  type DatabaseConnection,
+  type DatabaseIntrospector,
+  type Dialect,
+  type DialectAdapter,
+  type Driver,
+  type Kysely,
+  type QueryCompiler,
+  type QueryResult,
+  IdentifierNode,
+  RawNode,
+  SqliteAdapter,
+  SqliteIntrospector,
+  createQueryId,
+  SqliteQueryCompiler,
+} from 'kysely';
 
 /**
- * better-sqlite3 statements can be reused, and preparing is most of a small query's cost. The app's queries are
- * a few hundred distinct texts, so a bounded map from SQL text to statement (oldest out first) per connection
- * makes every query markedly faster.
+ * One better-sqlite3 connection and its prepared statements. Preparing is most of a small query's cost and the
+ * app's queries are a few hundred distinct texts, so a bounded map from SQL text to statement (oldest out first)
+ * keeps them; a hit allocates nothing.
  */
-export function withStatementCache(database: SQLite.Database, size = 1000): SQLite.Database {
-  const cache = new Map<string, SQLite.Statement>();
-  const prepare = (text: string) => {
-    let statement = cache.get(text);
+export class CachedConnection {
+  readonly #statements = new Map<string, SQLite.Statement>();
+
+  constructor(
+    readonly database: SQLite.Database,
+    readonly size = 1000,
+  ) {}
+
+  prepare(text: string): SQLite.Statement {
+    let statement = this.#statements.get(text);
     if (statement) return statement;
-    statement = database.prepare(text);
-    if (cache.size >= size) cache.delete(cache.keys().next().value!);
-    cache.set(text, statement);
+    statement = this.database.prepare(text);
+    if (this.#statements.size >= this.size) this.#statements.delete(this.#statements.keys().next().value!);
+    this.#statements.set(text, statement);
     return statement;
-  };
-  return new Proxy(database, {
-    get(target, property) {
-      if (property === 'prepare') return prepare;
-      const value = Reflect.get(target, property, target);
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
-  });
+  }
+
+  /** How many statements are kept now. */
+  get cached(): number {
+    return this.#statements.size;
+  }
+
+  get inTransaction(): boolean {
+    return this.database.inTransaction;
+  }
+
+  close(): void {
+    this.#statements.clear();
+    this.database.close();
+  }
 }
 
 /** A FIFO lock: each release hands the writer to the next in line (Kysely's own wakes every waiter). */
@@ -111,10 +140,10 @@ class RoutedConnection implements DatabaseConnection {
   }
 }
 
-interface SqliteConnections {
-  writer: SQLite.Database;
+export interface SqliteConnections {
+  writer: CachedConnection;
   /** Null for an in-memory database, which a second connection would not see. */
-  reader: SQLite.Database | null;
+  reader: CachedConnection | null;
   queue: WriterQueue;
   /** The writer's open SQLite transaction and the transactions grouped in it, until its COMMIT. */
   group: CommitGroup | null;
@@ -133,6 +162,9 @@ interface CommitGroup {
   /** Members whose work is done, each waiting for the COMMIT. */
   readonly done: { committed: () => void; failed: (error: unknown) => void }[];
 }
+
+/** The savepoint each member of a commit group runs in; a name the app's own savepoints do not take. */
+const MEMBER = 'clubroll_group_member';
 
 /** A group commits once it has this many members or is this old (see ClubrollSqliteDriver). */
 const GROUP_MAX_MEMBERS = 32;
@@ -174,7 +206,7 @@ class ClubrollSqliteDriver implements Driver {
         this.sqlite.group = { opened: performance.now(), parked: false, fed: false, watched: false, done: [] };
       }
       this.sqlite.group.fed = true;
-      writer.prepare('savepoint member').run();
+      writer.prepare(`savepoint ${MEMBER}`).run();
     } catch (error) {
       await this.#leave(routed).catch(() => {});
       throw error;
@@ -182,7 +214,7 @@ class ClubrollSqliteDriver implements Driver {
   }
 
   async commitTransaction(connection: DatabaseConnection): Promise<void> {
-    this.sqlite.writer.prepare('release member').run();
+    this.sqlite.writer.prepare(`release ${MEMBER}`).run();
     await this.#leave(connection as RoutedConnection);
   }
 
@@ -192,8 +224,8 @@ class ClubrollSqliteDriver implements Driver {
     const { writer } = this.sqlite;
     try {
       if (writer.inTransaction) {
-        writer.prepare('rollback to member').run();
-        writer.prepare('release member').run();
+        writer.prepare(`rollback to ${MEMBER}`).run();
+        writer.prepare(`release ${MEMBER}`).run();
       }
     } catch {
       // The savepoint is gone with more than this member's work: end the transaction, and with it the group.
@@ -202,6 +234,30 @@ class ClubrollSqliteDriver implements Driver {
       // This member's caller gets its own error; a COMMIT that fails reaches the other members.
       await this.#leave(routed).catch(() => {});
     }
+  }
+
+  /**
+   * A savepoint inside a transaction (`trx.savepoint('x')`): SQLite's own, nested in the member's savepoint, so
+   * rolling back to it undoes this member's work since then and nothing of the other members of its group.
+   */
+  async savepoint(connection: DatabaseConnection, name: string, compileQuery: QueryCompiler['compileQuery']): Promise<void> {
+    await this.#savepointCommand(connection, 'savepoint', name, compileQuery);
+  }
+
+  async rollbackToSavepoint(connection: DatabaseConnection, name: string, compileQuery: QueryCompiler['compileQuery']): Promise<void> {
+    await this.#savepointCommand(connection, 'rollback to', name, compileQuery);
+  }
+
+  async releaseSavepoint(connection: DatabaseConnection, name: string, compileQuery: QueryCompiler['compileQuery']): Promise<void> {
+    await this.#savepointCommand(connection, 'release', name, compileQuery);
+  }
+
+  #savepointCommand(connection: DatabaseConnection, command: string, name: string, compileQuery: QueryCompiler['compileQuery']) {
+    if (name === MEMBER) throw new Error(`the savepoint name ${MEMBER} is the driver's own`);
+    if (!(connection as RoutedConnection).holdsWriter) throw new Error(`${command} ${name}: no transaction is open on this connection`);
+    // Kysely's own way (as its SqliteDriver does), so the name is quoted as an identifier and the query is logged.
+    const node = RawNode.createWithChildren([RawNode.createWithSql(`${command} `), IdentifierNode.create(name)]);
+    return connection.executeQuery(compileQuery(node, createQueryId()));
   }
 
   /**
@@ -288,37 +344,23 @@ class ClubrollSqliteDriver implements Driver {
   }
 }
 
-/** Kysely hands the adapter to every transaction it opens, so it is how a query finds this database's connections. */
-class ClubrollSqliteAdapter extends SqliteAdapter {
-  constructor(readonly sqlite: SqliteConnections) {
-    super();
-  }
-}
+/** Kysely's SQLite SQL, adapter and introspection over the Clubroll driver. */
+export class ClubrollSqliteDialect implements Dialect {
+  constructor(private readonly sqlite: SqliteConnections) {}
 
-export class ClubrollSqliteDialect extends SqliteDialect {
-  constructor(private readonly sqlite: SqliteConnections) {
-    super({ database: sqlite.writer });
-  }
-
-  override createDriver(): Driver {
+  createDriver(): Driver {
     return new ClubrollSqliteDriver(this.sqlite);
   }
 
-  override createAdapter(): DialectAdapter {
-    return new ClubrollSqliteAdapter(this.sqlite);
+  createQueryCompiler(): QueryCompiler {
+    return new SqliteQueryCompiler();
   }
-}
 
-/**
- * Runs compiled SQL on this process's SQLite connections without Kysely's asynchronous round trip, when that is
- * what the driver would do anyway: inside a transaction (which holds the writer, so nothing else is using it)
- * on the writer, outside one a read-only statement (see readOnly). Null otherwise (PostgreSQL, a lone write),
- * and the caller goes through Kysely.
- */
-export function runOnSqliteDirectly<R>(db: Kysely<any>, sql: string, parameters: readonly unknown[]): QueryResult<R> | null {
-  const adapter = db.getExecutor().adapter;
-  if (!(adapter instanceof ClubrollSqliteAdapter)) return null;
-  if (db.isTransaction) return run(adapter.sqlite.writer.prepare(sql), parameters) as QueryResult<R>;
-  const read = readOnly(adapter.sqlite, sql);
-  return read ? (run(read, parameters) as QueryResult<R>) : null;
+  createAdapter(): DialectAdapter {
+    return new SqliteAdapter();
+  }
+
+  createIntrospector(db: Kysely<any>): DatabaseIntrospector {
+    return new SqliteIntrospector(db);
+  }
 }

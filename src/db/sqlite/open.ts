@@ -1,12 +1,13 @@
-// Opens a SQLite file in WAL mode through the Clubroll driver, with checkpoints on a worker thread for the server.
+// Opens a SQLite file in WAL mode through the Clubroll driver (or Kysely's own, SQLITE_DRIVER=stock), with
+// checkpoints on a worker thread for the server.
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely } from 'kysely';
+import { Kysely, SqliteDialect } from 'kysely';
 import { type ConnectOptions, type DatabaseHandle, DatabaseUnavailableError } from '../handle.ts';
 import type { Database } from '../schema.ts';
 import { type Checkpointer, startCheckpointer } from './checkpointer.ts';
-import { ClubrollSqliteDialect, WriterQueue, withStatementCache } from './driver.ts';
+import { CachedConnection, ClubrollSqliteDialect, WriterQueue } from './driver.ts';
 import { readInPlace } from '../read-aside.ts';
 import { startReadersAside } from './readers-aside.ts';
 
@@ -47,16 +48,20 @@ export function openSqlite(path: string, options: ConnectOptions = {}): Database
   writer.pragma('journal_mode = WAL');
   writer.pragma('foreign_keys = ON');
   writer.pragma(`synchronous = ${options.sqliteSynchronous ?? 'NORMAL'}`);
-  const reader = path === ':memory:' ? null : open();
-  const checkpointer = options.backgroundCheckpoints && reader ? checkpointOnWorker(path, writer) : null;
-  const sqlite = {
-    writer: withStatementCache(writer),
-    reader: reader && withStatementCache(reader),
-    queue: new WriterQueue(),
-    group: null,
-    transactionsComing: options.transactionsComing ?? (() => false),
-  };
-  const db = new Kysely<Database>({ dialect: new ClubrollSqliteDialect(sqlite) });
+  const stock = options.sqliteDriver === 'stock';
+  const reader = path === ':memory:' || stock ? null : open();
+  const checkpointer = options.backgroundCheckpoints && path !== ':memory:' ? checkpointOnWorker(path, writer) : null;
+  // Kysely's own dialect: one connection behind its lock, every query in line (see the README, "SQLite drivers").
+  const dialect = stock
+    ? new SqliteDialect({ database: writer })
+    : new ClubrollSqliteDialect({
+        writer: new CachedConnection(writer),
+        reader: reader && new CachedConnection(reader),
+        queue: new WriterQueue(),
+        group: null,
+        transactionsComing: options.transactionsComing ?? (() => false),
+      });
+  const db = new Kysely<Database>({ dialect, ...(options.log ? { log: options.log } : {}) });
   const readers = path !== ':memory:' && (options.readersAside ?? 0) > 0 ? startReadersAside(path, options.readersAside!) : null;
   return {
     db,
