@@ -2,7 +2,7 @@
 // through Kysely's executor (so its `log` option and plugins see them like any other query).
 // Building and compiling a query costs more than SQLite takes to run a small one, so the enrolment hot path
 // (session, child, offering, seat claim, insert, audit) uses these. See docs/decisions/0013-enrolment-hot-path.md.
-import { CompiledQuery, type Compilable, type Kysely, type QueryResult } from 'kysely';
+import { type Compilable, type Kysely, type QueryResult, RawNode, createQueryId } from 'kysely';
 import type { Database } from './schema.ts';
 import { isPostgres } from './dialect.ts';
 import { prepareOnPostgres } from './postgres-statements.ts';
@@ -14,6 +14,8 @@ class Slot {
 
 interface Compiled {
   sql: string;
+  /** What CompiledQuery.raw(sql) would make, made once. */
+  node: RawNode;
   /** Per parameter: the argument it takes (a number) or the constant the builder put there. */
   parameters: ({ arg: number } | { constant: unknown })[];
 }
@@ -34,6 +36,7 @@ export function preparedQuery<Args extends unknown[], Row>(arity: Args['length']
       const query = build(db, ...slots).compile();
       compiled = {
         sql: query.sql,
+        node: RawNode.createWithSql(query.sql),
         parameters: query.parameters.map((value) => (value instanceof Slot ? { arg: value.index } : { constant: value })),
       };
       const used = new Set(compiled.parameters.flatMap((parameter) => ('arg' in parameter ? [parameter.arg] : [])));
@@ -45,8 +48,8 @@ export function preparedQuery<Args extends unknown[], Row>(arity: Args['length']
   }
 
   return async function run(db: Kysely<Database>, ...args: Args): Promise<QueryResult<Row>> {
-    const { sql, parameters } = compile(db);
+    const { sql, node, parameters } = compile(db);
     const values = parameters.map((parameter) => ('arg' in parameter ? args[parameter.arg] : parameter.constant));
-    return db.executeQuery<Row>(CompiledQuery.raw(sql, values));
+    return db.executeQuery<Row>({ sql, query: node, parameters: values, queryId: createQueryId() });
   };
 }

@@ -189,8 +189,11 @@ class ClubrollSqliteDriver implements Driver {
 
   async init(): Promise<void> {}
 
+  /** Connections not in use (a connection is a flag and a reference: kept, not made anew for every query). */
+  readonly #idle: RoutedConnection[] = [];
+
   async acquireConnection(): Promise<DatabaseConnection> {
-    return new RoutedConnection(this.sqlite);
+    return this.#idle.pop() ?? new RoutedConnection(this.sqlite);
   }
 
   async beginTransaction(connection: DatabaseConnection): Promise<void> {
@@ -335,6 +338,7 @@ class ClubrollSqliteDriver implements Driver {
     // A transaction always ends in commit or rollback first; this only guards against a leak.
     const routed = connection as RoutedConnection;
     if (routed.holdsWriter) await this.rollbackTransaction(routed);
+    if (this.#idle.length < 64) this.#idle.push(routed);
   }
 
   async destroy(): Promise<void> {
