@@ -132,9 +132,7 @@ export function createEnrollmentService(deps: { db: Kysely<Database>; clock: Clo
      * with `feeConfirmed` (the parent saw the fee and said yes); without it the answer is the refusal `fee`.
      */
     async enroll(parentId: number, offeringId: number, childId: number, options: { feeConfirmed?: boolean } = {}): Promise<EnrollResult> {
-      // Everything is read inside the transaction, which on SQLite runs on the writer: its page cache outlives
-      // its own commits, while the second connection, which answers lone reads while a transaction holds the
-      // writer (as one nearly always does in a rush), reads its pages again after every commit.
+      // The child and the offering are read inside the transaction that places the child.
       const attempt = () =>
         inTransaction(db, async (trx): Promise<EnrollResult> => {
           const [child, offering] = await Promise.all([guardedChild(trx, parentId, childId), enrollments.publishedOfferingWithTerm(trx, offeringId)]);

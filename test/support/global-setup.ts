@@ -35,10 +35,15 @@ export default async function setup(project: TestProject) {
   await sqlite.close();
   project.provide('sqliteTemplate', sqliteTemplate);
 
+  // CI's second pass (.ci/run: SQLITE_DRIVER=stock) says so with TEST_SQLITE_ONLY=1: the PostgreSQL variants
+  // ran in the first pass, and this one must not be handed a PostgreSQL URL it would ignore.
+  const sqliteOnly = process.env.TEST_SQLITE_ONLY === '1';
   const url = process.env.TEST_DATABASE_URL;
-  if (!url && process.env.CI === 'true') {
+  if (sqliteOnly && url) throw new Error('TEST_SQLITE_ONLY=1 but TEST_DATABASE_URL is set: unset one of them');
+  if (!url && process.env.CI === 'true' && !sqliteOnly) {
     throw new Error('CI=true but TEST_DATABASE_URL is not set: the PostgreSQL suites must run in CI, not be skipped');
   }
+  console.log(`SQLite driver under test: ${SQLITE_DRIVER}${sqliteOnly ? ' (SQLite only: the PostgreSQL variants run in the first pass)' : ''}`);
   let postgresTemplate: string | null = null;
   if (url) {
     postgresTemplate = `clubroll_template_${process.pid}`;
@@ -50,7 +55,7 @@ export default async function setup(project: TestProject) {
     const template = await openPostgres(databaseUrlWith(url, postgresTemplate));
     await migrateToLatest(template.db);
     await template.close();
-  } else {
+  } else if (!sqliteOnly) {
     console.warn('TEST_DATABASE_URL is not set: the PostgreSQL variants of the suites are skipped (they run in CI).');
   }
   project.provide('postgresTemplate', postgresTemplate);

@@ -3,13 +3,14 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely } from 'kysely';
 import { type ConnectOptions, type DatabaseHandle, DatabaseUnavailableError } from '../handle.ts';
 import type { Database } from '../schema.ts';
 import { type Checkpointer, startCheckpointer } from './checkpointer.ts';
 import { CachedConnection, ClubrollSqliteDialect, WriterQueue } from './driver.ts';
 import { readInPlace } from '../read-aside.ts';
 import { startReadersAside } from './readers-aside.ts';
+import { StockSqliteDialect } from './stock.ts';
 
 /** Log pages past which the checkpoint worker makes the log start over (see src/db/sqlite/checkpointer.ts). */
 const RESTART_FRAMES = 4000;
@@ -51,9 +52,8 @@ export function openSqlite(path: string, options: ConnectOptions = {}): Database
   const stock = options.sqliteDriver === 'stock';
   const reader = path === ':memory:' || stock ? null : open();
   const checkpointer = options.backgroundCheckpoints && path !== ':memory:' ? checkpointOnWorker(path, writer) : null;
-  // Kysely's own dialect: one connection behind its lock, every query in line (see the README, "SQLite drivers").
   const dialect = stock
-    ? new SqliteDialect({ database: writer })
+    ? new StockSqliteDialect(writer)
     : new ClubrollSqliteDialect({
         writer: new CachedConnection(writer),
         reader: reader && new CachedConnection(reader),
