@@ -1,6 +1,7 @@
 // Kysely reads for enrollments (the writes are src/seats/seats.ts): the offering, the waitlist, a child's active offerings, and the locks.
 import { type Kysely, type Selectable, type Transaction, sql } from 'kysely';
-import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
+import * as postgresJson from 'kysely/helpers/postgres';
+import * as sqliteJson from 'kysely/helpers/sqlite';
 import { isPostgres } from '../db/dialect.ts';
 import { preparedQuery } from '../db/prepared.ts';
 import type { Database, EnrollmentsTable } from '../db/schema.ts';
@@ -60,9 +61,8 @@ export interface LockedOffering {
 }
 
 /**
- * lockOffering, the offering's seats and enrollmentOf in one round trip; undefined when there is no such
- * offering. On PostgreSQL every claim on a hot offering waits for this lock, and the holder keeps it until
- * COMMIT, so each round trip it saves under the lock is time saved for the whole queue.
+ * Locks the offering (PostgreSQL) and reads its seats and the child's enrollment in it, in one statement;
+ * undefined when there is no such offering.
  */
 export async function lockOfferingAndEnrollmentOf(trx: Transaction<Database>, offeringId: number, childId: number): Promise<LockedOffering | undefined> {
   const row = (await lockedEnrollmentOfQuery(trx, offeringId, childId)).rows[0];
@@ -81,40 +81,6 @@ export async function enrollmentOf(db: Kysely<Database>, offeringId: number, chi
 
 export function enrollmentById(db: Kysely<Database>, id: number) {
   return db.selectFrom('enrollments').selectAll().where('id', '=', id).executeTakeFirst();
-}
-
-/** The child's enrolled and waitlisted offerings in a term, with their slots (for the limit and clash rules). */
-const activeInTermQuery = preparedQuery(3, (db, childId: number, termId: number, except: number) =>
-  db
-    .selectFrom('enrollments')
-    .innerJoin('offerings', 'offerings.id', 'enrollments.offering_id')
-    .select(['offerings.id', 'offerings.title_zh', 'offerings.title_en'])
-    .where('enrollments.child_id', '=', childId)
-    .where('enrollments.status', 'in', ['enrolled', 'waitlisted'])
-    .where('offerings.term_id', '=', termId)
-    .where('offerings.id', '!=', except),
-);
-
-export async function activeInTerm(db: Kysely<Database>, childId: number, termId: number, except: number) {
-  const { rows } = await activeInTermQuery(db, childId, termId, except);
-  if (rows.length === 0) return [];
-  const slots = await db
-    .selectFrom('offering_slots')
-    .select(['offering_id', 'weekday', 'starts_at', 'ends_at'])
-    .where('offering_id', 'in', rows.map((row) => row.id))
-    .execute();
-  return rows.map((row) => ({
-    ...row,
-    slots: slots.filter((slot) => slot.offering_id === row.id).map((slot) => ({ weekday: slot.weekday, startsAt: slot.starts_at, endsAt: slot.ends_at })),
-  }));
-}
-
-const slotsOfQuery = preparedQuery(1, (db, offeringId: number) =>
-  db.selectFrom('offering_slots').select(['weekday', 'starts_at', 'ends_at']).where('offering_id', '=', offeringId),
-);
-
-export async function slotsOf(db: Kysely<Database>, offeringId: number) {
-  return (await slotsOfQuery(db, offeringId)).rows;
 }
 
 /**
@@ -176,13 +142,14 @@ export function childrenWithEnrollment(db: Kysely<Database>, parentId: number, o
 }
 
 /**
- * PostgreSQL: everything a parent's enrolment decides on, in one statement: the published offering with its term,
- * the child (only if this parent is its guardian) with its school's check, the offering's slots, the child's other
- * enrolled or waitlisted offerings in the term with their slots, and the child's row in this offering. No row: no
- * such published offering, or not this parent's child.
+ * Everything a parent's enrolment decides on, in one statement: the published offering with its term, the child
+ * (only if this parent is its guardian) with its school's check, the offering's slots, the child's other enrolled
+ * or waitlisted offerings in the term with their slots, and the child's row in this offering. No row: no such
+ * published offering, or not this parent's child.
  */
-const enrolmentFactsQuery = preparedQuery(3, (db, parentId: number, offeringId: number, childId: number) =>
-  db
+const enrolmentFactsQuery = preparedQuery(3, (db, parentId: number, offeringId: number, childId: number) => {
+  const { jsonArrayFrom, jsonObjectFrom } = isPostgres(db) ? postgresJson : sqliteJson;
+  return db
     .selectFrom('offerings')
     .innerJoin('terms', 'terms.id', 'offerings.term_id')
     .innerJoin('guardianships', (join) => join.on('guardianships.user_id', '=', parentId).on('guardianships.child_id', '=', childId))
@@ -217,9 +184,29 @@ const enrolmentFactsQuery = preparedQuery(3, (db, parentId: number, offeringId: 
       ).as('enrollment'),
     ])
     .where('offerings.id', '=', offeringId)
-    .where('offerings.status', '=', 'published'),
-);
+    .where('offerings.status', '=', 'published');
+});
+
+/** SQLite hands JSON built in a query back as text (a nested array too); PostgreSQL as values. */
+function fromJson<T>(value: T | string): T {
+  return typeof value === 'string' ? (JSON.parse(value) as T) : value;
+}
 
 export async function enrolmentFacts(db: Kysely<Database>, parentId: number, offeringId: number, childId: number) {
-  return (await enrolmentFactsQuery(db, parentId, offeringId, childId)).rows[0];
+  const row = (await enrolmentFactsQuery(db, parentId, offeringId, childId)).rows[0];
+  if (!row) return undefined;
+  const others = fromJson(row.others).map((other) => ({ ...other, slots: fromJson(other.slots) }));
+  return { ...row, slots: fromJson(row.slots), others, enrollment: fromJson(row.enrollment) };
+}
+
+export type EnrolmentFacts = NonNullable<Awaited<ReturnType<typeof enrolmentFacts>>>;
+
+/**
+ * The child's row in the offering as the seat claim will see it. PostgreSQL: read again under the offering's lock
+ * (another request for the same child may have placed it since `known` was read). SQLite runs one transaction at a
+ * time, so the row read earlier in the same transaction is current.
+ */
+export async function placeUnderLock(trx: Transaction<Database>, offeringId: number, childId: number, known: EnrolmentFacts['enrollment']) {
+  if (!isPostgres(trx)) return known ?? undefined;
+  return (await lockOfferingAndEnrollmentOf(trx, offeringId, childId))?.enrollment;
 }

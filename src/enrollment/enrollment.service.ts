@@ -3,7 +3,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { Clock } from '../kernel/clock.ts';
 import { textIn } from '../kernel/messages.ts';
-import type { ChildCheck, Lang, TermMode } from '../kernel/vocabulary.ts';
+import type { Lang } from '../kernel/vocabulary.ts';
 import type { WeeklySlot } from '../kernel/slots.ts';
 import { isUniqueViolation } from '../db/errors.ts';
 import type { Database } from '../db/schema.ts';
@@ -12,8 +12,9 @@ import { createOutbox, type Outbox } from '../notify/outbox.ts';
 import { childVerified } from '../family/binding.policy.ts';
 import { guardedChild } from '../family/family.service.ts';
 import * as enrollments from './enrollment.repository.ts';
+import type { EnrolmentFacts } from './enrollment.repository.ts';
 import { type Refusal, childBarrier, enrollmentRefusal } from './enrollment.policy.ts';
-import { placesAtOnce, seatOrWaitlist, seatOrWaitlistAtOnce, vacate } from '../seats/seats.ts';
+import { type Placement, placesAtOnce, seatOrWaitlist, seatOrWaitlistAtOnce, vacate } from '../seats/seats.ts';
 
 type Placed = { ok: true; status: 'enrolled'; enrollmentId: number } | { ok: true; status: 'waitlisted'; position: number; enrollmentId: number };
 type NotPlaced = { ok: false; reason: 'not_found' } | { ok: false; reason: 'refused'; refusal: Refusal };
@@ -30,6 +31,11 @@ export interface EnrolControl {
 
 export type WithdrawResult = { ok: true; offeringId: number; childId: number } | { ok: false; reason: 'not_found' } | { ok: false; reason: 'lottery_choice' };
 
+/** A slot as the rules take it. */
+function slotOf(slot: { weekday: number; starts_at: string; ends_at: string }): WeeklySlot {
+  return { weekday: slot.weekday, startsAt: slot.starts_at, endsAt: slot.ends_at };
+}
+
 export function createEnrollmentService(deps: { db: Kysely<Database>; clock: Clock; outbox?: Outbox }) {
   const { db, clock } = deps;
   const outbox = deps.outbox ?? createOutbox({ channels: [], now: () => clock.now() });
@@ -41,27 +47,33 @@ export function createEnrollmentService(deps: { db: Kysely<Database>; clock: Clo
     return null;
   }
 
-  /** The enrolment rules over the facts read for them (the same on both paths below). */
-  function refusalOf(
-    child: { school_id: number; grade: number; school_child_check: ChildCheck; pupil_id: number | null },
-    offering: { school_id: number; grade_min: number; grade_max: number; enrol_opens_at: string; enrol_closes_at: string; mode: TermMode; course_limit: number; fee_cents: number },
-    slots: readonly { weekday: number; starts_at: string; ends_at: string }[],
-    others: readonly { title_zh: string; slots: readonly WeeklySlot[] }[],
-    feeConfirmed: boolean,
-  ): Refusal | null {
-    return enrollmentRefusal({
-      child: { schoolId: child.school_id, grade: child.grade, verified: childVerified(child.school_child_check, child.pupil_id) },
-      term: { opensAt: offering.enrol_opens_at, closesAt: offering.enrol_closes_at, mode: offering.mode, courseLimit: offering.course_limit },
-      offering: {
-        schoolId: offering.school_id,
-        gradeMin: offering.grade_min,
-        gradeMax: offering.grade_max,
-        slots: slots.map((slot) => ({ weekday: slot.weekday, startsAt: slot.starts_at, endsAt: slot.ends_at })),
-      },
+  /** The names the answer to a placed child shows. */
+  function named(facts: EnrolmentFacts) {
+    return { childName: facts.child_name, title: { zh: facts.title_zh, en: facts.title_en } };
+  }
+
+  /**
+   * The rules over the facts, when they already decide: a child already placed gets its place, whatever the rules
+   * say now (the window may have closed since, or the place came from the draw); else a refusal, or null: place it.
+   */
+  function decided(facts: EnrolmentFacts, feeConfirmed: boolean): EnrollResult | null {
+    const held = placedBy(facts.enrollment ?? undefined);
+    if (held) return { ...held, ...named(facts) };
+    const refusal = enrollmentRefusal({
+      child: { schoolId: facts.child_school_id, grade: facts.child_grade, verified: childVerified(facts.school_child_check, facts.child_pupil_id) },
+      term: { opensAt: facts.enrol_opens_at, closesAt: facts.enrol_closes_at, mode: facts.mode, courseLimit: facts.course_limit },
+      offering: { schoolId: facts.school_id, gradeMin: facts.grade_min, gradeMax: facts.grade_max, slots: facts.slots.map(slotOf) },
       now: clock.now(),
-      others: others.map((other) => ({ title: other.title_zh, slots: other.slots })),
-      fee: { cents: offering.fee_cents, confirmed: feeConfirmed },
+      others: facts.others.map((other) => ({ title: other.title_zh, slots: other.slots.map(slotOf) })),
+      fee: { cents: facts.fee_cents, confirmed: feeConfirmed },
     });
+    return refusal ? { ok: false, reason: 'refused', refusal } : null;
+  }
+
+  /** The answer for a child placed now. */
+  function answerFor(placed: Placement, facts: EnrolmentFacts): EnrollResult {
+    const { enrollmentId } = placed;
+    return placed.status === 'enrolled' ? { ok: true, status: 'enrolled', enrollmentId, ...named(facts) } : { ok: true, status: 'waitlisted', position: placed.position, enrollmentId, ...named(facts) };
   }
 
   /**
@@ -71,58 +83,39 @@ export function createEnrollmentService(deps: { db: Kysely<Database>; clock: Clo
   async function enrollAtOnce(parentId: number, offeringId: number, childId: number, feeConfirmed: boolean): Promise<EnrollResult | null> {
     const facts = await enrollments.enrolmentFacts(db, parentId, offeringId, childId);
     if (!facts) return { ok: false, reason: 'not_found' };
-    const child = { id: facts.child_id, name: facts.child_name, school_id: facts.child_school_id, grade: facts.child_grade, pupil_id: facts.child_pupil_id, school_child_check: facts.school_child_check };
-    const others = facts.others.map((other) => ({ ...other, slots: other.slots.map((slot) => ({ weekday: slot.weekday, startsAt: slot.starts_at, endsAt: slot.ends_at })) }));
-    const named = { childName: child.name, title: { zh: facts.title_zh, en: facts.title_en } };
-    // A child already placed gets its place, whatever the rules say now (as in place below).
-    const held = placedBy(facts.enrollment ?? undefined);
-    if (held) return { ...held, ...named };
-    const refusal = refusalOf(child, facts, facts.slots, others, feeConfirmed);
-    if (refusal) return { ok: false, reason: 'refused', refusal };
+    const answer = decided(facts, feeConfirmed);
+    if (answer) return answer;
     const placed = await seatOrWaitlistAtOnce(db, {
       offering: { id: offeringId, termId: facts.term_id, title_zh: facts.title_zh, title_en: facts.title_en, school_id: facts.school_id },
       childId,
-      others: others.map((other) => other.id),
+      others: facts.others.map((other) => other.id),
       at: clock.now(),
       actorId: parentId,
       outbox,
-      seatConfirmed: { offeringId, childId, childName: child.name, title: facts.title_zh, titleEn: facts.title_en },
+      seatConfirmed: { offeringId, childId, childName: facts.child_name, title: facts.title_zh, titleEn: facts.title_en },
     });
-    if (!placed) return null;
-    const { enrollmentId } = placed;
-    return placed.status === 'enrolled' ? { ok: true, status: 'enrolled', enrollmentId, ...named } : { ok: true, status: 'waitlisted', position: placed.position, enrollmentId, ...named };
+    return placed && answerFor(placed, facts);
   }
 
-  /** Enrol's work in its transaction, once the child and the offering are known to exist and belong together. */
-  async function place(
-    trx: Transaction<Database>,
-    parentId: number,
-    child: NonNullable<Awaited<ReturnType<typeof guardedChild>>>,
-    offering: NonNullable<Awaited<ReturnType<typeof enrollments.publishedOfferingWithTerm>>>,
-    feeConfirmed: boolean,
-  ): Promise<Placed | NotPlaced> {
-    const offeringId = offering.id;
-    const childId = child.id;
-    // The child's own rules (its limit, its clashes) read while the child is locked: two enrolments of one child
-    // into different offerings at once queue here, and the second sees the first (SQLite's writer is serial already).
+  /** Enrol in one transaction: the facts in one read, the rules, then the seat claim, the place, the message and the audit row. */
+  async function enrollInTransaction(trx: Transaction<Database>, parentId: number, offeringId: number, childId: number, feeConfirmed: boolean): Promise<EnrollResult> {
+    // The child is locked first, so two enrolments of one child into different offerings at once queue here and the
+    // second sees the first when it checks the term's limit and the clashes.
     await enrollments.lockChild(trx, childId);
-    // The rules first, with facts read before the offering's lock, so a refused request never queues for the
-    // lock (PostgreSQL: every other claim on a hot offering waits for it, so it is held for as few round trips as
-    // possible). A child already placed gets its place, not a refusal (the window may have closed since, or the
-    // place came from the draw).
-    const [slots, others] = await Promise.all([enrollments.slotsOf(trx, offeringId), enrollments.activeInTerm(trx, childId, offering.term_id, offeringId)]);
-    const refusal = refusalOf(child, offering, slots, others, feeConfirmed);
-    if (refusal) return placedBy(await enrollments.enrollmentOf(trx, offeringId, childId)) ?? { ok: false, reason: 'refused', refusal };
-    const again = (await enrollments.lockOfferingAndEnrollmentOf(trx, offeringId, childId))?.enrollment;
-    const placedMeanwhile = placedBy(again);
-    if (placedMeanwhile) return placedMeanwhile;
+    const facts = await enrollments.enrolmentFacts(trx, parentId, offeringId, childId);
+    if (!facts) return { ok: false, reason: 'not_found' };
+    // The rules decide before the offering is locked, so a refused request never queues for it.
+    const answer = decided(facts, feeConfirmed);
+    if (answer) return answer;
+    const current = await enrollments.placeUnderLock(trx, offeringId, childId, facts.enrollment);
+    const placedMeanwhile = placedBy(current);
+    if (placedMeanwhile) return { ...placedMeanwhile, ...named(facts) };
 
-    const context = { trx, outbox, at: clock.now(), actorId: parentId, offering: { id: offeringId, title_zh: offering.title_zh, title_en: offering.title_en, school_id: offering.school_id } };
-    const placed = await seatOrWaitlist(context, childId, again);
-    const { enrollmentId } = placed;
-    if (placed.status === 'enrolled') await outbox.toGuardians(trx, childId, 'seat_confirmed', { offeringId, childId, childName: child.name, title: offering.title_zh, titleEn: offering.title_en });
-    await recordAudit(trx, { actorId: parentId, action: `enrollment.${placed.status}`, subjectType: 'enrollment', subjectId: enrollmentId, schoolId: offering.school_id }, clock.now());
-    return placed.status === 'enrolled' ? { ok: true, status: 'enrolled', enrollmentId } : { ok: true, status: 'waitlisted', position: placed.position, enrollmentId };
+    const context = { trx, outbox, at: clock.now(), actorId: parentId, offering: { id: offeringId, title_zh: facts.title_zh, title_en: facts.title_en, school_id: facts.school_id } };
+    const placed = await seatOrWaitlist(context, childId, current);
+    if (placed.status === 'enrolled') await outbox.toGuardians(trx, childId, 'seat_confirmed', { offeringId, childId, childName: facts.child_name, title: facts.title_zh, titleEn: facts.title_en });
+    await recordAudit(trx, { actorId: parentId, action: `enrollment.${placed.status}`, subjectType: 'enrollment', subjectId: placed.enrollmentId, schoolId: facts.school_id }, clock.now());
+    return answerFor(placed, facts);
   }
 
   return {
@@ -132,17 +125,11 @@ export function createEnrollmentService(deps: { db: Kysely<Database>; clock: Clo
      * with `feeConfirmed` (the parent saw the fee and said yes); without it the answer is the refusal `fee`.
      */
     async enroll(parentId: number, offeringId: number, childId: number, options: { feeConfirmed?: boolean } = {}): Promise<EnrollResult> {
-      // The child and the offering are read inside the transaction that places the child.
-      const attempt = () =>
-        inTransaction(db, async (trx): Promise<EnrollResult> => {
-          const [child, offering] = await Promise.all([guardedChild(trx, parentId, childId), enrollments.publishedOfferingWithTerm(trx, offeringId)]);
-          if (!child || !offering) return { ok: false, reason: 'not_found' };
-          const result = await place(trx, parentId, child, offering, options.feeConfirmed === true);
-          return result.ok ? { ...result, childName: child.name, title: { zh: offering.title_zh, en: offering.title_en } } : result;
-        });
+      const feeConfirmed = options.feeConfirmed === true;
+      const attempt = () => inTransaction(db, (trx) => enrollInTransaction(trx, parentId, offeringId, childId, feeConfirmed));
       if (placesAtOnce(db)) {
         try {
-          const answer = await enrollAtOnce(parentId, offeringId, childId, options.feeConfirmed === true);
+          const answer = await enrollAtOnce(parentId, offeringId, childId, feeConfirmed);
           if (answer) return answer;
         } catch (error) {
           // A clash with another writer (the school adding the same child, a deadlock): the transaction decides.

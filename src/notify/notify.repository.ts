@@ -1,27 +1,46 @@
 // Kysely queries for notifications: writing a message to a child's guardians (the outbox), a user's in-app
 // messages (one page newest first, the unread count, marking read), and the delivery worker's claims and outcomes.
-import type { ExpressionBuilder, Kysely } from 'kysely';
+import { type ExpressionBuilder, type Kysely, sql } from 'kysely';
+import { preparedQuery } from '../db/prepared.ts';
 import { isPostgres } from '../db/dialect.ts';
 import type { Database, DeliveryChannel } from '../db/schema.ts';
 
-/** The user ids of a child's guardians, the recipients of a message about the child. */
-export async function guardianIdsOf(db: Kysely<Database>, childId: number): Promise<number[]> {
-  const rows = await db.selectFrom('guardianships').select('user_id').where('child_id', '=', childId).orderBy('user_id').execute();
-  return rows.map((row) => row.user_id);
-}
+/**
+ * One unread message to each of a child's guardians (held until `notBefore` when given), in one statement; the new
+ * notifications' ids, first guardian first. PostgreSQL is told each value's type, which a select list cannot infer.
+ */
+const notifyGuardiansQuery = preparedQuery(
+  6,
+  (db, childId: number, kind: string, payload: string, createdAt: string, notBefore: string | null, holdKey: string | null) => {
+    const typed = (value: unknown, type: string) => (isPostgres(db) ? sql`cast(${value} as ${sql.raw(type)})` : sql`${value}`);
+    return db
+      .insertInto('notifications')
+      .columns(['recipient_id', 'kind', 'payload', 'created_at', 'read_at', 'not_before', 'hold_key'])
+      .expression((eb) =>
+        eb
+          .selectFrom('guardianships')
+          .select([
+            'user_id',
+            typed(kind, 'text').as('kind'),
+            typed(payload, 'jsonb').as('payload'),
+            typed(createdAt, 'timestamptz').as('created_at'),
+            sql`null`.as('read_at'),
+            typed(notBefore, 'timestamptz').as('not_before'),
+            typed(holdKey, 'text').as('hold_key'),
+          ])
+          .where('child_id', '=', childId)
+          .orderBy('user_id'),
+      )
+      .returning('id');
+  },
+);
 
-/** One unread message per recipient (held until `notBefore` when given); the new notifications' ids. */
-export async function insertNotifications(
+export async function notifyGuardians(
   db: Kysely<Database>,
-  recipientIds: readonly number[],
+  childId: number,
   message: { kind: string; payload: string; createdAt: string; notBefore?: string; holdKey?: string },
 ): Promise<number[]> {
-  const held = { not_before: message.notBefore ?? null, hold_key: message.holdKey ?? null };
-  const rows = await db
-    .insertInto('notifications')
-    .values(recipientIds.map((recipientId) => ({ recipient_id: recipientId, kind: message.kind, payload: message.payload, created_at: message.createdAt, read_at: null, ...held })))
-    .returning('id')
-    .execute();
+  const { rows } = await notifyGuardiansQuery(db, childId, message.kind, message.payload, message.createdAt, message.notBefore ?? null, message.holdKey ?? null);
   return rows.map((row) => row.id);
 }
 

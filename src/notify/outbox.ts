@@ -3,7 +3,7 @@
 // delivery worker sends later, with retries. A failed delivery never touches the change itself.
 import type { Kysely } from 'kysely';
 import type { Database, DeliveryChannel } from '../db/schema.ts';
-import { guardianIdsOf, guardiansOfChildren, insertNotificationRows, insertNotifications, queueDeliveries, withdrawHeld } from './notify.repository.ts';
+import { guardiansOfChildren, insertNotificationRows, notifyGuardians, queueDeliveries, withdrawHeld } from './notify.repository.ts';
 
 /** What each kind of notification carries; text is rendered later, in the recipient's language. */
 export interface NotificationPayloads {
@@ -113,12 +113,10 @@ export function createOutbox(deps: { channels: readonly DeliveryChannel[]; now: 
     channels: deps.channels,
 
     async toGuardians(trx, childId, kind, payload, hold) {
-      const guardians = await guardianIdsOf(trx, childId);
-      if (guardians.length === 0) return;
       const now = deps.now().toISOString();
       const due = hold ? hold.notBefore.toISOString() : now;
-      const ids = await insertNotifications(trx, guardians, { kind, payload: JSON.stringify(payload), createdAt: now, ...(hold ? { notBefore: due, holdKey: hold.holdKey } : {}) });
-      if (deps.channels.length === 0) return;
+      const ids = await notifyGuardians(trx, childId, { kind, payload: JSON.stringify(payload), createdAt: now, ...(hold ? { notBefore: due, holdKey: hold.holdKey } : {}) });
+      if (ids.length === 0 || deps.channels.length === 0) return;
       await queueDeliveries(trx, ids, deps.channels, due);
     },
 
