@@ -1,10 +1,11 @@
 // The whole domain of DESIGN.md: schools, terms, offerings and their slots and meetings, people,
 // sessions, enrollments, attendance, the notification outbox, the audit log and login throttling.
 // Frozen in time: this file must never import application code.
-import { type Kysely, PostgresAdapter, sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
+import { isPostgres } from '../src/db/dialect.ts';
 
 export async function up(db: Kysely<any>): Promise<void> {
-  const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
+  const postgres = isPostgres(db);
   // Column types that differ by dialect; everything else is plain SQL both understand.
   const id = postgres ? sql`serial primary key` : sql`integer not null primary key autoincrement`;
   const instant = postgres ? sql`timestamptz` : sql`text`; // SQLite keeps ISO-8601 UTC text

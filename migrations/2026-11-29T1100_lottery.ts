@@ -1,10 +1,11 @@
 // Lottery terms: a child's ranked choices (requested enrollments with a rank), anonymous entry numbers, and
 // per term the draw's commitment, frozen entry list, public value and result.
 // Frozen in time: this file must never import application code.
-import { type Kysely, PostgresAdapter, sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
+import { isPostgres } from '../src/db/dialect.ts';
 
 export async function up(db: Kysely<any>): Promise<void> {
-  const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
+  const postgres = isPostgres(db);
   const instant = postgres ? sql`timestamptz` : sql`text`;
 
   await db.schema.alterTable('enrollments').addColumn('choice_rank', 'integer', (c) => c.check(sql`choice_rank >= 1`)).execute();

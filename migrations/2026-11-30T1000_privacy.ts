@@ -2,10 +2,11 @@
 // child (carried out by the school), and anonymous attendance tallies that keep the statistics of erased or
 // purged marks without saying whose they were.
 // Frozen in time: this file must never import application code.
-import { type Kysely, PostgresAdapter, sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
+import { isPostgres } from '../src/db/dialect.ts';
 
 export async function up(db: Kysely<any>): Promise<void> {
-  const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
+  const postgres = isPostgres(db);
   const id = postgres ? sql`serial primary key` : sql`integer not null primary key autoincrement`;
   const instant = postgres ? sql`timestamptz` : sql`text`;
 

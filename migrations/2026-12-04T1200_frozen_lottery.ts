@@ -2,10 +2,11 @@
 // fixed when the entry list is frozen; the entry numbers a draw skipped because their child was deleted after the
 // freeze; and the reason an offering with children in it was archived or cancelled, shown to its families.
 // Frozen in time: this file must never import application code.
-import { type Kysely, PostgresAdapter, sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
+import { isPostgres } from '../src/db/dialect.ts';
 
 export async function up(db: Kysely<any>): Promise<void> {
-  const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
+  const postgres = isPostgres(db);
   const instant = postgres ? sql`timestamptz` : sql`text`;
   await db.schema.alterTable('lottery_draws').addColumn('public_draw_at', instant).execute();
   await db.schema.alterTable('lottery_draws').addColumn('skipped_entries', 'text').execute();

@@ -1,9 +1,10 @@
 // Login throttle rows carry when they stop mattering, so they can be deleted (issue 20: every bogus login added a
 // row forever). Frozen in time: this file must never import application code.
-import { type Kysely, PostgresAdapter, sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
+import { isPostgres } from '../src/db/dialect.ts';
 
 export async function up(db: Kysely<any>): Promise<void> {
-  const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
+  const postgres = isPostgres(db);
   const instant = postgres ? sql`timestamptz` : sql`text`;
   // Nullable so the column can be added to a table with rows on SQLite; a row without it is deleted at the next sweep.
   await db.schema.alterTable('login_throttles').addColumn('expires_at', instant).execute();

@@ -1,10 +1,11 @@
 // A school's pupil list (学籍): the pupils a school says it has, so a parent binds a real pupil rather than a made-up
 // child (issue 21). Each school chooses whether children are checked against it. Frozen in time: this file must
 // never import application code.
-import { type Kysely, PostgresAdapter, sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
+import { isPostgres } from '../src/db/dialect.ts';
 
 export async function up(db: Kysely<any>): Promise<void> {
-  const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
+  const postgres = isPostgres(db);
   const id = postgres ? sql`serial primary key` : sql`integer not null primary key autoincrement`;
   const instant = postgres ? sql`timestamptz` : sql`text`;
 

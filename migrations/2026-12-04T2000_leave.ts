@@ -1,9 +1,10 @@
 // Leave ahead (请假, issue 22): a guardian reports that a child will miss a meeting, with a reason; the roll shows it
 // before the teacher marks. One report per child and meeting. Frozen in time: this file must never import application code.
-import { type Kysely, PostgresAdapter, sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
+import { isPostgres } from '../src/db/dialect.ts';
 
 export async function up(db: Kysely<any>): Promise<void> {
-  const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
+  const postgres = isPostgres(db);
   const id = postgres ? sql`serial primary key` : sql`integer not null primary key autoincrement`;
   const instant = postgres ? sql`timestamptz` : sql`text`;
   await db.schema

@@ -1,10 +1,11 @@
 // Who collects the child and who to call (issue 22): per child, the people its guardians allow to collect it (at
 // most five) and one emergency note (allergies, medical needs). Both go with the child.
 // Frozen in time: this file must never import application code.
-import { type Kysely, PostgresAdapter, sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
+import { isPostgres } from '../src/db/dialect.ts';
 
 export async function up(db: Kysely<any>): Promise<void> {
-  const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
+  const postgres = isPostgres(db);
   const id = postgres ? sql`serial primary key` : sql`integer not null primary key autoincrement`;
   const instant = postgres ? sql`timestamptz` : sql`text`;
   await db.schema

@@ -5,10 +5,11 @@
 // locks it waited for let through (READ COMMITTED). Answers 'new' (written), 'placed' (the child already held a
 // place here) or 'stale'/'gone'. SQLite needs none of it: its writers are serial.
 // Frozen in time: this file must never import application code.
-import { type Kysely, PostgresAdapter, sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
+import { isPostgres } from '../src/db/dialect.ts';
 
 export async function up(db: Kysely<any>): Promise<void> {
-  if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return;
+  if (!isPostgres(db)) return;
   await sql`
     create function clubroll_place(p_offering integer, p_child integer, p_term integer, p_others integer[], p_at timestamptz)
     returns table (place_outcome text, place_id integer, place_status text, place_position integer)
@@ -64,6 +65,6 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return;
+  if (!isPostgres(db)) return;
   await sql`drop function if exists clubroll_place(integer, integer, integer, integer[], timestamptz)`.execute(db);
 }

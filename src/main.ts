@@ -19,7 +19,7 @@ import { createDeliveryWorker } from './notify/delivery.ts';
 import { createLanguages } from './i18n/i18n.ts';
 import { MESSAGES } from './messages.ts';
 import { createMetrics } from './metrics/metrics.ts';
-import { backupBeforeMigrating } from './ops/backup.ts';
+import { backupBeforeMigrating } from './db/sqlite/backup.ts';
 import { type BackupScheduler, backupStatus, scheduleBackups } from './ops/backup-schedule.ts';
 import { Gauge } from 'prom-client';
 import { isDatabaseEmpty, seedDemoDistrict } from './seed/demo.ts';

@@ -1,6 +1,6 @@
 // npm run backup [-- <file>]: a consistent copy of the SQLite database while the server keeps serving.
 import { ConfigError, loadConfig } from '../config.ts';
-import { backupSqlite, checkBackup } from './backup.ts';
+import { backupSqlite, checkBackup } from '../db/sqlite/backup.ts';
 
 try {
   const config = loadConfig();

@@ -2,7 +2,7 @@
 // its name, then the oldest beyond BACKUP_KEEP removed. A failure is logged and tried again later, never fatal.
 import { readdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { backupSqlite, checkBackup, fileTime } from './backup.ts';
+import { backupSqlite, checkBackup, fileTime } from '../db/sqlite/backup.ts';
 
 export interface BackupSettings {
   readonly dir: string;

@@ -7,7 +7,7 @@ import { connect } from '../db/connect.ts';
 import { type DatabaseHandle, DatabaseUnavailableError } from '../db/handle.ts';
 import { MigrationError, migrateToLatest } from '../db/migrate.ts';
 import { type DatabaseLock, DatabaseLockedError, lockDatabase } from '../db/sqlite/lock.ts';
-import { backupBeforeMigrating } from './backup.ts';
+import { backupBeforeMigrating } from '../db/sqlite/backup.ts';
 
 export interface DatabaseCommandOptions {
   /**

@@ -3,7 +3,7 @@
 // untouched.
 import { ConfigError, loadConfig } from '../config.ts';
 import { DatabaseLockedError, lockDatabase } from '../db/sqlite/lock.ts';
-import { checkBackup, restoreSqlite } from './backup.ts';
+import { checkBackup, restoreSqlite } from '../db/sqlite/backup.ts';
 
 const USAGE = 'usage: npm run restore -- <backup file>   (stop the server first)\n       npm run restore -- --check <backup file>';
 

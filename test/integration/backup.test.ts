@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkBackup } from '../../src/ops/backup.ts';
+import { checkBackup } from '../../src/db/sqlite/backup.ts';
 import { fireRush, prepareRush } from '../support/rush.ts';
 import { type RunningServer, runToEnd, startServer } from '../support/server.ts';
 

@@ -7,8 +7,8 @@ import { dirname } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import SQLite from 'better-sqlite3';
 import type { Kysely } from 'kysely';
-import { migrations } from '../../migrations/index.ts';
-import { createMigrator } from '../db/migrate.ts';
+import { migrations } from '../../../migrations/index.ts';
+import { createMigrator } from '../migrate.ts';
 
 /**
  * Copies the live database into `out`; writers keep going meanwhile. better-sqlite3 copies a hundred pages per
