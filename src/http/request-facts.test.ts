@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
-import { clientAddress, ownOrigin } from './request-facts.ts';
+import { clientAddress, originOf, ownOrigin } from './request-facts.ts';
 
 /** What the app would take as the client's address and origin for these headers. */
 async function seen(trustProxy: number, headers: Record<string, string>) {
@@ -32,5 +32,26 @@ describe('the client address behind trusted proxies', () => {
 
   it('reads the proxy’s scheme and host the same way', async () => {
     expect((await seen(1, { 'x-forwarded-proto': 'http, https', 'x-forwarded-host': 'evil.example, clubroll.example.cn' })).origin).toBe('https://clubroll.example.cn');
+  });
+});
+
+describe('the origin of a request address', () => {
+  it('is what URL says for every form a Host header can take', () => {
+    const addresses = [
+      'http://localhost:3000/offerings/1/enrollments',
+      'http://127.0.0.1/',
+      'https://clubroll.example.cn/schools/a?lang=en',
+      'http://Clubroll.Example.CN:8080/x',
+      'http://example.cn:80/x',
+      'https://example.cn:443/x',
+      'http://example.cn:443/x',
+      'http://[::1]:3000/x',
+      'http://[0:0::1]/x',
+      'http://user@example.cn/x',
+      'http://例子.中国/x',
+      'http://exa%41mple.cn/x',
+      'https://a-b.example.cn',
+    ];
+    for (const address of addresses) expect(originOf(address), address).toBe(new URL(address).origin);
   });
 });

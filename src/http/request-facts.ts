@@ -29,13 +29,22 @@ export function clientAddress(c: Context, facts: DeploymentFacts): string {
 /** The origin browsers use for this app: PUBLIC_ORIGIN, or what the request (and a trusted proxy) says. */
 export function ownOrigin(c: Context, facts: DeploymentFacts): string {
   if (facts.publicOrigin) return facts.publicOrigin;
-  const url = new URL(c.req.url);
+  const origin = originOf(c.req.url);
   if (facts.trustProxy > 0) {
     const proto = trustedHop(c.req.header('x-forwarded-proto'), facts.trustProxy);
     const host = trustedHop(c.req.header('x-forwarded-host'), facts.trustProxy);
-    return `${proto ?? url.protocol.replace(':', '')}://${host ?? url.host}`;
+    const [scheme, own] = origin.split('://') as [string, string];
+    return `${proto ?? scheme}://${host ?? own}`;
   }
-  return url.origin;
+  return origin;
+}
+
+/** What `new URL(url).origin` says, read off the text when it is already in that form (the common case). */
+export function originOf(url: string): string {
+  const end = url.indexOf('/', url.indexOf('://') + 3);
+  const origin = end < 0 ? url : url.slice(0, end);
+  // Upper case, user info, IPv6, escapes, non-ASCII hosts and default ports are what URL rewrites.
+  return /[^a-z0-9.:/-]|:(80|443)$/.test(origin) ? new URL(url).origin : origin;
 }
 
 export function isSecure(c: Context, facts: DeploymentFacts): boolean {
