@@ -1,4 +1,4 @@
-// The audit log's table: one insert (prepared, it runs on the enrolment hot path), and the reads: newest first,
+// The audit log's table: one insert (prepared: every enrolment writes one), and the reads: newest first,
 // filtered, one page at a time (by id, so paging is stable under writes).
 import type { Kysely } from 'kysely';
 import { preparedQuery } from '../db/prepared.ts';

@@ -31,8 +31,7 @@ export async function lockGuardian(trx: Transaction<Database>, userId: number) {
 }
 
 /**
- * The child, only if this user is one of its guardians, with how its school checks children (enrolment reads both
- * in this one query: it is on the hot path of an enrolment rush).
+ * The child, only if this user is one of its guardians, with how its school checks children.
  */
 const childOfGuardianQuery = preparedQuery(2, (db, userId: number, childId: number) =>
   db
