@@ -3,6 +3,7 @@ import { type Kysely, type Selectable, type Transaction, sql } from 'kysely';
 import * as postgresJson from 'kysely/helpers/postgres';
 import * as sqliteJson from 'kysely/helpers/sqlite';
 import { isPostgres } from '../db/dialect.ts';
+import { fromJson } from '../db/json.ts';
 import { preparedQuery } from '../db/prepared.ts';
 import type { Database, EnrollmentsTable } from '../db/schema.ts';
 
@@ -187,14 +188,10 @@ const enrolmentFactsQuery = preparedQuery(3, (db, parentId: number, offeringId: 
     .where('offerings.status', '=', 'published');
 });
 
-/** SQLite hands JSON built in a query back as text (a nested array too); PostgreSQL as values. */
-function fromJson<T>(value: T | string): T {
-  return typeof value === 'string' ? (JSON.parse(value) as T) : value;
-}
-
 export async function enrolmentFacts(db: Kysely<Database>, parentId: number, offeringId: number, childId: number) {
   const row = (await enrolmentFactsQuery(db, parentId, offeringId, childId)).rows[0];
   if (!row) return undefined;
+  // On SQLite the arrays nested in `others` come back as text too.
   const others = fromJson(row.others).map((other) => ({ ...other, slots: fromJson(other.slots) }));
   return { ...row, slots: fromJson(row.slots), others, enrollment: fromJson(row.enrollment) };
 }

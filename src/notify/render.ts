@@ -1,4 +1,5 @@
 // Turns an outbox row (kind + payload) into a subject and a text in one language: for the in-app list, e-mail and the webhook.
+import { fromJson } from '../db/json.ts';
 import type { I18n } from '../kernel/messages.ts';
 import type { AttendanceAbout, NotificationKind, NotificationPayloads } from './outbox.ts';
 
@@ -130,9 +131,8 @@ export function renderNotification<K extends NotificationKind>(kind: K, payload:
 
 /** The payload column as stored: jsonb arrives parsed (PostgreSQL), text arrives as a JSON string (SQLite). */
 export function storedPayload(payload: unknown): unknown {
-  if (typeof payload !== 'string') return payload;
   try {
-    return JSON.parse(payload) as unknown;
+    return fromJson(payload);
   } catch {
     return null;
   }
