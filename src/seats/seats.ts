@@ -69,26 +69,43 @@ async function closeWaitlistGap(trx: Transaction<Database>, offeringId: number, 
     .execute();
 }
 
-const insertEnrollmentQuery = preparedQuery(
-  5,
-  (db, offeringId: number, childId: number, status: 'enrolled' | 'waitlisted', position: number | null, at: string) =>
-    db
-      .insertInto('enrollments')
-      .values({ offering_id: offeringId, child_id: childId, status, waitlist_position: position, updated_at: at, created_at: at })
-      .returning('id'),
+/**
+ * A new row for the child: seated, or waitlisted at the end of the queue, the position read in the same statement
+ * (the writer holds the offering, so nobody takes it in between).
+ */
+const insertPlaceQuery = preparedQuery(4, (db, offeringId: number, childId: number, waitlisted: 0 | 1, at: string) =>
+  db
+    .insertInto('enrollments')
+    .values(({ selectFrom }) => ({
+      offering_id: offeringId,
+      child_id: childId,
+      status: sql<'enrolled' | 'waitlisted'>`case when ${waitlisted} = 1 then 'waitlisted' else 'enrolled' end`,
+      waitlist_position: sql<number | null>`case when ${waitlisted} = 1 then (${selectFrom('enrollments')
+        .select(sql<number>`coalesce(max(waitlist_position), 0) + 1`.as('next'))
+        .where('offering_id', '=', offeringId)
+        .where('status', '=', 'waitlisted')}) end`,
+      updated_at: at,
+      created_at: at,
+    }))
+    .returning(['id', 'waitlist_position']),
 );
 
-/** Writes the child's place in the offering: its existing row (withdrawn, a request, waitlisted) or a new one. */
+/** Writes the child's place: `existing` (its inactive row) is reused, else a row is added. */
 async function writePlace(
   trx: Transaction<Database>,
   offeringId: number,
   childId: number,
   existing: { id: number } | undefined,
-  values: { status: 'enrolled' | 'waitlisted'; waitlist_position: number | null },
+  seated: boolean,
   at: string,
-): Promise<number> {
-  if (existing) return (await trx.updateTable('enrollments').set({ ...values, updated_at: at }).where('id', '=', existing.id).returning('id').executeTakeFirstOrThrow()).id;
-  return (await insertEnrollmentQuery(trx, offeringId, childId, values.status, values.waitlist_position, at)).rows[0]!.id;
+): Promise<Placement> {
+  if (!existing) {
+    const row = (await insertPlaceQuery(trx, offeringId, childId, seated ? 0 : 1, at)).rows[0]!;
+    return row.waitlist_position === null ? { enrollmentId: row.id, status: 'enrolled' } : { enrollmentId: row.id, status: 'waitlisted', position: Number(row.waitlist_position) };
+  }
+  const position = seated ? null : await repository.nextWaitlistPosition(trx, offeringId);
+  await trx.updateTable('enrollments').set({ status: position === null ? 'enrolled' : 'waitlisted', waitlist_position: position, updated_at: at }).where('id', '=', existing.id).execute();
+  return position === null ? { enrollmentId: existing.id, status: 'enrolled' } : { enrollmentId: existing.id, status: 'waitlisted', position };
 }
 
 /**
@@ -134,9 +151,7 @@ export type Placement = { enrollmentId: number; status: 'enrolled' } | { enrollm
 export async function seatOrWaitlist(ctx: ChangeContext, childId: number, existing: { id: number } | undefined): Promise<Placement> {
   const { trx, offering } = ctx;
   const seated = await claimSeats(trx, offering.id, 1, 'respect');
-  const position = seated ? null : await repository.nextWaitlistPosition(trx, offering.id);
-  const enrollmentId = await writePlace(trx, offering.id, childId, existing, { status: seated ? 'enrolled' : 'waitlisted', waitlist_position: position }, ctx.at.toISOString());
-  return position === null ? { enrollmentId, status: 'enrolled' } : { enrollmentId, status: 'waitlisted', position };
+  return writePlace(trx, offering.id, childId, existing, seated, ctx.at.toISOString());
 }
 
 /** Whether this database takes a parent's place in one statement outside a transaction (PostgreSQL; see placeAtOnce). */
@@ -218,7 +233,7 @@ export async function seatBySchool(
     await trx.updateTable('offerings').set({ capacity: sql`capacity + 1`, seats_taken: sql`seats_taken + 1` }).where('id', '=', offering.id).execute();
     overCapacity = true;
   }
-  const enrollmentId = await writePlace(trx, offering.id, childId, current, { status: 'enrolled', waitlist_position: null }, ctx.at.toISOString());
+  const { enrollmentId } = await writePlace(trx, offering.id, childId, current, true, ctx.at.toISOString());
   if (current?.status === 'waitlisted') await closeWaitlistGap(trx, offering.id, current.waitlist_position!);
   const { capacity } = await trx.selectFrom('offerings').select('capacity').where('id', '=', offering.id).executeTakeFirstOrThrow();
   return { enrollmentId, overCapacity, capacity };
