@@ -15,3 +15,9 @@ export function isPostgres(db: Kysely<any>): boolean {
   }
   return postgres;
 }
+
+/** `trx` speaks what `db` speaks (a transaction of it): told without compiling anything when `db` is known. */
+export function sameDialect(db: Kysely<any>, trx: Kysely<any>): void {
+  const postgres = known.get(db);
+  if (postgres !== undefined) known.set(trx, postgres);
+}

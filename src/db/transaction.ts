@@ -1,5 +1,6 @@
 // Transactions that survive the failures a database asks us to retry.
 import type { Kysely, Transaction } from 'kysely';
+import { sameDialect } from './dialect.ts';
 import type { Database } from './schema.ts';
 
 /** PostgreSQL's "try again" answers: serialization_failure and deadlock_detected. */
@@ -20,7 +21,10 @@ const ATTEMPTS = 5;
 export async function inTransaction<T>(db: Kysely<Database>, work: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await db.transaction().execute(work);
+      return await db.transaction().execute((trx) => {
+        sameDialect(db, trx);
+        return work(trx);
+      });
     } catch (error) {
       if (attempt >= ATTEMPTS || !isRetryableConflict(error)) throw error;
       await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * attempt));
