@@ -1,6 +1,6 @@
 // Day-one security middleware: CSRF by Origin / Sec-Fetch-Site, strict CSP and friends, HSTS over HTTPS.
+import type { ServerResponse } from 'node:http';
 import type { Context, MiddlewareHandler } from 'hono';
-import { secureHeaders } from 'hono/secure-headers';
 import type { AppEnv } from './app-env.ts';
 import { type DeploymentFacts, ownOrigin } from './request-facts.ts';
 
@@ -27,27 +27,52 @@ export function crossSiteGuard(
   };
 }
 
+/** What every answer carries (Hono's secure-headers defaults as this app configures them), named once. */
+const SECURITY_HEADERS: readonly (readonly [string, string])[] = [
+  ['Content-Security-Policy', "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; form-action 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'"],
+  ['Cross-Origin-Opener-Policy', 'same-origin'],
+  ['Cross-Origin-Resource-Policy', 'same-origin'],
+  ['Origin-Agent-Cluster', '?1'],
+  ['Permissions-Policy', 'camera=(), microphone=(), geolocation=()'],
+  ['Referrer-Policy', 'strict-origin-when-cross-origin'],
+  ['X-Content-Type-Options', 'nosniff'],
+  ['X-DNS-Prefetch-Control', 'off'],
+  ['X-Download-Options', 'noopen'],
+  ['X-Frame-Options', 'SAMEORIGIN'],
+  ['X-Permitted-Cross-Domain-Policies', 'none'],
+  ['X-XSS-Protection', '0'],
+];
+/** Only over HTTPS: a browser must not be told to insist on HTTPS by a plain-HTTP answer. */
+const HSTS = ['Strict-Transport-Security', 'max-age=31536000; includeSubDomains'] as const;
+
+/** Node's response when @hono/node-server serves the request (its `outgoing`); absent under app.fetch. */
+function nodeResponse(c: Context): ServerResponse | undefined {
+  const outgoing = (c.env as { outgoing?: ServerResponse } | undefined)?.outgoing;
+  return outgoing && !outgoing.headersSent ? outgoing : undefined;
+}
+
+/**
+ * A header for this request's answer, whatever the answer turns out to be. Served by @hono/node-server it goes
+ * onto Node's response, which merges it into whatever the handler answers (a header the handler sets itself wins),
+ * so an answer Hono builds with one header stays on the adapter's plain-object path instead of a WHATWG Headers
+ * per answer; under app.fetch it goes through Hono.
+ */
+export function answerHeader(c: Context, name: string, value: string): void {
+  const outgoing = nodeResponse(c);
+  if (outgoing) outgoing.setHeader(name, value);
+  else c.header(name, value);
+}
+
+/** The security headers (and HSTS over HTTPS) on every answer, error pages and static files included. */
 export function securityHeaders(): MiddlewareHandler<AppEnv> {
-  const headers = secureHeaders({
-    contentSecurityPolicy: {
-      defaultSrc: ["'self'"],
-      scriptSrc: ["'self'"],
-      styleSrc: ["'self'"],
-      imgSrc: ["'self'", 'data:'],
-      fontSrc: ["'self'"],
-      connectSrc: ["'self'"],
-      formAction: ["'self'"],
-      objectSrc: ["'none'"],
-      baseUri: ["'none'"],
-      frameAncestors: ["'none'"],
-    },
-    strictTransportSecurity: false, // added below, only when the app is reached over HTTPS
-    referrerPolicy: 'strict-origin-when-cross-origin',
-    crossOriginEmbedderPolicy: false,
-    permissionsPolicy: { camera: [], microphone: [], geolocation: [] },
-  });
   return async function securityHeaders(c, next) {
-    await headers(c, next);
-    if (c.get('secure')) c.header('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+    const headers = c.get('secure') ? [...SECURITY_HEADERS, HSTS] : SECURITY_HEADERS;
+    const outgoing = nodeResponse(c);
+    if (outgoing) {
+      for (const [name, value] of headers) outgoing.setHeader(name, value);
+      return next();
+    }
+    await next();
+    for (const [name, value] of headers) c.res.headers.set(name, value);
   };
 }

@@ -3,6 +3,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import type { AppEnv } from '../http/app-env.ts';
+import { answerHeader } from '../http/security.ts';
 import type { Lang, Languages } from '../kernel/messages.ts';
 import { LANG_COOKIE, negotiateLang, parseLang } from './i18n.ts';
 
@@ -18,7 +19,7 @@ export function i18nMiddleware(languages: Languages): MiddlewareHandler<AppEnv> 
       rememberLangCookie(c, lang);
     }
     c.set('i18n', languages(lang));
-    c.header('Content-Language', lang);
+    answerHeader(c, 'Content-Language', lang);
     await next();
   };
 }

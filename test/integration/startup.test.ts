@@ -26,6 +26,19 @@ describe('npm start', () => {
       expect(home).toContain('63 个社团');
       const login = await (await fetch(`${server.url}/login`)).text();
       expect(login).toContain('teacher@clubroll.demo');
+      // Served by Node, the security headers and the language go onto Node's response (src/http/security.ts):
+      // every answer still carries them, a page, an error page, a static file and a JSON answer alike.
+      for (const [path, status] of [['/', 200], ['/no-such-page', 404], ['/static/htmx.min.js', 200], ['/healthz', 200]] as const) {
+        const response = await fetch(`${server.url}${path}?lang=en`);
+        expect(response.status, path).toBe(status);
+        expect(response.headers.get('content-security-policy'), path).toContain("frame-ancestors 'none'");
+        expect(response.headers.get('x-content-type-options'), path).toBe('nosniff');
+        expect(response.headers.get('x-frame-options'), path).toBe('SAMEORIGIN');
+        expect(response.headers.get('strict-transport-security'), path).toBeNull();
+      }
+      const english = await fetch(`${server.url}/?lang=en`);
+      expect(english.headers.get('content-language')).toBe('en');
+      expect(english.headers.get('content-type')).toBe('text/html; charset=UTF-8');
     } finally {
       expect(await server.stop()).toBe(0);
     }
@@ -52,13 +65,14 @@ describe('npm start', () => {
     database.close();
   });
 
-  it('does not seed when SEED_DEMO=0', async () => {
+  it('does not seed when SEED_DEMO=0 (and behind HTTPS says so with HSTS)', async () => {
     const file = join(folder, 'empty.db');
-    const server = await startServer({ DATABASE_URL: `sqlite:${file}`, SEED_DEMO: '0' });
+    const server = await startServer({ DATABASE_URL: `sqlite:${file}`, SEED_DEMO: '0', PUBLIC_ORIGIN: 'https://clubroll.example' });
     try {
       expect(server.output()).not.toContain('parent@clubroll.demo');
-      const login = await (await fetch(`${server.url}/login`)).text();
-      expect(login).not.toContain('parent@clubroll.demo');
+      const login = await fetch(`${server.url}/login`);
+      expect(await login.text()).not.toContain('parent@clubroll.demo');
+      expect(login.headers.get('strict-transport-security')).toMatch(/max-age=31536000/);
     } finally {
       expect(await server.stop()).toBe(0);
     }
