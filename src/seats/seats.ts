@@ -90,7 +90,10 @@ const insertPlaceQuery = preparedQuery(4, (db, offeringId: number, childId: numb
     .returning(['id', 'waitlist_position']),
 );
 
-/** Writes the child's place: `existing` (its inactive row) is reused, else a row is added. */
+/**
+ * Writes the child's place, seated or at the end of the waitlist: its existing row in the offering (withdrawn, a
+ * request, waitlisted) if it has one, else a new row.
+ */
 async function writePlace(
   trx: Transaction<Database>,
   offeringId: number,
