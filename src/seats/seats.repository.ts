@@ -11,13 +11,16 @@ export async function lockOffering(trx: Transaction<Database>, offeringId: numbe
   if (isPostgres(trx)) await trx.selectFrom('offerings').select('id').where('id', '=', offeringId).forUpdate().execute();
 }
 
-const lastWaitlistPositionQuery = preparedQuery(1, (db, offeringId: number) =>
-  db
+/** The offering's last waitlist position (0 when nobody waits), as a query a write can also take as a subquery. */
+export function lastWaitlistPosition(db: Kysely<Database>, offeringId: number) {
+  return db
     .selectFrom('enrollments')
     .select(sql<number>`coalesce(max(waitlist_position), 0)`.as('last'))
     .where('offering_id', '=', offeringId)
-    .where('status', '=', 'waitlisted'),
-);
+    .where('status', '=', 'waitlisted');
+}
+
+const lastWaitlistPositionQuery = preparedQuery(1, lastWaitlistPosition);
 
 export async function nextWaitlistPosition(trx: Transaction<Database>, offeringId: number): Promise<number> {
   return Number((await lastWaitlistPositionQuery(trx, offeringId)).rows[0]!.last) + 1;

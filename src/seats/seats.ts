@@ -69,30 +69,29 @@ async function closeWaitlistGap(trx: Transaction<Database>, offeringId: number, 
     .execute();
 }
 
-/**
- * A new row for the child: seated, or waitlisted at the end of the queue, the position read in the same statement
- * (the writer holds the offering, so nobody takes it in between).
- */
+/** The child's place as written: seated (no position) or waitlisted at the end of the queue. */
+type WrittenPlace = { id: number; waitlist_position: number | null };
+
+/** `case when waitlisted then (the end of the queue + 1) end`: the position read in the write that takes it. */
+function positionAtEnd(db: Kysely<Database>, offeringId: number, waitlisted: 0 | 1) {
+  return sql<number | null>`case when ${waitlisted} = 1 then (${repository.lastWaitlistPosition(db, offeringId)}) + 1 end`;
+}
+
+function statusFor(waitlisted: 0 | 1) {
+  return sql<'enrolled' | 'waitlisted'>`case when ${waitlisted} = 1 then 'waitlisted' else 'enrolled' end`;
+}
+
 const insertPlaceQuery = preparedQuery(4, (db, offeringId: number, childId: number, waitlisted: 0 | 1, at: string) =>
   db
     .insertInto('enrollments')
-    .values(({ selectFrom }) => ({
-      offering_id: offeringId,
-      child_id: childId,
-      status: sql<'enrolled' | 'waitlisted'>`case when ${waitlisted} = 1 then 'waitlisted' else 'enrolled' end`,
-      waitlist_position: sql<number | null>`case when ${waitlisted} = 1 then (${selectFrom('enrollments')
-        .select(sql<number>`coalesce(max(waitlist_position), 0) + 1`.as('next'))
-        .where('offering_id', '=', offeringId)
-        .where('status', '=', 'waitlisted')}) end`,
-      updated_at: at,
-      created_at: at,
-    }))
+    .values({ offering_id: offeringId, child_id: childId, status: statusFor(waitlisted), waitlist_position: positionAtEnd(db, offeringId, waitlisted), updated_at: at, created_at: at })
     .returning(['id', 'waitlist_position']),
 );
 
 /**
- * Writes the child's place, seated or at the end of the waitlist: its existing row in the offering (withdrawn, a
- * request, waitlisted) if it has one, else a new row.
+ * Writes the child's place, seated or at the end of the waitlist (read in the same statement: the writer holds the
+ * offering, so nobody takes it in between): its existing row in the offering (withdrawn, a request, waitlisted) if
+ * it has one, else a new row.
  */
 async function writePlace(
   trx: Transaction<Database>,
@@ -102,13 +101,16 @@ async function writePlace(
   seated: boolean,
   at: string,
 ): Promise<Placement> {
-  if (!existing) {
-    const row = (await insertPlaceQuery(trx, offeringId, childId, seated ? 0 : 1, at)).rows[0]!;
-    return row.waitlist_position === null ? { enrollmentId: row.id, status: 'enrolled' } : { enrollmentId: row.id, status: 'waitlisted', position: Number(row.waitlist_position) };
-  }
-  const position = seated ? null : await repository.nextWaitlistPosition(trx, offeringId);
-  await trx.updateTable('enrollments').set({ status: position === null ? 'enrolled' : 'waitlisted', waitlist_position: position, updated_at: at }).where('id', '=', existing.id).execute();
-  return position === null ? { enrollmentId: existing.id, status: 'enrolled' } : { enrollmentId: existing.id, status: 'waitlisted', position };
+  const waitlisted = seated ? 0 : 1;
+  const row: WrittenPlace = existing
+    ? await trx
+        .updateTable('enrollments')
+        .set({ status: statusFor(waitlisted), waitlist_position: positionAtEnd(trx, offeringId, waitlisted), updated_at: at })
+        .where('id', '=', existing.id)
+        .returning(['id', 'waitlist_position'])
+        .executeTakeFirstOrThrow()
+    : (await insertPlaceQuery(trx, offeringId, childId, waitlisted, at)).rows[0]!;
+  return row.waitlist_position === null ? { enrollmentId: row.id, status: 'enrolled' } : { enrollmentId: row.id, status: 'waitlisted', position: Number(row.waitlist_position) };
 }
 
 /**
