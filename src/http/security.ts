@@ -42,8 +42,8 @@ const SECURITY_HEADERS: readonly (readonly [string, string])[] = [
   ['X-Permitted-Cross-Domain-Policies', 'none'],
   ['X-XSS-Protection', '0'],
 ];
-/** Only over HTTPS: a browser must not be told to insist on HTTPS by a plain-HTTP answer. */
-const HSTS = ['Strict-Transport-Security', 'max-age=31536000; includeSubDomains'] as const;
+/** Over HTTPS, HSTS too (a browser must not be told to insist on HTTPS by a plain-HTTP answer). */
+const SECURE_HEADERS: readonly (readonly [string, string])[] = [...SECURITY_HEADERS, ['Strict-Transport-Security', 'max-age=31536000; includeSubDomains']];
 
 /** Node's response when @hono/node-server serves the request (its `outgoing`); absent under app.fetch. */
 function nodeResponse(c: Context): ServerResponse | undefined {
@@ -66,7 +66,7 @@ export function answerHeader(c: Context, name: string, value: string): void {
 /** The security headers (and HSTS over HTTPS) on every answer, error pages and static files included. */
 export function securityHeaders(): MiddlewareHandler<AppEnv> {
   return async function securityHeaders(c, next) {
-    const headers = c.get('secure') ? [...SECURITY_HEADERS, HSTS] : SECURITY_HEADERS;
+    const headers = c.get('secure') ? SECURE_HEADERS : SECURITY_HEADERS;
     const outgoing = nodeResponse(c);
     if (outgoing) {
       for (const [name, value] of headers) outgoing.setHeader(name, value);
